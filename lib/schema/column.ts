@@ -1,0 +1,38 @@
+/** The kinds of value a column holds; `date` is stored as text `YYYY-MM-DD`. */
+export type ColumnType = "text" | "real" | "integer" | "date";
+
+/**
+ * One column of a table, with the field's own code and Chinese label beside our
+ * readable English name. This metadata is the one source of truth that tool
+ * descriptions, output schemas and the importer read.
+ */
+export interface Column {
+  /** Readable English name used in SQL, tool arguments and structured output, e.g. `depth_m`. */
+  readonly name: string;
+  /** The field's own code (pinyin initials) as in their Excel files, e.g. `DRJS`; null if theirs has none. */
+  readonly code: string | null;
+  /** Chinese label, e.g. `当日井深`. */
+  readonly zh: string;
+  /** English label, e.g. `depth at report time`. */
+  readonly en: string;
+  /** Unit, e.g. `m`, `g/cm³`; null for a unitless value. */
+  readonly unit: string | null;
+  readonly type: ColumnType;
+}
+
+/** A table: its name, labels, natural key and columns (without bookkeeping columns). */
+export interface Table {
+  readonly name: string;
+  readonly zh: string;
+  readonly en: string;
+  /** Columns that identify a row in the field's data, e.g. `["well_id", "report_date"]`. */
+  readonly naturalKey: readonly string[];
+  readonly columns: readonly Column[];
+}
+
+/** `当日井深 depth at report time (m)`: the label every description uses. */
+export function describeColumn(column: Column): string {
+  const unit = column.unit ? ` (${column.unit})` : "";
+  const code = column.code ? ` [${column.code}]` : "";
+  return `${column.zh} ${column.en}${unit}${code}`;
+}

@@ -1,0 +1,38 @@
+import type { Table } from "./column.ts";
+
+/** Well master (油井基础信息): one row per well, keyed by well id (井号). */
+export const WELLS: Table = {
+  name: "wells",
+  zh: "油井基础信息",
+  en: "well master",
+  naturalKey: ["well_id"],
+  columns: [
+    { name: "well_id", code: "JH", zh: "井号", en: "well id", unit: null, type: "text" },
+    { name: "name", code: null, zh: "井名", en: "well name", unit: null, type: "text" },
+    { name: "field", code: null, zh: "油田", en: "oilfield", unit: null, type: "text" },
+    { name: "block", code: "QK", zh: "区块", en: "block", unit: null, type: "text" },
+    { name: "block_code", code: "QKDM", zh: "区块代码", en: "block code", unit: null, type: "text" },
+    { name: "exploration_category", code: "KTXMLB", zh: "勘探项目类别", en: "exploration project category", unit: null, type: "text" },
+    { name: "exploration_project", code: "KTXM", zh: "勘探项目", en: "exploration project", unit: null, type: "text" },
+    { name: "exploration_subproject", code: "KTZXM", zh: "勘探子项目", en: "exploration subproject", unit: null, type: "text" },
+    { name: "horizon", code: "CW", zh: "层位", en: "horizon", unit: null, type: "text" },
+    { name: "well_type", code: "JX", zh: "井型", en: "well type (直井/定向井/水平井)", unit: null, type: "text" },
+    { name: "well_category", code: "JB", zh: "井别", en: "well category", unit: null, type: "text" },
+    { name: "is_key_well", code: "SFZDJ", zh: "是否重点井", en: "key well (1 yes, 0 no)", unit: null, type: "integer" },
+    { name: "design_date", code: "SJRQ", zh: "设计日期", en: "design date", unit: null, type: "date" },
+    { name: "design_depth_m", code: "SJJS", zh: "设计井深", en: "design (target) depth", unit: "m", type: "real" },
+    { name: "design_x_m", code: "SJZZBX", zh: "设计纵坐标", en: "design northing (X)", unit: "m", type: "real" },
+    { name: "design_y_m", code: "SJHZBY", zh: "设计横坐标", en: "design easting (Y)", unit: "m", type: "real" },
+    { name: "target_formation", code: "SJMDC", zh: "设计目的层", en: "target formation", unit: null, type: "text" },
+    { name: "design_completion_horizon", code: "SJWZCW", zh: "设计完钻层位", en: "design completion horizon", unit: null, type: "text" },
+    { name: "drilling_purpose", code: "ZTMD", zh: "钻探目的", en: "drilling purpose", unit: null, type: "text" },
+    { name: "completion_principle", code: "WZYZ", zh: "完钻原则", en: "completion principle", unit: null, type: "text" },
+    { name: "ground_elevation_m", code: "DMHB", zh: "地面海拔", en: "ground elevation", unit: "m", type: "real" },
+    { name: "contract_area", code: "HTQH", zh: "合同区号", en: "contract area", unit: null, type: "text" },
+    { name: "operator", code: "CZR", zh: "操作人", en: "operator", unit: null, type: "text" },
+    { name: "entered_by", code: "LRR", zh: "录入人", en: "entered by", unit: null, type: "text" },
+    { name: "remarks", code: "BZ", zh: "备注", en: "remarks", unit: null, type: "text" },
+    { name: "spud_date", code: "KZRQ", zh: "开钻日期", en: "spud date", unit: null, type: "date" },
+    { name: "status", code: null, zh: "状态", en: "status (planned/drilling/completed)", unit: null, type: "text" },
+  ],
+};

@@ -1,0 +1,41 @@
+// Runs every test file under test/ on Node (node:test), then the same files on Deno.
+// Usage: node scripts/test.mjs [--node-only|--deno-only] [filter]
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+const args = process.argv.slice(2);
+const only = args.find((a) => a === "--node-only" || a === "--deno-only");
+const filter = args.find((a) => !a.startsWith("--"));
+
+function findTests(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return findTests(path);
+    return name.endsWith(".test.ts") ? [path] : [];
+  });
+}
+
+const files = findTests("test").filter((f) => !filter || f.includes(filter)).sort();
+if (files.length === 0) {
+  console.error(`no test files match "${filter ?? ""}" under test/`);
+  process.exit(1);
+}
+
+function run(label, cmd, cmdArgs) {
+  console.log(`\n=== ${label}: ${cmd} ${cmdArgs.slice(0, 6).join(" ")} … (${files.length} files)`);
+  const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, NO_COLOR: "1" } });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+const statuses = [];
+if (only !== "--deno-only") {
+  statuses.push(run("node", process.execPath, [
+    "--import", "./scripts/ts-register.mjs", "--test", "--test-concurrency=1", ...files,
+  ]));
+}
+if (only !== "--node-only") {
+  statuses.push(run("deno", "node_modules/.bin/deno", ["test", "-A", "--no-check", ...files]));
+}
+process.exit(statuses.some((s) => s !== 0) ? 1 : 0);

@@ -1,0 +1,134 @@
+import { Hono } from "hono";
+import type { Context } from "hono";
+import { callTool } from "./call.ts";
+import type { CallMetrics } from "./call.ts";
+import type { Config } from "./config.ts";
+import type { Db } from "./db.ts";
+import { exportCsv } from "./data/export.ts";
+import { readJsonBody } from "./http/json-body.ts";
+import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
+import { createStreamableHandler } from "./http/streamable.ts";
+import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
+import type { User } from "./identity.ts";
+import type { Logger } from "./log.ts";
+import { canCall, deniedMessage } from "./permissions.ts";
+import { createToolRegistry } from "./registry.ts";
+import type { ToolRegistry } from "./registry.ts";
+import { TOOLS } from "./tools/index.ts";
+
+/** What the HTTP app is built from. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly log: Logger;
+  readonly metrics?: CallMetrics & { render?(): string };
+  readonly tools?: ToolRegistry;
+  readonly now?: () => Date;
+}
+
+const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ jsonrpc: "2.0", id, error: { code, message } });
+
+/**
+ * The whole HTTP surface: MCP over Streamable HTTP at `/mcp` (and JSON-RPC on
+ * `/mcp/call-tool`), REST for operators, health. Every route but `/health` reads
+ * the caller from the identity headers.
+ */
+export function createApp(deps: AppDeps): Hono {
+  const tools = deps.tools ?? createToolRegistry(TOOLS);
+  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now };
+  const streamable = createStreamableHandler(callDeps);
+  const app = new Hono();
+
+  const identify = (c: Context): User | Response => {
+    try {
+      return readUser(c.req.raw.headers, deps.config.roleMap);
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      deps.log.warn("identity refused", { path: c.req.path, reason: error.message });
+      deps.metrics?.error("unauthorized");
+      return c.json({ error: "unauthorized", message: error.message }, 401);
+    }
+  };
+
+  app.get("/health", async (c) => {
+    try {
+      const rs = await deps.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL");
+      return c.json({ status: "healthy", database: "connected", total_records: Number(rs.rows[0].n) });
+    } catch (error) {
+      deps.log.error("health check failed", { error: (error as Error).message });
+      return c.json({ status: "unhealthy", database: "error", error: (error as Error).message }, 503);
+    }
+  });
+
+  app.get("/mcp/tools", (c) => {
+    const hasIdentity = Object.values(IDENTITY_HEADERS).some((h) => c.req.header(h) !== undefined);
+    if (!hasIdentity) return c.json({ tools: tools.catalogue() });
+    const user = identify(c);
+    if (user instanceof Response) return user;
+    const mine = new Set(tools.listFor(user.role.role).map((t) => t.name));
+    return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
+  });
+
+  const mcpPost = async (c: Context, allowRest: boolean) => {
+    const user = identify(c);
+    if (user instanceof Response) return user;
+    const body = await readJsonBody(c.req.raw, deps.config.maxBodyBytes);
+    if (!body.ok) {
+      if (body.status === 413) return c.json({ error: "payload_too_large", message: body.message }, 413);
+      return c.json(jsonRpcError(-32700, `解析错误 / parse error: ${body.message}`), 400);
+    }
+    if (!allowRest || isJsonRpc(body.value)) return streamable(c.req.raw, body.value, user);
+    const { name, arguments: args } = (body.value ?? {}) as { name?: unknown; arguments?: unknown };
+    if (typeof name !== "string" || name === "") {
+      return c.json({ success: false, error: "invalid", message: '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}' }, 400);
+    }
+    const outcome = await callTool(callDeps, user, name, args ?? {}, "rest");
+    return c.json(restBody(name, outcome), REST_STATUS[outcome.outcome]);
+  };
+
+  app.post("/mcp", (c) => mcpPost(c, false));
+  app.post("/mcp/call-tool", (c) => mcpPost(c, true));
+  const notAllowed = (c: Context) =>
+    c.json(jsonRpcError(-32000, "此端点为无状态 Streamable HTTP，只接受 POST / stateless Streamable HTTP endpoint: use POST"), 405, { Allow: "POST" });
+  app.get("/mcp", notAllowed);
+  app.delete("/mcp", notAllowed);
+
+  app.get("/export/:file{[a-z_]+\\.(csv)}", (c) => {
+    const user = identify(c);
+    if (user instanceof Response) return user;
+    const table = c.req.param("file").replace(/\.csv$/, "");
+    if (!canCall(user.role.role, "export_all_data")) {
+      deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
+      return c.json({ success: false, error: "denied", message: deniedMessage(user.role, "export_all_data") }, 403);
+    }
+    if (table !== "drilling_daily" && table !== "wells") return c.json({ error: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` }, 404);
+    const chunks = exportCsv(deps.db, table);
+    const encoder = new TextEncoder();
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    });
+    deps.log.info("export streamed", { table, email: user.email, user_id: user.id });
+    return new Response(stream, {
+      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${table}.csv"` },
+    });
+  });
+
+  if (deps.metrics?.render) {
+    const render = deps.metrics.render.bind(deps.metrics);
+    app.get("/metrics", (c) => c.text(render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }));
+  }
+
+  app.notFound((c) => c.json({ error: "not_found", message: `没有这个路径 "${c.req.path}" / no such path "${c.req.path}"` }, 404));
+  app.onError((error, c) => {
+    deps.log.error("request failed", { path: c.req.path, error: error.message, stack: error.stack });
+    return c.json({ error: "internal", message: `服务器内部错误 / internal server error: ${error.message}` }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,93 @@
+import type { z } from "zod";
+import type { Db } from "./db.ts";
+import type { User } from "./identity.ts";
+import type { Logger } from "./log.ts";
+import { canCall, deniedMessage } from "./permissions.ts";
+import type { ToolRegistry } from "./registry.ts";
+import { ToolError } from "./tool-error.ts";
+import type { ToolAnswer } from "./tools/define.ts";
+
+/** How a call ended; `ok` carries the tool's answer, every other outcome a bilingual message. */
+export type CallOutcome =
+  | { readonly outcome: "ok"; readonly answer: ToolAnswer<unknown> }
+  | { readonly outcome: "denied" | "invalid" | "not_found" | "conflict" | "unknown_tool" | "error"; readonly message: string };
+
+/** Counters the call pipeline reports to (see lib/metrics.ts). */
+export interface CallMetrics {
+  toolCall(tool: string, role: string): void;
+  denial(tool: string, role: string): void;
+  observe(transport: string, outcome: string, seconds: number): void;
+  error(kind: string): void;
+}
+
+/** What a call needs from the server. */
+export interface CallDeps {
+  readonly db: Db;
+  readonly tools: ToolRegistry;
+  readonly log: Logger;
+  readonly metrics?: CallMetrics;
+  readonly now?: () => Date;
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let v = input;
+  for (const key of path) v = v && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** `参数无效 / invalid arguments: "limit" = 5000: Too big…` for every issue, naming each field and its value. */
+export function invalidArgumentsMessage(error: z.ZodError, input: unknown): string {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length ? issue.path.join(".") : "(arguments)";
+    const keys = issue.code === "unrecognized_keys" ? `: ${issue.keys.map((k) => `"${k}"`).join(", ")}` : "";
+    let value = issue.code === "unrecognized_keys" ? undefined : valueAt(input, issue.path);
+    if (typeof value === "string" && value.length > 80) value = `${value.slice(0, 80)}…`;
+    const shown = value === undefined ? "" : ` = ${JSON.stringify(value)}`;
+    return `"${field}"${shown}: ${issue.message}${keys}`;
+  });
+  return `参数无效，请按工具的输入格式修正 / invalid arguments, fix them to match the tool's input schema: ${lines.join("; ")}`;
+}
+
+/**
+ * Runs one tool call for `user`: permission check, argument validation, the tool,
+ * then one log line and the metrics. Never throws: every failure is an outcome.
+ */
+export async function callTool(deps: CallDeps, user: User, name: string, args: unknown, transport: string): Promise<CallOutcome> {
+  const started = performance.now();
+  const role = user.role.role ?? user.role.raw;
+  let outcome: CallOutcome;
+  const tool = deps.tools.get(name);
+  if (!tool) {
+    outcome = { outcome: "unknown_tool", message: `未知工具 "${name}"：请用 tools/list 查看可用工具 / unknown tool "${name}": use tools/list to see the tools` };
+  } else if (!canCall(user.role.role, name)) {
+    outcome = { outcome: "denied", message: deniedMessage(user.role, name) };
+    deps.metrics?.denial(name, role || "none");
+  } else {
+    deps.metrics?.toolCall(name, role);
+    const parsed = tool.input.safeParse(args ?? {});
+    if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
+    else {
+      try {
+        const ctx = { db: deps.db, user, log: deps.log, now: deps.now ?? (() => new Date()) };
+        outcome = { outcome: "ok", answer: await tool.run(parsed.data, ctx) };
+      } catch (error) {
+        if (error instanceof ToolError) {
+          outcome = { outcome: error.kind === "forbidden" ? "denied" : error.kind, message: error.message };
+        } else {
+          const e = error as Error;
+          deps.log.error("tool failed", { tool: name, error: e?.message, stack: e?.stack });
+          outcome = { outcome: "error", message: `工具 "${name}" 执行出错，请稍后重试或联系管理员 / tool "${name}" failed: ${e?.message ?? String(error)}` };
+        }
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  deps.metrics?.observe(transport, outcome.outcome, seconds);
+  if (outcome.outcome !== "ok") deps.metrics?.error(outcome.outcome);
+  const level = outcome.outcome === "ok" ? "info" : outcome.outcome === "error" ? "error" : "warn";
+  deps.log[level](outcome.outcome === "ok" ? "执行成功 tool call succeeded" : `tool call ${outcome.outcome}`, {
+    tool: name, transport, user_id: user.id, email: user.email, role_raw: user.role.raw, role: user.role.role,
+    allowed: canCall(user.role.role, name), outcome: outcome.outcome, ms: Math.round(seconds * 10000) / 10,
+  });
+  return outcome;
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+
+/** The roles this server knows; every other role is mapped onto one of these or gets nothing. */
+export const ROLES = ["ADMIN", "ENGINEER", "USER"] as const;
+/** A permission role. */
+export type Role = (typeof ROLES)[number];
+
+/** Where the drilling data lives, as parsed from `DATABASE_URL`. */
+export interface DatabaseLocation {
+  /** URL handed to the libSQL client: `file:…`, `:memory:`, `libsql://…`, `https://…`. */
+  readonly url: string;
+  readonly kind: "file" | "memory" | "remote";
+  /** The local file path for `file` databases. */
+  readonly path?: string;
+}
+
+/** The server's whole configuration, read once from the environment. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseLocation;
+  readonly databaseAuthToken?: string;
+  readonly logLevel: "debug" | "info" | "warn" | "error";
+  /** Operator's map of raw (e.g. LibreChat custom) role names, upper-cased, onto permission roles. */
+  readonly roleMap: ReadonlyMap<string, Role>;
+  /** Fill an empty database with the deterministic demo data. */
+  readonly seedDemoData: boolean;
+  /** Largest request body accepted, bytes (413 above). */
+  readonly maxBodyBytes: number;
+}
+
+/** Thrown when the environment holds bad values; its message names every one of them. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Turns the accepted DATABASE_URL spellings into a libSQL location (the guide's `sqlite:////abs/path` too). */
+export function parseDatabaseUrl(raw: string): DatabaseLocation {
+  const value = raw.trim();
+  if (value === ":memory:" || value === "file::memory:") return { url: ":memory:", kind: "memory" };
+  const sqlite = /^sqlite:\/\/\/(.+)$/.exec(value);
+  if (sqlite) return { url: `file:${sqlite[1]}`, kind: "file", path: sqlite[1] };
+  if (value.startsWith("file:")) {
+    const path = value.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+    if (!path) throw new Error("file: URL has no path");
+    return { url: `file:${path}`, kind: "file", path };
+  }
+  if (/^(libsql|https?|wss?):\/\/[^/\s]+/.test(value)) return { url: value, kind: "remote" };
+  throw new Error("expected file:PATH, sqlite:////ABS/PATH, :memory:, libsql://HOST or https://HOST");
+}
+
+/** Parses `ROLE_MAP` such as `geologist=USER, drilling_lead=ENGINEER`. */
+export function parseRoleMap(raw: string): Map<string, Role> {
+  const map = new Map<string, Role>();
+  for (const pair of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [from, to, extra] = pair.split("=").map((s) => s.trim());
+    const target = to?.toUpperCase();
+    if (!from || extra !== undefined || !ROLES.includes(target as Role)) {
+      throw new Error(`"${pair}" is not RAW=${ROLES.join("|")}`);
+    }
+    map.set(from.toUpperCase(), target as Role);
+  }
+  return map;
+}
+
+const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.string().default("file:./data/oilfield.db").transform((v, ctx) => {
+    try {
+      return parseDatabaseUrl(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ROLE_MAP: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseRoleMap(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  SEED_DEMO_DATA: bool.default(true),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+});
+
+/**
+ * Reads the configuration from an environment record (the only place that does).
+ * Empty strings count as unset. Throws one ConfigError naming every bad variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}="${env[name] ?? ""}": ${issue.message}`;
+    });
+    throw new ConfigError(`配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    logLevel: e.LOG_LEVEL,
+    roleMap: e.ROLE_MAP,
+    seedDemoData: e.SEED_DEMO_DATA,
+    maxBodyBytes: e.MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,104 @@
+import { createClient } from "@libsql/client";
+import type { Client, InStatement, InValue, Transaction } from "@libsql/client";
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { DatabaseLocation } from "./config.ts";
+
+/** A value bound to a SQL parameter. */
+export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
+/** A SQL statement with its positional or named arguments. */
+export interface Statement {
+  readonly sql: string;
+  readonly args?: readonly SqlValue[] | Record<string, SqlValue>;
+}
+/** A row as a plain object keyed by column name. */
+export type Row = Record<string, SqlValue>;
+
+/** What a statement returned: plain rows, plus counts for writes. */
+export interface QueryResult {
+  readonly rows: Row[];
+  readonly rowsAffected: number;
+  readonly lastInsertRowid: number | null;
+}
+
+/** Runs statements; both the database and an open transaction are executors. */
+export interface Executor {
+  execute(sql: string, args?: Statement["args"]): Promise<QueryResult>;
+}
+
+/** The drilling database. The only thing in the project that knows the driver. */
+export interface Db extends Executor {
+  readonly location: DatabaseLocation;
+  /** Runs the statements atomically (all or none), returning each result. */
+  batch(statements: readonly Statement[]): Promise<QueryResult[]>;
+  /** Runs `work` in one write transaction: committed if it resolves, rolled back if it throws. */
+  transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  close(): void;
+}
+
+/** Options for {@link openDatabase}. */
+export interface OpenDatabaseOptions {
+  readonly authToken?: string;
+  /** How long a writer waits for a lock held by another connection, ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+function toResult(rs: { columns: string[]; rows: ArrayLike<unknown>[]; rowsAffected: number; lastInsertRowid?: bigint }): QueryResult {
+  const rows = rs.rows.map((raw) => {
+    const row: Row = {};
+    rs.columns.forEach((name, i) => (row[name] = (raw as unknown as SqlValue[])[i]));
+    return row;
+  });
+  const id = rs.lastInsertRowid;
+  return { rows, rowsAffected: rs.rowsAffected, lastInsertRowid: id === undefined ? null : Number(id) };
+}
+
+function statement(sql: string, args?: Statement["args"]): InStatement {
+  return { sql, args: (args ?? []) as InValue[] };
+}
+
+function executor(target: Client | Transaction): Executor {
+  return { execute: async (sql, args) => toResult(await target.execute(statement(sql, args))) };
+}
+
+/**
+ * Opens (creating if needed) the database at `location`. A local file gets its
+ * directory created, WAL journaling and a busy timeout so concurrent writers wait
+ * instead of failing.
+ */
+export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
+  if (location.kind === "file" && location.path) {
+    await mkdir(dirname(location.path), { recursive: true });
+  }
+  const client = createClient({
+    url: location.url,
+    authToken: options.authToken,
+    intMode: "number",
+    timeout: options.busyTimeoutMs ?? 5000,
+  });
+  if (location.kind === "file") {
+    await client.execute("PRAGMA journal_mode = WAL");
+  }
+  return {
+    location,
+    ...executor(client),
+    async batch(statements) {
+      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write");
+      return results.map(toResult);
+    },
+    async transaction(work) {
+      const tx = await client.transaction("write");
+      try {
+        const result = await work(executor(tx));
+        await tx.commit();
+        return result;
+      } catch (error) {
+        await tx.rollback().catch(() => {});
+        throw error;
+      } finally {
+        tx.close();
+      }
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,58 @@
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
+import { callTool } from "./call.ts";
+import type { CallDeps, CallOutcome } from "./call.ts";
+import type { User } from "./identity.ts";
+
+/** Name and version the server reports in `initialize`. */
+export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: "0.1.0" } as const;
+
+/** Shown to the model on `initialize`. */
+export const SERVER_INSTRUCTIONS =
+  "油田钻井数据服务：查询、管理与分析钻井工程日报和油井基础信息；每次调用都按用户角色检查权限，只列出当前用户可用的工具。" +
+  " / Oilfield drilling data: query, manage and analyse drilling daily reports and the well master; every call is checked " +
+  "against the caller's role, and tools/list shows only the tools this user may call.";
+
+/** What {@link createMcpServer} needs: the call pipeline's parts and the per-request caller. */
+export interface McpServerOptions {
+  readonly deps: CallDeps;
+  readonly user: User;
+  /** Label for logs and metrics (`streamable_http`, `sse`). */
+  readonly transport: string;
+  /** A JSON Schema validator shared by every server (building one per request is costly). */
+  readonly jsonSchemaValidator?: jsonSchemaValidator;
+}
+
+/** Maps a call outcome onto an MCP tool result; invalid arguments and unknown tools are JSON-RPC errors (-32602). */
+export function toCallToolResult(outcome: CallOutcome): CallToolResult {
+  if (outcome.outcome === "ok") {
+    const { text, structured, extra = [] } = outcome.answer;
+    return {
+      content: [{ type: "text", text }, ...(extra as CallToolResult["content"])],
+      structuredContent: structured as Record<string, unknown>,
+    };
+  }
+  if (outcome.outcome === "invalid" || outcome.outcome === "unknown_tool") {
+    throw new McpError(ErrorCode.InvalidParams, outcome.message);
+  }
+  return { content: [{ type: "text", text: outcome.message }], isError: true };
+}
+
+/**
+ * An MCP server for one caller: `tools/list` shows only the caller's tools (lists
+ * precomputed per role), `tools/call` runs the shared call pipeline.
+ */
+export function createMcpServer(options: McpServerOptions): Server {
+  const { deps, user, transport } = options;
+  const server = new Server(SERVER_INFO, {
+    capabilities: { tools: { listChanged: false } },
+    instructions: SERVER_INSTRUCTIONS,
+    ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
+  });
+  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...deps.tools.listFor(user.role.role)] }));
+  server.setRequestHandler(CallToolRequestSchema, async (request) =>
+    toCallToolResult(await callTool(deps, user, request.params.name, request.params.arguments ?? {}, transport)));
+  return server;
+}

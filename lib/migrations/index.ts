@@ -1,0 +1,39 @@
+import type { Db } from "../db.ts";
+import { MIGRATION_001 } from "./001-initial.ts";
+
+/** A versioned schema change; applied once, in order, inside one transaction. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly statements: readonly string[];
+}
+
+/** Every migration, oldest first. Append new ones; never edit an applied one. */
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_001];
+
+/**
+ * Brings the schema up to the newest version, recording each applied version in
+ * `schema_migrations`. Returns the versions it applied.
+ */
+export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+  await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+    applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`);
+  const applied = new Set((await db.execute("SELECT version FROM schema_migrations")).rows.map((r) => Number(r.version)));
+  const done: number[] = [];
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    try {
+      await db.batch([
+        ...m.statements.map((sql) => ({ sql })),
+        { sql: "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", args: [m.version, m.name] },
+      ]);
+      done.push(m.version);
+    } catch (error) {
+      // Another instance sharing this database may have applied it a moment ago.
+      const again = await db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", [m.version]);
+      if (again.rows.length === 0) throw error;
+    }
+  }
+  return done;
+}

@@ -1,0 +1,57 @@
+import type { Config, Role } from "./config.ts";
+import { ROLES } from "./config.ts";
+
+/**
+ * Who may call which tool: the one declarative role → tools map. A tool missing
+ * here is callable by ADMIN only; a role missing here gets nothing.
+ */
+const READ_TOOLS = [
+  "query_drilling_data",
+  "list_wells",
+  "get_well_summary",
+] as const;
+
+const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;
+
+/** The role → tool grants. ADMIN is granted every registered tool. */
+export const ROLE_TOOLS: Readonly<Record<Role, readonly string[] | "*">> = {
+  USER: READ_TOOLS,
+  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS],
+  ADMIN: "*",
+};
+
+/** The role as received and the permission role it maps to (null: unknown, gets nothing). */
+export interface ResolvedRole {
+  readonly raw: string;
+  readonly role: Role | null;
+}
+
+/**
+ * Maps a raw role (e.g. LibreChat's `{{LIBRECHAT_USER_ROLE}}`) to a permission role:
+ * a built-in name matched case-insensitively after trimming, or the operator's
+ * ROLE_MAP entry. Anything else, including empty, maps to null.
+ */
+export function resolveRole(raw: string | undefined | null, roleMap: Config["roleMap"]): ResolvedRole {
+  const value = (raw ?? "").trim();
+  const upper = value.toUpperCase();
+  if ((ROLES as readonly string[]).includes(upper)) return { raw: value, role: upper as Role };
+  return { raw: value, role: roleMap.get(upper) ?? null };
+}
+
+/** True when `role` may call `tool`. A null role may call nothing. */
+export function canCall(role: Role | null, tool: string): boolean {
+  if (role === null) return false;
+  const grant = ROLE_TOOLS[role];
+  return grant === "*" || grant.includes(tool);
+}
+
+/** The roles that may call `tool`, for listings. */
+export function rolesFor(tool: string): Role[] {
+  return ROLES.filter((role) => canCall(role, tool));
+}
+
+/** The verbatim refusal: `权限不足：用户角色 USER 无权访问工具 export_all_data`. */
+export function deniedMessage(role: ResolvedRole, tool: string): string {
+  const shown = role.role ?? (role.raw || "(无 none)");
+  return `权限不足：用户角色 ${shown} 无权访问工具 ${tool}`;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { Role } from "./config.ts";
+import { ROLES } from "./config.ts";
+import { canCall, rolesFor } from "./permissions.ts";
+import type { ToolAnnotations, ToolDef } from "./tools/define.ts";
+
+/** A tool as `tools/list` shows it: JSON Schemas, computed once at start-up. */
+export interface ToolListing {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputSchema: Record<string, unknown>;
+  readonly outputSchema: Record<string, unknown>;
+  readonly annotations: ToolAnnotations;
+}
+
+/** The tools with their listings precomputed, per role, so no request converts a schema. */
+export interface ToolRegistry {
+  readonly all: readonly ToolDef[];
+  get(name: string): ToolDef | undefined;
+  /** The listings `role` may see (empty for null). */
+  listFor(role: Role | null): readonly ToolListing[];
+  /** Every listing with the roles that may call it, for `GET /mcp/tools`. */
+  catalogue(): readonly (ToolListing & { roles: Role[] })[];
+}
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<string, unknown>;
+  return rest;
+}
+
+/** Builds the registry; throws at start-up on a duplicate tool name. */
+export function createToolRegistry(tools: readonly ToolDef[]): ToolRegistry {
+  const byName = new Map<string, ToolDef>();
+  for (const tool of tools) {
+    if (byName.has(tool.name)) throw new Error(`duplicate tool name "${tool.name}"`);
+    byName.set(tool.name, tool);
+  }
+  const listings = tools.map((t): ToolListing => ({
+    name: t.name,
+    title: t.title,
+    description: t.description,
+    inputSchema: jsonSchema(t.input, "input"),
+    outputSchema: jsonSchema(t.output, "output"),
+    annotations: { title: t.title, ...t.annotations },
+  }));
+  const perRole = new Map<Role, ToolListing[]>(ROLES.map((r) => [r, listings.filter((l) => canCall(r, l.name))]));
+  const catalogue = listings.map((l) => ({ ...l, roles: rolesFor(l.name) }));
+  return {
+    all: tools,
+    get: (name) => byName.get(name),
+    listFor: (role) => (role ? perRole.get(role) ?? [] : []),
+    catalogue: () => catalogue,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Db, SqlValue, Statement } from "../db.ts";
+import { generateDemoData } from "./generate.ts";
+import type { DemoOptions } from "./generate.ts";
+
+/** Builds multi-row INSERT statements for `rows` (all with the same keys), `chunk` rows each. */
+export function insertStatements(table: string, rows: readonly Record<string, SqlValue>[], chunk = 200): Statement[] {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]);
+  const statements: Statement[] = [];
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    const tuple = `(${columns.map(() => "?").join(", ")})`;
+    statements.push({
+      sql: `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${part.map(() => tuple).join(", ")}`,
+      args: part.flatMap((row) => columns.map((c) => row[c] ?? null)),
+    });
+  }
+  return statements;
+}
+
+/**
+ * Fills an empty database with the deterministic demo data, in one transaction.
+ * Does nothing (returns 0) when any well already exists.
+ */
+export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<number> {
+  const existing = await db.execute("SELECT EXISTS (SELECT 1 FROM wells) AS any_well");
+  if (Number(existing.rows[0].any_well)) return 0;
+  const { wells, daily } = generateDemoData(options);
+  await db.batch([
+    ...insertStatements("wells", wells),
+    ...insertStatements("drilling_daily", daily.map((row) => ({ ...row, created_by: "demo-seed" }))),
+  ]);
+  return daily.length;
+}

@@ -1,0 +1,44 @@
+import { createApp } from "./app.ts";
+import type { AppDeps } from "./app.ts";
+import type { Config } from "./config.ts";
+import { openDatabase } from "./db.ts";
+import type { Db } from "./db.ts";
+import type { Logger } from "./log.ts";
+import { migrate } from "./migrations/index.ts";
+import { seedDemoData } from "./seed/index.ts";
+import { listen } from "./serve.ts";
+import type { Listening } from "./serve.ts";
+
+/** A running server: its address, database and a way to stop it. */
+export interface Running extends Listening {
+  readonly db: Db;
+}
+
+/**
+ * Opens the database (migrating, and seeding an empty one when configured),
+ * builds the app and listens. Used by main.ts and by tests.
+ */
+export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
+  const db = await openDatabase(config.database, { authToken: config.databaseAuthToken });
+  try {
+    const applied = await migrate(db);
+    if (applied.length) log.info("migrations applied", { versions: applied });
+    if (config.seedDemoData) {
+      const seeded = await seedDemoData(db);
+      if (seeded) log.info("demo data seeded", { drilling_records: seeded });
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const app = createApp({ config, db, log, ...extra });
+  const listening = await listen(app.fetch, { host: config.host, port: config.port });
+  return {
+    ...listening,
+    db,
+    async close() {
+      await listening.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { dailyFieldsShape, isoDate, wellIdArg } from "../data/daily-input.ts";
+import { findDaily, storedColumns } from "../data/daily-write.ts";
+import { actorOf, recordHistory } from "../data/history.ts";
+import { requireWell } from "../data/wells.ts";
+import { ToolError } from "../tool-error.ts";
+import { defineTool } from "./define.ts";
+import { dailyRecordSchema } from "./query-drilling-data.ts";
+
+/** `add_drilling_record`: files one daily report for a known well and a day that has none yet. */
+export const addDrillingRecord = defineTool({
+  name: "add_drilling_record",
+  title: "新增钻井日报 Add a drilling daily report",
+  description:
+    "新增一条钻井日报：井号须在油井基础信息中，同一口井同一天只能有一条（已有时请用 update_drilling_record）；" +
+    "数值须在合理范围内（井深不为负，钻井液密度 0.8–2.6 g/cm³ 等）。 / Add one drilling daily report: the well must be in the " +
+    "well master and have no report that day yet (use update_drilling_record otherwise); values must be plausible " +
+    "(no negative depth, mud density 0.8–2.6 g/cm³, …).",
+  input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("日期 report date, YYYY-MM-DD"), ...dailyFieldsShape }),
+  output: z.object({ record: dailyRecordSchema, message: z.string() }),
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  async run(args, { db, user }) {
+    const record = await db.transaction(async (tx) => {
+      await requireWell(tx, args.well_id);
+      const clash = await tx.execute(
+        "SELECT id FROM drilling_daily WHERE well_id = ? AND report_date = ? AND deleted_at IS NULL",
+        [args.well_id, args.report_date],
+      );
+      if (clash.rows.length) {
+        const id = clash.rows[0].id;
+        throw new ToolError(
+          "conflict",
+          `井 "${args.well_id}" 在 "${args.report_date}" 已有日报（记录号 ${id}）：请用 update_drilling_record 修改 / ` +
+            `well "${args.well_id}" already has a report on "${args.report_date}" (record ${id}): use update_drilling_record to change it`,
+        );
+      }
+      const entries = Object.entries(args).filter(([, v]) => v !== undefined);
+      const columns = [...entries.map(([k]) => k), "created_by", "updated_by"];
+      const actor = actorOf(user);
+      const inserted = await tx.execute(
+        `INSERT INTO drilling_daily (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        [...entries.map(([, v]) => v as string | number | null), actor, actor],
+      );
+      const row = await findDaily(tx, Number(inserted.lastInsertRowid));
+      if (!row) throw new Error(`inserted drilling report ${inserted.lastInsertRowid} cannot be read back`);
+      await recordHistory(tx, { table: "drilling_daily", recordId: row.id, action: "insert", before: null, after: storedColumns(row), by: actor });
+      return row;
+    });
+    const message = `已新增记录号 ${record.id}：${record.well_id} ${record.report_date}。 / Added record ${record.id}: ${record.well_id} ${record.report_date}.`;
+    return { structured: { record, message }, text: message };
+  },
+});

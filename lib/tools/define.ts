@@ -1,0 +1,49 @@
+import type { z } from "zod";
+import type { Db } from "../db.ts";
+import type { User } from "../identity.ts";
+import type { Logger } from "../log.ts";
+
+/** What a tool may use while it runs: the caller and the server's parts. */
+export interface ToolContext {
+  readonly db: Db;
+  readonly user: User;
+  readonly log: Logger;
+  /** The clock (tests fix it). */
+  readonly now: () => Date;
+}
+
+/** MCP tool annotations (hints for clients). */
+export interface ToolAnnotations {
+  readonly title?: string;
+  readonly readOnlyHint?: boolean;
+  readonly destructiveHint?: boolean;
+  readonly idempotentHint?: boolean;
+  readonly openWorldHint?: boolean;
+}
+
+/** A content block beside the text rendering (e.g. an embedded chart resource). */
+export type ExtraContent = Record<string, unknown> & { type: string };
+
+/** A tool's answer: structured content matching its output schema, and a text rendering. */
+export interface ToolAnswer<O> {
+  readonly structured: O;
+  readonly text: string;
+  readonly extra?: readonly ExtraContent[];
+}
+
+/** One tool: name, bilingual description, zod input/output schemas, annotations and handler. */
+export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+  readonly name: string;
+  readonly title: string;
+  /** Chinese first, English after. */
+  readonly description: string;
+  readonly input: I;
+  readonly output: O;
+  readonly annotations: ToolAnnotations;
+  run(args: z.infer<I>, ctx: ToolContext): Promise<ToolAnswer<z.infer<O>>>;
+}
+
+/** Declares a tool with its types inferred from the schemas. */
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {
+  return def;
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { requireDaily, storedColumns } from "../data/daily-write.ts";
+import { actorOf, recordHistory } from "../data/history.ts";
+import { defineTool } from "./define.ts";
+
+/** `delete_drilling_record` (ADMIN): a soft delete; the report disappears from answers but can be restored. */
+export const deleteDrillingRecord = defineTool({
+  name: "delete_drilling_record",
+  title: "删除钻井日报 Delete a drilling daily report",
+  description:
+    "按记录号删除一条钻井日报（软删除：不再出现在查询、统计和导出中，管理员可恢复）。仅管理员。 / " +
+    "Delete one drilling daily report by record id (soft delete: it leaves queries, counts and exports, and an admin can restore it). ADMIN only.",
+  input: z.strictObject({ record_id: z.number().int().min(1).describe("记录号 record id") }),
+  output: z.object({
+    record_id: z.number().int(),
+    well_id: z.string(),
+    report_date: z.string(),
+    deleted_at: z.string().describe("删除时间 when it was deleted (UTC)"),
+    message: z.string(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  async run({ record_id }, { db, user }) {
+    const deleted = await db.transaction(async (tx) => {
+      const before = await requireDaily(tx, record_id);
+      const stamp = new Date().toISOString();
+      await tx.execute("UPDATE drilling_daily SET deleted_at = ?, updated_by = ? WHERE id = ?", [stamp, actorOf(user), record_id]);
+      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "delete", before: storedColumns(before), after: null, by: actorOf(user) });
+      return { record_id, well_id: before.well_id, report_date: before.report_date, deleted_at: stamp };
+    });
+    const message = `已删除记录号 ${record_id}（${deleted.well_id} ${deleted.report_date}），可恢复。 / Deleted record ${record_id} (${deleted.well_id} ${deleted.report_date}); it can be restored.`;
+    return { structured: { ...deleted, message }, text: message };
+  },
+});

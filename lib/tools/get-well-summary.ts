@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { wellIdArg } from "../data/daily-input.ts";
+import { requireWell } from "../data/wells.ts";
+import { defineTool } from "./define.ts";
+
+const DAY_MS = 86_400_000;
+
+/** `get_well_summary`: where a well stands: depth, days since spud, average ROP, NPT. */
+export const getWellSummary = defineTool({
+  name: "get_well_summary",
+  title: "单井概况 Well summary",
+  description:
+    "单井概况：当前井深、开钻以来天数、平均钻速（总进尺÷纯钻时间）、非生产时间小时数及占比、最新日报。 / " +
+    "Where a well stands: current depth, days since spud, average ROP (footage ÷ on-bottom hours), NPT hours and share, latest report.",
+  input: z.strictObject({ well_id: wellIdArg }),
+  output: z.object({
+    well_id: z.string(),
+    name: z.string().nullable().describe("井名 well name"),
+    block: z.string().nullable().describe("区块 block"),
+    status: z.string().nullable().describe("状态 status"),
+    spud_date: z.string().nullable().describe("开钻日期 spud date"),
+    design_depth_m: z.number().nullable().describe("设计井深 design depth (m)"),
+    current_depth_m: z.number().nullable().describe("当前井深 latest reported depth (m)"),
+    progress_pct: z.number().nullable().describe("完成比例 current ÷ design depth (%)"),
+    days_since_spud: z.number().int().nullable().describe("开钻以来天数 days from spud to the latest report, inclusive"),
+    report_count: z.number().int().describe("日报条数 number of daily reports"),
+    first_report_date: z.string().nullable(),
+    latest_report_date: z.string().nullable(),
+    total_footage_m: z.number().describe("总进尺 metres drilled (m)"),
+    on_bottom_hours_h: z.number().describe("纯钻时间 on-bottom hours (h)"),
+    average_rop_m_h: z.number().nullable().describe("平均钻速 average ROP = footage ÷ on-bottom hours (m/h)"),
+    npt_hours_h: z.number().describe("非生产时间 NPT (h)"),
+    npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%)"),
+    current_formation: z.string().nullable().describe("当前地层 formation at the latest report"),
+    current_mud_density_g_cm3: z.number().nullable().describe("当前钻井液密度 latest mud density (g/cm³)"),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run({ well_id }, { db }) {
+    const well = await requireWell(db, well_id);
+    const agg = (await db.execute(
+      `SELECT count(*) AS n, min(report_date) AS first, max(report_date) AS last,
+        coalesce(sum(footage_m), 0) AS footage, coalesce(sum(drilling_hours_h), 0) AS hours, coalesce(sum(npt_h), 0) AS npt
+       FROM drilling_daily WHERE well_id = ? AND deleted_at IS NULL`,
+      [well_id],
+    )).rows[0];
+    const latest = (await db.execute(
+      `SELECT depth_m, formation, mud_density_g_cm3 FROM drilling_daily WHERE well_id = ? AND deleted_at IS NULL ORDER BY report_date DESC LIMIT 1`,
+      [well_id],
+    )).rows[0];
+    const n = Number(agg.n);
+    const spud = (well.spud_date as string | null) ?? (agg.first as string | null);
+    const last = agg.last as string | null;
+    const days = spud && last ? Math.round((Date.parse(last) - Date.parse(spud)) / DAY_MS) + 1 : null;
+    const footage = Number(agg.footage);
+    const hours = Number(agg.hours);
+    const npt = Number(agg.npt);
+    const depth = (latest?.depth_m as number | undefined) ?? null;
+    const design = well.design_depth_m as number | null;
+    const r1 = (v: number) => Math.round(v * 10) / 10;
+    const s = {
+      well_id, name: well.name as string | null, block: well.block as string | null, status: well.status as string | null,
+      spud_date: spud, design_depth_m: design, current_depth_m: depth,
+      progress_pct: depth !== null && design ? r1((depth / design) * 100) : null,
+      days_since_spud: days, report_count: n, first_report_date: agg.first as string | null, latest_report_date: last,
+      total_footage_m: r1(footage), on_bottom_hours_h: r1(hours),
+      average_rop_m_h: hours > 0 ? Math.round((footage / hours) * 100) / 100 : null,
+      npt_hours_h: r1(npt), npt_share_pct: n > 0 ? r1((npt / (n * 24)) * 100) : null,
+      current_formation: (latest?.formation as string | undefined) ?? null,
+      current_mud_density_g_cm3: (latest?.mud_density_g_cm3 as number | undefined) ?? null,
+    };
+    const text = n === 0
+      ? `${well_id}（${s.name ?? ""}）尚无钻井日报。 / ${well_id} has no drilling reports yet.`
+      : `${well_id} ${s.name ?? ""}：井深 ${depth} m（设计 ${design ?? "—"} m，${s.progress_pct ?? "—"}%），开钻 ${days} 天，` +
+        `平均钻速 ${s.average_rop_m_h ?? "—"} m/h，非生产时间 ${s.npt_hours_h} h（${s.npt_share_pct}%），当前地层 ${s.current_formation ?? "—"}。\n` +
+        `${well_id}: depth ${depth} m of ${design ?? "—"} m, ${days} days since spud, average ROP ${s.average_rop_m_h ?? "—"} m/h, ` +
+        `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.`;
+    return { structured: s, text };
+  },
+});

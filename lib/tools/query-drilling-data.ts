@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { dailyFilterShape, dailyWhere, describeFilter } from "../data/daily-filter.ts";
+import { DAILY_SELECT, dailyTable, toDailyRow } from "../data/daily-rows.ts";
+import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
+import { rowOutputShape } from "../schema/zod.ts";
+import { defineTool } from "./define.ts";
+
+/** Most rows one call returns; page with `offset` for more. */
+export const QUERY_LIMIT_CAP = 1000;
+
+/** Output row of the drilling daily report, shared by tools that return rows. */
+export const dailyRecordSchema = z.object({
+  id: z.number().int().describe("记录号 record id"),
+  ...rowOutputShape(DRILLING_DAILY),
+  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+});
+
+/** `query_drilling_data`: drilling daily reports, filtered, newest first, paged. */
+export const queryDrillingData = defineTool({
+  name: "query_drilling_data",
+  title: "查询钻井日报 Query drilling daily reports",
+  description:
+    "查询钻井工程日报：可按井号、日期范围、井深范围、地层筛选，按日期从新到旧排列；默认返回 10 条，" +
+    `每次最多 ${QUERY_LIMIT_CAP} 条，用 offset 翻页。` +
+    " / Query drilling daily reports, filtered by well, date range, depth range or formation, newest first; " +
+    `10 rows by default, at most ${QUERY_LIMIT_CAP} per call, page with offset.`,
+  input: z.strictObject({
+    ...dailyFilterShape,
+    limit: z.number().int().min(1).max(QUERY_LIMIT_CAP).default(10)
+      .describe(`返回条数 rows to return (1–${QUERY_LIMIT_CAP}, default 10)`),
+    offset: z.number().int().min(0).max(10_000_000).default(0).describe("跳过条数 rows to skip, for paging"),
+  }),
+  output: z.object({
+    records: z.array(dailyRecordSchema),
+    total: z.number().int().describe("符合条件的总条数 rows matching the filter"),
+    offset: z.number().int(),
+    limit: z.number().int(),
+    limit_cap: z.number().int().describe("每次最多返回条数 most rows one call returns"),
+    next_offset: z.number().int().nullable().describe("下一页的 offset，没有更多时为 null / offset of the next page, null when none"),
+    filter: z.string().describe("所用筛选条件 the filter applied"),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run(args, { db }) {
+    const where = dailyWhere(args);
+    const [count, page] = await Promise.all([
+      db.execute(`SELECT count(*) AS n FROM drilling_daily d WHERE ${where.sql}`, where.args),
+      db.execute(
+        `SELECT ${DAILY_SELECT} FROM drilling_daily d WHERE ${where.sql} ORDER BY d.report_date DESC, d.id DESC LIMIT ? OFFSET ?`,
+        [...where.args, args.limit, args.offset],
+      ),
+    ]);
+    const total = Number(count.rows[0].n);
+    const records = page.rows.map(toDailyRow);
+    const next = args.offset + records.length < total ? args.offset + records.length : null;
+    const filter = describeFilter(args);
+    const head = records.length === 0
+      ? `没有符合条件的钻井日报（${filter}）。 / No drilling reports match (${filter}).`
+      : `共 ${total} 条，显示第 ${args.offset + 1}–${args.offset + records.length} 条（${filter}）。 / ${total} rows match, showing ${args.offset + 1}–${args.offset + records.length}.` +
+        (next !== null ? ` 下一页 next page: offset=${next}` : "");
+    const orphan = records.some((r) => !r.well_in_master) ? "\n⚠ 井号不在油井基础信息中 / well not in the well master" : "";
+    return {
+      structured: { records, total, offset: args.offset, limit: args.limit, limit_cap: QUERY_LIMIT_CAP, next_offset: next, filter },
+      text: records.length ? `${head}\n\n${dailyTable(records)}${orphan}` : head,
+    };
+  },
+});

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { dailyFieldsShape } from "../data/daily-input.ts";
+import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
+import { actorOf, recordHistory } from "../data/history.ts";
+import { ToolError } from "../tool-error.ts";
+import { defineTool } from "./define.ts";
+import { dailyRecordSchema } from "./query-drilling-data.ts";
+
+/** `update_drilling_record`: changes fields of one report; the previous values go to history. */
+export const updateDrillingRecord = defineTool({
+  name: "update_drilling_record",
+  title: "修改钻井日报 Update a drilling daily report",
+  description:
+    "按记录号修改一条钻井日报的字段（只改给出的字段；给 null 清空），修改前的值保存在历史中，可撤销。 / " +
+    "Change fields of one drilling daily report by record id (only the fields given; null clears one); the previous " +
+    "values are kept in history so the edit can be undone.",
+  input: z.strictObject({
+    record_id: z.number().int().min(1).describe("记录号 record id (from query_drilling_data)"),
+    ...dailyFieldsShape,
+  }),
+  output: z.object({
+    record: dailyRecordSchema,
+    changed: z.array(z.string()).describe("被修改的字段 fields whose value changed"),
+    message: z.string(),
+  }),
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  async run(args, { db, user }) {
+    const { record_id, ...fields } = args;
+    const given = Object.entries(fields).filter(([, v]) => v !== undefined);
+    if (given.length === 0) {
+      throw new ToolError("invalid", "没有要修改的字段：请至少给出一个字段 / nothing to change: give at least one field");
+    }
+    const result = await db.transaction(async (tx) => {
+      const before = await requireDaily(tx, record_id);
+      const changed = given.filter(([k, v]) => before[k] !== v).map(([k]) => k);
+      if (changed.length === 0) return { record: before, changed };
+      const actor = actorOf(user);
+      await tx.execute(
+        `UPDATE drilling_daily SET ${changed.map((k) => `${k} = ?`).join(", ")}, updated_by = ?,
+          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND deleted_at IS NULL`,
+        [...changed.map((k) => fields[k as keyof typeof fields] as string | number | null), actor, record_id],
+      );
+      const after = await findDaily(tx, record_id);
+      if (!after) throw new Error(`updated drilling report ${record_id} cannot be read back`);
+      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "update", before: storedColumns(before), after: storedColumns(after), by: actor });
+      return { record: after, changed };
+    });
+    const message = result.changed.length
+      ? `已修改记录号 ${record_id} 的 ${result.changed.join(", ")}。 / Updated ${result.changed.join(", ")} of record ${record_id}.`
+      : `记录号 ${record_id} 的值与给出的相同，未修改。 / Record ${record_id} already has these values; nothing changed.`;
+    return { structured: { ...result, message }, text: message };
+  },
+});

@@ -1,0 +1,23 @@
+import { banner } from "./lib/banner.ts";
+import { ConfigError, loadConfig } from "./lib/config.ts";
+import { createLogger } from "./lib/log.ts";
+import { startServer } from "./lib/start.ts";
+import process from "node:process";
+
+// Wiring only: configuration, logger, database and app, then listen.
+try {
+  const config = loadConfig(process.env);
+  const log = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? "pretty" : "json" });
+  const server = await startServer(config, log);
+  console.log(banner(config, server));
+  const stop = async (signal: string) => {
+    log.info("shutting down", { signal });
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void stop("SIGTERM"));
+  process.once("SIGINT", () => void stop("SIGINT"));
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`);
+  process.exit(1);
+}

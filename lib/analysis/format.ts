@@ -17,3 +17,8 @@ export function bilingual(zh: string, en: string): string {
 export function noRowsHeadline(analysisZh: string, analysisEn: string): string {
   return bilingual(`没有匹配的记录（${analysisZh}）`, `no rows matched (${analysisEn})`);
 }
+
+/** `1 row`, `12 rows`: an English count with the noun in the right number (regular plurals only). */
+export function rows(n: number, noun = "row"): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dayNumber, isoDate, num, text } from "../../lib/analysis/record.ts";
-import { bilingual, fmt, noRowsHeadline } from "../../lib/analysis/format.ts";
+import { bilingual, fmt, noRowsHeadline, rows } from "../../lib/analysis/format.ts";
 
 test("num reads numbers and numeric text, nothing else", () => {
   assert.equal(num(12.5), 12.5);
@@ -32,5 +32,7 @@ test("fmt rounds for headlines and bilingual puts Chinese first", () => {
   assert.equal(fmt(null), "—");
   assert.equal(fmt(2.345, 2), "2.35");
   assert.equal(bilingual("甲", "a"), "甲 / a");
+  assert.equal(rows(1), "1 row");
+  assert.equal(rows(12, "day"), "12 days");
   assert.match(noRowsHeadline("钻速分析", "ROP analysis"), /^没有匹配的记录（钻速分析） \/ no rows matched \(ROP analysis\)$/);
 });

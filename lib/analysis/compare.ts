@@ -105,8 +105,9 @@ function compareHeadline(wells: readonly WellComparison[], best: Record<CompareC
     const id = best[column][0];
     if (id === undefined) continue;
     const value = `${fmt(find(id)[column])}${unit === "%" ? "%" : ` ${unit}`}`;
-    zh.push(`${labelZh} ${id} ${value}`);
-    en.push(`${labelEn} ${id} ${value}`);
+    const n = best[column].length;
+    zh.push(`${labelZh} ${id}${n > 1 ? ` 等 ${n} 口井` : ""} ${value}`);
+    en.push(`${labelEn} ${id}${n > 1 ? ` and ${n - 1} more` : ""} ${value}`);
   }
   return bilingual(zh.join("；"), en.join("; "));
 }

@@ -3,7 +3,7 @@ import { dayNumber, isoDate, num, text, type DrillingRecord } from "./record.ts"
 
 /** One report on the depth-vs-days curve. */
 export interface CurvePoint {
-  /** Whole calendar days from the spud date to the report date (the spud date is day 0). */
+  /** Whole calendar days from the spud date to the report date (the spud date is day 0; a report before spud is negative). */
   readonly day: number;
   readonly date: string;
   readonly depth_m: number;

@@ -58,8 +58,8 @@ test("the best well of each column is marked, ties included", () => {
   ]);
   assert.equal(
     r.headline,
-    "W2：日进尺 300 m/d，非生产时间 25%（3 口井中日进尺最高）；钻速最高 W2 34 m/h；非生产时间最低 W1 5%；机械比能最低 W3 1 MPa / " +
-      "W2: 300 m/d, NPT 25% (highest m/d of 3 wells); highest ROP W2 34 m/h; lowest NPT W1 5%; lowest MSE W3 1 MPa",
+    "W2：日进尺 300 m/d，非生产时间 25%（3 口井中日进尺最高）；钻速最高 W2 34 m/h；非生产时间最低 W1 等 2 口井 5%；机械比能最低 W3 1 MPa / " +
+      "W2: 300 m/d, NPT 25% (highest m/d of 3 wells); highest ROP W2 34 m/h; lowest NPT W1 and 1 more 5%; lowest MSE W3 1 MPa",
   );
 });
 

@@ -1,7 +1,8 @@
 /** Newtons in one pound-force (exact by definition: 0.45359237 kg × 9.80665 m/s²). */
 export const N_PER_LBF = 4.4482216152605;
-/** Metres in one inch and in one foot (exact). */
+/** Metres in one inch (exact). */
 export const M_PER_IN = 0.0254;
+/** Metres in one foot (exact). */
 export const M_PER_FT = 0.3048;
 /** N·m in one ft·lbf = 0.3048 × 4.4482216152605 ≈ 1.3558179483. */
 export const NM_PER_FT_LBF = M_PER_FT * N_PER_LBF;

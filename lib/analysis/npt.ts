@@ -1,0 +1,163 @@
+import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
+import { NPT_CATEGORIES, nptCategory, nptCategoryInfo, type NptCategory } from "./npt-categories.ts";
+import { num, text, type DrillingRecord } from "./record.ts";
+
+/** One NPT entry read from a main-work text; `category` is a key or label nptCategory() understands. */
+export interface NptEntry {
+  readonly category: string;
+  readonly hours: number;
+}
+/** Reads NPT out of a row's main-work text (本日主要工作); an empty list means "no NPT in this text". */
+export type NptClassifier = (main_work: string) => readonly NptEntry[];
+
+/** Options of nptBreakdown. */
+export interface NptOptions {
+  /** Used for rows without an `npt_h` value that have main-work text. */
+  readonly classify?: NptClassifier;
+  /** Total time of one report day; default 24 h. */
+  readonly hoursPerDay?: number;
+}
+
+/** NPT of one category over all report days. */
+export interface NptCategoryRow {
+  readonly category: NptCategory;
+  readonly zh: string;
+  readonly en: string;
+  readonly npt_h: number;
+  /** npt_h / total time of all report days × 100. */
+  readonly npt_share_pct: number;
+  /** npt_h / all NPT × 100; 0 when there is no NPT. */
+  readonly share_of_npt_pct: number;
+}
+
+/** NPT of one well. */
+export interface NptWellRow {
+  readonly well_id: string | null;
+  readonly report_days: number;
+  readonly total_time_h: number;
+  readonly npt_h: number;
+  readonly npt_share_pct: number;
+  /** The category with the most hours in this well; null when it had no NPT. */
+  readonly top_category: NptCategory | null;
+}
+
+/** What nptBreakdown returns. */
+export interface NptResult {
+  /** All five categories, most hours first (ties in NPT_CATEGORIES order). */
+  readonly categories: readonly NptCategoryRow[];
+  /** Wells, most NPT hours first. */
+  readonly wells: readonly NptWellRow[];
+  /** Rows whose NPT is known (from npt_h or the classifier); each is one report day. */
+  readonly report_days: number;
+  /** Of those, rows whose NPT came from the classifier. */
+  readonly classified_rows: number;
+  /** Rows with neither npt_h nor classifiable main-work text: left out of every figure. */
+  readonly rows_without_npt: number;
+  /** Rows whose NPT exceeded hoursPerDay and was scaled down to it. */
+  readonly rows_capped: number;
+  readonly total_time_h: number;
+  readonly npt_h: number;
+  readonly npt_share_pct: number | null;
+  readonly headline: string;
+}
+
+/** The NPT hours per category of one row, or null when the row says nothing about NPT. */
+function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): { entries: Map<NptCategory, number>; classified: boolean } | null {
+  const entries = new Map<NptCategory, number>();
+  const add = (category: unknown, hours: unknown) => {
+    const h = num(hours);
+    if (h === null || h <= 0) return;
+    const key = nptCategory(category);
+    entries.set(key, (entries.get(key) ?? 0) + h);
+  };
+  const own = num(r.npt_h);
+  if (own !== null && own >= 0) {
+    add(r.npt_category, own);
+    return { entries, classified: false };
+  }
+  const work = text(r.main_work);
+  if (!classify || work === null) return null;
+  for (const e of classify(work)) add(e.category, e.hours);
+  return { entries, classified: true };
+}
+
+/**
+ * NPT hours by category and by well, with shares of total time.
+ *
+ * A row's NPT is its `npt_h` (filed under `npt_category`, `other` when blank); a row
+ * without `npt_h` but with main-work text uses `opts.classify`; any other row counts
+ * in `rows_without_npt` only. Total time = hoursPerDay (24 h) per row whose NPT is
+ * known, i.e. per report day; rows of unknown NPT add no time, so they cannot dilute
+ * the share. A row whose NPT exceeds hoursPerDay is scaled down to it (rows_capped).
+ */
+export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOptions = {}): NptResult {
+  const day = opts.hoursPerDay ?? 24;
+  if (!(day > 0 && day <= 24)) {
+    throw new Error(`每日小时数无效 "${day}" / hoursPerDay is invalid "${day}": use a number of hours above 0 and at most 24`);
+  }
+  const byCategory = new Map<NptCategory, number>(NPT_CATEGORIES.map((c) => [c.key, 0]));
+  const byWell = new Map<string | null, { days: number; npt: Map<NptCategory, number> }>();
+  let days = 0, classified = 0, capped = 0, without = 0;
+  for (const r of records) {
+    const found = rowNpt(r, opts.classify);
+    if (!found) { without++; continue; }
+    days++;
+    if (found.classified) classified++;
+    const rowTotal = [...found.entries.values()].reduce((a, b) => a + b, 0);
+    const scale = rowTotal > day ? day / rowTotal : 1;
+    if (scale < 1) capped++;
+    const well = text(r.well_id);
+    const w = byWell.get(well) ?? { days: 0, npt: new Map<NptCategory, number>() };
+    byWell.set(well, w);
+    w.days++;
+    for (const [key, hours] of found.entries) {
+      byCategory.set(key, byCategory.get(key)! + hours * scale);
+      w.npt.set(key, (w.npt.get(key) ?? 0) + hours * scale);
+    }
+  }
+  const total = days * day;
+  const npt = [...byCategory.values()].reduce((a, b) => a + b, 0);
+  const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
+  const categories = NPT_CATEGORIES.map((c): NptCategoryRow => ({
+    category: c.key, zh: c.zh, en: c.en, npt_h: byCategory.get(c.key)!,
+    npt_share_pct: pct(byCategory.get(c.key)!, total), share_of_npt_pct: pct(byCategory.get(c.key)!, npt),
+  })).sort((a, b) => b.npt_h - a.npt_h);
+  const wells = [...byWell].map(([well_id, w]): NptWellRow => {
+    const hours = [...w.npt.values()].reduce((a, b) => a + b, 0);
+    const top = [...w.npt].sort((a, b) => b[1] - a[1])[0];
+    return {
+      well_id, report_days: w.days, total_time_h: w.days * day, npt_h: hours,
+      npt_share_pct: pct(hours, w.days * day), top_category: top && top[1] > 0 ? top[0] : null,
+    };
+  }).sort((a, b) => b.npt_h - a.npt_h || b.npt_share_pct - a.npt_share_pct || String(a.well_id).localeCompare(String(b.well_id)));
+  const result = {
+    categories, wells, report_days: days, classified_rows: classified, rows_without_npt: without,
+    rows_capped: capped, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
+  };
+  return { ...result, headline: nptHeadline(result, records.length) };
+}
+
+function nptHeadline(r: Omit<NptResult, "headline">, rowCount: number): string {
+  if (rowCount === 0) return noRowsHeadline("非生产时间分析", "NPT analysis");
+  if (r.report_days === 0) {
+    return bilingual(
+      `${rowCount} 行均无非生产时间数据（无 npt_h，且未按主要工作文字分类）`,
+      `none of ${rows(rowCount)} has NPT data (no npt_h, and no main-work text classified)`,
+    );
+  }
+  const missZh = r.rows_without_npt > 0 ? `；${r.rows_without_npt} 行无非生产时间数据` : "";
+  const missEn = r.rows_without_npt > 0 ? `; ${rows(r.rows_without_npt)} had no NPT data` : "";
+  const head = `${fmt(r.npt_h)} h`;
+  const share = `${fmt(r.npt_share_pct)}%`;
+  if (r.npt_h === 0) {
+    return bilingual(`非生产时间 0 h（${r.report_days} 个报告日）${missZh}`, `NPT 0 h (${rows(r.report_days, "report day")})${missEn}`);
+  }
+  const top = nptCategoryInfo(r.categories[0].category);
+  const well = r.wells[0];
+  const wellZh = well.well_id !== null && r.wells.length > 1 ? `；最多的井 ${well.well_id} ${fmt(well.npt_h)} h` : "";
+  const wellEn = well.well_id !== null && r.wells.length > 1 ? `; most in well ${well.well_id} ${fmt(well.npt_h)} h` : "";
+  return bilingual(
+    `非生产时间 ${head}，占总时间 ${share}（${r.report_days} 个报告日）；最多：${top.zh} ${fmt(r.categories[0].npt_h)} h${wellZh}${missZh}`,
+    `NPT ${head}, ${share} of ${fmt(r.total_time_h)} h (${rows(r.report_days, "report day")}); largest: ${top.en} ${fmt(r.categories[0].npt_h)} h${wellEn}${missEn}`,
+  );
+}

@@ -1,0 +1,22 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { nptCategory, nptCategoryInfo } from "../../lib/analysis/npt-categories.ts";
+
+test("keys, labels in both languages and trouble words map to a category", () => {
+  assert.equal(nptCategory("downhole"), "downhole");
+  assert.equal(nptCategory("井下复杂"), "downhole");
+  assert.equal(nptCategory("Lost Circulation"), "downhole");
+  assert.equal(nptCategory("起钻遇卡，卡钻"), "downhole");
+  assert.equal(nptCategory("溢流压井"), "downhole");
+  assert.equal(nptCategory(" 等停 "), "waiting");
+  assert.equal(nptCategory("设备故障"), "equipment");
+  assert.equal(nptCategory("修理泥浆泵"), "equipment");
+  assert.equal(nptCategory("equipment failure"), "equipment");
+  assert.equal(nptCategory("大风停工"), "weather");
+  assert.equal(nptCategory("其他"), "other");
+});
+
+test("unknown, empty and non-text cells are other", () => {
+  for (const v of ["开会", "", null, 3]) assert.equal(nptCategory(v), "other");
+  assert.deepEqual([nptCategoryInfo("waiting").zh, nptCategoryInfo("waiting").en], ["等停", "waiting"]);
+});

@@ -17,6 +17,8 @@ export interface HeaderMatch {
 interface Candidate extends HeaderMatch {
   readonly score: number;
   readonly missingKey: readonly Column[];
+  /** Too few cells name a column for these rows to be a header; kept only to explain a refusal. */
+  readonly weak: boolean;
 }
 
 // A row is a header when at least half of its non-empty cells name a column.
@@ -29,7 +31,8 @@ function isHeader(texts: readonly string[], found: readonly (Column | null)[]): 
 function candidate(table: Table, texts: readonly (readonly string[])[]): Candidate | null {
   const find = columnFinder(table);
   const found = texts.map((row) => row.map(find));
-  const useRows = [0, 1].filter((r) => isHeader(texts[r], found[r]));
+  const strong = [0, 1].filter((r) => isHeader(texts[r], found[r]));
+  const useRows = strong.length > 0 ? strong : [0, 1].filter((r) => found[r].some((c) => c));
   if (useRows.length === 0) return null;
   const width = Math.max(...useRows.map((r) => texts[r].length));
   const columns: (Column | null)[] = [];
@@ -50,7 +53,10 @@ function candidate(table: Table, texts: readonly (readonly string[])[]): Candida
     .filter((name) => !seen.has(name))
     .map((name) => table.columns.find((c) => c.name === name)!);
   const headerRows = useRows.map((r) => r + 1);
-  return { table, columns, headerRows, dataStartRow: headerRows.at(-1)! + 1, unknownColumns, score: seen.size, missingKey };
+  return {
+    table, columns, headerRows, dataStartRow: headerRows.at(-1)! + 1, unknownColumns,
+    score: seen.size, missingKey, weak: strong.length === 0,
+  };
 }
 
 function label(column: Column): string {
@@ -66,18 +72,20 @@ function label(column: Column): string {
 export function detectHeader(rows: readonly (readonly unknown[])[], tables: readonly Table[]): HeaderMatch {
   const texts = [0, 1].map((r) => (rows[r] ?? []).map(headerText));
   const candidates = tables.map((t) => candidate(t, texts)).filter((c) => c !== null);
-  const complete = candidates.filter((c) => c.missingKey.length === 0);
+  const complete = candidates.filter((c) => c.missingKey.length === 0 && !c.weak);
   complete.sort((a, b) => b.score - a.score || a.unknownColumns.length - b.unknownColumns.length);
   const best = complete[0];
   if (best) {
-    const { score: _score, missingKey: _missing, ...match } = best;
+    const { score: _score, missingKey: _missing, weak: _weak, ...match } = best;
     return match;
   }
   const row1 = texts[0].filter((t) => t !== "").slice(0, 12).join(", ");
   const partial = candidates.sort((a, b) => b.score - a.score)[0];
-  const why = partial
+  const why = !partial
+    ? `未找到已知列名 / no known column names`
+    : partial.missingKey.length > 0
     ? `${partial.table.zh} 缺少关键列 / ${partial.table.en} lacks key columns ${partial.missingKey.map(label).join(", ")}`
-    : `未找到已知列名 / no known column names`;
+    : `只有少数列名可识别 / too few column names recognised (${partial.score})`;
   const needs = tables.map((t) => `${t.zh}: ${t.naturalKey.map((n) => label(t.columns.find((c) => c.name === n)!)).join(", ")}`);
   throw new Error(
     `无法识别表头 "${row1}" / cannot recognise the header "${row1}": ${why}. ` +

@@ -51,5 +51,10 @@ test("a given table must have its key; no header at all is explained", () => {
     },
   );
   assert.throws(() => detectHeader([["a", "b"], ["1", "2"]], TABLES), /未找到已知列名 \/ no known column names/);
+  // Two known names among five unknown: more likely another table's file than a daily report.
+  assert.throws(
+    () => detectHeader([["JH", "RQ", "CXH", "DJSD1", "DJSD2", "RCQL", "HS"]], TABLES),
+    /只有少数列名可识别 \/ too few column names recognised \(2\)/,
+  );
   assert.throws(() => detectHeader([], TABLES), /无法识别表头 ""/);
 });

@@ -1,0 +1,33 @@
+import type { Column, Table } from "../schema/column.ts";
+import { cellValue } from "./cell-value.ts";
+
+/** Header text compared loosely: NFKC (full width → ASCII), lower case, no whitespace. */
+export function normaliseHeader(text: string): string {
+  return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+}
+
+/** A header cell as text (`""` for an empty cell). */
+export function headerText(cell: unknown): string {
+  const value = cellValue(cell);
+  if (value === null || typeof value === "object") return "";
+  return String(value).trim();
+}
+
+/**
+ * A function finding the column a header cell names: its code (any case), its
+ * Chinese label or its English name, also with a trailing unit such as
+ * `当日井深(m)` or `DRJS（米）`. Null for an unknown header.
+ */
+export function columnFinder(table: Table): (header: string) => Column | null {
+  const byName = new Map<string, Column>();
+  for (const column of table.columns) {
+    for (const key of [column.code, column.zh, column.name]) {
+      if (key && !byName.has(normaliseHeader(key))) byName.set(normaliseHeader(key), column);
+    }
+  }
+  return (header) => {
+    const key = normaliseHeader(header);
+    if (key === "") return null;
+    return byName.get(key) ?? byName.get(key.replace(/[([].*[)\]]$/, "")) ?? null;
+  };
+}

@@ -1,0 +1,74 @@
+import type { Column } from "../schema/column.ts";
+import { type CellPrimitive, displayValue, isEmptyCell } from "./cell-value.ts";
+import { dateFromCell, dateFromNumber, dateFromText } from "./parse-date.ts";
+import { flagFromText, numberFromText } from "./parse-number.ts";
+import type { ColumnValue } from "./types.ts";
+
+/** A normalised value, or the bilingual reason it was refused. */
+export type Normalised = { readonly ok: true; readonly value: ColumnValue } | { readonly ok: false; readonly reason: string };
+
+function refuse(zh: string, en: string, cell: CellPrimitive, hint: string): Normalised {
+  const shown = String(displayValue(cell));
+  return { ok: false, reason: `${zh} "${shown}" / ${en} "${shown}": ${hint}` };
+}
+
+function toDate(cell: Exclude<CellPrimitive, null>): string | null {
+  if (cell instanceof Date) return dateFromCell(cell);
+  if (typeof cell === "number") return dateFromNumber(cell);
+  if (typeof cell === "string") return dateFromText(cell);
+  return null;
+}
+
+function toNumber(cell: Exclude<CellPrimitive, null>): number | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : null;
+  if (typeof cell === "string") return numberFromText(cell);
+  return null;
+}
+
+function toInteger(cell: Exclude<CellPrimitive, null>): number | null {
+  if (typeof cell === "boolean") return cell ? 1 : 0;
+  if (typeof cell === "string") {
+    const flag = flagFromText(cell);
+    if (flag !== null) return flag;
+  }
+  const value = toNumber(cell);
+  return value !== null && Number.isInteger(value) ? value : null;
+}
+
+function toText(cell: Exclude<CellPrimitive, null>, isKey: boolean): string {
+  if (cell instanceof Date) return dateFromCell(cell) ?? cell.toISOString();
+  const text = String(cell).trim();
+  // Key text (well ids) is matched later: full-width letters/digits and stray spaces would split one well in two.
+  return isKey ? text.normalize("NFKC").replace(/\s+/g, "") : text;
+}
+
+/**
+ * Normalises one cell for a column of the given type: empty → null; `date` →
+ * `YYYY-MM-DD`; `real` → number; `integer` → whole number or 1/0 for 是/否, Y/N;
+ * `text` → trimmed text (natural-key text also NFKC-normalised, spaces removed).
+ */
+export function normaliseValue(cell: CellPrimitive, column: Column, isKey = false): Normalised {
+  if (isEmptyCell(cell) || cell === null) return { ok: true, value: null };
+  if (typeof cell === "object" && !(cell instanceof Date)) {
+    return refuse("单元格为错误值", "the cell holds the error", cell, "fix the formula or clear the cell");
+  }
+  switch (column.type) {
+    case "date": {
+      const value = toDate(cell);
+      return value !== null ? { ok: true, value } : refuse("无法识别日期", "cannot read date", cell,
+        "use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell");
+    }
+    case "real": {
+      const value = toNumber(cell);
+      return value !== null ? { ok: true, value } : refuse("不是数字", "not a number", cell,
+        "write digits such as 1234.5, without units");
+    }
+    case "integer": {
+      const value = toInteger(cell);
+      return value !== null ? { ok: true, value } : refuse("不是整数或是/否", "not a whole number or yes/no", cell,
+        "write a whole number, or 是/否, Y/N, 1/0");
+    }
+    case "text":
+      return { ok: true, value: toText(cell, isKey) };
+  }
+}

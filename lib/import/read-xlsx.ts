@@ -1,0 +1,28 @@
+import ExcelJS from "exceljs";
+import { toBuffer } from "./decode-text.ts";
+import type { RawRow } from "./types.ts";
+
+/**
+ * Reads the first worksheet of an .xlsx file with exceljs. Cells keep exceljs's
+ * value shapes (Date, number, rich text, formula result, error); see cellValue().
+ * Rows absent from the sheet are not yielded, so row numbers can jump.
+ */
+export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
+  // The whole-file reader, not exceljs's streaming WorkbookReader: the latter
+  // returns {sharedString: n} instead of text when a sheet precedes
+  // sharedStrings.xml in the zip, which is how Excel itself orders the parts
+  // (exceljs issue #683). This one is linear but holds the sheet in memory.
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's types predate Node's generic Buffer.
+  await workbook.xlsx.load(toBuffer(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return;
+  for (let number = 1; number <= sheet.rowCount; number++) {
+    const row = sheet.findRow(number);
+    if (!row) continue;
+    const values = row.values;
+    // row.values is 1-based (index 0 empty).
+    const cells = Array.isArray(values) ? values.slice(1) : [];
+    yield { row: number, cells };
+  }
+}

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
+import { auditRefusedIdentity } from "./audit/identity-audit.ts";
 import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps): Hono {
       if (!(error instanceof IdentityError)) throw error;
       deps.log.warn("identity refused", { path: c.req.path, reason: error.message });
       deps.metrics?.error("unauthorized");
+      void auditRefusedIdentity(deps.db, deps.log, c.req.raw, error.message);
       return c.json({ error: "unauthorized", message: error.message }, 401);
     }
   };

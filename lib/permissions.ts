@@ -13,10 +13,13 @@ const READ_TOOLS = [
 
 const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;
 
+/** Reading a record's versions and undoing one's own edit (the tool checks authorship; ADMIN may undo any). */
+const HISTORY_TOOLS = ["get_record_history", "undo_record_change"] as const;
+
 /** The role → tool grants. ADMIN is granted every registered tool. */
 export const ROLE_TOOLS: Readonly<Record<Role, readonly string[] | "*">> = {
   USER: READ_TOOLS,
-  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS],
+  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...HISTORY_TOOLS],
   ADMIN: "*",
 };
 

@@ -9,8 +9,8 @@ before(async () => (server = await startTestServer()));
 after(() => server.close());
 
 const READ = ["get_well_summary", "list_wells", "query_drilling_data"];
-const WRITE = ["add_drilling_record", "update_drilling_record"];
-const ADMIN_ONLY = ["delete_drilling_record", "export_all_data"];
+const WRITE = ["add_drilling_record", "update_drilling_record", "get_record_history", "undo_record_change"];
+const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "restore_drilling_record", "purge_drilling_record", "query_audit_log"];
 
 for (const [role, expected] of [
   ["USER", READ],
@@ -31,7 +31,7 @@ for (const [role, expected] of [
 }
 
 test("a role name matches case-insensitively after trimming, and nothing else is tolerated", async () => {
-  for (const [raw, count] of [[" user ", 3], ["Admin", 7], ["USERS", 0], ["", 0], ["root", 0]] as const) {
+  for (const [raw, count] of [[" user ", 3], ["Admin", 12], ["USERS", 0], ["", 0], ["root", 0]] as const) {
     const client = await connectStreamable(`${server.url}/mcp`, { ...identity("USER"), "X-User-Role": raw });
     assert.equal((await client.listTools()).tools.length, count, `role "${raw}"`);
     await client.close();

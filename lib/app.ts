@@ -6,7 +6,9 @@ import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
 import { exportCsv } from "./data/export.ts";
+import { isJsonContentType, notJsonMessage } from "./http/content-type.ts";
 import { readJsonBody } from "./http/json-body.ts";
+import { checkJsonRpc } from "./http/jsonrpc-check.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { createStreamableHandler } from "./http/streamable.ts";
 import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
@@ -74,12 +76,18 @@ export function createApp(deps: AppDeps): Hono {
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;
+    const contentType = c.req.header("content-type");
+    if (!isJsonContentType(contentType)) return c.json({ error: "unsupported_media_type", message: notJsonMessage(contentType) }, 415);
     const body = await readJsonBody(c.req.raw, deps.config.maxBodyBytes);
     if (!body.ok) {
       if (body.status === 413) return c.json({ error: "payload_too_large", message: body.message }, 413);
       return c.json(jsonRpcError(-32700, `解析错误 / parse error: ${body.message}`), 400);
     }
-    if (!allowRest || isJsonRpc(body.value)) return streamable(c.req.raw, body.value, user);
+    if (!allowRest || isJsonRpc(body.value)) {
+      const refusal = checkJsonRpc(body.value);
+      if (refusal) return c.json(refusal.body, refusal.status);
+      return streamable(c.req.raw, body.value, user);
+    }
     const { name, arguments: args } = (body.value ?? {}) as { name?: unknown; arguments?: unknown };
     if (typeof name !== "string" || name === "") {
       return c.json({ success: false, error: "invalid", message: '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}' }, 400);

@@ -5,7 +5,8 @@ import { dbFaultMessage } from "./db-faults.ts";
 import type { Db } from "./db.ts";
 import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
-import { argumentsTooLarge, resultTooLarge } from "./limits.ts";
+import { screenArguments } from "./input-screen.ts";
+import { resultTooLarge } from "./limits.ts";
 import { canCall, deniedMessage } from "./permissions.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { ToolError } from "./tool-error.ts";
@@ -68,9 +69,9 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     deps.metrics?.denial(name, role || "none");
   } else {
     deps.metrics?.toolCall(name, role);
-    const tooLarge = argumentsTooLarge(args);
-    const parsed = tooLarge ? null : tool.input.safeParse(args ?? {});
-    if (!parsed) outcome = { outcome: "too_large", message: tooLarge as string };
+    const screened = screenArguments(args);
+    const parsed = screened ? null : tool.input.safeParse(args ?? {});
+    if (!parsed) outcome = screened as NonNullable<typeof screened>;
     else if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
     else {
       try {

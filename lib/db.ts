@@ -3,6 +3,7 @@ import type { Client, InStatement, InValue, Transaction } from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatabaseLocation } from "./config.ts";
+import { createSerialQueue, mayWrite } from "./db-busy.ts";
 
 /** A value bound to a SQL parameter. */
 export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
@@ -64,7 +65,9 @@ function executor(target: Client | Transaction): Executor {
 /**
  * Opens (creating if needed) the database at `location`. A local file gets its
  * directory created, WAL journaling and a busy timeout so concurrent writers wait
- * instead of failing.
+ * instead of failing. This Db's writes (transactions, batches, writing
+ * statements) run one at a time, so its own connections never contend for the
+ * lock; the busy timeout covers other processes.
  */
 export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
   if (location.kind === "file" && location.path) {
@@ -76,17 +79,22 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
     intMode: "number",
     timeout: options.busyTimeoutMs ?? 5000,
   });
+  const busyMs = options.busyTimeoutMs ?? 5000;
+  const serial = createSerialQueue();
   if (location.kind === "file") {
     await client.execute("PRAGMA journal_mode = WAL");
   }
   return {
     location,
-    ...executor(client),
-    async batch(statements) {
+    async execute(sql, args) {
+      const run = async () => toResult(await client.execute(statement(sql, args)));
+      return mayWrite(sql) ? serial(run, busyMs) : run();
+    },
+    batch: (statements) => serial(async () => {
       const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write");
       return results.map(toResult);
-    },
-    async transaction(work) {
+    }, busyMs),
+    transaction: (work) => serial(async () => {
       const tx = await client.transaction("write");
       try {
         const result = await work(executor(tx));
@@ -98,7 +106,7 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
       } finally {
         tx.close();
       }
-    },
+    }, busyMs),
     close: () => client.close(),
   };
 }

@@ -36,9 +36,13 @@ export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
     const ok = match !== null && constantTimeEqual(await tokenDigest(match[1]), await expected);
     if (ok) return next();
-    const reason = match ? "wrong" : "missing";
+    const reason = !match ? "missing" : /^\$\{[^}]*\}$/.test(match[1]) ? "unexpanded" : "wrong";
     log.warn("token refused", { path: c.req.path, method: c.req.method, reason });
     // No WWW-Authenticate: LibreChat reads a Bearer challenge as "this server wants OAuth".
-    return c.json({ error: "unauthorized", message: MESSAGE[reason] }, 401);
+    const message = reason === "unexpanded"
+      ? `请求头 Authorization 中的令牌是未展开的变量 "${match?.[1]}"：请在 LibreChat 的 .env 中设置它并重启 LibreChat / ` +
+        `the token in the Authorization header is the unexpanded variable "${match?.[1]}": LibreChat did not substitute it; set it in LibreChat's .env and restart LibreChat`
+      : MESSAGE[reason];
+    return c.json({ error: "unauthorized", message }, 401);
   };
 }

@@ -39,6 +39,7 @@ test("missing, wrong or malformed tokens are 401 naming the Authorization header
     [{ Authorization: TOKEN }, /missing token/],
     [{ Authorization: `Basic ${TOKEN}` }, /missing token/],
     [{ Authorization: `Bearer ${TOKEN}x` }, /wrong token/],
+    [{ Authorization: "Bearer ${OILFIELD_MCP_TOKEN}" }, /unexpanded variable "\$\{OILFIELD_MCP_TOKEN\}": LibreChat did not substitute it/],
   ];
   for (const [headers, message] of cases) {
     const res = await hono.request("/mcp/call-tool", { method: "POST", headers });

@@ -38,7 +38,8 @@ test("a foreign Host or Origin is refused with 403 naming it and ALLOWED_HOSTS",
 
 test("allowed Host and Origin pass; /health and /.well-known are not checked", async () => {
   const hono = app(["oilfield-mcp"]);
-  for (const headers of [{ Host: "localhost:8080" }, { Host: "oilfield-mcp:8080" }, { Host: "[::1]:8080", Origin: "http://localhost:3080" }]) {
+  const allowed: Record<string, string>[] = [{ Host: "localhost:8080" }, { Host: "oilfield-mcp:8080" }, { Host: "[::1]:8080", Origin: "http://localhost:3080" }];
+  for (const headers of allowed) {
     assert.equal((await hono.request("http://x/mcp", { headers })).status, 200, JSON.stringify(headers));
   }
   assert.equal((await hono.request("http://x/health", { headers: { Host: "10.1.2.3:8080" } })).status, 200);

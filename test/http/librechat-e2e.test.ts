@@ -219,7 +219,8 @@ test("a foreign Host or Origin is refused with 403 even with the token; nothing 
   const before = await snapshot(server);
   const headers = { "content-type": "application/json", ...userHeaders(ADMIN) };
   const body = JSON.stringify({ name: "delete_drilling_record", arguments: { record_id: target } });
-  for (const extra of [{ Host: `evil.example:${server.port}` }, { Origin: "http://evil.example" }]) {
+  const foreign: Record<string, string>[] = [{ Host: `evil.example:${server.port}` }, { Origin: "http://evil.example" }];
+  for (const extra of foreign) {
     const res = await send(`${server.url}/mcp/call-tool`, { method: "POST", headers: { ...headers, ...extra }, body });
     assert.equal(res.status, 403);
     const answer = JSON.parse(res.body);

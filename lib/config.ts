@@ -27,6 +27,8 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Largest request body accepted, bytes (413 above). */
   readonly maxBodyBytes: number;
+  /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
+  readonly timeZone: string;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -63,6 +65,15 @@ export function parseRoleMap(raw: string): Map<string, Role> {
   return map;
 }
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
 
 const schema = z.object({
@@ -88,6 +99,7 @@ const schema = z.object({
   }),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+  TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
 });
 
 /**
@@ -114,5 +126,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    timeZone: e.TIME_ZONE,
   };
 }

@@ -59,7 +59,7 @@ export async function resolveDailyFilter(db: Executor, args: DailyFilterArgs, cl
   const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
   const wells = typed.length ? await resolveWells(db, typed) : [];
   const ids = requireResolved(wells);
-  const { date, well_id: _one, well_ids: _many, ...rest } = args;
+  const { date, well_id: _one, well_ids: _many, date_from: _from, date_to: _to, ...rest } = args;
   const filter: DailyFilter = { ...rest, ...(ids.length ? { well_ids: ids } : {}) };
   const used: string[] = [];
   if (date !== undefined) {

@@ -77,12 +77,12 @@ test("latest, 昨天 and 最近7天 resolve to the right dates for the fixed clo
   const yesterday = await call("get_daily_report", { well_ids: ["W011", "W012"], date: "昨天" });
   assert.deepEqual(yesterday.body.result.dates_used, ["昨天 yesterday = 2026-11-20"]);
   assert.ok(yesterday.body.result.reports.length === 2 && yesterday.body.result.reports.every((r: { report_date: string }) => r.report_date === "2026-11-20"));
-  const week = await call("query_drilling_data", { well_id: "W012", date: "最近7天", limit: 100 });
+  const week = await call("query_drilling_data", { well_id: "W012", date: "最近7天", limit: 100, include_total: true });
   assert.match(week.body.result.dates_used, /2026-11-15 ~ 2026-11-21/);
   const expected = await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE well_id = 'W012' AND report_date BETWEEN '2026-11-15' AND '2026-11-21'");
   assert.equal(week.body.result.total, expected.rows[0].n);
   assert.ok(week.body.result.total > 0);
-  const spelled = await call("query_drilling_data", { well_id: "W012", date_from: "2026/11/15", date_to: "20261121", limit: 100 });
+  const spelled = await call("query_drilling_data", { well_id: "W012", date_from: "2026/11/15", date_to: "20261121", limit: 100, include_total: true });
   assert.equal(spelled.body.result.total, week.body.result.total);
   const bad = await call("query_drilling_data", { date: "前年的某天" });
   assert.equal(bad.status, 400);

@@ -44,7 +44,7 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  */
 export function createApp(deps: AppDeps): Hono {
   const tools = deps.tools ?? createToolRegistry(TOOLS);
-  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now };
+  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({
     call: callDeps,

@@ -38,6 +38,8 @@ export interface Config {
   readonly sseMaxSessions: number;
   /** An SSE session with no message for this long is closed, seconds. */
   readonly sseIdleSeconds: number;
+  /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
+  readonly timeZone: string;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -88,6 +90,15 @@ export function parseAllowedHosts(raw: string): string[] {
 // Never echoed back in error messages.
 const SECRETS = ["MCP_AUTH_TOKEN", "DATABASE_AUTH_TOKEN"];
 
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
 
 const schema = z.object({
@@ -125,6 +136,7 @@ const schema = z.object({
   }),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
+  TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
 });
 
 /**
@@ -166,5 +178,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowedHosts: e.ALLOWED_HOSTS,
     sseMaxSessions: e.SSE_MAX_SESSIONS,
     sseIdleSeconds: e.SSE_IDLE_SECONDS,
+    timeZone: e.TIME_ZONE,
   };
 }

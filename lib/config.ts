@@ -27,6 +27,10 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Largest request body accepted, bytes (413 above). */
   readonly maxBodyBytes: number;
+  /** Log line format: `auto` is readable on a terminal and JSON lines otherwise. */
+  readonly logFormat: "auto" | "json" | "pretty";
+  /** A file every log line is also appended to (the guide's `mcp_server.log`). */
+  readonly logFile?: string;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -88,7 +92,12 @@ const schema = z.object({
   }),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  LOG_FILE: z.string().trim().min(1).optional(),
 });
+
+/** The environment variables the server reads, as a zod object (for `--help`). */
+export const CONFIG_ENV_SCHEMA = schema;
 
 /**
  * Reads the configuration from an environment record (the only place that does).
@@ -114,5 +123,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    logFormat: e.LOG_FORMAT,
+    logFile: e.LOG_FILE,
   };
 }

@@ -20,6 +20,9 @@ export interface SpawnOptions {
   readonly cwd?: string;
   /** Give up waiting for the banner after this long (default 30 s). */
   readonly timeoutMs?: number;
+  /** Run as this user and group (a container's USER), when the test runs as root. */
+  readonly uid?: number;
+  readonly gid?: number;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface SpawnOptions {
  * The environment is exactly `options.env` (nothing inherited).
  */
 export function spawnServer(command: string, args: readonly string[], options: SpawnOptions): Promise<SpawnedServer> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, uid: options.uid, gid: options.gid, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));

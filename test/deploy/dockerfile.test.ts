@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -26,12 +26,12 @@ function assertRuntimeSettings(result: StageResult): void {
 }
 
 /** Starts the stage's CMD as its USER would (when root), on a free port, and drives it. */
-async function startAndDrive(result: StageResult): Promise<void> {
+async function startAndDrive(result: StageResult, extraEnv: Record<string, string> = {}): Promise<void> {
   const [uid, gid] = (result.user ?? "").split(":").map(Number);
   const asUser = process.getuid?.() === 0 && Number.isInteger(uid) ? { uid, gid: Number.isInteger(gid) ? gid : uid } : {};
   const env = Object.fromEntries(Object.entries(result.env).map(([k, v]) => [k, result.map(v)]));
   // As `docker run -e PORT=… -e HOST=…` would: a free port on loopback for the test.
-  Object.assign(env, { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1" });
+  Object.assign(env, { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1" }, extraEnv);
   const [command, ...args] = result.cmd!.map(result.map);
   const server = await spawnServer(command, args, { cwd: result.workdir, env, ...asUser });
   const health = () => {
@@ -50,13 +50,15 @@ async function startAndDrive(result: StageResult): Promise<void> {
   assert.notEqual(health(), 0, "HEALTHCHECK fails once the server is gone");
 }
 
-test("the build and bundle stages share one Node 20 slim base", () => {
+test("bases: Node 20 slim for build and bundle, distroless with libc for the binary, which is the default (last) stage", () => {
   const bundle = byName("bundle");
   assert.match(bundle.base, /^node:20[\w.-]*-slim$/);
   assert.equal(byName("build").base, bundle.base);
+  assert.match(byName("binary").base, /^gcr\.io\/distroless\/cc-debian12:nonroot$/);
+  assert.equal(stages.at(-1)!.name, "binary");
 });
 
-test("Dockerfile.mcp's build and bundle stages, run as plain commands, give an image that serves", async () => {
+test("Dockerfile.mcp's stages, run as plain commands, give a bundle image and a one-binary image that serve", async () => {
   const work = mkdtempSync(join(tmpdir(), "oilfield-docker-"));
   chmodSync(work, 0o755);
   try {
@@ -67,6 +69,18 @@ test("Dockerfile.mcp's build and bundle stages, run as plain commands, give an i
     assertRuntimeSettings(bundle);
     assert.deepEqual(readdirSync(bundle.map("/app")).sort(), ["libsql-linux-x64-gnu.node", "oilfield-mcp.mjs"]);
     await startAndDrive(bundle);
+
+    const binary = runStage(byName("binary"), options);
+    assertRuntimeSettings(binary);
+    assert.deepEqual(readdirSync(binary.root).sort(), ["data", "oilfield-mcp"], "the binary image holds the binary and the empty volume only");
+    assert.deepEqual(binary.healthcheck, ["/oilfield-mcp", "--healthcheck"]);
+    // distroless has no node and no shell; the nonroot user's HOME keeps the addon cache.
+    const home = join(work, "home-nonroot");
+    mkdirSync(home);
+    if (process.getuid?.() === 0) chownSync(home, 65532, 65532);
+    const emptyPath = join(work, "empty-path");
+    mkdirSync(emptyPath);
+    await startAndDrive(binary, { PATH: emptyPath, HOME: home });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
 import process from "node:process";
 import { envPairs } from "./dockerfile.ts";
@@ -17,6 +17,11 @@ export interface StageResult {
   readonly cmd?: string[];
   /** Maps an image path (`/data/x`, `file:/data/x`) onto this stage's directory. */
   map(text: string): string;
+}
+
+function chownTree(path: string, uid: number, gid: number): void {
+  chownSync(path, uid, gid);
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
 }
 
 /** Top-level directories the image uses, found in WORKDIR, VOLUME and COPY across all stages. */
@@ -80,6 +85,8 @@ export function runStage(stage: Stage, options: { work: string; context: string;
           const out = intoDir && src !== "." ? join(target, src.split("/").at(-1)!) : target;
           mkdirSync(intoDir ? target : resolve(target, ".."), { recursive: true });
           cpSync(path, out, { recursive: true, filter: (p) => fromStage !== undefined || !isIgnored(p) });
+          const owner = /^(\d+)(?::(\d+))?$/.exec(ins.flags.chown ?? "");
+          if (owner && process.getuid?.() === 0) chownTree(out, Number(owner[1]), Number(owner[2] ?? owner[1]));
         }
         break;
       }

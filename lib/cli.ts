@@ -1,6 +1,6 @@
 import { CONFIG_ENV_SCHEMA, ConfigError, loadConfig } from "./config.ts";
 import { envVariables } from "./config-help.ts";
-import { isLoopbackHost } from "./loopback-host.ts";
+import { isLoopback } from "./http/loopback.ts";
 
 /** What the command line asked for before the server starts. */
 export interface CliResult {
@@ -34,7 +34,7 @@ export async function healthcheck(env: Record<string, string | undefined>): Prom
   let url: string;
   try {
     const config = loadConfig({ ...env, HOST: "127.0.0.1" });
-    const host = env.HOST && !isLoopbackHost(env.HOST) && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "127.0.0.1";
+    const host = env.HOST && !isLoopback(env.HOST) && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "127.0.0.1";
     url = `http://${host.includes(":") ? `[${host}]` : host}:${config.port}/health`;
   } catch (error) {
     return { exit: 1, out: error instanceof ConfigError ? error.message : String(error) };

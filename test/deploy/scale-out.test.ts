@@ -10,6 +10,9 @@ import type { Running } from "../../lib/start.ts";
 import { addRecord, driveServer, firstWell, readRecords } from "../helpers/drive.ts";
 import { startNginx } from "../helpers/nginx.ts";
 import { identity, restCall } from "../helpers/server.ts";
+import { libreChatTransport } from "../helpers/librechat-connect.ts";
+import { textOf } from "../helpers/mcp-client.ts";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 
 interface Instance {
   readonly server: Running;
@@ -27,7 +30,7 @@ async function instance(dbFile: string): Promise<Instance> {
 
 const toolCalls = (i: Instance) => i.logs.filter((l) => typeof l.tool === "string" && typeof l.outcome === "string").length;
 
-test("two instances on one database file behind nginx: a write through one is read through the other", async () => {
+test("two instances on one database file behind nginx: a write through one is read through the other, over REST, Streamable HTTP and sticky legacy SSE", async () => {
   const dir = mkdtempSync(join(tmpdir(), "oilfield-scale-"));
   const dbFile = join(dir, "oilfield.db");
   const a = await instance(dbFile);
@@ -59,6 +62,24 @@ test("two instances on one database file behind nginx: a write through one is re
     const served = [toolCalls(a) - before[0], toolCalls(b) - before[1]];
     assert.equal(served[0] + served[1], dates.length * 2);
     assert.ok(served[0] > 0 && served[1] > 0, `nginx spread the calls over both instances: ${served.join(" + ")}`);
+    // Legacy SSE through nginx: each user's stream and its POST /messages must meet on one
+    // instance (sticky upstream); a miss would fail the call with an unknown session.
+    const sseBefore = [a, b].map((i) => i.logs.filter((l) => l.transport === "sse").length);
+    for (let u = 1; u <= 8; u++) {
+      const client = new Client({ name: "sse-user", version: "1.0.0" });
+      await client.connect(libreChatTransport({ url: `${nginx.url}/sse` }, identity("USER", `u${u}@x.cn`, `user-${u}`)));
+      try {
+        for (const date of dates.slice(0, 2)) {
+          const result = await client.callTool({ name: "query_drilling_data", arguments: { well_id: well, date_from: date, date_to: date } });
+          assert.ok(!result.isError, textOf(result));
+          assert.equal((result.structuredContent as { records: unknown[] }).records.length, 1, `SSE user ${u} reads the record of ${date}`);
+        }
+      } finally {
+        await client.close();
+      }
+    }
+    const sseServed = [a, b].map((i, n) => i.logs.filter((l) => l.transport === "sse").length - sseBefore[n]);
+    assert.equal(sseServed[0] + sseServed[1], 16, `SSE calls per instance: ${sseServed.join(" + ")}`);
     const health = await Promise.all([a.url, b.url].map(async (u) => (await (await fetch(`${u}/health`)).json()).total_records));
     assert.equal(health[0], health[1], "both instances count the same rows");
   } finally {

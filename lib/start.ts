@@ -1,9 +1,11 @@
 import { createApp } from "./app.ts";
+import { sseStoreFromConfig } from "./http/sse.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db.ts";
 import type { Db } from "./db.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics } from "./metrics.ts";
 import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 import { listen } from "./serve.ts";
@@ -31,12 +33,15 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     db.close();
     throw error;
   }
-  const app = createApp({ config, db, log, ...extra });
+  const sse = extra.sse ?? sseStoreFromConfig(config);
+  const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra });
   const listening = await listen(app.fetch, { host: config.host, port: config.port });
   return {
     ...listening,
     db,
     async close() {
+      // Open SSE streams would otherwise hold the listener open forever.
+      await sse.closeAll();
       await listening.close();
       db.close();
     },

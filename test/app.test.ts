@@ -22,7 +22,10 @@ test("GET /mcp/tools lists every tool with its roles, or only the caller's with 
   assert.equal(exportTool.inputSchema.type, "object");
   const mine = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("USER") })).json();
   assert.equal(mine.role, "USER");
-  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), ["get_well_summary", "list_wells", "query_drilling_data"]);
+  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), [
+    "get_daily_report", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics", "get_well_summary",
+    "list_wells", "query_drilling_data", "search_wells",
+  ]);
   const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") })).json();
   assert.deepEqual(none.tools, []);
 });
@@ -91,4 +94,13 @@ test("a database fault: the call answers 500 with the message and logs its stack
   } finally {
     await broken.close();
   }
+});
+
+test("GET /metrics counts calls and denials by tool and role in the Prometheus text format", async () => {
+  await restCall(server.url, identity("USER"), "list_wells", { limit: 1 });
+  await restCall(server.url, identity("USER"), "export_all_data");
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  assert.match(text, /^mcp_tool_calls_total\{tool_name="list_wells",role="USER"\} [1-9]/m);
+  assert.match(text, /^mcp_permission_denials_total\{tool_name="export_all_data",role="USER"\} [1-9]/m);
+  assert.match(text, /^mcp_request_duration_seconds_bucket\{transport="rest",outcome="ok",le="\+Inf"\} [1-9]/m);
 });

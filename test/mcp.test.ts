@@ -8,7 +8,10 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(() => server.close());
 
-const READ = ["get_well_summary", "list_wells", "query_drilling_data"];
+const READ = [
+  "get_well_summary", "list_wells", "query_drilling_data",
+  "search_wells", "get_daily_report", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics",
+];
 const WRITE = ["add_drilling_record", "update_drilling_record", "get_record_history", "undo_record_change"];
 const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "restore_drilling_record", "purge_drilling_record", "query_audit_log"];
 
@@ -31,7 +34,7 @@ for (const [role, expected] of [
 }
 
 test("a role name matches case-insensitively after trimming, and nothing else is tolerated", async () => {
-  for (const [raw, count] of [[" user ", 3], ["Admin", 12], ["USERS", 0], ["", 0], ["root", 0]] as const) {
+  for (const [raw, count] of [[" user ", READ.length], ["Admin", READ.length + WRITE.length + ADMIN_ONLY.length], ["USERS", 0], ["", 0], ["root", 0]] as const) {
     const client = await connectStreamable(`${server.url}/mcp`, { ...identity("USER"), "X-User-Role": raw });
     assert.equal((await client.listTools()).tools.length, count, `role "${raw}"`);
     await client.close();
@@ -40,14 +43,14 @@ test("a role name matches case-insensitively after trimming, and nothing else is
 
 test("USER queries succeed with structured content; refused calls carry the guide's message as isError", async () => {
   const client = await connectStreamable(`${server.url}/mcp`, identity("USER"));
-  const ok = await client.callTool({ name: "query_drilling_data", arguments: { limit: 5 } });
+  const ok = await client.callTool({ name: "query_drilling_data", arguments: { limit: 5, include_total: true } });
   assert.equal(ok.isError, undefined);
   const structured = ok.structuredContent as { records: { well_id: string; report_date: string }[]; total: number };
   assert.equal(structured.records.length, 5);
   assert.ok(structured.total > 100);
   const dates = structured.records.map((r) => r.report_date);
   assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
-  assert.match(textOf(ok), /共 \d+ 条/);
+  assert.match(textOf(ok), /共 \d+ 条，显示第 1–5 条/);
 
   for (const tool of ["export_all_data", "delete_drilling_record", "add_drilling_record"]) {
     const denied = await client.callTool({ name: tool, arguments: {} });

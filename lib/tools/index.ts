@@ -2,12 +2,17 @@ import { addDrillingRecord } from "./add-drilling-record.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDailyReport } from "./get-daily-report.ts";
+import { getKeyWellDaily } from "./get-key-well-daily.ts";
+import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
+import { getStatistics } from "./get-statistics.ts";
 import { getRecordHistory } from "./get-record-history.ts";
 import { getWellSummary } from "./get-well-summary.ts";
 import { listWells } from "./list-wells.ts";
 import { purgeDrillingRecord } from "./purge-drilling-record.ts";
 import { queryAuditLog } from "./query-audit-log.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { searchWells } from "./search-wells.ts";
 import { restoreDrillingRecord } from "./restore-drilling-record.ts";
 import { undoRecordChange } from "./undo-record-change.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
@@ -21,6 +26,11 @@ export const TOOLS: readonly ToolDef[] = [
   updateDrillingRecord,
   deleteDrillingRecord,
   exportAllData,
+  searchWells,
+  getDailyReport,
+  getKeyWellDaily,
+  getPreDrillingMilestones,
+  getStatistics,
   getRecordHistory,
   undoRecordChange,
   restoreDrillingRecord,

@@ -19,7 +19,7 @@ test("delete hides a record from queries, health and exports; restore brings bac
   assert.equal(del.status, 200, JSON.stringify(del.body));
   assert.notEqual((await row(id)).deleted_at, null);
   assert.equal(await health(), count - 1);
-  const q = await restCall(server.url, admin, "query_drilling_data", { well_id: original.well_id as string, date_from: original.report_date as string, date_to: original.report_date as string });
+  const q = await restCall(server.url, admin, "query_drilling_data", { well_id: original.well_id as string, date_from: original.report_date as string, date_to: original.report_date as string, include_total: true });
   assert.equal(q.body.result.total, 0);
   const csv = await (await fetch(`${server.url}/export/drilling_daily.csv`, { headers: admin })).text();
   assert.ok(!csv.split("\r\n").some((line) => line.startsWith(`${id},`)), "the export leaves the deleted row out");

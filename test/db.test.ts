@@ -12,7 +12,7 @@ import { resolveRole } from "../lib/permissions.ts";
 import { createToolRegistry } from "../lib/registry.ts";
 import { seedDemoData } from "../lib/seed/index.ts";
 import { TOOLS } from "../lib/tools/index.ts";
-import { tsCommand } from "./helpers/spawn-ts.ts";
+import { runTs } from "./helpers/spawn-server.ts";
 
 const FIELDS: Record<string, number> = { depth_m: 1234.5, footage_m: 55, wob_kn: 80, rop_m_h: 12.5, pump_pressure_mpa: 20, flow_rate_l_s: 30, mud_density_g_cm3: 1.25, mud_viscosity_s: 45, rpm: 90, torque_kn_m: 12, drilling_hours_h: 18, npt_h: 2 };
 
@@ -26,7 +26,8 @@ async function seededFile() {
 }
 
 function runWorker(path: string, updates: unknown[], who: string): Promise<string[]> {
-  const { command, args } = tsCommand("test/helpers/update-worker.ts", [path, JSON.stringify(updates), who]);
+  const { command, args: base } = runTs("test/helpers/update-worker.ts");
+  const args = [...base, path, JSON.stringify(updates), who];
   return new Promise((resolve, reject) =>
     execFile(command, args, { env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) =>
       error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split("\n").at(-1) ?? "[]"))));

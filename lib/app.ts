@@ -12,6 +12,7 @@ import { checkJsonRpc } from "./http/jsonrpc-check.ts";
 import { bearerAuth } from "./http/bearer-auth.ts";
 import { hostGuard } from "./http/host-guard.ts";
 import { wellKnownNotFound } from "./http/public-paths.ts";
+import { createRateGate, isToolCall } from "./http/rate-gate.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { mountSseRoutes } from "./http/sse-routes.ts";
 import type { SseSession } from "./http/sse.ts";
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
   });
 
+  const rateGate = createRateGate(deps.config, deps.log);
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;
@@ -106,12 +108,16 @@ export function createApp(deps: AppDeps): Hono {
     if (!allowRest || isJsonRpc(body.value)) {
       const refusal = checkJsonRpc(body.value);
       if (refusal) return c.json(refusal.body, refusal.status);
+      const limited = isToolCall(body.value) ? rateGate(user, body.value.id) : null;
+      if (limited) return limited;
       return streamable(c.req.raw, body.value, user);
     }
     const { name, arguments: args } = (body.value ?? {}) as { name?: unknown; arguments?: unknown };
     if (typeof name !== "string" || name === "") {
       return c.json({ success: false, error: "invalid", message: '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}' }, 400);
     }
+    const limited = rateGate(user);
+    if (limited) return limited;
     const outcome = await callTool(callDeps, user, name, args ?? {}, "rest");
     return c.json(restBody(name, outcome), REST_STATUS[outcome.outcome]);
   };
@@ -127,6 +133,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/export/:file{[a-z_]+\\.(csv)}", (c) => {
     const user = identify(c);
     if (user instanceof Response) return user;
+    const limited = rateGate(user);
+    if (limited) return limited;
     const table = c.req.param("file").replace(/\.csv$/, "");
     if (!canCall(user.role.role, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);

@@ -6,6 +6,7 @@ import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
 import { exportCsv } from "./data/export.ts";
+import { dbFaultMessage, dbFaultOf } from "./db-faults.ts";
 import { isJsonContentType, notJsonMessage } from "./http/content-type.ts";
 import { readJsonBody } from "./http/json-body.ts";
 import { checkJsonRpc } from "./http/jsonrpc-check.ts";
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ status: "healthy", database: "connected", total_records: Number(rs.rows[0].n) });
     } catch (error) {
       deps.log.error("health check failed", { error: (error as Error).message });
-      return c.json({ status: "unhealthy", database: "error", error: (error as Error).message }, 503);
+      return c.json({ status: "unhealthy", database: "error", fault: dbFaultOf(error), error: dbFaultMessage(error) ?? (error as Error).message }, 503);
     }
   });
 

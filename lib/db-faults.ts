@@ -24,7 +24,7 @@ const MESSAGES: Readonly<Record<DbFault, string>> = {
   readonly: "数据库为只读，无法写入：请检查文件与目录的写权限或磁盘挂载 / the database is read-only: check write permission on the file and its directory, or the mount",
   locked: "数据库被其他程序锁定，请稍后重试 / the database is locked by another program: retry in a moment",
   corrupt: "数据库文件已损坏或不是数据库，请从备份恢复 / the database file is corrupt or not a database: restore it from a backup",
-  unavailable: "无法打开或读取数据库文件，请检查路径、权限和磁盘 / the database file cannot be opened or read: check the path, permissions and disk",
+  unavailable: "无法读写数据库文件，请检查路径、权限（含只读挂载、不可变属性）和磁盘空间 / the database file cannot be opened, read or written: check the path, permissions (read-only mounts and immutable files too) and free disk space",
 };
 
 /** A bilingual, actionable message for a database fault (null when `error` is not one). */

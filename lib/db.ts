@@ -79,12 +79,25 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }
-  const client = await createClient(location, {
-    url: location.url,
-    authToken: options.authToken,
-    intMode: "number",
-    timeout: options.busyTimeoutMs ?? 5000,
-  });
+  const config = { url: location.url, authToken: options.authToken, intMode: "number" as const, timeout: options.busyTimeoutMs ?? 5000 };
+  let client = await createClient(location, config);
+  // A write that failed with SQLITE_BUSY leaves its pooled connection unable to commit ("SQL
+  // statements in progress") until garbage collection, and one that met an I/O or read-only
+  // fault stays read-only after the file is writable again. So after such a fault the next write
+  // first opens fresh connections (then, not at once: one opened while the file is still
+  // read-only would be kept read-only).
+  let stale = false;
+  const markAfterFault = (error: unknown) => {
+    const code = String((error as { code?: unknown })?.code ?? "");
+    if (/^SQLITE_(BUSY|IOERR|READONLY|CANTOPEN)/.test(code) && location.kind === "file") stale = true;
+  };
+  const freshIfStale = async () => {
+    if (!stale) return;
+    stale = false;
+    const old = client;
+    client = await createClient(location, config);
+    old.close();
+  };
   const busyMs = options.busyTimeoutMs ?? 5000;
   const serial = createSerialQueue();
   if (location.kind === "file") {
@@ -93,21 +106,36 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   return {
     location,
     async execute(sql, args) {
-      const run = async () => toResult(await client.execute(statement(sql, args)));
-      return mayWrite(sql) ? serial(run, busyMs) : run();
+      if (!mayWrite(sql)) return toResult(await client.execute(statement(sql, args)));
+      return serial(async () => (await freshIfStale(), toResult(await client.execute(statement(sql, args)).catch((error) => {
+        markAfterFault(error);
+        throw error;
+      }))), busyMs);
     },
     batch: (statements) => serial(async () => {
-      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write");
+      await freshIfStale();
+      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write").catch((error) => {
+        markAfterFault(error);
+        throw error;
+      });
       return results.map(toResult);
     }, busyMs),
     transaction: (work) => serial(async () => {
-      const tx = await client.transaction("write");
+      await freshIfStale();
+      let tx: Transaction;
+      try {
+        tx = await client.transaction("write");
+      } catch (error) {
+        markAfterFault(error);
+        throw error;
+      }
       try {
         const result = await work(executor(tx));
         await tx.commit();
         return result;
       } catch (error) {
         await tx.rollback().catch(() => {});
+        markAfterFault(error);
         throw error;
       } finally {
         tx.close();

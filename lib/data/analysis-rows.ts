@@ -1,0 +1,56 @@
+import type { Executor } from "../db.ts";
+import type { DrillingRecord } from "../analysis/record.ts";
+import { ToolError } from "../tool-error.ts";
+import { dailyWhere, describeFilter } from "./daily-filter.ts";
+import type { DailyFilter } from "./daily-filter.ts";
+
+/** Most rows one analysis reads; a filter selecting more is refused with a request to narrow it. */
+export const ANALYSIS_ROW_CAP = 200_000;
+
+// The columns lib/analysis reads (see DrillingRecord), plus the record id.
+const COLUMNS = [
+  "id", "well_id", "report_date", "spud_date", "depth_m", "footage_m", "bit_type", "bit_diameter_mm",
+  "wob_kn", "rop_m_h", "rpm", "torque_kn_m", "formation", "lithology", "drilling_hours_h",
+  "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
+];
+
+/** The rows an analysis runs on and the filter in words. */
+export interface AnalysisRows {
+  readonly rows: DrillingRecord[];
+  /** The filter in words, for answers (see describeFilter). */
+  readonly filter: string;
+}
+
+/**
+ * The live drilling daily rows the shared filter selects, by well then report date,
+ * with the columns the analyses read. Throws ToolError("invalid") when more than
+ * `cap` rows match, so an analysis never silently works on part of the selection.
+ */
+export async function fetchAnalysisRows(db: Executor, filter: DailyFilter, cap = ANALYSIS_ROW_CAP): Promise<AnalysisRows> {
+  const where = dailyWhere(filter);
+  const rs = await db.execute(
+    `SELECT ${COLUMNS.map((c) => `d.${c}`).join(", ")} FROM drilling_daily d WHERE ${where.sql}
+     ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
+    [...where.args, cap + 1],
+  );
+  const described = describeFilter(filter);
+  if (rs.rows.length > cap) {
+    throw new ToolError(
+      "invalid",
+      `筛选条件选中超过 ${cap} 行（${described}）：请按井号、日期或地层缩小范围 / the filter selects more than ${cap} rows (${described}): narrow it by well, date or formation`,
+    );
+  }
+  return { rows: rs.rows as DrillingRecord[], filter: described };
+}
+
+/** The rows grouped by well id, wells in first-seen order (the rows come sorted by well). */
+export function rowsByWell(rows: readonly DrillingRecord[]): Map<string, DrillingRecord[]> {
+  const byWell = new Map<string, DrillingRecord[]>();
+  for (const r of rows) {
+    const id = String(r.well_id);
+    const list = byWell.get(id);
+    if (list) list.push(r);
+    else byWell.set(id, [r]);
+  }
+  return byWell;
+}

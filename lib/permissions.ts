@@ -9,6 +9,11 @@ const READ_TOOLS = [
   "query_drilling_data",
   "list_wells",
   "get_well_summary",
+  "analyze_rop",
+  "analyze_npt",
+  "get_drilling_curve",
+  "compare_wells",
+  "compute_mse",
 ] as const;
 
 const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;

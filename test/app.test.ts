@@ -22,7 +22,9 @@ test("GET /mcp/tools lists every tool with its roles, or only the caller's with 
   assert.equal(exportTool.inputSchema.type, "object");
   const mine = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("USER") })).json();
   assert.equal(mine.role, "USER");
-  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), ["get_well_summary", "list_wells", "query_drilling_data"]);
+  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), [
+    "analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_drilling_curve", "get_well_summary", "list_wells", "query_drilling_data",
+  ]);
   const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") })).json();
   assert.deepEqual(none.tools, []);
 });

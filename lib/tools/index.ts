@@ -1,7 +1,12 @@
 import { addDrillingRecord } from "./add-drilling-record.ts";
+import { analyzeNpt } from "./analyze-npt.ts";
+import { analyzeRop } from "./analyze-rop.ts";
+import { compareWellsTool } from "./compare-wells.ts";
+import { computeMse } from "./compute-mse.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDrillingCurve } from "./get-drilling-curve.ts";
 import { getWellSummary } from "./get-well-summary.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
@@ -12,6 +17,11 @@ export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,
   listWells,
   getWellSummary,
+  analyzeRop,
+  analyzeNpt,
+  getDrillingCurve,
+  compareWellsTool,
+  computeMse,
   addDrillingRecord,
   updateDrillingRecord,
   deleteDrillingRecord,

@@ -1,0 +1,92 @@
+import { z } from "zod";
+import { COMPARE_COLUMNS, compareWells } from "../analysis/compare.ts";
+import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
+import { bilingual, fmt } from "../analysis/format.ts";
+import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
+import { markdownTable } from "../analysis/markdown-table.ts";
+import { roundNumbers } from "../analysis/round.ts";
+import { fetchAnalysisRows, rowsByWell } from "../data/analysis-rows.ts";
+import { dailyFilterShape } from "../data/daily-filter.ts";
+import { offsetWells } from "../data/offset-wells.ts";
+import { masterSpudDates } from "../data/spud-dates.ts";
+import { ToolError } from "../tool-error.ts";
+import { defineTool } from "./define.ts";
+
+/** Wells listed in the text table; the structured output has them all. */
+const TEXT_WELLS = 30;
+const COLUMN = z.enum(Object.keys(COMPARE_COLUMNS) as [CompareColumn, ...CompareColumn[]]);
+
+function focusLine(w: WellComparison, wells: readonly WellComparison[]): string {
+  const rank = wells.findIndex((x) => x.well_id === w.well_id) + 1;
+  const npt = w.npt_share_pct === null ? "" : `，非生产时间 ${fmt(w.npt_share_pct)}%`;
+  const nptEn = w.npt_share_pct === null ? "" : `, NPT ${fmt(w.npt_share_pct)}%`;
+  return bilingual(
+    `${w.well_id}：日进尺 ${fmt(w.metres_per_day_m_d)} m/d${npt}，钻速 ${fmt(w.rop_m_h)} m/h（${wells.length} 口井中日进尺第 ${rank}）`,
+    `${w.well_id}: ${fmt(w.metres_per_day_m_d)} m/d${nptEn}, ROP ${fmt(w.rop_m_h)} m/h (#${rank} of ${wells.length} wells by m/d)`,
+  );
+}
+
+/** `compare_wells`: wells side by side on days, depth, metres per day, ROP, NPT share and MSE, best marked. */
+export const compareWellsTool = defineTool({
+  name: "compare_wells",
+  title: "井对比 Compare wells",
+  description:
+    "多井对比：钻井天数、井深、日进尺（m/d）、平均钻速（m/h，进尺加权）、非生产时间占比（%）、平均机械比能（MPa），每列最好的井标 ★。" +
+    "用 well_ids 指定井，或 well_id 加 offset_wells=true 与同区块邻井对比。筛选条件同 query_drilling_data。 / " +
+    "Wells side by side: days, depth, metres per day (m/d), mean ROP (m/h, footage-weighted), NPT share (%), mean MSE (MPa); " +
+    "the best well of each column marked ★. Name wells with well_ids, or one well_id with offset_wells=true for its offset wells in the same block. " +
+    "Same filters as query_drilling_data.",
+  input: z.strictObject({
+    ...dailyFilterShape,
+    offset_wells: z.boolean().default(false)
+      .describe("加入同区块邻井 also compare the wells in the same block (区块) as the named well(s)"),
+  }),
+  output: z.object({
+    wells: z.array(z.object({
+      well_id: z.string(),
+      rows: z.number().int().describe("行数 report rows"),
+      days: z.number().nullable().describe("钻井天数 days since spud at the last report (d)"),
+      final_depth_m: z.number().nullable().describe("井深 depth at the last report (m)"),
+      metres_per_day_m_d: z.number().nullable().describe("日进尺 depth ÷ days (m/d); higher is better"),
+      rop_m_h: z.number().nullable().describe("平均钻速 footage-weighted mean ROP (m/h); higher is better"),
+      rop_time_based_m_h: z.number().nullable().describe("平均钻速 footage ÷ on-bottom hours (m/h)"),
+      npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%); lower is better"),
+      mean_mse_mpa: z.number().nullable().describe("平均机械比能 mean MSE (MPa); lower is better; null without WOB, rpm, torque, bit size, ROP"),
+      best_in: z.array(COLUMN).describe("该井最好的列 the columns this well is best in"),
+    })).describe("各井，日进尺最高在前（可作分组柱状图）wells, highest m/d first (a grouped bar chart's data)"),
+    best: z.record(COLUMN, z.array(z.string())).describe("每列最好的井（并列都列出）the best well(s) of each column"),
+    focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
+    filter: z.string().describe("所用筛选条件 the filter applied"),
+    headline: z.string().describe("结论 the answer, Chinese / English"),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run(args, { db }) {
+    const named = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
+    if (args.offset_wells && named.length === 0) {
+      throw new ToolError("invalid", "offset_wells 需要 well_id：请指定要与邻井对比的井 / offset_wells needs a well_id: name the well to compare with its offset wells");
+    }
+    const ids = args.offset_wells ? await offsetWells(db, named) : named;
+    const filter = args.offset_wells ? { ...args, well_id: undefined, well_ids: ids } : args;
+    const { rows, filter: described } = await fetchAnalysisRows(db, filter);
+    const byWell = rowsByWell(rows);
+    const spuds = await masterSpudDates(db, [...byWell.keys()]);
+    for (const [id, list] of byWell) {
+      if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
+    }
+    const result = compareWells(byWell, { classify: mainWorkNptClassifier() });
+    const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
+    const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
+    const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
+    const structured = { wells: result.wells.map((w) => roundNumbers(w)), best: result.best, focus_well: focus, filter: described, headline };
+    if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）` };
+    const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
+    const table = markdownTable(
+      ["井号 Well", "行数 Rows", "天数 Days", "井深 Depth m", "日进尺 m/d", "钻速 ROP m/h", "非生产时间 NPT %", "机械比能 MSE MPa"],
+      result.wells.slice(0, TEXT_WELLS).map((w) => [w.well_id === focus ? `**${w.well_id}**` : w.well_id, w.rows, w.days, w.final_depth_m,
+        star(w, "metres_per_day_m_d"), star(w, "rop_m_h"), star(w, "npt_share_pct"), star(w, "mean_mse_mpa")]),
+    );
+    const more = result.wells.length > TEXT_WELLS ? `\n（另有 ${result.wells.length - TEXT_WELLS} 口井见结构化结果 / ${result.wells.length - TEXT_WELLS} more wells in the structured result）` : "";
+    const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
+    return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}` };
+  },
+});

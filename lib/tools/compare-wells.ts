@@ -77,7 +77,8 @@ export const compareWellsTool = defineTool({
     const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
-    const structured = { wells: result.wells.map((w) => roundNumbers(w)), best: result.best, focus_well: focus, filter: described, headline };
+    const best = { ...result.best } as Record<CompareColumn, string[]>;
+    const structured = { wells: result.wells.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), best, focus_well: focus, filter: described, headline };
     if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）` };
     const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
     const table = markdownTable(

@@ -54,7 +54,7 @@ function curveOf(id: string, rows: Parameters<typeof drillingCurve>[0], plan: Pa
   return {
     well_id: id, spud_date: c.spud_date, spud_source: source,
     points: c.points.map((p) => ({ ...p, depth_m: roundTo(p.depth_m, 2)! })),
-    plan: c.plan, rows_skipped: c.rows_skipped, summary: roundNumbers(c.summary, 1), headline: c.headline,
+    plan: [...c.plan], rows_skipped: c.rows_skipped, summary: roundNumbers(c.summary, 1), headline: c.headline,
   };
 }
 

@@ -1,5 +1,4 @@
-import { createClient } from "@libsql/client";
-import type { Client, InStatement, InValue, Transaction } from "@libsql/client";
+import type { Client, Config as ClientConfig, InStatement, InValue, Transaction } from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatabaseLocation } from "./config.ts";
@@ -61,6 +60,13 @@ function executor(target: Client | Transaction): Executor {
   return { execute: async (sql, args) => toResult(await target.execute(statement(sql, args))) };
 }
 
+// The native driver loads its addon when imported, and hosts without local files
+// (Deno Deploy) have none: a remote database is reached with the pure-fetch client.
+async function createClient(location: DatabaseLocation, config: ClientConfig): Promise<Client> {
+  if (location.kind === "remote") return (await import("@libsql/client/web")).createClient(config);
+  return (await import("@libsql/client")).createClient(config);
+}
+
 /**
  * Opens (creating if needed) the database at `location`. A local file gets its
  * directory created, WAL journaling and a busy timeout so concurrent writers wait
@@ -70,7 +76,7 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }
-  const client = createClient({
+  const client = await createClient(location, {
     url: location.url,
     authToken: options.authToken,
     intMode: "number",

@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import { openDatabase } from "./db.ts";
 import type { Db } from "./db.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics } from "./metrics.ts";
 import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 import { listen } from "./serve.ts";
@@ -31,7 +32,7 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     db.close();
     throw error;
   }
-  const app = createApp({ config, db, log, ...extra });
+  const app = createApp({ config, db, log, metrics: createMetrics(), ...extra });
   const listening = await listen(app.fetch, { host: config.host, port: config.port });
   return {
     ...listening,

@@ -94,3 +94,12 @@ test("a database fault: the call answers 500 with the message and logs its stack
     await broken.close();
   }
 });
+
+test("GET /metrics counts calls and denials by tool and role in the Prometheus text format", async () => {
+  await restCall(server.url, identity("USER"), "list_wells", { limit: 1 });
+  await restCall(server.url, identity("USER"), "export_all_data");
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  assert.match(text, /^mcp_tool_calls_total\{tool_name="list_wells",role="USER"\} [1-9]/m);
+  assert.match(text, /^mcp_permission_denials_total\{tool_name="export_all_data",role="USER"\} [1-9]/m);
+  assert.match(text, /^mcp_request_duration_seconds_bucket\{transport="rest",outcome="ok",le="\+Inf"\} [1-9]/m);
+});

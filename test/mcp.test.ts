@@ -40,14 +40,14 @@ test("a role name matches case-insensitively after trimming, and nothing else is
 
 test("USER queries succeed with structured content; refused calls carry the guide's message as isError", async () => {
   const client = await connectStreamable(`${server.url}/mcp`, identity("USER"));
-  const ok = await client.callTool({ name: "query_drilling_data", arguments: { limit: 5 } });
+  const ok = await client.callTool({ name: "query_drilling_data", arguments: { limit: 5, include_total: true } });
   assert.equal(ok.isError, undefined);
   const structured = ok.structuredContent as { records: { well_id: string; report_date: string }[]; total: number };
   assert.equal(structured.records.length, 5);
   assert.ok(structured.total > 100);
   const dates = structured.records.map((r) => r.report_date);
   assert.deepEqual(dates, [...dates].sort().reverse(), "newest first");
-  assert.match(textOf(ok), /共 \d+ 条/);
+  assert.match(textOf(ok), /共 \d+ 条，显示第 1–5 条/);
 
   for (const tool of ["export_all_data", "delete_drilling_record", "add_drilling_record"]) {
     const denied = await client.callTool({ name: tool, arguments: {} });

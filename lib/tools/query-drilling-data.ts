@@ -29,10 +29,13 @@ export const queryDrillingData = defineTool({
     limit: z.number().int().min(1).max(QUERY_LIMIT_CAP).default(10)
       .describe(`返回条数 rows to return (1–${QUERY_LIMIT_CAP}, default 10)`),
     offset: z.number().int().min(0).max(10_000_000).default(0).describe("跳过条数 rows to skip, for paging"),
+    include_total: z.boolean().default(false)
+      .describe("是否统计符合条件的总条数（大表上较慢）whether to count every matching row (slower on large tables)"),
   }),
   output: z.object({
     records: z.array(dailyRecordSchema),
-    total: z.number().int().describe("符合条件的总条数 rows matching the filter"),
+    total: z.number().int().nullable().describe("符合条件的总条数，仅在 include_total 时给出 rows matching the filter, only with include_total"),
+    has_more: z.boolean().describe("是否还有下一页 whether more rows follow"),
     offset: z.number().int(),
     limit: z.number().int(),
     limit_cap: z.number().int().describe("每次最多返回条数 most rows one call returns"),
@@ -42,24 +45,27 @@ export const queryDrillingData = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const where = dailyWhere(args);
-    const [count, page] = await Promise.all([
-      db.execute(`SELECT count(*) AS n FROM drilling_daily d WHERE ${where.sql}`, where.args),
+    // One row past the page tells whether another page follows, without counting the table.
+    const [page, count] = await Promise.all([
       db.execute(
         `SELECT ${DAILY_SELECT} FROM drilling_daily d WHERE ${where.sql} ORDER BY d.report_date DESC, d.id DESC LIMIT ? OFFSET ?`,
-        [...where.args, args.limit, args.offset],
+        [...where.args, args.limit + 1, args.offset],
       ),
+      args.include_total ? db.execute(`SELECT count(*) AS n FROM drilling_daily d WHERE ${where.sql}`, where.args) : null,
     ]);
-    const total = Number(count.rows[0].n);
-    const records = page.rows.map(toDailyRow);
-    const next = args.offset + records.length < total ? args.offset + records.length : null;
+    const total = count ? Number(count.rows[0].n) : null;
+    const hasMore = page.rows.length > args.limit;
+    const records = page.rows.slice(0, args.limit).map(toDailyRow);
+    const next = hasMore ? args.offset + records.length : null;
     const filter = describeFilter(args);
+    const range = `${args.offset + 1}–${args.offset + records.length}`;
     const head = records.length === 0
       ? `没有符合条件的钻井日报（${filter}）。 / No drilling reports match (${filter}).`
-      : `共 ${total} 条，显示第 ${args.offset + 1}–${args.offset + records.length} 条（${filter}）。 / ${total} rows match, showing ${args.offset + 1}–${args.offset + records.length}.` +
-        (next !== null ? ` 下一页 next page: offset=${next}` : "");
+      : `${total !== null ? `共 ${total} 条，` : ""}显示第 ${range} 条（${filter}）。 / ${total !== null ? `${total} rows match, ` : ""}showing ${range}.` +
+        (next !== null ? ` 还有更多，下一页 more follow, next page: offset=${next}` : "");
     const orphan = records.some((r) => !r.well_in_master) ? "\n⚠ 井号不在油井基础信息中 / well not in the well master" : "";
     return {
-      structured: { records, total, offset: args.offset, limit: args.limit, limit_cap: QUERY_LIMIT_CAP, next_offset: next, filter },
+      structured: { records, total, has_more: hasMore, offset: args.offset, limit: args.limit, limit_cap: QUERY_LIMIT_CAP, next_offset: next, filter },
       text: records.length ? `${head}\n\n${dailyTable(records)}${orphan}` : head,
     };
   },

@@ -1,0 +1,56 @@
+// Bundles the server into one file, dist/oilfield-mcp.mjs, that runs on Node and on
+// Deno. The libSQL native addon cannot live inside JavaScript: it is copied beside
+// the bundle as dist/libsql-<target>.node and loaded from there.
+// Usage: node scripts/build.mjs
+import { build } from "esbuild";
+import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
+
+const nativeBesideBundle = {
+  name: "libsql-native-beside-bundle",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replace("return require(`@libsql/${target}`);", "return __oilfieldLoadLibsql(target);");
+      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
+// Runs first in the bundle: a `require` for the CommonJS parts, and the native loader.
+const banner = `
+import { createRequire as __oilfieldCreateRequire } from "node:module";
+import { existsSync as __oilfieldExists } from "node:fs";
+import { fileURLToPath as __oilfieldPath } from "node:url";
+const require = __oilfieldCreateRequire(import.meta.url);
+function __oilfieldLoadLibsql(target) {
+  const beside = __oilfieldPath(new URL("./libsql-" + target + ".node", import.meta.url));
+  if (__oilfieldExists(beside)) return require(beside);
+  try { return require("@libsql/" + target); } catch (error) {
+    throw new Error("找不到 libSQL 本地驱动 / libSQL native driver not found: put libsql-" + target + ".node beside " + __oilfieldPath(import.meta.url) + " (npm run build copies it), or use a remote DATABASE_URL", { cause: error });
+  }
+}`;
+
+mkdirSync("dist", { recursive: true });
+await build({
+  entryPoints: ["main.ts"],
+  outfile: "dist/oilfield-mcp.mjs",
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  minify: true,
+  sourcemap: "linked",
+  legalComments: "linked",
+  banner: { js: banner },
+  plugins: [nativeBesideBundle],
+  logLevel: "warning",
+});
+const addon = require.resolve(`@libsql/${target}/index.node`);
+copyFileSync(addon, `dist/libsql-${target}.node`);
+const size = (f) => `${(statSync(f).size / 1024).toFixed(0)} KiB`;
+console.log(`dist/oilfield-mcp.mjs ${size("dist/oilfield-mcp.mjs")} + dist/libsql-${target}.node ${size(`dist/libsql-${target}.node`)}`);

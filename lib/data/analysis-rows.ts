@@ -7,12 +7,20 @@ import type { DailyFilter } from "./daily-filter.ts";
 /** Most rows one analysis reads; a filter selecting more is refused with a request to narrow it. */
 export const ANALYSIS_ROW_CAP = 200_000;
 
-// The columns lib/analysis reads (see DrillingRecord), plus the record id.
-const COLUMNS = [
-  "id", "well_id", "report_date", "spud_date", "depth_m", "footage_m", "bit_type", "bit_diameter_mm",
-  "wob_kn", "rop_m_h", "rpm", "torque_kn_m", "formation", "lithology", "drilling_hours_h",
-  "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
-];
+/** The columns lib/analysis reads (see DrillingRecord) that an analysis may ask for. */
+export type AnalysisColumn =
+  | "spud_date" | "depth_m" | "footage_m" | "bit_type" | "bit_diameter_mm" | "wob_kn" | "rop_m_h" | "rpm"
+  | "torque_kn_m" | "formation" | "lithology" | "drilling_hours_h" | "on_bottom_hours_cum_h" | "npt_h"
+  | "npt_category" | "main_work";
+
+// Reading 80,000 rows costs about a second per handful of columns, so each analysis names its own,
+// and the main-work text (long, read only for NPT) comes only where npt_h cannot be used.
+function selectList(columns: readonly AnalysisColumn[]): string {
+  const picked = [...new Set(columns)].map((c) =>
+    c === "main_work" ? "CASE WHEN d.npt_h IS NULL OR d.npt_h < 0 THEN d.main_work END AS main_work" : `d.${c}`
+  );
+  return ["d.id", "d.well_id", "d.report_date", ...picked].join(", ");
+}
 
 /** The rows an analysis runs on and the filter in words. */
 export interface AnalysisRows {
@@ -22,14 +30,20 @@ export interface AnalysisRows {
 }
 
 /**
- * The live drilling daily rows the shared filter selects, by well then report date,
- * with the columns the analyses read. Throws ToolError("invalid") when more than
- * `cap` rows match, so an analysis never silently works on part of the selection.
+ * The live drilling daily rows the shared filter selects, by well then report date:
+ * id, well_id, report_date and `columns` (main_work only on rows whose npt_h is missing
+ * or negative, the only rows whose text NPT analysis reads). Throws ToolError("invalid")
+ * when more than `cap` rows match, so an analysis never silently works on part of them.
  */
-export async function fetchAnalysisRows(db: Executor, filter: DailyFilter, cap = ANALYSIS_ROW_CAP): Promise<AnalysisRows> {
+export async function fetchAnalysisRows(
+  db: Executor,
+  filter: DailyFilter,
+  columns: readonly AnalysisColumn[],
+  cap = ANALYSIS_ROW_CAP,
+): Promise<AnalysisRows> {
   const where = dailyWhere(filter);
   const rs = await db.execute(
-    `SELECT ${COLUMNS.map((c) => `d.${c}`).join(", ")} FROM drilling_daily d WHERE ${where.sql}
+    `SELECT ${selectList(columns)} FROM drilling_daily d WHERE ${where.sql}
      ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, cap + 1],
   );

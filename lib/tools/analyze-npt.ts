@@ -8,8 +8,6 @@ import { fetchAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "./define.ts";
 
-/** Wells listed in the text table; the structured output has them all. */
-const TEXT_WELLS = 30;
 const CATEGORY = z.enum(["equipment", "waiting", "downhole", "weather", "other"]);
 
 /** `analyze_npt`: non-productive time by category and by well, hours and share of total time. */
@@ -22,7 +20,10 @@ export const analyzeNpt = defineTool({
     "Non-productive time by category (equipment failure, waiting, downhole trouble such as stuck pipe or lost circulation, weather, other) " +
     "and by well: hours and share of total time (24 h per report day), largest first. Uses npt_h where present, else reads causes and hours " +
     "from the main-work text. Same filters as query_drilling_data.",
-  input: z.strictObject({ ...dailyFilterShape }),
+  input: z.strictObject({
+    ...dailyFilterShape,
+    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的井数 most wells to list, most NPT first (1–1000, default 50)"),
+  }),
   output: z.object({
     categories: z.array(z.object({
       category: CATEGORY,
@@ -39,7 +40,8 @@ export const analyzeNpt = defineTool({
       npt_h: z.number().describe("非生产时间 NPT (h)"),
       npt_share_pct: z.number().describe("非生产时间占比 NPT ÷ total time (%)"),
       top_category: CATEGORY.nullable().describe("该井最多的类别 the well's largest category"),
-    })).describe("按井，小时最多在前 by well, most NPT first"),
+    })).describe("按井，小时最多在前，最多 limit 口 by well, most NPT first, at most limit"),
+    wells_total: z.number().int().describe("井数 wells in all (every figure covers them all)"),
     report_days: z.number().int().describe("非生产时间已知的报告日数 report days whose NPT is known"),
     classified_rows: z.number().int().describe("其中从主要工作文字读出的行数 of those, rows read from the main-work text"),
     rows_without_npt: z.number().int().describe("既无 npt_h 也无主要工作文字的行数（未计入）rows with neither npt_h nor main-work text (left out)"),
@@ -53,7 +55,7 @@ export const analyzeNpt = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args);
+    const { rows, filter } = await fetchAnalysisRows(db, args, ["npt_h", "npt_category", "main_work"]);
     let hoursUnknown = 0;
     let flagged = false;
     const read = mainWorkNptClassifier(() => (flagged = true));
@@ -67,7 +69,8 @@ export const analyzeNpt = defineTool({
     });
     const structured = {
       categories: r.categories.map((c) => roundNumbers(c)),
-      wells: r.wells.map((w) => roundNumbers(w)),
+      wells: r.wells.slice(0, args.limit).map((w) => roundNumbers(w)),
+      wells_total: r.wells.length,
       report_days: r.report_days, classified_rows: r.classified_rows, rows_without_npt: r.rows_without_npt,
       rows_hours_unknown: hoursUnknown, rows_capped: r.rows_capped,
       ...roundNumbers({ total_time_h: r.total_time_h, npt_h: r.npt_h, npt_share_pct: r.npt_share_pct }),
@@ -81,9 +84,9 @@ export const analyzeNpt = defineTool({
     );
     const wells = markdownTable(
       ["井号 Well", "报告日 Days", "总时间 Time h", "非生产时间 NPT h", "占比 NPT %", "最多类别 Largest"],
-      r.wells.slice(0, TEXT_WELLS).map((w) => [w.well_id ?? "—", w.report_days, w.total_time_h, w.npt_h, w.npt_share_pct, label(w.top_category)]),
+      r.wells.slice(0, args.limit).map((w) => [w.well_id ?? "—", w.report_days, w.total_time_h, w.npt_h, w.npt_share_pct, label(w.top_category)]),
     );
-    const more = r.wells.length > TEXT_WELLS ? `\n（另有 ${r.wells.length - TEXT_WELLS} 口井见结构化结果 / ${r.wells.length - TEXT_WELLS} more wells in the structured result）` : "";
+    const more = r.wells.length > args.limit ? `\n（共 ${r.wells.length} 口井，列出 ${args.limit} 口 / ${r.wells.length} wells, ${args.limit} listed）` : "";
     const notes = [
       r.classified_rows > 0 ? `${r.classified_rows} 个报告日的非生产时间从主要工作文字读出 / ${r.classified_rows} report days read from the main-work text` : "",
       hoursUnknown > 0 ? `⚠ ${hoursUnknown} 行文字提到非生产时间但未写小时数，未计入 / ${hoursUnknown} rows name NPT without hours: not counted` : "",

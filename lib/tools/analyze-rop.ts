@@ -41,22 +41,25 @@ export const analyzeRop = defineTool({
       .describe("分组 group by: formation 地层 (default), bit_type 钻头类型, well_id 井号"),
     sort: z.enum(["slowest", "fastest", "metres", "rows", "name"]).default("slowest")
       .describe("排序 order: slowest 最慢在前 (default), fastest 最快在前, metres 进尺最多在前, rows 行数最多在前, name 名称"),
+    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的组数 most groups to list, in the order asked (1–1000, default 50)"),
   }),
   output: z.object({
     group_by: z.enum(["formation", "bit_type", "well_id"]),
     groups: z.array(z.object({ group: z.string().nullable().describe("组名，null 为未记录 group name, null when not recorded"), ...statsShape }))
-      .describe("各组钻速（可直接作柱状图）ROP per group, in the order asked (a bar chart's categories and values)"),
+      .describe("各组钻速（可直接作柱状图）ROP per group, in the order asked, at most limit (a bar chart's categories and values)"),
+    groups_total: z.number().int().describe("组数 groups in all (the headline and total cover every group)"),
     total: z.object(statsShape).describe("全部所选行 all selected rows"),
     filter: z.string().describe("所用筛选条件 the filter applied"),
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args);
+    const { rows, filter } = await fetchAnalysisRows(db, args, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
     const r = ropByGroup(rows, args.group_by, { sort: args.sort });
     const structured = {
       group_by: r.by,
-      groups: r.groups.map((g) => roundNumbers(g)),
+      groups: r.groups.slice(0, args.limit).map((g) => roundNumbers(g)),
+      groups_total: r.groups.length,
       total: roundNumbers(r.total),
       filter,
       headline: r.headline,
@@ -64,9 +67,10 @@ export const analyzeRop = defineTool({
     if (rows.length === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）` };
     const table = markdownTable(
       [GROUP_LABEL[r.by], "行数 Rows", "进尺 Metres m", "平均钻速 Mean ROP m/h", "中位数 Median m/h", "P10 m/h", "P90 m/h", "进尺÷纯钻时间 Footage/hours m/h"],
-      [...r.groups.map((g) => row(g.group ?? "未记录 not recorded", g)), row("合计 All", r.total)],
+      [...r.groups.slice(0, args.limit).map((g) => row(g.group ?? "未记录 not recorded", g)), row("合计 All", r.total)],
     );
+    const more = r.groups.length > args.limit ? `\n（共 ${r.groups.length} 组，列出 ${args.limit} 组 / ${r.groups.length} groups, ${args.limit} listed）` : "";
     const note = "平均钻速按进尺加权；P10 为慢端。 / Mean ROP is weighted by footage; P10 is the slow end.";
-    return { structured, text: `${r.headline}\n\n${table}\n\n${note}\n筛选 Filter: ${filter}` };
+    return { structured, text: `${r.headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${filter}` };
   },
 });

@@ -12,8 +12,6 @@ import { masterSpudDates } from "../data/spud-dates.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 
-/** Wells listed in the text table; the structured output has them all. */
-const TEXT_WELLS = 30;
 const COLUMN = z.enum(Object.keys(COMPARE_COLUMNS) as [CompareColumn, ...CompareColumn[]]);
 
 function focusLine(w: WellComparison, wells: readonly WellComparison[]): string {
@@ -40,6 +38,7 @@ export const compareWellsTool = defineTool({
     ...dailyFilterShape,
     offset_wells: z.boolean().default(false)
       .describe("加入同区块邻井 also compare the wells in the same block (区块) as the named well(s)"),
+    limit: z.number().int().min(1).max(500).default(50).describe("最多列出的井数 most wells to list, highest m/d first (1–500, default 50)"),
   }),
   output: z.object({
     wells: z.array(z.object({
@@ -53,7 +52,8 @@ export const compareWellsTool = defineTool({
       npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%); lower is better"),
       mean_mse_mpa: z.number().nullable().describe("平均机械比能 mean MSE (MPa); lower is better; null without WOB, rpm, torque, bit size, ROP"),
       best_in: z.array(COLUMN).describe("该井最好的列 the columns this well is best in"),
-    })).describe("各井，日进尺最高在前（可作分组柱状图）wells, highest m/d first (a grouped bar chart's data)"),
+    })).describe("各井，日进尺最高在前，最多 limit 口（可作分组柱状图）wells, highest m/d first, at most limit (a grouped bar chart's data)"),
+    wells_total: z.number().int().describe("井数 wells compared in all (best marks cover them all)"),
     best: z.record(COLUMN, z.array(z.string())).describe("每列最好的井（并列都列出）the best well(s) of each column"),
     focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
     filter: z.string().describe("所用筛选条件 the filter applied"),
@@ -67,7 +67,10 @@ export const compareWellsTool = defineTool({
     }
     const ids = args.offset_wells ? await offsetWells(db, named) : named;
     const filter = args.offset_wells ? { ...args, well_id: undefined, well_ids: ids } : args;
-    const { rows, filter: described } = await fetchAnalysisRows(db, filter);
+    const { rows, filter: described } = await fetchAnalysisRows(db, filter, [
+      "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
+      "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
+    ]);
     const byWell = rowsByWell(rows);
     const spuds = await masterSpudDates(db, [...byWell.keys()]);
     for (const [id, list] of byWell) {
@@ -78,15 +81,16 @@ export const compareWellsTool = defineTool({
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
     const best = { ...result.best } as Record<CompareColumn, string[]>;
-    const structured = { wells: result.wells.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), best, focus_well: focus, filter: described, headline };
+    const listed = result.wells.filter((w, i) => i < args.limit || w.well_id === focus);
+    const structured = { wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus, filter: described, headline };
     if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）` };
     const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
     const table = markdownTable(
       ["井号 Well", "行数 Rows", "天数 Days", "井深 Depth m", "日进尺 m/d", "钻速 ROP m/h", "非生产时间 NPT %", "机械比能 MSE MPa"],
-      result.wells.slice(0, TEXT_WELLS).map((w) => [w.well_id === focus ? `**${w.well_id}**` : w.well_id, w.rows, w.days, w.final_depth_m,
+      listed.map((w) => [w.well_id === focus ? `**${w.well_id}**` : w.well_id, w.rows, w.days, w.final_depth_m,
         star(w, "metres_per_day_m_d"), star(w, "rop_m_h"), star(w, "npt_share_pct"), star(w, "mean_mse_mpa")]),
     );
-    const more = result.wells.length > TEXT_WELLS ? `\n（另有 ${result.wells.length - TEXT_WELLS} 口井见结构化结果 / ${result.wells.length - TEXT_WELLS} more wells in the structured result）` : "";
+    const more = listed.length < result.wells.length ? `\n（共 ${result.wells.length} 口井，列出 ${listed.length} 口 / ${result.wells.length} wells, ${listed.length} listed）` : "";
     const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
     return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}` };
   },

@@ -9,7 +9,7 @@ import { fetchAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "./define.ts";
 
-/** Most per-record values in the structured result; the figures count every row. */
+/** Most per-record values one call lists; the figures count every row. */
 export const MSE_RECORD_CAP = 5000;
 
 const psi = (mpa: number | null) => (mpa === null ? null : (mpa * 1e6) / PA_PER_PSI);
@@ -38,6 +38,8 @@ export const computeMse = defineTool({
     interval_m: z.number().min(10).max(2000).default(100).describe("深度区间长度 interval length (m), default 100"),
     unit: z.enum(["MPa", "psi"]).default("MPa").describe("文字中显示的单位 unit shown in the text: MPa (default) or psi; the structured result has both"),
     top: z.number().int().min(1).max(50).default(5).describe("列出最高的几个 how many highest intervals or records to list (default 5)"),
+    limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500)
+      .describe(`逐条记录时最多列出的条数 per record: most records to list (1–${MSE_RECORD_CAP}, default 500)`),
   }),
   output: z.object({
     per: z.enum(["interval", "record"]),
@@ -60,8 +62,8 @@ export const computeMse = defineTool({
       mse_psi: z.number().describe("机械比能 MSE (psi)"),
       wob_term_mpa: z.number().describe("钻压项 WOB/A (MPa)"),
       rotary_term_mpa: z.number().describe("扭矩项 120·π·N·T/(A·ROP) (MPa)"),
-    })).describe(`逐条记录（per=record；最多 ${MSE_RECORD_CAP} 条）per record, by well and date (per=record only; at most ${MSE_RECORD_CAP})`),
-    records_truncated: z.boolean().describe(`记录多于 ${MSE_RECORD_CAP} 条时为 true true when more records had an MSE than are listed`),
+    })).describe("逐条记录，按井和日期，最多 limit 条 per record, by well and date, at most limit (per=record only)"),
+    records_total: z.number().int().describe("有机械比能的记录数 records with an MSE in all (0 per interval)"),
     highest: z.array(highestItem).describe("机械比能最高的区间或记录 the highest intervals or records, highest first"),
     rows: z.number().int().describe("所选行数 rows selected"),
     rows_with_mse: z.number().int().describe("可计算的行数 rows with every input"),
@@ -71,7 +73,7 @@ export const computeMse = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args);
+    const { rows, filter } = await fetchAnalysisRows(db, args, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);
     const show = (mpa: number | null) => (args.unit === "psi" ? `${fmt(psi(mpa), 0)} psi` : `${fmt(mpa)} MPa`);
     const common = { rows: rows.length, filter };
     // The headlines state MPa; asked for psi, the top figure is given in psi with MPa beside it.
@@ -83,11 +85,11 @@ export const computeMse = defineTool({
       const label = (x: (typeof highest)[number]) => [x.well_id, x.report_date, x.depth_m === null ? null : `${fmt(x.depth_m)} m`].filter(Boolean).join(" ");
       const structured = {
         per: "record" as const, interval_m: null, intervals: [],
-        records: r.records.slice(0, MSE_RECORD_CAP).map((x) => ({
+        records: r.records.slice(0, args.limit).map((x) => ({
           id: Number(rows[x.index].id), well_id: x.well_id, report_date: x.report_date, depth_m: x.depth_m,
           mse_mpa: mpa2(x.mse_mpa)!, mse_psi: psi0(x.mse_mpa)!, wob_term_mpa: mpa2(x.wob_term_mpa)!, rotary_term_mpa: mpa2(x.rotary_term_mpa)!,
         })),
-        records_truncated: r.records.length > MSE_RECORD_CAP,
+        records_total: r.records.length,
         highest: highest.map((x) => ({ label: label(x), mse_mpa: mpa2(x.mse_mpa)!, mse_psi: psi0(x.mse_mpa)! })),
         rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, highest[0]?.mse_mpa), ...common,
       };
@@ -104,7 +106,7 @@ export const computeMse = defineTool({
     const structured = {
       per: "interval" as const, interval_m: r.interval_m,
       intervals: r.intervals.map((i) => ({ ...i, mean_mse_mpa: mpa2(i.mean_mse_mpa), mean_mse_psi: psi0(i.mean_mse_mpa), median_mse_mpa: mpa2(i.median_mse_mpa) })),
-      records: [], records_truncated: false,
+      records: [], records_total: 0,
       highest: ranked.map((i) => ({ label: span(i), mse_mpa: mpa2(i.mean_mse_mpa)!, mse_psi: psi0(i.mean_mse_mpa)! })),
       rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, ranked[0]?.mean_mse_mpa), ...common,
     };

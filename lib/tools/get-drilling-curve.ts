@@ -92,7 +92,7 @@ export const getDrillingCurve = defineTool({
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args);
+    const { rows, filter } = await fetchAnalysisRows(db, args, ["spud_date", "depth_m"]);
     const byWell = rowsByWell(rows);
     if (byWell.size > CURVE_WELL_CAP) {
       throw new ToolError("invalid",

@@ -46,6 +46,8 @@ test("NPT by category and by well, from the NPT column and the main-work text, a
 test("the shared filter narrows the rows; an empty selection says so plainly", async () => {
   const t1 = (await callBoth(server.url, "analyze_npt", { well_id: "T1", date_from: "2026-03-02" })).result;
   assert.deepEqual([t1.report_days, t1.npt_h, t1.npt_share_pct], [2, 3, 6.25]); // 3 h / 48 h
+  const top = (await callBoth(server.url, "analyze_npt", { limit: 1 })).result;
+  assert.deepEqual([top.wells.map((w: { well_id: string }) => w.well_id), top.wells_total, top.npt_h], [["T2"], 2, 28]);
   const none = await callBoth(server.url, "analyze_npt", { date_from: "2030-01-01" });
   assert.deepEqual([none.result.report_days, none.result.npt_h, none.result.npt_share_pct, none.result.wells], [0, 0, null, []]);
   assert.match(none.text, /^没有匹配的记录（非生产时间分析） \/ no rows matched \(NPT analysis\)/);

@@ -52,6 +52,9 @@ test("by well and by bit, and the shared filter narrows the rows", async () => {
   assert.match(t2a.filter, /T2/);
   const early = (await callBoth(server.url, "analyze_rop", { date_to: "2026-03-01" })).result;
   assert.equal(early.total.rows, 2);
+  const first = await callBoth(server.url, "analyze_rop", { limit: 1 });
+  assert.deepEqual([first.result.groups.length, first.result.groups_total, first.result.groups[0].group, first.result.total.rows], [1, 2, "B组", 6]);
+  assert.match(first.text, /共 2 组，列出 1 组/);
 });
 
 test("a filter that selects nothing says so plainly, not as an error", async () => {

@@ -40,6 +40,8 @@ test("a well against its offset wells in the same block: figures by hand, the be
   assert.match(text, /\| P2 \| 2 \| 2 \| 800 \| 400 ★ \| 20 ★ \| 0 ★ \| 517\.6 ★ \|/);
   assert.match(text, /\| \*\*P1\*\* \| 2 \| 4 \| 1000 \| 250 \| 17\.5 \| 12\.5 \| 723\.6 \|/);
   assert.doesNotMatch(text, /Q1/);
+  const one = (await callBoth(server.url, "compare_wells", { well_id: "P1", offset_wells: true, limit: 1 })).result;
+  assert.deepEqual([one.wells.map((w: { well_id: string }) => w.well_id), one.wells_total, one.best.rop_m_h], [["P2", "P1"], 3, ["P2"]]);
 });
 
 test("named wells across blocks; the filter applies; an empty selection and offset_wells without a well", async () => {

@@ -42,6 +42,8 @@ test("per record: the hand calculation in MPa and, from the same row, in psi", a
   close(r3.rotary_term_mpa, 514.87992, 0.006);
   assert.deepEqual(result.highest.map((h: { label: string }) => h.label), ["M1 2026-06-01 1050 m", "M1 2026-06-02 1080 m"]);
   assert.equal(typeof r1.id, "number");
+  const one = (await callBoth(server.url, "compute_mse", { well_id: "M1", per: "record", limit: 1 })).result;
+  assert.deepEqual([one.records.length, one.records_total, one.highest.length], [1, 3, 3]);
   assert.match(text, /^机械比能最高 M1 2026-06-01 1050 m：159887 psi \(1102\.4 MPa\)（3 行可计算，1 行未计入，缺少 rpm 1 行、torque_kn_m 1 行）/);
   assert.match(text, /\| M1 \| 2026-06-01 \| 1050 \| 159887 psi \| 3 \| 1099\.3 \|/);
 });

@@ -2,12 +2,12 @@ import { FORMATIONS, formationAt, SECTIONS } from "./geology.ts";
 import type { DemoWell } from "./generate.ts";
 
 /** One point of a demo well's plan, as a `well_plans` row. */
-export interface DemoPlanPoint {
+export type DemoPlanPoint = {
   readonly well_id: string;
   readonly day: number;
   readonly depth_m: number;
   readonly phase: string;
-}
+};
 
 /** On-bottom hours a day the plan counts on (the demo wells manage about 13). */
 export const PLAN_DRILLING_HOURS_PER_DAY = 14;
@@ -16,15 +16,19 @@ export const PLAN_CASING_DAYS = 2;
 
 const SECTION_NAMES = ["一开", "二开", "三开", "四开"];
 
+// The wells generate.ts drills with the demo geology (W001 …); the field-like wells beside
+// them follow other rules, so a plan from this geology would mean nothing for them.
+const PLANNED_WELL = /^W\d{3}$/;
+
 /**
- * The planned days-versus-depth curve of each demo well with a design depth and a
- * spud date: from 0 m on day 0, each formation drilled at the middle of its ROP range
+ * The planned days-versus-depth curve of each demo well drilled with the demo geology
+ * (ids W001, W002 …) that has a design depth and a spud date: from 0 m on day 0, each formation drilled at the middle of its ROP range
  * for PLAN_DRILLING_HOURS_PER_DAY hours a day, PLAN_CASING_DAYS at every casing point,
  * down to design_depth_m. Days are rounded up to 0.1 d and strictly increase.
  * Deterministic: it reads only the wells.
  */
 export function generateDemoPlans(wells: readonly DemoWell[]): DemoPlanPoint[] {
-  return wells.flatMap((well) => planOf(well));
+  return wells.filter((w) => PLANNED_WELL.test(String(w.well_id))).flatMap((well) => planOf(well));
 }
 
 function planOf(well: DemoWell): DemoPlanPoint[] {

@@ -4,7 +4,7 @@ import { markdownTable } from "../analysis/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { nptBreakdown } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { fetchAnalysisRows } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "./define.ts";
 
@@ -50,12 +50,12 @@ export const analyzeNpt = defineTool({
     total_time_h: z.number().describe("总时间 total time (h)"),
     npt_h: z.number().describe("非生产时间合计 total NPT (h)"),
     npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ total time (%); null when no NPT is known"),
-    filter: z.string().describe("所用筛选条件 the filter applied"),
+    ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args, ["npt_h", "npt_category", "main_work"]);
+  async run(args, ctx) {
+    const { rows, filter, notes: filterNotes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["npt_h", "npt_category", "main_work"]);
     let hoursUnknown = 0;
     let flagged = false;
     const read = mainWorkNptClassifier(() => (flagged = true));
@@ -74,9 +74,9 @@ export const analyzeNpt = defineTool({
       report_days: r.report_days, classified_rows: r.classified_rows, rows_without_npt: r.rows_without_npt,
       rows_hours_unknown: hoursUnknown, rows_capped: r.rows_capped,
       ...roundNumbers({ total_time_h: r.total_time_h, npt_h: r.npt_h, npt_share_pct: r.npt_share_pct }),
-      filter, headline: r.headline,
+      filter, dates_used, wells_resolved, headline: r.headline,
     };
-    if (rows.length === 0 || r.report_days === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）` };
+    if (rows.length === 0 || r.report_days === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${filterNotes}` };
     const label = (c: Parameters<typeof nptCategoryInfo>[0] | null) => c === null ? "—" : `${nptCategoryInfo(c).zh} ${nptCategoryInfo(c).en}`;
     const categories = markdownTable(
       ["类别 Category", "非生产时间 NPT h", "占总时间 % of time", "占非生产时间 % of NPT"],
@@ -91,6 +91,6 @@ export const analyzeNpt = defineTool({
       r.classified_rows > 0 ? `${r.classified_rows} 个报告日的非生产时间从主要工作文字读出 / ${r.classified_rows} report days read from the main-work text` : "",
       hoursUnknown > 0 ? `⚠ ${hoursUnknown} 行文字提到非生产时间但未写小时数，未计入 / ${hoursUnknown} rows name NPT without hours: not counted` : "",
     ].filter(Boolean).map((n) => `\n${n}`).join("");
-    return { structured, text: `${r.headline}\n\n${categories}\n\n${wells}${more}\n${notes}\n筛选 Filter: ${filter}` };
+    return { structured, text: `${r.headline}\n\n${categories}\n\n${wells}${more}\n${notes}\n筛选 Filter: ${filter}${filterNotes}` };
   },
 });

@@ -3,7 +3,7 @@ import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { ropByGroup } from "../analysis/rop.ts";
 import type { RopStats } from "../analysis/rop.ts";
-import { fetchAnalysisRows } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "./define.ts";
 
@@ -49,28 +49,29 @@ export const analyzeRop = defineTool({
       .describe("各组钻速（可直接作柱状图）ROP per group, in the order asked, at most limit (a bar chart's categories and values)"),
     groups_total: z.number().int().describe("组数 groups in all (the headline and total cover every group)"),
     total: z.object(statsShape).describe("全部所选行 all selected rows"),
-    filter: z.string().describe("所用筛选条件 the filter applied"),
+    ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
+  async run(args, ctx) {
+    const sel = await selectAnalysisRows(ctx.db, args, ctx, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
+    const { rows, filter, notes } = sel;
     const r = ropByGroup(rows, args.group_by, { sort: args.sort });
     const structured = {
       group_by: r.by,
       groups: r.groups.slice(0, args.limit).map((g) => roundNumbers(g)),
       groups_total: r.groups.length,
       total: roundNumbers(r.total),
-      filter,
+      filter, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved,
       headline: r.headline,
     };
-    if (rows.length === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）` };
+    if (rows.length === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${notes}` };
     const table = markdownTable(
       [GROUP_LABEL[r.by], "行数 Rows", "进尺 Metres m", "平均钻速 Mean ROP m/h", "中位数 Median m/h", "P10 m/h", "P90 m/h", "进尺÷纯钻时间 Footage/hours m/h"],
       [...r.groups.slice(0, args.limit).map((g) => row(g.group ?? "未记录 not recorded", g)), row("合计 All", r.total)],
     );
     const more = r.groups.length > args.limit ? `\n（共 ${r.groups.length} 组，列出 ${args.limit} 组 / ${r.groups.length} groups, ${args.limit} listed）` : "";
     const note = "平均钻速按进尺加权；P10 为慢端。 / Mean ROP is weighted by footage; P10 is the slow end.";
-    return { structured, text: `${r.headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${filter}` };
+    return { structured, text: `${r.headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${filter}${notes}` };
   },
 });

@@ -5,7 +5,7 @@ import { bilingual, fmt } from "../analysis/format.ts";
 import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { fetchAnalysisRows, rowsByWell } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
@@ -56,21 +56,21 @@ export const compareWellsTool = defineTool({
     wells_total: z.number().int().describe("井数 wells compared in all (best marks cover them all)"),
     best: z.record(COLUMN, z.array(z.string())).describe("每列最好的井（并列都列出）the best well(s) of each column"),
     focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
-    filter: z.string().describe("所用筛选条件 the filter applied"),
+    ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const named = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
-    if (args.offset_wells && named.length === 0) {
+  async run(args, ctx) {
+    const { db } = ctx;
+    if (args.offset_wells && !args.well_id && !args.well_ids) {
       throw new ToolError("invalid", "offset_wells 需要 well_id：请指定要与邻井对比的井 / offset_wells needs a well_id: name the well to compare with its offset wells");
     }
-    const ids = args.offset_wells ? await offsetWells(db, named) : named;
-    const filter = args.offset_wells ? { ...args, well_id: undefined, well_ids: ids } : args;
-    const { rows, filter: described } = await fetchAnalysisRows(db, filter, [
+    const sel = await selectAnalysisRows(db, args, ctx, [
       "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
       "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
-    ]);
+    ], { expandWells: args.offset_wells ? (ids) => offsetWells(db, ids) : undefined });
+    const { rows, filter: described, notes } = sel;
+    const named = sel.wells_resolved.flatMap((w) => (w.well_id === null ? [] : [w.well_id]));
     const byWell = rowsByWell(rows);
     const spuds = await masterSpudDates(db, [...byWell.keys()]);
     for (const [id, list] of byWell) {
@@ -82,8 +82,11 @@ export const compareWellsTool = defineTool({
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
     const best = { ...result.best } as Record<CompareColumn, string[]>;
     const listed = result.wells.filter((w, i) => i < args.limit || w.well_id === focus);
-    const structured = { wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus, filter: described, headline };
-    if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）` };
+    const structured = {
+      wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus,
+      filter: described, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved, headline,
+    };
+    if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）${notes}` };
     const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
     const table = markdownTable(
       ["井号 Well", "行数 Rows", "天数 Days", "井深 Depth m", "日进尺 m/d", "钻速 ROP m/h", "非生产时间 NPT %", "机械比能 MSE MPa"],
@@ -92,6 +95,6 @@ export const compareWellsTool = defineTool({
     );
     const more = listed.length < result.wells.length ? `\n（共 ${result.wells.length} 口井，列出 ${listed.length} 口 / ${result.wells.length} wells, ${listed.length} listed）` : "";
     const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
-    return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}` };
+    return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}${notes}` };
   },
 });

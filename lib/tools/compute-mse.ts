@@ -5,7 +5,7 @@ import { mseByInterval } from "../analysis/mse-interval.ts";
 import { mseByRecord } from "../analysis/mse-records.ts";
 import { PA_PER_PSI } from "../analysis/mse.ts";
 import { roundTo } from "../analysis/round.ts";
-import { fetchAnalysisRows } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "./define.ts";
 
@@ -68,14 +68,14 @@ export const computeMse = defineTool({
     rows: z.number().int().describe("所选行数 rows selected"),
     rows_with_mse: z.number().int().describe("可计算的行数 rows with every input"),
     missing_inputs: z.record(z.string(), z.number().int()).describe("缺少各输入的行数 rows lacking each input (wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h)"),
-    filter: z.string().describe("所用筛选条件 the filter applied"),
+    ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);
+  async run(args, ctx) {
+    const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);
     const show = (mpa: number | null) => (args.unit === "psi" ? `${fmt(psi(mpa), 0)} psi` : `${fmt(mpa)} MPa`);
-    const common = { rows: rows.length, filter };
+    const common = { rows: rows.length, filter, dates_used, wells_resolved };
     // The headlines state MPa; asked for psi, the top figure is given in psi with MPa beside it.
     const lead = (headline: string, top: number | null | undefined) =>
       args.unit === "psi" && typeof top === "number" ? headline.replaceAll(`${fmt(top)} MPa`, `${fmt(psi(top), 0)} psi (${fmt(top)} MPa)`) : headline;
@@ -93,12 +93,12 @@ export const computeMse = defineTool({
         highest: highest.map((x) => ({ label: label(x), mse_mpa: mpa2(x.mse_mpa)!, mse_psi: psi0(x.mse_mpa)! })),
         rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, highest[0]?.mse_mpa), ...common,
       };
-      if (highest.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）` };
+      if (highest.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
       const table = markdownTable(
         ["井号 Well", "日期 Date", "井深 Depth m", `机械比能 MSE ${args.unit}`, "钻压项 WOB term MPa", "扭矩项 Rotary term MPa"],
         highest.map((x) => [x.well_id, x.report_date, x.depth_m, show(x.mse_mpa), x.wob_term_mpa, x.rotary_term_mpa]),
       );
-      return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}` };
+      return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
     }
     const r = mseByInterval(rows, args.interval_m);
     const ranked = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) => b.mean_mse_mpa! - a.mean_mse_mpa!).slice(0, args.top);
@@ -110,11 +110,11 @@ export const computeMse = defineTool({
       highest: ranked.map((i) => ({ label: span(i), mse_mpa: mpa2(i.mean_mse_mpa)!, mse_psi: psi0(i.mean_mse_mpa)! })),
       rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, ranked[0]?.mean_mse_mpa), ...common,
     };
-    if (ranked.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）` };
+    if (ranked.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
     const table = markdownTable(
       ["深度区间 Interval", "行数 Rows", "可计算 With MSE", `平均机械比能 Mean MSE ${args.unit}`, `中位数 Median ${args.unit}`],
       ranked.map((i) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
     );
-    return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}` };
+    return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
   },
 });

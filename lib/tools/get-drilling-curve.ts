@@ -3,7 +3,7 @@ import { drillingCurve, planDepthAt } from "../analysis/curve.ts";
 import { noRowsHeadline } from "../analysis/format.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers, roundTo } from "../analysis/round.ts";
-import { fetchAnalysisRows, rowsByWell } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
 import { planPoints } from "../data/well-plans.ts";
@@ -87,12 +87,13 @@ export const getDrillingCurve = defineTool({
   }),
   output: z.object({
     wells: z.array(wellCurve).describe("每口井一条曲线 one curve per well"),
-    filter: z.string().describe("所用筛选条件 the filter applied"),
+    ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const { rows, filter } = await fetchAnalysisRows(db, args, ["spud_date", "depth_m"]);
+  async run(args, ctx) {
+    const { db } = ctx;
+    const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(db, args, ctx, ["spud_date", "depth_m"]);
     const byWell = rowsByWell(rows);
     if (byWell.size > CURVE_WELL_CAP) {
       throw new ToolError("invalid",
@@ -102,14 +103,14 @@ export const getDrillingCurve = defineTool({
     const [plans, spuds] = await Promise.all([args.include_plan ? planPoints(db, ids) : new Map(), masterSpudDates(db, ids)]);
     const wells = ids.map((id) => curveOf(id, byWell.get(id)!, plans.get(id) ?? [], spuds.get(id)));
     const headline = wells.length === 0 ? noRowsHeadline("钻井曲线", "drilling curve") : wells.map((w) => w.headline).join("\n");
-    const structured = { wells, filter, headline };
-    if (wells.length === 0) return { structured, text: `${headline}（筛选 filter: ${filter}）` };
-    if (wells.length === 1) return { structured, text: `${headline}\n\n${pointsTable(wells[0])}\n\n筛选 Filter: ${filter}` };
+    const structured = { wells, filter, dates_used, wells_resolved, headline };
+    if (wells.length === 0) return { structured, text: `${headline}（筛选 filter: ${filter}）${notes}` };
+    if (wells.length === 1) return { structured, text: `${headline}\n\n${pointsTable(wells[0])}\n\n筛选 Filter: ${filter}${notes}` };
     const table = markdownTable(
       ["井号 Well", "开钻 Spud", "天数 Days", "井深 Depth m", "日进尺 m/d", "计划井深 Plan m", "计划天数 Plan days", "比计划 Days vs plan", "同期比计划 m vs plan"],
       wells.map((w) => [w.well_id, w.spud_date, w.summary.days, w.summary.final_depth_m, w.summary.metres_per_day_m_d,
         w.summary.plan_depth_m, w.summary.plan_days, w.summary.days_vs_plan, w.summary.depth_vs_plan_m]),
     );
-    return { structured, text: `${headline}\n\n${table}\n\n筛选 Filter: ${filter}` };
+    return { structured, text: `${headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
   },
 });

@@ -9,7 +9,10 @@ const plans = generateDemoPlans(wells);
 
 test("every demo well has a plan from 0 m on day 0 to its design depth, days strictly increasing", () => {
   assert.deepEqual(generateDemoPlans(wells), plans);
-  for (const well of wells) {
+  const planned = wells.filter((w) => /^W\d{3}$/.test(String(w.well_id)));
+  assert.equal(planned.length, 12);
+  assert.deepEqual([...new Set(plans.map((p) => p.well_id))], planned.map((w) => w.well_id));
+  for (const well of planned) {
     const plan = plans.filter((p) => p.well_id === well.well_id);
     assert.ok(plan.length >= 6, `${well.well_id} has a plan`);
     assert.deepEqual([plan[0].day, plan[0].depth_m], [0, 0]);

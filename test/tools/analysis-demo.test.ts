@@ -44,7 +44,18 @@ test("the demo data exercises every analysis: a slow formation, an NPT-heavy wel
   const compare = (await callBoth(server.url, "compare_wells", { well_id: "W003", offset_wells: true })).result;
   const ids = compare.wells.map((w: { well_id: string }) => w.well_id);
   for (const id of ["W001", "W002", "W003", "W004"]) assert.ok(ids.includes(id), `${id} is an offset well of W003`);
-  assert.ok(compare.wells.every((w: { mean_mse_mpa: number | null }) => w.mean_mse_mpa !== null));
+  assert.ok(compare.wells.find((w: { well_id: string }) => w.well_id === "W003").mean_mse_mpa > 0);
+  assert.match(compare.filter, /W003（扩展为 \d+ 口井 expanded to \d+ wells）/);
   const mse = (await callBoth(server.url, "compute_mse", { well_id: "W001" })).result;
   assert.ok(mse.rows_with_mse > 20 && mse.highest.length === 5);
+});
+
+test("analyses read well ids and dates as people type them, through the shared filter", async () => {
+  const { result, text } = await callBoth(server.url, "get_drilling_curve", { well_id: " ｗ005 " });
+  assert.equal(result.wells[0].well_id, "W005");
+  assert.equal(result.wells_resolved[0].well_id, "W005");
+  assert.match(text, /井号 well: .*W005/);
+  const latest = (await callBoth(server.url, "analyze_rop", { well_ids: ["W001", "W002"], date: "latest", group_by: "well_id" })).result;
+  assert.deepEqual(latest.groups.map((g: { rows: number }) => g.rows), [1, 1]);
+  assert.match(latest.filter, /每口井最新日报/);
 });

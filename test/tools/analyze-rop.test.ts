@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { callBoth } from "../helpers/call-both.ts";
 import { insertFixture } from "../helpers/fixture.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
@@ -58,8 +58,12 @@ test("by well and by bit, and the shared filter narrows the rows", async () => {
 });
 
 test("a filter that selects nothing says so plainly, not as an error", async () => {
-  const { result, text } = await callBoth(server.url, "analyze_rop", { well_id: "ZZ9" });
+  const { result, text } = await callBoth(server.url, "analyze_rop", { well_id: "T1", date_from: "2030-01-01" });
   assert.deepEqual(result.groups, []);
   assert.equal(result.total.rows, 0);
-  assert.match(text, /^没有匹配的记录（钻速分析） \/ no rows matched \(ROP analysis\)（筛选 filter: 井号 well ZZ9）$/);
+  assert.match(text, /^没有匹配的记录（钻速分析） \/ no rows matched \(ROP analysis\)（筛选 filter: 井号 well T1；日期 date 2030-01-01 – …）\n日期 dates: 起 from 日期 date = 2030-01-01$/);
+  // A well nobody has is the shared filter's 404 naming it, not an empty analysis.
+  const unknown = await restCall(server.url, identity("USER"), "analyze_rop", { well_id: "ZZ9" });
+  assert.equal(unknown.status, 404);
+  assert.match(unknown.body.message, /ZZ9/);
 });

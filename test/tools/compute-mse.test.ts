@@ -65,7 +65,7 @@ test("rows without rpm and torque: the answer says which inputs are missing, not
   const m2 = await callBoth(server.url, "compute_mse", { well_id: "M2" });
   assert.deepEqual([m2.result.rows, m2.result.rows_with_mse, m2.result.highest, m2.result.missing_inputs], [2, 0, [], { rpm: 2, torque_kn_m: 2 }]);
   assert.match(m2.text, /^2 行均无法计算机械比能：缺少 rpm 2 行、torque_kn_m 2 行 \/ MSE could not be computed for any of 2 rows: missing rpm in 2, torque_kn_m in 2/);
-  const none = await callBoth(server.url, "compute_mse", { well_id: "ZZ", per: "record" });
+  const none = await callBoth(server.url, "compute_mse", { well_id: "M1", date_to: "2020-01-01", per: "record" });
   assert.deepEqual([none.result.rows, none.result.records], [0, []]);
   assert.match(none.text, /^没有匹配的记录（机械比能分析） \/ no rows matched \(MSE analysis\)/);
 });

@@ -54,7 +54,7 @@ test("several wells: one curve each; a well without a plan has none; include_pla
 });
 
 test("an empty selection says so; too many wells is refused naming the cap", async () => {
-  const none = await callBoth(server.url, "get_drilling_curve", { well_id: "C9" });
+  const none = await callBoth(server.url, "get_drilling_curve", { well_id: "C1", date_from: "2030-01-01" });
   assert.deepEqual(none.result.wells, []);
   assert.match(none.text, /^没有匹配的记录（钻井曲线） \/ no rows matched \(drilling curve\)/);
   await insertFixture(server.db, [], Array.from({ length: 21 }, (_, i) => ({ well_id: `X${i}`, report_date: "2026-05-01", depth_m: 10 })));

@@ -40,6 +40,10 @@ export interface Config {
   readonly sseIdleSeconds: number;
   /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
+  /** Log line format: `auto` is readable on a terminal and JSON lines otherwise. */
+  readonly logFormat: "auto" | "json" | "pretty";
+  /** A file every log line is also appended to (the guide's `mcp_server.log`). */
+  readonly logFile?: string;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -137,7 +141,12 @@ const schema = z.object({
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  LOG_FILE: z.string().trim().min(1).optional(),
 });
+
+/** The environment variables the server reads, as a zod object (for `--help`). */
+export const CONFIG_ENV_SCHEMA = schema;
 
 /**
  * Reads the configuration from an environment record (the only place that does).
@@ -179,5 +188,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sseMaxSessions: e.SSE_MAX_SESSIONS,
     sseIdleSeconds: e.SSE_IDLE_SECONDS,
     timeZone: e.TIME_ZONE,
+    logFormat: e.LOG_FORMAT,
+    logFile: e.LOG_FILE,
   };
 }

@@ -4,6 +4,8 @@ import { readFileSync } from "node:fs";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { loadConfig } from "../../lib/config.ts";
 import { sseStoreFromConfig } from "../../lib/http/sse.ts";
+import { canCall } from "../../lib/permissions.ts";
+import { TOOLS } from "../../lib/tools/index.ts";
 import { openEventStream, send } from "../helpers/http-client.ts";
 import { readYaml } from "../helpers/librechat-config.ts";
 import { connectAsLibreChat } from "../helpers/librechat-connect.ts";
@@ -20,8 +22,9 @@ const TOKEN = "e2e-token-0123456789abcdef";
 const ENV = { OILFIELD_MCP_TOKEN: TOKEN };
 const ADMIN: LibreChatUser = { id: "665f1a2b3c4d5e6f7a8b9c01", name: "Site Admin", username: "admin", email: "admin@oilfield.example", role: "ADMIN", provider: "local" };
 const WANG: LibreChatUser = { id: "665f1a2b3c4d5e6f7a8b9c02", name: "王建国", username: "wangjg", email: "王建国@油田.cn", role: "USER", provider: "local" };
-const ALL_TOOLS = ["add_drilling_record", "delete_drilling_record", "export_all_data", "get_well_summary", "list_wells", "query_drilling_data", "update_drilling_record"];
-const READ_TOOLS = ["get_well_summary", "list_wells", "query_drilling_data"];
+// Expected lists come from the one role map; the transports must show exactly those.
+const ALL_TOOLS = TOOLS.map((t) => t.name).sort();
+const READ_TOOLS = ALL_TOOLS.filter((name) => canCall("USER", name));
 const DENIED_DELETE = "权限不足：用户角色 USER 无权访问工具 delete_drilling_record";
 
 // deno-lint-ignore no-explicit-any

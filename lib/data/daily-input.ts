@@ -4,7 +4,11 @@ import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Plausible ranges of the numeric daily fields: anything outside is a typo, not a report. */
+/**
+ * Plausible ranges of numeric fields by column name (daily reports, and the well master's
+ * numeric columns): anything outside is a typo, not a report. The save tools and the importer
+ * read it too.
+ */
 export const DAILY_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   depth_m: [0, 15000],
   footage_m: [0, 3000],
@@ -20,6 +24,9 @@ export const DAILY_RANGES: Readonly<Record<string, readonly [number, number]>> =
   torque_kn_m: [0, 200],
   drilling_hours_h: [0, 24],
   npt_h: [0, 24],
+  design_depth_m: [0, 15000],
+  ground_elevation_m: [-500, 9000],
+  is_key_well: [0, 1],
 };
 
 function validDate(value: string): boolean {

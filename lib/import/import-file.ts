@@ -26,12 +26,17 @@ export interface ImportFileOptions {
   readonly now?: () => number;
 }
 
-/** The target of table `name`; a bilingual error listing the importable tables otherwise. */
+/** The file cannot be imported as it is (format, header, table): the user's to fix; nothing was written. */
+export class ImportFileError extends Error {
+  override name = "ImportFileError";
+}
+
+/** The target of table `name`; an ImportFileError listing the importable tables otherwise. */
 export function importTarget(name: string): WriteTarget {
   const target = WRITE_TARGETS.find((t) => t.table.name === name);
   if (!target) {
     const names = WRITE_TARGETS.map((t) => `${t.table.name} (${t.table.zh})`).join(", ");
-    throw new Error(`无法导入表 "${name}" / cannot import table "${name}": 可导入 / importable tables are ${names}`);
+    throw new ImportFileError(`无法导入表 "${name}" / cannot import table "${name}": 可导入 / importable tables are ${names}`);
   }
   return target;
 }
@@ -56,9 +61,13 @@ export async function importFile(db: Db, bytes: Uint8Array, options: ImportFileO
   const now = options.now ?? (() => performance.now());
   const started = now();
   const tables = WRITE_TARGETS.map((t) => t.table);
-  const parsed = await readTableFile(bytes, {
-    fileName: options.fileName, tables, table: options.table ? importTarget(options.table).table : undefined,
-  });
+  const table = options.table ? importTarget(options.table).table : undefined;
+  let parsed;
+  try {
+    parsed = await readTableFile(bytes, { fileName: options.fileName, tables, table });
+  } catch (error) {
+    throw new ImportFileError((error as Error).message);
+  }
   const target = importTarget(parsed.table.name);
   const check = recordChecker(target);
   const rejected: Rejection[] = [...parsed.rejected];

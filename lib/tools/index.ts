@@ -3,8 +3,11 @@ import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { importData } from "./import-data.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { saveDrillingDaily } from "./save-drilling-daily.ts";
+import { saveWell } from "./save-well.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
 /** Every tool the server offers, in listing order. Add a new tool here and grant it in lib/permissions.ts. */
@@ -16,4 +19,7 @@ export const TOOLS: readonly ToolDef[] = [
   updateDrillingRecord,
   deleteDrillingRecord,
   exportAllData,
+  saveWell,
+  saveDrillingDaily,
+  importData,
 ] as unknown as readonly ToolDef[];

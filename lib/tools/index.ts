@@ -2,12 +2,17 @@ import { addDrillingRecord } from "./add-drilling-record.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDailyReport } from "./get-daily-report.ts";
+import { getKeyWellDaily } from "./get-key-well-daily.ts";
+import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
+import { getStatistics } from "./get-statistics.ts";
 import { getWellSummary } from "./get-well-summary.ts";
 import { importData } from "./import-data.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
 import { saveDrillingDaily } from "./save-drilling-daily.ts";
 import { saveWell } from "./save-well.ts";
+import { searchWells } from "./search-wells.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
 /** Every tool the server offers, in listing order. Add a new tool here and grant it in lib/permissions.ts. */
@@ -19,6 +24,11 @@ export const TOOLS: readonly ToolDef[] = [
   updateDrillingRecord,
   deleteDrillingRecord,
   exportAllData,
+  searchWells,
+  getDailyReport,
+  getKeyWellDaily,
+  getPreDrillingMilestones,
+  getStatistics,
   saveWell,
   saveDrillingDaily,
   importData,

@@ -11,6 +11,7 @@ import { importData } from "./import-data.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
 import { saveDrillingDaily } from "./save-drilling-daily.ts";
+import { saveKeyWellDaily } from "./save-key-well-daily.ts";
 import { saveWell } from "./save-well.ts";
 import { searchWells } from "./search-wells.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
@@ -31,5 +32,6 @@ export const TOOLS: readonly ToolDef[] = [
   getStatistics,
   saveWell,
   saveDrillingDaily,
+  saveKeyWellDaily,
   importData,
 ] as unknown as readonly ToolDef[];

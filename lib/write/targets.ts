@@ -1,5 +1,7 @@
 import type { Table } from "../schema/column.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
+import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
+import { PRE_DRILLING } from "../schema/pre-drilling.ts";
 import { WELLS } from "../schema/wells.ts";
 
 /**
@@ -28,8 +30,18 @@ export const DRILLING_DAILY_TARGET: WriteTarget = {
   table: DRILLING_DAILY, idColumn: "id", actorColumns: true, required: ["well_id", "report_date"], wellInMaster: true,
 };
 
+/** The key-well trial-production daily: one live row per well, date, horizon and layer (horizon and layer may be empty). */
+export const KEY_WELL_DAILY_TARGET: WriteTarget = {
+  table: KEY_WELL_DAILY, idColumn: "id", actorColumns: true, required: ["well_id", "report_date"], wellInMaster: true,
+};
+
+/** The pre-drilling milestones, one live row per well. */
+export const PRE_DRILLING_TARGET: WriteTarget = {
+  table: PRE_DRILLING, idColumn: "id", actorColumns: true, required: ["well_id"], wellInMaster: true,
+};
+
 /** Every table the importer and the save tools write. Add a table here to import it. */
-export const WRITE_TARGETS: readonly WriteTarget[] = [WELLS_TARGET, DRILLING_DAILY_TARGET];
+export const WRITE_TARGETS: readonly WriteTarget[] = [WELLS_TARGET, DRILLING_DAILY_TARGET, KEY_WELL_DAILY_TARGET, PRE_DRILLING_TARGET];
 
 /** The target writing table `name`, or undefined. */
 export function writeTarget(name: string): WriteTarget | undefined {

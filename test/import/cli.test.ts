@@ -49,7 +49,7 @@ test("bad usage exits 2; a file that cannot be read exits 1 and says the databas
   assert.equal((await cli([])).code, 2);
   const unknown = await cli(["x.csv", "--table", "nope"]);
   assert.equal(unknown.code, 2);
-  assert.match(unknown.err, /unknown table "nope": use one of wells, drilling_daily/);
+  assert.match(unknown.err, /unknown table "nope": use one of wells, drilling_daily, key_well_daily, pre_drilling/);
   const header = join(t.dir, "header.csv");
   await writeFile(header, "foo,bar\n1,2\n");
   const failed = await cli([header]);

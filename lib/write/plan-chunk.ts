@@ -53,15 +53,18 @@ export async function planChunk(db: Executor, target: WriteTarget, rows: readonl
   const args: SqlValue[] = [];
   const where = rows.map((r) => keyCondition(target, r.values, args)).join(" OR ");
   const columns = [...storedSelect(target), "deleted_at"];
+  const real = new Set(table.columns.filter((c) => c.type === "real").map((c) => c.name));
+  // JSON renders a REAL with 15 digits, which would make 0.1 + 0.2 differ from itself on re-import: send 17 as text.
+  const exprs = columns.map((c) => (real.has(c) ? `CASE WHEN typeof(${c}) = 'real' THEN printf('%!.17g', ${c}) ELSE ${c} END` : c));
   const live = keyIsId ? "" : "deleted_at IS NULL AND ";
   // One JSON value instead of rows: the driver's per-row objects cost far more than JSON.parse.
   const rs = await db.execute(
-    `SELECT json_group_array(json_array(${columns.join(", ")})) AS found FROM ${table.name} WHERE ${live}(${where})`,
+    `SELECT json_group_array(json_array(${exprs.join(", ")})) AS found FROM ${table.name} WHERE ${live}(${where})`,
     args,
   );
   const found = JSON.parse(String(rs.rows[0]?.found ?? "[]")) as FieldValue[][];
   const stored = new Map(found.map((values) => {
-    const row: Row = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+    const row: Row = Object.fromEntries(columns.map((c, i) => [c, real.has(c) && typeof values[i] === "string" ? Number(values[i]) : values[i]]));
     return [keyOf(target, row as Record<string, FieldValue>), row];
   }));
   return rows.map((r): RowPlan => {

@@ -12,8 +12,12 @@ import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { importData } from "./import-data.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { saveDrillingDaily } from "./save-drilling-daily.ts";
+import { saveKeyWellDaily } from "./save-key-well-daily.ts";
+import { saveWell } from "./save-well.ts";
 import { searchWells } from "./search-wells.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
@@ -36,4 +40,8 @@ export const TOOLS: readonly ToolDef[] = [
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,
+  saveWell,
+  saveDrillingDaily,
+  saveKeyWellDaily,
+  importData,
 ] as unknown as readonly ToolDef[];

@@ -1,0 +1,48 @@
+import uPlot from "uplot";
+import type { DepthCurveSpec } from "../spec.ts";
+import { bilingual } from "../spec.ts";
+import { ceilNice, clamp, formatNumber } from "./format.ts";
+import { canvasFont, type Theme } from "./theme.ts";
+
+/** uPlot options and aligned data for a depth curve; depth grows downward, days along the top. */
+export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
+  const wells = [...new Set(spec.series.map((s) => s.well))];
+  const data = uPlot.join(spec.series.map((s) => [s.points.map((p) => p[0]), s.points.map((p) => p[1])]));
+  const maxDay = Math.max(...spec.series.map((s) => s.points[s.points.length - 1][0]));
+  const maxDepth = Math.max(...spec.series.flatMap((s) => s.points.map((p) => p[1])));
+  const axisFont = canvasFont(theme, 12);
+  const labelFont = canvasFont(theme, 12, 600);
+  const axis = { stroke: theme.axis, font: axisFont, labelFont, labelSize: 20, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1, size: 4 } };
+  const series: uPlot.Series[] = [
+    { label: "天数 Day", value: (_u, v) => (v == null ? "—" : `${formatNumber(v)} d`) },
+    ...spec.series.map((s): uPlot.Series => {
+      const color = theme.series[wells.indexOf(s.well) % theme.series.length];
+      return {
+        label: `${s.well} ${s.kind === "plan" ? "设计 plan" : "实际 actual"}`,
+        stroke: color,
+        width: s.kind === "plan" ? 1.75 : 2.5,
+        dash: s.kind === "plan" ? [7, 5] : undefined,
+        spanGaps: true,
+        points: { show: false },
+        value: (_u, v) => (v == null ? "—" : `${formatNumber(v)} m`),
+      };
+    }),
+  ];
+  const opts: uPlot.Options = {
+    width,
+    height: Math.round(clamp(width * 0.68, 300, 520)),
+    padding: [8, 18, 8, 4],
+    series,
+    scales: {
+      x: { time: false, range: [0, ceilNice(maxDay * 1.02, 2)] },
+      y: { dir: -1, range: [0, ceilNice(maxDepth * 1.03)] },
+    },
+    axes: [
+      { ...axis, side: 0, label: bilingual(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
+      { ...axis, side: 3, size: 58, label: bilingual(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }) },
+    ],
+    legend: { live: true },
+    cursor: { drag: { x: true, y: false } },
+  };
+  return { opts, data };
+}

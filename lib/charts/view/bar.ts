@@ -2,9 +2,17 @@ import uPlot from "uplot";
 import type { BarSpec } from "../spec.ts";
 import { bilingual } from "../spec.ts";
 import { ceilNice, clamp, formatNumber, textWidth } from "./format.ts";
+import { drawBarValues } from "./bar-labels.ts";
 import { canvasFont, type Theme } from "./theme.ts";
 
 const GROUP = 0.78; // share of a category slot the bar group fills
+const STEPS = 5; // grid steps of both value axes when a chart has two units
+
+function niceStep(raw: number): number {
+  if (!(raw > 0)) return 1;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  return ([1, 2, 2.5, 5, 10].find((m) => m * mag >= raw) ?? 10) * mag;
+}
 
 function fitLabel(text: string, font: string, max: number): string {
   if (textWidth(text, font) <= max) return text;
@@ -34,8 +42,14 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
   const barW = GROUP / k;
   const x0 = (j: number) => (_u: uPlot, _s: number) => spec.categories.map((_c, i) => i - GROUP / 2 + j * barW);
   const axis = { stroke: theme.axis, font: axisFont, labelFont: canvasFont(theme, 12, 600), labelSize: 20, ticks: { stroke: theme.grid, width: 1, size: 4 } };
+  // With two units, each axis takes the colour of its series (when it has one) to say which is which.
+  const axisColour = (unit: string) => {
+    const owners = spec.series.flatMap((s, j) => (s.unit === unit ? [j] : []));
+    return units.length === 2 && owners.length === 1 ? theme.series[owners[0] % theme.series.length] : theme.axis;
+  };
   const valueAxes: uPlot.Axis[] = units.map((unit, ui) => ({
     ...axis,
+    stroke: axisColour(unit),
     scale: `v${ui}`,
     side: horizontal ? (ui === 0 ? 2 : 0) : ui === 0 ? 3 : 1,
     size: horizontal ? 32 : 52,
@@ -43,11 +57,21 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     grid: { show: ui === 0, stroke: theme.grid, width: 1 },
   }));
   const scales: uPlot.Scales = { x: { time: false, ori: horizontal ? 1 : 0, dir: horizontal ? -1 : 1, range: [-0.5, n - 0.5] } };
-  units.forEach((unit, ui) => {
+  const extents = units.map((unit) => {
     const values = spec.series.filter((s) => s.unit === unit).flatMap((s) => s.values.filter((v): v is number => v !== null));
-    const lo = Math.min(0, ...values);
-    const hi = Math.max(0, ...values);
-    scales[`v${ui}`] = { ori: horizontal ? 0 : 1, dir: 1, range: [lo < 0 ? -ceilNice(-lo * 1.12) : 0, ceilNice(Math.max(hi * 1.12, 1e-9))] };
+    return [Math.min(0, ...values), Math.max(0, ...values)];
+  });
+  // Two units: give both scales the same number of round steps so the right axis ticks sit on the grid.
+  const aligned = units.length === 2 && extents.every(([lo]) => lo === 0);
+  units.forEach((_unit, ui) => {
+    const [lo, hi] = extents[ui];
+    const step = aligned ? niceStep((hi * 1.1) / STEPS) : 0;
+    scales[`v${ui}`] = {
+      ori: horizontal ? 0 : 1,
+      dir: 1,
+      range: aligned ? [0, step * STEPS] : [lo < 0 ? -ceilNice(-lo * 1.12) : 0, ceilNice(Math.max(hi * 1.12, 1e-9))],
+    };
+    if (aligned) valueAxes[ui].splits = () => Array.from({ length: STEPS + 1 }, (_v, i) => i * step);
   });
   const series: uPlot.Series[] = [
     { label: bilingual(spec.categoryLabel ?? { zh: "类别", en: "Category" }), value: (_u, v) => (v == null ? "—" : labels[v] ?? "—") },
@@ -64,34 +88,6 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
   ];
   const rowPx = Math.max(24, k * 13 + 10);
   const height = horizontal ? n * rowPx + 64 : Math.round(clamp(width * 0.6, 280, 420)) + (rotate ? widest * 0.6 : 0);
-  const drawValues = (u: uPlot) => {
-    const ctx = u.ctx;
-    ctx.save();
-    ctx.font = canvasFont(theme, Math.round(11 * devicePixelRatio));
-    ctx.fillStyle = theme.fg;
-    spec.series.forEach((s, j) => {
-      const scale = `v${units.indexOf(s.unit)}`;
-      s.values.forEach((v, i) => {
-        if (v === null) return;
-        const c = u.valToPos(i - GROUP / 2 + (j + 0.5) * barW, "x", true);
-        const p = u.valToPos(v, scale, true);
-        const text = formatNumber(v);
-        const thick = Math.abs(u.valToPos(barW, "x", true) - u.valToPos(0, "x", true));
-        if (horizontal) {
-          if (thick < 10 * devicePixelRatio) return;
-          ctx.textAlign = v < 0 ? "right" : "left";
-          ctx.textBaseline = "middle";
-          ctx.fillText(text, p + (v < 0 ? -4 : 4) * devicePixelRatio, c);
-        } else {
-          if (thick < ctx.measureText(text).width + 2) return;
-          ctx.textAlign = "center";
-          ctx.textBaseline = v < 0 ? "top" : "bottom";
-          ctx.fillText(text, c, p + (v < 0 ? 3 : -3) * devicePixelRatio);
-        }
-      });
-    });
-    ctx.restore();
-  };
   const opts: uPlot.Options = {
     width,
     height: Math.round(height),
@@ -114,9 +110,9 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
       },
       ...valueAxes,
     ],
-    legend: { live: true },
+    legend: { show: k > 1, live: true },
     cursor: { drag: { x: false, y: false }, points: { show: false } },
-    hooks: { draw: [drawValues] },
+    hooks: { draw: [(u) => drawBarValues(u, spec, theme, { group: GROUP, barW, horizontal, scaleOf: (j) => `v${units.indexOf(spec.series[j].unit)}` })] },
   };
   return { opts, data: [spec.categories.map((_c, i) => i), ...spec.series.map((s) => s.values)] };
 }

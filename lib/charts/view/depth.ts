@@ -4,6 +4,24 @@ import { bilingual } from "../spec.ts";
 import { ceilNice, clamp, formatNumber } from "./format.ts";
 import { canvasFont, type Theme } from "./theme.ts";
 
+// Writes the last depth of each actual curve beside its end point: the figure engineers look for.
+function labelFinalDepths(u: uPlot, spec: DepthCurveSpec, theme: Theme): void {
+  const ctx = u.ctx;
+  const px = devicePixelRatio;
+  ctx.save();
+  ctx.font = canvasFont(theme, Math.round(11 * px), 600);
+  ctx.textAlign = "right";
+  ctx.textBaseline = "top";
+  const wells = [...new Set(spec.series.map((s) => s.well))];
+  spec.series.forEach((s) => {
+    if (s.kind !== "actual") return;
+    const [day, depth] = s.points[s.points.length - 1];
+    ctx.fillStyle = theme.series[wells.indexOf(s.well) % theme.series.length];
+    ctx.fillText(`${formatNumber(depth)} m`, u.valToPos(day, "x", true) - 6 * px, u.valToPos(depth, "y", true) + 4 * px);
+  });
+  ctx.restore();
+}
+
 /** uPlot options and aligned data for a depth curve; depth grows downward, days along the top. */
 export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
   const wells = [...new Set(spec.series.map((s) => s.well))];
@@ -38,10 +56,11 @@ export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): {
       y: { dir: -1, range: [0, ceilNice(maxDepth * 1.03)] },
     },
     axes: [
-      { ...axis, side: 0, label: bilingual(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
+      { ...axis, side: 0, size: 30, label: bilingual(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
       { ...axis, side: 3, size: 58, label: bilingual(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }) },
     ],
-    legend: { live: true },
+    legend: { live: true, markers: { width: 3, dash: (u, i) => (u.series[i].dash ? "dashed" : "solid") } },
+    hooks: { draw: [(u) => labelFinalDepths(u, spec, theme)] },
     cursor: { drag: { x: true, y: false } },
   };
   return { opts, data };

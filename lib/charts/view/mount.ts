@@ -37,6 +37,7 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
   title.textContent = bilingual(spec.title);
   const box = document.createElement("div");
   box.id = "chart";
+  box.dataset.kind = spec.kind;
   root.append(title, box);
   document.title = bilingual(spec.title);
 
@@ -50,6 +51,7 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
     const theme = readTheme(document);
     const { opts, data } = spec.kind === "depth_curve" ? depthChart(spec, theme, width) : barChart(spec, theme, width);
     plot = new uPlot(opts, data, box);
+    document.documentElement.dataset.scheme = theme.dark ? "dark" : "light";
   };
   const resize = new ResizeObserver(() => {
     if (Math.floor(box.clientWidth) !== drawnWidth) draw();

@@ -41,7 +41,9 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     const p = params as Record<string, any>;
     if (method === "Target.attachedToTarget") {
       sessions.add(p.sessionId);
-      setUp(p.sessionId).then(() => browser.send("Runtime.runIfWaitingForDebugger", {}, p.sessionId)).catch((e) => errors.push(`attach: ${e}`));
+      setUp(p.sessionId)
+        .catch((e) => errors.push(`attach ${p.targetInfo?.type}: ${e}`))
+        .finally(() => browser.send("Runtime.runIfWaitingForDebugger", {}, p.sessionId).catch(() => {}));
     } else if (method === "Network.requestWillBeSent") {
       requests.push(p.request.url);
     } else if (method === "Runtime.consoleAPICalled" && (p.type === "error" || p.type === "assert")) {
@@ -65,7 +67,11 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
   await metrics(800);
 
   const run = async (sessionId: string, expression: string, contextId?: number) => {
-    const r = (await browser.send("Runtime.evaluate", { expression, contextId, returnByValue: true, awaitPromise: true }, sessionId)) as any;
+    // A frame paused or torn down mid-call never answers: give up on it instead of hanging the test.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`no answer to "${expression.slice(0, 40)}"`)), 5000)));
+    const call = browser.send("Runtime.evaluate", { expression, contextId, returnByValue: true, awaitPromise: true }, sessionId);
+    const r = (await Promise.race([call, late]).finally(() => clearTimeout(timer))) as any;
     if (r.exceptionDetails) throw new Error(`evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
     return r.result.value;
   };

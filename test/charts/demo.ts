@@ -71,3 +71,35 @@ export function wellsDemo(): BarSpec {
     ],
   };
 }
+
+/** Twelve wells, no orientation given: long enough to need horizontal bars. */
+export function manyWellsDemo(): BarSpec {
+  const base = wellsDemo();
+  const wells = Array.from({ length: 12 }, (_v, i) => `石南${201 + i}`);
+  return {
+    ...base,
+    title: { zh: "十二口井对比", en: "Comparison of 12 wells" },
+    orientation: undefined,
+    categories: wells,
+    series: base.series.map((s) => ({ ...s, values: wells.map((_w, i) => Math.round((s.values[i % 4] ?? 0) * (0.8 + (i % 5) / 10))) })),
+  };
+}
+
+/** Vertical bars forced with long bilingual formation names: labels must rotate. */
+export function rotatedDemo(): BarSpec {
+  return {
+    ...ropDemo(),
+    orientation: "vertical",
+    categories: ["平原组 Pingyuan", "明化镇组 Minghuazhen", "馆陶组 Guantao", "东营组 Dongying", "沙一段 Es1", "沙二段 Es2", "沙三段 Es3"],
+  };
+}
+
+/** Four wells ending at similar depths: their final-depth labels compete for space. */
+export function fourWellsDepthDemo(): DepthCurveSpec {
+  const spec = depthDemo();
+  spec.series.push(
+    { well: "中102", kind: "actual", points: [[0, 0], [10, 900], [20, 1800], [35, 2500], [40, 2900]] },
+    { well: "石南31", kind: "actual", points: [[0, 0], [8, 1000], [25, 2300], [41, 3100]] },
+  );
+  return spec;
+}

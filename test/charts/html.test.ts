@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { renderChartHtml } from "../../lib/charts/html.ts";
 import type { ChartSpec } from "../../lib/charts/spec.ts";
 import { launchBrowser } from "./chromium.ts";
-import { depthDemo, nptDemo, ropDemo, wellsDemo } from "./demo.ts";
+import { depthDemo, fourWellsDepthDemo, manyWellsDemo, nptDemo, ropDemo, rotatedDemo, wellsDemo } from "./demo.ts";
 import { CONTRAST, type PlotStats, PLOT_STATS } from "./probe.ts";
 import { serveHtml } from "./serve.ts";
 import { openTab, type Tab } from "./tab.ts";
@@ -24,12 +24,13 @@ async function inChromium(
   html: string,
   check: (tab: Tab, light: PlotStats, dark: PlotStats) => Promise<void> | void,
   followsScheme = true,
+  width = 600,
 ) {
   mkdirSync(OUT, { recursive: true });
   const browser = await launchBrowser();
   const server = await serveHtml({ "/": html });
   try {
-    const tab = await openTab(browser);
+    const tab = await openTab(browser, width);
     await tab.setColorScheme("light");
     await tab.navigate(server.url("/"));
     await tab.waitFor(READY, `${name} to draw`);
@@ -119,4 +120,16 @@ test("a well name containing </script> stays text and runs nothing", async () =>
     const legend = await tab.evaluate<string>(`document.querySelector(".u-legend").textContent`);
     assert.ok(legend.includes("乐探1</script><script>window.pwned=1</script><!--"), legend);
   });
+});
+
+test("crowded charts at a narrow 420 px chat width still draw every series", async () => {
+  for (const [name, spec] of [["narrow-12-wells", manyWellsDemo()], ["narrow-rotated-labels", rotatedDemo()]] as const) {
+    await inChromium(name, renderChartHtml(spec), (_tab, light, dark) => {
+      assertBarsDrawn(spec, light);
+      assertBarsDrawn(spec, dark);
+    }, true, 420);
+  }
+  await inChromium("narrow-4-wells-depth", renderChartHtml(fourWellsDepthDemo()), (_tab, light) => {
+    for (const well of [0, 1, 2, 3]) assert.ok(light.colours[well].n > 200, `well ${well} has ${light.colours[well].n} pixels`);
+  }, true, 420);
 });

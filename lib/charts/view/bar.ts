@@ -87,7 +87,7 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     })),
   ];
   const rowPx = Math.max(24, k * 13 + 10);
-  const height = horizontal ? n * rowPx + 64 : Math.round(clamp(width * 0.6, 280, 420)) + (rotate ? widest * 0.6 : 0);
+  const height = horizontal ? n * rowPx + 64 : Math.round(clamp(width * 0.6, 280, 420)) + (rotate ? widest * 0.68 : 0);
   const opts: uPlot.Options = {
     width,
     height: Math.round(height),
@@ -99,8 +99,8 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
         ...axis,
         scale: "x",
         side: horizontal ? 3 : 2,
-        size: rotate ? widest * 0.75 + 16 : catSize,
-        rotate: rotate ? -40 : 0,
+        size: rotate ? widest * 0.68 + 16 : catSize,
+        rotate: rotate ? 40 : 0, // text ends at its tick, rising to the right
         gap: 4,
         label: horizontal ? undefined : spec.categoryLabel ? bilingual(spec.categoryLabel) : undefined,
         splits: () => spec.categories.map((_c, i) => i),

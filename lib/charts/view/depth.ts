@@ -4,21 +4,40 @@ import { bilingual } from "../spec.ts";
 import { ceilNice, clamp, formatNumber } from "./format.ts";
 import { canvasFont, type Theme } from "./theme.ts";
 
-// Writes the last depth of each actual curve beside its end point: the figure engineers look for.
+// Writes the last depth of each actual curve beside its end point (the figure engineers look for),
+// on a background patch, trying three places and leaving out a label that would cover another.
 function labelFinalDepths(u: uPlot, spec: DepthCurveSpec, theme: Theme): void {
   const ctx = u.ctx;
   const px = devicePixelRatio;
-  ctx.save();
-  ctx.font = canvasFont(theme, Math.round(11 * px), 600);
-  ctx.textAlign = "right";
-  ctx.textBaseline = "top";
+  const h = Math.round(11 * px);
+  const pad = 2 * px;
+  const { left, top, width, height } = u.bbox;
+  const placed: Array<[number, number, number, number]> = [];
+  const free = (r: [number, number, number, number]) =>
+    r[0] >= left && r[2] <= left + width && r[1] >= top && r[3] <= top + height &&
+    !placed.some((o) => r[0] < o[2] && o[0] < r[2] && r[1] < o[3] && o[1] < r[3]);
   const wells = [...new Set(spec.series.map((s) => s.well))];
-  spec.series.forEach((s) => {
-    if (s.kind !== "actual") return;
+  ctx.save();
+  ctx.font = canvasFont(theme, h, 600);
+  ctx.textAlign = "left";
+  ctx.textBaseline = "top";
+  for (const s of spec.series) {
+    if (s.kind !== "actual") continue;
     const [day, depth] = s.points[s.points.length - 1];
+    const text = `${formatNumber(depth)} m`;
+    const w = ctx.measureText(text).width;
+    const x = u.valToPos(day, "x", true);
+    const y = u.valToPos(depth, "y", true);
+    const gap = 6 * px;
+    const spots: Array<[number, number]> = [[x - gap - w, y + gap / 2], [x + gap, y - h / 2], [x - gap - w, y - gap / 2 - h], [x - gap - w, y + gap + h]];
+    const spot = spots.map(([sx, sy]): [number, number, number, number] => [sx - pad, sy - pad, sx + w + pad, sy + h + pad]).find(free);
+    if (!spot) continue;
+    placed.push(spot);
+    ctx.fillStyle = theme.bg;
+    ctx.fillRect(spot[0], spot[1], spot[2] - spot[0], spot[3] - spot[1]);
     ctx.fillStyle = theme.series[wells.indexOf(s.well) % theme.series.length];
-    ctx.fillText(`${formatNumber(depth)} m`, u.valToPos(day, "x", true) - 6 * px, u.valToPos(depth, "y", true) + 4 * px);
-  });
+    ctx.fillText(text, spot[0] + pad, spot[1] + pad);
+  }
   ctx.restore();
 }
 

@@ -75,7 +75,7 @@ function assertBarsDrawn(spec: ChartSpec, stats: PlotStats) {
 test("depth curve: two wells, plan and actual, depth grows downward, light and dark", async () => {
   const html = renderChartHtml(depthDemo());
   assertSize(html);
-  await inChromium("depth-curve", html, (_tab, light, dark) => {
+  await inChromium("depth-curve", html, async (tab, light, dark) => {
     for (const stats of [light, dark]) {
       assert.equal(stats.state, "ready");
       assert.ok(stats.opaque > 2000, `plot area has only ${stats.opaque} drawn pixels`);
@@ -86,6 +86,10 @@ test("depth curve: two wells, plan and actual, depth grows downward, light and d
       }
       assert.equal(stats.deepBelowShallow, true, "3000 m is drawn below 500 m");
     }
+    const wide = await tab.evaluate<number>("window.__chart.plot().width");
+    await tab.resize(420);
+    await tab.waitFor(`window.__chart.plot().width < ${wide - 100}`, "the chart to follow its container");
+    assert.ok(await tab.evaluate<number>("window.__chart.plot().width") <= 420);
   });
 });
 

@@ -15,6 +15,8 @@ export type Tab = {
   /** Polls an expression in a frame until it is truthy; fails with `what` after ~15 s. */
   waitFor: (expression: string, what: string, path?: string) => Promise<void>;
   setColorScheme: (scheme: "light" | "dark") => Promise<void>;
+  /** Changes the viewport width (CSS px), as a chat column resizing would. */
+  resize: (width: number) => Promise<void>;
   /** Saves a PNG of the whole page at `width` CSS px; returns its bytes. */
   screenshot: (file: string) => Promise<Buffer>;
   close: () => Promise<void>;
@@ -63,7 +65,9 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
   });
   await setUp(page);
   await browser.send("Page.enable", {}, page);
-  const metrics = (height: number) => browser.send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 2, mobile: false }, page);
+  let currentWidth = width;
+  const metrics = (height: number) =>
+    browser.send("Emulation.setDeviceMetricsOverride", { width: currentWidth, height, deviceScaleFactor: 2, mobile: false }, page);
   await metrics(800);
 
   const run = async (sessionId: string, expression: string, contextId?: number) => {
@@ -101,6 +105,10 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     },
     setColorScheme: async (scheme) => {
       await browser.send("Emulation.setEmulatedMedia", { features: [{ name: "prefers-color-scheme", value: scheme }] }, page);
+    },
+    resize: async (next) => {
+      currentWidth = next;
+      await metrics(800);
     },
     screenshot: async (file) => {
       const height = await evaluate<number>("Math.ceil(document.documentElement.getBoundingClientRect().height)");

@@ -37,6 +37,9 @@ function __oilfieldLoadLibsql(target) {
   }
 }`;
 
+// The chart documents inline their drawing code, generated from node_modules first.
+const assets = spawnSync(process.execPath, [new URL("./gen-chart-assets.mjs", import.meta.url).pathname], { stdio: "inherit" });
+if (assets.status !== 0) throw new Error("scripts/gen-chart-assets.mjs failed");
 mkdirSync(outdir, { recursive: true });
 await build({
   entryPoints: ["main.ts"],

@@ -7,8 +7,11 @@ import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { grantAccess } from "./grant-access.ts";
+import { listAccess } from "./list-access.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { revokeAccess } from "./revoke-access.ts";
 import { searchWells } from "./search-wells.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
@@ -26,4 +29,7 @@ export const TOOLS: readonly ToolDef[] = [
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,
+  listAccess,
+  grantAccess,
+  revokeAccess,
 ] as unknown as readonly ToolDef[];

@@ -62,7 +62,7 @@ export function scopedDb(db: Db, scope: GrantedScope, tables: readonly ShadowTab
   function executor(ex: Executor, state: TxState): ScopedExecutor {
     return {
       scope,
-      execute(sql, args) {
+      async execute(sql, args) {
         const { text, guard } = guarded(sql);
         return guard ? guardedWrite(ex, sql, args, state) : ex.execute(text, args);
       },
@@ -80,7 +80,7 @@ export function scopedDb(db: Db, scope: GrantedScope, tables: readonly ShadowTab
   return {
     scope,
     location: db.location,
-    execute(sql, args) {
+    async execute(sql, args) {
       const { text, guard } = guarded(sql);
       return guard ? inTransaction((tx) => tx.execute(sql, args)) : db.execute(text, args);
     },

@@ -94,3 +94,11 @@ test("writes: targets are the real tables; a write touching an invisible well is
   assert.deepEqual(upd.rows, [{ footage_m: 11 }]);
   assert.equal(upd.rowsAffected, 1);
 });
+
+test("the CSV export (the REST download's data path) streams the visible rows only", async () => {
+  const { exportCsv } = await import("../../lib/data/export.ts");
+  let csv = "";
+  for await (const chunk of exportCsv(await scopeDatabase(db, BLOCK_A), "drilling_daily")) csv += chunk;
+  const wells = csv.trim().split("\n").slice(1).map((line) => line.split(",")[1]);
+  assert.deepEqual([...new Set(wells)].sort(), ["A1", "A2", "X9"]);
+});

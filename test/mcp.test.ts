@@ -13,8 +13,8 @@ const READ = [
   "search_wells", "get_daily_report", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics",
   "list_access",
 ];
-const WRITE = ["add_drilling_record", "update_drilling_record"];
-const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "grant_access", "revoke_access"];
+const WRITE = ["add_drilling_record", "update_drilling_record", "save_well", "save_drilling_daily", "save_key_well_daily"];
+const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "import_data", "grant_access", "revoke_access"];
 
 for (const [role, expected] of [
   ["USER", READ],

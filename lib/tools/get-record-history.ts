@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { changedFields, toHistoryEntry } from "../data/history-read.ts";
+import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 
 const snapshot = z.record(z.string(), z.unknown()).nullable();
@@ -35,6 +36,10 @@ export const getRecordHistory = defineTool({
   async run({ record_id, limit, offset }, { db }) {
     const key = ["drilling_daily", String(record_id)];
     const total = Number((await db.execute("SELECT count(*) AS n FROM record_history WHERE table_name = ? AND record_id = ?", key)).rows[0].n);
+    // No history and no row (or one outside the caller's scope): answered as a missing record.
+    if (total === 0 && !(await db.execute("SELECT 1 FROM drilling_daily WHERE id = ?", [record_id])).rows.length) {
+      throw new ToolError("not_found", `记录号 "${record_id}" 不存在，也没有历史 / record "${record_id}" does not exist and has no history: use query_drilling_data to find record ids`);
+    }
     const rs = await db.execute("SELECT * FROM record_history WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", [...key, limit, offset]);
     const entries = rs.rows.map(toHistoryEntry).map((e) => ({
       history_id: e.id, action: e.action, changed_by: e.changedBy, changed_at: e.changedAt,

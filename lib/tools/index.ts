@@ -1,17 +1,29 @@
 import { addDrillingRecord } from "./add-drilling-record.ts";
+import { analyzeNpt } from "./analyze-npt.ts";
+import { analyzeRop } from "./analyze-rop.ts";
+import { compareWellsTool } from "./compare-wells.ts";
+import { computeMse } from "./compute-mse.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDrillingCurve } from "./get-drilling-curve.ts";
 import { getDailyReport } from "./get-daily-report.ts";
 import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
 import { getRecordHistory } from "./get-record-history.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { grantAccess } from "./grant-access.ts";
+import { importData } from "./import-data.ts";
+import { listAccess } from "./list-access.ts";
 import { listWells } from "./list-wells.ts";
 import { purgeDrillingRecord } from "./purge-drilling-record.ts";
 import { queryAuditLog } from "./query-audit-log.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { revokeAccess } from "./revoke-access.ts";
+import { saveDrillingDaily } from "./save-drilling-daily.ts";
+import { saveKeyWellDaily } from "./save-key-well-daily.ts";
+import { saveWell } from "./save-well.ts";
 import { searchWells } from "./search-wells.ts";
 import { restoreDrillingRecord } from "./restore-drilling-record.ts";
 import { undoRecordChange } from "./undo-record-change.ts";
@@ -22,6 +34,11 @@ export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,
   listWells,
   getWellSummary,
+  analyzeRop,
+  analyzeNpt,
+  getDrillingCurve,
+  compareWellsTool,
+  computeMse,
   addDrillingRecord,
   updateDrillingRecord,
   deleteDrillingRecord,
@@ -31,6 +48,13 @@ export const TOOLS: readonly ToolDef[] = [
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,
+  listAccess,
+  grantAccess,
+  revokeAccess,
+  saveWell,
+  saveDrillingDaily,
+  saveKeyWellDaily,
+  importData,
   getRecordHistory,
   undoRecordChange,
   restoreDrillingRecord,

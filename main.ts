@@ -1,13 +1,13 @@
 import { banner } from "./lib/banner.ts";
 import { ConfigError, loadConfig } from "./lib/config.ts";
-import { createLogger } from "./lib/log.ts";
+import { createServerLog } from "./lib/log-output.ts";
 import { startServer } from "./lib/start.ts";
 import process from "node:process";
 
 // Wiring only: configuration, logger, database and app, then listen.
 try {
   const config = loadConfig(process.env);
-  const log = createLogger({ level: config.logLevel, format: process.stderr.isTTY ? "pretty" : "json" });
+  const { log } = createServerLog(config, { isTTY: process.stderr.isTTY, write: (line) => console.error(line) });
   const server = await startServer(config, log);
   console.log(banner(config, server));
   const stop = async (signal: string) => {

@@ -6,7 +6,14 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
 import { exportCsv } from "./data/export.ts";
 import { readJsonBody } from "./http/json-body.ts";
+import { bearerAuth } from "./http/bearer-auth.ts";
+import { hostGuard } from "./http/host-guard.ts";
+import { wellKnownNotFound } from "./http/public-paths.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
+import { mountSseRoutes } from "./http/sse-routes.ts";
+import type { SseSession } from "./http/sse.ts";
+import { createSseHandlers, keepAliveMsFor, sseStoreFromConfig } from "./http/sse.ts";
+import type { SseSessionStore } from "./http/sse-sessions.ts";
 import { createStreamableHandler } from "./http/streamable.ts";
 import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
 import type { User } from "./identity.ts";
@@ -24,6 +31,8 @@ export interface AppDeps {
   readonly metrics?: CallMetrics & { render?(): string };
   readonly tools?: ToolRegistry;
   readonly now?: () => Date;
+  /** Open legacy-SSE sessions (startServer passes one so shutdown can close them). */
+  readonly sse?: SseSessionStore<SseSession>;
 }
 
 const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ jsonrpc: "2.0", id, error: { code, message } });
@@ -35,9 +44,18 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  */
 export function createApp(deps: AppDeps): Hono {
   const tools = deps.tools ?? createToolRegistry(TOOLS);
-  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now };
+  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone };
   const streamable = createStreamableHandler(callDeps);
+  const sse = createSseHandlers({
+    call: callDeps,
+    sessions: deps.sse ?? sseStoreFromConfig(deps.config),
+    maxBodyBytes: deps.config.maxBodyBytes,
+    keepAliveMs: keepAliveMsFor(deps.config.sseIdleSeconds),
+  });
   const app = new Hono();
+  app.use("*", hostGuard({ allowedHosts: deps.config.allowedHosts, bindHost: deps.config.host, log: deps.log }));
+  if (deps.config.authToken) app.use("*", bearerAuth(deps.config.authToken, deps.log));
+  app.all("/.well-known/*", (c) => wellKnownNotFound(c.req.path));
 
   const identify = (c: Context): User | Response => {
     try {
@@ -72,6 +90,8 @@ export function createApp(deps: AppDeps): Hono {
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;
+    const sessionId = c.req.query("sessionId");
+    if (allowRest && sessionId !== undefined) return sse.post(c.req.raw, sessionId, user);
     const body = await readJsonBody(c.req.raw, deps.config.maxBodyBytes);
     if (!body.ok) {
       if (body.status === 413) return c.json({ error: "payload_too_large", message: body.message }, 413);
@@ -92,6 +112,7 @@ export function createApp(deps: AppDeps): Hono {
     c.json(jsonRpcError(-32000, "此端点为无状态 Streamable HTTP，只接受 POST / stateless Streamable HTTP endpoint: use POST"), 405, { Allow: "POST" });
   app.get("/mcp", notAllowed);
   app.delete("/mcp", notAllowed);
+  mountSseRoutes(app, { sse, identify, notAllowed });
 
   app.get("/export/:file{[a-z_]+\\.(csv)}", (c) => {
     const user = identify(c);

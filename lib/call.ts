@@ -27,6 +27,8 @@ export interface CallDeps {
   readonly log: Logger;
   readonly metrics?: CallMetrics;
   readonly now?: () => Date;
+  /** IANA zone for relative date words; Asia/Shanghai when absent. */
+  readonly timeZone?: string;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -68,7 +70,7 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
     else {
       try {
-        const ctx = { db: deps.db, user, log: deps.log, now: deps.now ?? (() => new Date()) };
+        const ctx = { db: deps.db, user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
         outcome = { outcome: "ok", answer: await tool.run(parsed.data, ctx) };
       } catch (error) {
         if (error instanceof ToolError) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopback } from "./http/loopback.ts";
 
 /** The roles this server knows; every other role is mapped onto one of these or gets nothing. */
 export const ROLES = ["ADMIN", "ENGINEER", "USER"] as const;
@@ -27,6 +28,22 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Largest request body accepted, bytes (413 above). */
   readonly maxBodyBytes: number;
+  /** Shared secret every request but `/health` must carry as `Authorization: Bearer …`; unset = no check. */
+  readonly authToken?: string;
+  /** Operator's explicit opt-in to listen on a non-loopback address without a token. */
+  readonly allowPublicWithoutToken: boolean;
+  /** Extra host names accepted in `Host`/`Origin` (loopback names always are); `["*"]` turns the check off. */
+  readonly allowedHosts: readonly string[];
+  /** Most legacy HTTP+SSE sessions open at once (503 above). */
+  readonly sseMaxSessions: number;
+  /** An SSE session with no message for this long is closed, seconds. */
+  readonly sseIdleSeconds: number;
+  /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
+  readonly timeZone: string;
+  /** Log line format: `auto` is readable on a terminal and JSON lines otherwise. */
+  readonly logFormat: "auto" | "json" | "pretty";
+  /** A file every log line is also appended to (the guide's `mcp_server.log`). */
+  readonly logFile?: string;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -63,6 +80,29 @@ export function parseRoleMap(raw: string): Map<string, Role> {
   return map;
 }
 
+/** Parses `ALLOWED_HOSTS` such as `mcp.example.com, oilfield-mcp` (host names only; `*` = any). */
+export function parseAllowedHosts(raw: string): string[] {
+  const hosts = raw.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
+  for (const host of hosts) {
+    if (host !== "*" && !/^(\[[0-9a-f:.]+\]|[0-9a-z._-]+|[0-9a-f:.]+)$/.test(host)) {
+      throw new Error(`"${host}" is not a host name: write names only, without scheme, port or path, e.g. mcp.example.com`);
+    }
+  }
+  return hosts.map((h) => h.replace(/^\[(.*)\]$/, "$1"));
+}
+
+// Never echoed back in error messages.
+const SECRETS = ["MCP_AUTH_TOKEN", "DATABASE_AUTH_TOKEN"];
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
 
 const schema = z.object({
@@ -88,7 +128,25 @@ const schema = z.object({
   }),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
+  MCP_AUTH_TOKEN: z.string().trim().min(16, "too short: use at least 16 characters, e.g. the output of `openssl rand -hex 32`").optional(),
+  MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: bool.default(false),
+  ALLOWED_HOSTS: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseAllowedHosts(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
+  SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
+  SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
+  TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
+  LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
+  LOG_FILE: z.string().trim().min(1).optional(),
 });
+
+/** The environment variables the server reads, as a zod object (for `--help`). */
+export const CONFIG_ENV_SCHEMA = schema;
 
 /**
  * Reads the configuration from an environment record (the only place that does).
@@ -100,11 +158,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}="${env[name] ?? ""}": ${issue.message}`;
+      const value = SECRETS.includes(name) ? `(hidden, ${(env[name] ?? "").length} characters)` : `"${env[name] ?? ""}"`;
+      return `  ${name}=${value}: ${issue.message}`;
     });
     throw new ConfigError(`配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  // Fail closed: identity headers are only trustworthy behind the secret or on loopback.
+  if (!isLoopback(e.HOST) && !e.MCP_AUTH_TOKEN && !e.MCP_ALLOW_PUBLIC_WITHOUT_TOKEN) {
+    throw new ConfigError(
+      `配置错误：HOST="${e.HOST}" 不是回环地址，但未设置 MCP_AUTH_TOKEN，任何人都能伪造身份请求头 / invalid configuration: HOST="${e.HOST}" is not loopback ` +
+        "and MCP_AUTH_TOKEN is not set, so anyone who can reach the port could forge the identity headers. Set MCP_AUTH_TOKEN " +
+        "(e.g. `openssl rand -hex 32`, and the same value in LibreChat's Authorization header), or listen on 127.0.0.1, or set " +
+        "MCP_ALLOW_PUBLIC_WITHOUT_TOKEN=true if something in front of this server already authenticates every request.",
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -114,5 +182,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    authToken: e.MCP_AUTH_TOKEN,
+    allowPublicWithoutToken: e.MCP_ALLOW_PUBLIC_WITHOUT_TOKEN,
+    allowedHosts: e.ALLOWED_HOSTS,
+    sseMaxSessions: e.SSE_MAX_SESSIONS,
+    sseIdleSeconds: e.SSE_IDLE_SECONDS,
+    timeZone: e.TIME_ZONE,
+    logFormat: e.LOG_FORMAT,
+    logFile: e.LOG_FILE,
   };
 }

@@ -1,4 +1,5 @@
 import { createApp } from "./app.ts";
+import { sseStoreFromConfig } from "./http/sse.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db.ts";
@@ -32,12 +33,15 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     db.close();
     throw error;
   }
-  const app = createApp({ config, db, log, metrics: createMetrics(), ...extra });
+  const sse = extra.sse ?? sseStoreFromConfig(config);
+  const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra });
   const listening = await listen(app.fetch, { host: config.host, port: config.port });
   return {
     ...listening,
     db,
     async close() {
+      // Open SSE streams would otherwise hold the listener open forever.
+      await sse.closeAll();
       await listening.close();
       db.close();
     },

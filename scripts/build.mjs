@@ -1,12 +1,13 @@
 // Bundles the server into one file, dist/oilfield-mcp.mjs, that runs on Node and on
 // Deno. The libSQL native addon cannot live inside JavaScript: it is copied beside
 // the bundle as dist/libsql-<target>.node and loaded from there.
-// Usage: node scripts/build.mjs
+// Usage: node scripts/build.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
 const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
 
 const nativeBesideBundle = {
@@ -35,10 +36,10 @@ function __oilfieldLoadLibsql(target) {
   }
 }`;
 
-mkdirSync("dist", { recursive: true });
+mkdirSync(outdir, { recursive: true });
 await build({
   entryPoints: ["main.ts"],
-  outfile: "dist/oilfield-mcp.mjs",
+  outfile: `${outdir}/oilfield-mcp.mjs`,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -51,6 +52,6 @@ await build({
   logLevel: "warning",
 });
 const addon = require.resolve(`@libsql/${target}/index.node`);
-copyFileSync(addon, `dist/libsql-${target}.node`);
-const size = (f) => `${(statSync(f).size / 1024).toFixed(0)} KiB`;
-console.log(`dist/oilfield-mcp.mjs ${size("dist/oilfield-mcp.mjs")} + dist/libsql-${target}.node ${size(`dist/libsql-${target}.node`)}`);
+copyFileSync(addon, `${outdir}/libsql-${target}.node`);
+const size = (f) => `${f} ${(statSync(f).size / 1024).toFixed(0)} KiB`;
+console.log(`${size(`${outdir}/oilfield-mcp.mjs`)} + ${size(`${outdir}/libsql-${target}.node`)}`);

@@ -40,3 +40,40 @@ test("ROLE_MAP maps custom roles (case-insensitive) onto permission roles", () =
   assert.equal(config.roleMap.get("DRILLING_LEAD"), "ENGINEER");
   assert.throws(() => loadConfig({ ROLE_MAP: "a=b=c" }), /ROLE_MAP/);
 });
+
+test("a public bind without MCP_AUTH_TOKEN stops start-up unless explicitly allowed", () => {
+  for (const host of ["0.0.0.0", "::", "10.0.0.5", "mcp.example.com"]) {
+    assert.throws(() => loadConfig({ HOST: host }), (e: Error) => {
+      assert.ok(e instanceof ConfigError);
+      assert.ok(e.message.includes(`HOST="${host}"`), e.message);
+      assert.match(e.message, /MCP_AUTH_TOKEN/);
+      assert.match(e.message, /MCP_ALLOW_PUBLIC_WITHOUT_TOKEN=true/);
+      return true;
+    });
+  }
+  assert.equal(loadConfig({ HOST: "0.0.0.0", MCP_AUTH_TOKEN: "0123456789abcdef" }).authToken, "0123456789abcdef");
+  const optIn = loadConfig({ HOST: "0.0.0.0", MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: "true" });
+  assert.equal(optIn.allowPublicWithoutToken, true);
+  assert.equal(optIn.authToken, undefined);
+  for (const host of ["127.0.0.1", "localhost", "::1", "127.0.0.2"]) assert.equal(loadConfig({ HOST: host }).host, host);
+});
+
+test("a short MCP_AUTH_TOKEN is refused without echoing it", () => {
+  assert.throws(() => loadConfig({ MCP_AUTH_TOKEN: "hunter2" }), (e: Error) => {
+    assert.match(e.message, /MCP_AUTH_TOKEN=\(hidden, 7 characters\): too short/);
+    assert.ok(!e.message.includes("hunter2"));
+    return true;
+  });
+});
+
+test("ALLOWED_HOSTS takes host names; SSE limits have defaults", () => {
+  const config = loadConfig({ ALLOWED_HOSTS: " Oilfield-MCP, mcp.example.com ,[fd00::5]" });
+  assert.deepEqual(config.allowedHosts, ["oilfield-mcp", "mcp.example.com", "fd00::5"]);
+  assert.deepEqual(loadConfig({ ALLOWED_HOSTS: "*" }).allowedHosts, ["*"]);
+  assert.throws(() => loadConfig({ ALLOWED_HOSTS: "http://mcp.example.com/" }), /ALLOWED_HOSTS="http:\/\/mcp.example.com\/": "http:\/\/mcp.example.com\/" is not a host name/);
+  const defaults = loadConfig({});
+  assert.deepEqual(defaults.allowedHosts, []);
+  assert.equal(defaults.sseMaxSessions, 1000);
+  assert.equal(defaults.sseIdleSeconds, 1800);
+  assert.equal(defaults.authToken, undefined);
+});

@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import { MIGRATION_001 } from "./001-initial.ts";
+import { MIGRATION_003 } from "./003-field-tables.ts";
 
 /** A versioned schema change; applied once, in order, inside one transaction. */
 export interface Migration {
@@ -9,7 +10,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_001];
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_003];
 
 /**
  * Brings the schema up to the newest version, recording each applied version in

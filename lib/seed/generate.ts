@@ -1,6 +1,7 @@
 import { createRandom } from "./random.ts";
 import type { Random } from "./random.ts";
 import { formationAt, SECTIONS } from "./geology.ts";
+import { generateFieldData } from "./field-data.ts";
 
 /** A generated well master row (column names as in lib/schema/wells.ts). */
 export type DemoWell = Record<string, string | number | null>;
@@ -14,6 +15,16 @@ export interface DemoOptions {
   readonly wells?: number;
   /** No report is dated after this day (YYYY-MM-DD). */
   readonly endDate?: string;
+  /** Add the field-like part (Chinese-id wells, reports of wells missing from the master, key wells, milestones); default true. */
+  readonly field?: boolean;
+}
+
+/** The whole demo data set, one array per table. */
+export interface DemoData {
+  wells: DemoWell[];
+  daily: DemoDaily[];
+  key_well_daily: Record<string, string | number | null>[];
+  pre_drilling: Record<string, string | number | null>[];
 }
 
 const BLOCKS = [
@@ -130,9 +141,11 @@ function drillWell(well: DemoWell, index: number, endDate: string, rnd: Random):
 /**
  * Generates the deterministic demo field: wells over three blocks (W001–W012 by
  * default), each drilled day by day with ROP set by the formation (八道湾组 is
- * slow), casing points, bit trips and NPT (W005 is NPT-heavy). Same options, same data.
+ * slow), casing points, bit trips and NPT (W005 is NPT-heavy); then (from its own random
+ * stream, so W001–W012 never change) the field-like part of lib/seed/field-data.ts.
+ * Same options, same data.
  */
-export function generateDemoData(options: DemoOptions = {}): { wells: DemoWell[]; daily: DemoDaily[] } {
+export function generateDemoData(options: DemoOptions = {}): DemoData {
   const rnd = createRandom(options.seed ?? 20260504);
   const endDate = options.endDate ?? "2026-11-20";
   const wells: DemoWell[] = [];
@@ -142,5 +155,10 @@ export function generateDemoData(options: DemoOptions = {}): { wells: DemoWell[]
     wells.push(well);
     for (const row of drillWell(well, i, endDate, rnd)) daily.push(row);
   }
-  return { wells, daily };
+  if (options.field === false) return { wells, daily, key_well_daily: [], pre_drilling: [] };
+  const field = generateFieldData(createRandom(((options.seed ?? 20260504) ^ 0x5eed) >>> 0), endDate);
+  return {
+    wells: [...wells, ...field.wells], daily: [...daily, ...field.daily],
+    key_well_daily: field.key_well_daily, pre_drilling: field.pre_drilling,
+  };
 }

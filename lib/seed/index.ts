@@ -25,10 +25,14 @@ export function insertStatements(table: string, rows: readonly Record<string, Sq
 export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<number> {
   const existing = await db.execute("SELECT EXISTS (SELECT 1 FROM wells) AS any_well");
   if (Number(existing.rows[0].any_well)) return 0;
-  const { wells, daily } = generateDemoData(options);
+  const data = generateDemoData(options);
+  const by = <T extends Record<string, SqlValue>>(rows: T[]) => rows.map((row) => ({ ...row, created_by: "demo-seed" }));
   await db.batch([
-    ...insertStatements("wells", wells),
-    ...insertStatements("drilling_daily", daily.map((row) => ({ ...row, created_by: "demo-seed" }))),
+    ...insertStatements("wells", data.wells),
+    ...insertStatements("drilling_daily", by(data.daily)),
+    ...insertStatements("key_well_daily", by(data.key_well_daily)),
+    ...insertStatements("pre_drilling", by(data.pre_drilling)),
   ]);
+  const daily = data.daily;
   return daily.length;
 }

@@ -10,6 +10,8 @@ export interface ToolContext {
   readonly log: Logger;
   /** The clock (tests fix it). */
   readonly now: () => Date;
+  /** IANA time zone in which relative date words are read (config TIME_ZONE). */
+  readonly timeZone: string;
 }
 
 /** MCP tool annotations (hints for clients). */

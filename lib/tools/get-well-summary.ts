@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { wellIdArg } from "../data/daily-input.ts";
-import { requireWell } from "../data/wells.ts";
+import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
+import { findWell } from "../data/wells.ts";
 import { defineTool } from "./define.ts";
 
 const DAY_MS = 86_400_000;
@@ -12,7 +13,9 @@ export const getWellSummary = defineTool({
   description:
     "单井概况：当前井深、开钻以来天数、平均钻速（总进尺÷纯钻时间）、非生产时间小时数及占比、最新日报。 / " +
     "Where a well stands: current depth, days since spud, average ROP (footage ÷ on-bottom hours), NPT hours and share, latest report.",
-  input: z.strictObject({ well_id: wellIdArg }),
+  input: z.strictObject({
+    well_id: wellIdArg.describe("井号 well id as typed, e.g. W001, 石南201, 102井 (full-width, spaces, 井 tolerated)"),
+  }),
   output: z.object({
     well_id: z.string(),
     name: z.string().nullable().describe("井名 well name"),
@@ -33,13 +36,18 @@ export const getWellSummary = defineTool({
     npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%)"),
     current_formation: z.string().nullable().describe("当前地层 formation at the latest report"),
     current_mud_density_g_cm3: z.number().nullable().describe("当前钻井液密度 latest mud density (g/cm³)"),
+    well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+    well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run({ well_id }, { db }) {
-    const well = await requireWell(db, well_id);
+  async run(args, { db }) {
+    const [resolution] = await resolveWells(db, [args.well_id]);
+    const [well_id] = requireResolved([resolution]);
+    // A well that only appears in daily reports (most of the field's) is summarised from them.
+    const well = (await findWell(db, well_id)) ?? {};
     const agg = (await db.execute(
       `SELECT count(*) AS n, min(report_date) AS first, max(report_date) AS last,
-        coalesce(sum(footage_m), 0) AS footage, coalesce(sum(drilling_hours_h), 0) AS hours, coalesce(sum(npt_h), 0) AS npt
+        coalesce(sum(footage_m), 0) AS footage, coalesce(sum(drilling_hours_h), max(on_bottom_hours_cum_h), 0) AS hours, coalesce(sum(npt_h), 0) AS npt
        FROM drilling_daily WHERE well_id = ? AND deleted_at IS NULL`,
       [well_id],
     )).rows[0];
@@ -48,17 +56,18 @@ export const getWellSummary = defineTool({
       [well_id],
     )).rows[0];
     const n = Number(agg.n);
-    const spud = (well.spud_date as string | null) ?? (agg.first as string | null);
+    const spud = (well.spud_date as string | undefined) ?? (agg.first as string | null);
     const last = agg.last as string | null;
     const days = spud && last ? Math.round((Date.parse(last) - Date.parse(spud)) / DAY_MS) + 1 : null;
     const footage = Number(agg.footage);
     const hours = Number(agg.hours);
     const npt = Number(agg.npt);
     const depth = (latest?.depth_m as number | undefined) ?? null;
-    const design = well.design_depth_m as number | null;
+    const design = (well.design_depth_m as number | undefined) ?? null;
     const r1 = (v: number) => Math.round(v * 10) / 10;
     const s = {
-      well_id, name: well.name as string | null, block: well.block as string | null, status: well.status as string | null,
+      well_id, name: (well.name as string | undefined) ?? null, block: (well.block as string | undefined) ?? null,
+      status: (well.status as string | undefined) ?? null,
       spud_date: spud, design_depth_m: design, current_depth_m: depth,
       progress_pct: depth !== null && design ? r1((depth / design) * 100) : null,
       days_since_spud: days, report_count: n, first_report_date: agg.first as string | null, latest_report_date: last,
@@ -67,13 +76,15 @@ export const getWellSummary = defineTool({
       npt_hours_h: r1(npt), npt_share_pct: n > 0 ? r1((npt / (n * 24)) * 100) : null,
       current_formation: (latest?.formation as string | undefined) ?? null,
       current_mud_density_g_cm3: (latest?.mud_density_g_cm3 as number | undefined) ?? null,
+      well_in_master: resolution.in_master === true, well_match: resolution.note,
     };
-    const text = n === 0
+    const flag = s.well_in_master ? "" : "\n⚠ 井号不在油井基础信息中 / well not in the well master";
+    const text = (n === 0
       ? `${well_id}（${s.name ?? ""}）尚无钻井日报。 / ${well_id} has no drilling reports yet.`
       : `${well_id} ${s.name ?? ""}：井深 ${depth} m（设计 ${design ?? "—"} m，${s.progress_pct ?? "—"}%），开钻 ${days} 天，` +
         `平均钻速 ${s.average_rop_m_h ?? "—"} m/h，非生产时间 ${s.npt_hours_h} h（${s.npt_share_pct}%），当前地层 ${s.current_formation ?? "—"}。\n` +
         `${well_id}: depth ${depth} m of ${design ?? "—"} m, ${days} days since spud, average ROP ${s.average_rop_m_h ?? "—"} m/h, ` +
-        `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.`;
+        `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.`) + flag;
     return { structured: s, text };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { dailyFilterShape, dailyWhere, describeFilter } from "../data/daily-filter.ts";
+import { dailyFilterShape, dailyWhere, describeFilter, resolveDailyFilter } from "../data/daily-filter.ts";
+import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
 import { DAILY_SELECT, dailyTable, toDailyRow } from "../data/daily-rows.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { rowOutputShape } from "../schema/zod.ts";
@@ -41,10 +42,14 @@ export const queryDrillingData = defineTool({
     limit_cap: z.number().int().describe("每次最多返回条数 most rows one call returns"),
     next_offset: z.number().int().nullable().describe("下一页的 offset，没有更多时为 null / offset of the next page, null when none"),
     filter: z.string().describe("所用筛选条件 the filter applied"),
+    dates_used: z.string().nullable().describe("所用日期（由日期词语换算）the dates the date words were read as"),
+    wells: z.array(wellResolutionSchema).describe("井号如何识别 how each typed well id was read"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(args, { db }) {
-    const where = dailyWhere(args);
+  async run(args, ctx) {
+    const { db } = ctx;
+    const resolved = await resolveDailyFilter(db, args, ctx);
+    const where = dailyWhere(resolved.filter);
     // One row past the page tells whether another page follows, without counting the table.
     const [page, count] = await Promise.all([
       db.execute(
@@ -57,7 +62,9 @@ export const queryDrillingData = defineTool({
     const hasMore = page.rows.length > args.limit;
     const records = page.rows.slice(0, args.limit).map(toDailyRow);
     const next = hasMore ? args.offset + records.length : null;
-    const filter = describeFilter(args);
+    const filter = describeFilter(resolved.filter);
+    const dates = resolved.dates_used ? `\n日期 dates: ${resolved.dates_used}` : "";
+    const wellNotes = resolved.wells.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`).join("");
     const range = `${args.offset + 1}–${args.offset + records.length}`;
     const head = records.length === 0
       ? `没有符合条件的钻井日报（${filter}）。 / No drilling reports match (${filter}).`
@@ -65,8 +72,11 @@ export const queryDrillingData = defineTool({
         (next !== null ? ` 还有更多，下一页 more follow, next page: offset=${next}` : "");
     const orphan = records.some((r) => !r.well_in_master) ? "\n⚠ 井号不在油井基础信息中 / well not in the well master" : "";
     return {
-      structured: { records, total, has_more: hasMore, offset: args.offset, limit: args.limit, limit_cap: QUERY_LIMIT_CAP, next_offset: next, filter },
-      text: records.length ? `${head}\n\n${dailyTable(records)}${orphan}` : head,
+      structured: {
+        records, total, has_more: hasMore, offset: args.offset, limit: args.limit, limit_cap: QUERY_LIMIT_CAP, next_offset: next, filter,
+        dates_used: resolved.dates_used, wells: resolved.wells,
+      },
+      text: (records.length ? `${head}\n\n${dailyTable(records)}${orphan}` : head) + dates + wellNotes,
     };
   },
 });

@@ -1,0 +1,60 @@
+import { CONFIG_ENV_SCHEMA, ConfigError, loadConfig } from "./config.ts";
+import { envVariables } from "./config-help.ts";
+import { isLoopback } from "./http/loopback.ts";
+
+/** What the command line asked for before the server starts. */
+export interface CliResult {
+  /** Exit with this code after printing `out`; `null` means: start the server. */
+  readonly exit: number | null;
+  readonly out: string;
+}
+
+/** `--help`: usage, then every environment variable with its default (from lib/config.ts). */
+export function helpText(program: string, version: string): string {
+  const vars = envVariables(CONFIG_ENV_SCHEMA);
+  const width = Math.max(...vars.map((v) => v.name.length));
+  const lines = vars.map((v) => `  ${v.name.padEnd(width)}  ${v.description ?? ""}${v.default !== undefined ? ` [默认 default: ${v.default}]` : ""}`);
+  return [
+    `${program} ${version} — 油田钻井数据 MCP Server / oilfield drilling data MCP server`,
+    "",
+    `用法 Usage: [VAR=value …] ${program} [--help | --version | --healthcheck]`,
+    "  (no option)     启动服务 start the server (Streamable HTTP POST /mcp, REST, GET /health, GET /metrics)",
+    "  --version       打印版本 print the version",
+    "  --healthcheck   检查本机服务 GET /health on this host's PORT; exit 0 when healthy (for HEALTHCHECK)",
+    "  --help          本帮助 this help",
+    "",
+    "环境变量 Environment:",
+    ...lines,
+    "",
+  ].join("\n");
+}
+
+/** GETs `/health` of the server configured by `env` on this host; 0 when it answers healthy. */
+export async function healthcheck(env: Record<string, string | undefined>): Promise<CliResult> {
+  let url: string;
+  try {
+    const config = loadConfig({ ...env, HOST: "127.0.0.1" });
+    const host = env.HOST && !isLoopback(env.HOST) && env.HOST !== "0.0.0.0" && env.HOST !== "::" ? env.HOST : "127.0.0.1";
+    url = `http://${host.includes(":") ? `[${host}]` : host}:${config.port}/health`;
+  } catch (error) {
+    return { exit: 1, out: error instanceof ConfigError ? error.message : String(error) };
+  }
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const body = await res.text();
+    return { exit: res.ok ? 0 : 1, out: `${url} ${res.status} ${body}` };
+  } catch (error) {
+    return { exit: 1, out: `${url} 无响应 / no answer: ${(error as Error).message}` };
+  }
+}
+
+/** Reads the options; unknown ones are refused with the list of known ones. */
+export async function runCli(argv: readonly string[], env: Record<string, string | undefined>, program: string, version: string): Promise<CliResult> {
+  const [first, ...rest] = argv;
+  if (first === undefined) return { exit: null, out: "" };
+  if (rest.length) return { exit: 2, out: `多余的参数 / unexpected arguments "${rest.join(" ")}": ${program} takes at most one option, see --help` };
+  if (first === "--version" || first === "-v") return { exit: 0, out: `${program} ${version}` };
+  if (first === "--help" || first === "-h") return { exit: 0, out: helpText(program, version) };
+  if (first === "--healthcheck") return await healthcheck(env);
+  return { exit: 2, out: `未知选项 / unknown option "${first}": use --help, --version or --healthcheck; settings are environment variables (see --help)` };
+}

@@ -1,0 +1,50 @@
+import type { z } from "zod";
+
+/**
+ * One line per environment variable for `--help`. The variables and their defaults come from the
+ * schema in lib/config.ts; test/config-help.test.ts fails when a variable there has no line here.
+ */
+export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
+  PORT: "监听端口 listen port",
+  HOST: "监听地址 listen address (0.0.0.0 in a container)",
+  DATABASE_URL: "数据库 file:PATH, sqlite:////ABS/PATH, :memory:, or remote libsql://… / https://… (sqld, Turso)",
+  DATABASE_AUTH_TOKEN: "远程数据库令牌 token for a remote libSQL database",
+  LOG_LEVEL: "日志级别 debug | info | warn | error",
+  LOG_FORMAT: "日志格式 auto (readable on a terminal, JSON lines otherwise) | json | pretty",
+  LOG_FILE: "日志文件 also append every log line to this file, e.g. mcp_server.log",
+  ROLE_MAP: "角色映射 RAW=ROLE,… maps custom roles onto ADMIN, ENGINEER, USER",
+  SEED_DEMO_DATA: "演示数据 fill an empty database with the demo data (true/false)",
+  MAX_BODY_BYTES: "请求体上限 largest request body in bytes (413 above)",
+  MCP_AUTH_TOKEN: "访问令牌 shared secret every request but /health must send as Authorization: Bearer …",
+  MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: "允许无令牌公网监听 listen on a public address without MCP_AUTH_TOKEN (true/false)",
+  ALLOWED_HOSTS: "允许的 Host host names accepted in Host/Origin besides loopback (* = any)",
+  SSE_MAX_SESSIONS: "SSE 会话上限 most legacy SSE sessions open at once",
+  SSE_IDLE_SECONDS: "SSE 空闲超时 close an SSE session idle this many seconds",
+  TIME_ZONE: "时区 IANA time zone in which 今天, 昨天, 本周, 最近7天 are read",
+};
+
+/** A variable of the schema with its default as the user would type it (undefined: none). */
+export interface EnvVariable {
+  readonly name: string;
+  readonly default?: string;
+  readonly description?: string;
+}
+
+interface DefLike {
+  _zod: { def: { type: string; defaultValue?: unknown; in?: DefLike; innerType?: DefLike } };
+}
+
+function defaultOf(field: DefLike): unknown {
+  const def = field._zod.def;
+  if (def.type === "default") return def.defaultValue;
+  if (def.type === "pipe" && def.in) return defaultOf(def.in);
+  return undefined;
+}
+
+/** The variables of a zod object schema (lib/config.ts's), in order, with defaults and descriptions. */
+export function envVariables(schema: z.ZodObject): EnvVariable[] {
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const value = defaultOf(field as unknown as DefLike);
+    return { name, default: value === undefined || value === "" ? undefined : String(value), description: ENV_DESCRIPTIONS[name] };
+  });
+}

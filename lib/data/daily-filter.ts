@@ -1,0 +1,133 @@
+import { z } from "zod";
+import type { Executor, SqlValue } from "../db.ts";
+import { DATE_WORDS_HELP, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
+import type { DateClock } from "./date-arg.ts";
+import { requireResolved, resolveWells } from "./resolve-wells.ts";
+import type { WellResolution } from "./resolve-wells.ts";
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const wellArg = z.string().trim().min(1).max(64);
+
+/**
+ * The filters every drilling-daily tool accepts (query, analyses, exports). Well ids and
+ * dates are typed as people type them; call {@link resolveDailyFilter} before {@link dailyWhere}.
+ */
+export const dailyFilterShape = {
+  well_id: wellArg.optional().describe("井号 well id as typed, e.g. W001, 石南201, 102井 (full-width, spaces, 井 tolerated)"),
+  well_ids: z.array(wellArg).min(1).max(100).optional().describe("多口井 several well ids (up to 100)"),
+  date: dateWordArg.optional().describe(
+    `日期：某天、范围、词语或 latest（每口井最新一天）/ a day, range, word or latest (each well's newest report). ${DATE_WORDS_HELP}`,
+  ),
+  date_from: dateWordArg.optional().describe("起始日期（含）first report date, inclusive: 2021-03-05, 2021/3/5, 20210305, 上周 …"),
+  date_to: dateWordArg.optional().describe("截止日期（含）last report date, inclusive: 2021-03-05, 昨天 …"),
+  depth_min_m: z.number().min(0).max(20000).optional().describe("最小井深 minimum measured depth (m)"),
+  depth_max_m: z.number().min(0).max(20000).optional().describe("最大井深 maximum measured depth (m)"),
+  formation: z.string().trim().min(1).max(100).optional()
+    .describe("地层（包含匹配）formation, matched as a substring, e.g. 八道湾 or Badaowan"),
+};
+
+/** A filter as {@link dailyWhere} takes it: stored well ids and `YYYY-MM-DD` dates. */
+export interface DailyFilter {
+  well_id?: string;
+  well_ids?: string[];
+  /** Only each selected well's newest live report. */
+  latest?: boolean;
+  date_from?: string;
+  date_to?: string;
+  depth_min_m?: number;
+  depth_max_m?: number;
+  formation?: string;
+}
+
+/** Arguments of {@link dailyFilterShape} as typed. */
+export type DailyFilterArgs = Omit<DailyFilter, "latest"> & { date?: string };
+
+/** A typed filter made concrete, with what was read from the user's words. */
+export interface ResolvedDailyFilter {
+  readonly filter: DailyFilter;
+  readonly wells: WellResolution[];
+  /** `昨天 yesterday = 2026-11-20`, or null when no date was given. */
+  readonly dates_used: string | null;
+}
+
+/**
+ * Resolves typed well ids (ambiguous or unknown → ToolError with candidates, never a guess)
+ * and date words on `clock` (unreadable → ToolError saying what is accepted). `date` is a
+ * day, range or `latest`; date_from / date_to take the start / end of what they name.
+ */
+export async function resolveDailyFilter(db: Executor, args: DailyFilterArgs, clock: DateClock): Promise<ResolvedDailyFilter> {
+  const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
+  const wells = typed.length ? await resolveWells(db, typed) : [];
+  const ids = requireResolved(wells);
+  const { date, well_id: _one, well_ids: _many, date_from: _from, date_to: _to, ...rest } = args;
+  const filter: DailyFilter = { ...rest, ...(ids.length ? { well_ids: ids } : {}) };
+  const used: string[] = [];
+  if (date !== undefined) {
+    const sel = readDateArg("date", date, clock);
+    if (sel.kind === "latest") filter.latest = true;
+    else (filter.date_from = sel.from, filter.date_to = sel.to);
+    used.push(sel.label);
+  }
+  if (args.date_from !== undefined) {
+    const sel = readDateRangeArg("date_from", args.date_from, clock);
+    filter.date_from = filter.date_from && filter.date_from > sel.from ? filter.date_from : sel.from;
+    used.push(`起 from ${sel.label}`);
+  }
+  if (args.date_to !== undefined) {
+    const sel = readDateRangeArg("date_to", args.date_to, clock);
+    filter.date_to = filter.date_to && filter.date_to < sel.to ? filter.date_to : sel.to;
+    used.push(`止 to ${sel.label}`);
+  }
+  return { filter, wells, dates_used: used.length ? used.join("；") : null };
+}
+
+/** A SQL condition with its arguments. */
+export interface Where {
+  readonly sql: string;
+  readonly args: SqlValue[];
+}
+
+function iso(name: string, value: string): string {
+  if (!ISO.test(value)) throw new Error(`dailyWhere: ${name} "${value}" is not YYYY-MM-DD; call resolveDailyFilter first`);
+  return value;
+}
+
+/**
+ * Turns a resolved filter into a WHERE clause over `drilling_daily` aliased `alias`,
+ * always excluding soft-deleted rows.
+ */
+export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
+  const parts = [`${alias}.deleted_at IS NULL`];
+  const args: SqlValue[] = [];
+  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
+  if (wells.length) {
+    parts.push(`${alias}.well_id IN (${wells.map(() => "?").join(", ")})`);
+    args.push(...wells);
+  }
+  if (filter.latest) {
+    parts.push(`${alias}.report_date = (SELECT max(x.report_date) FROM drilling_daily x WHERE x.well_id = ${alias}.well_id AND x.deleted_at IS NULL)`);
+  }
+  if (filter.date_from) (parts.push(`${alias}.report_date >= ?`), args.push(iso("date_from", filter.date_from)));
+  if (filter.date_to) (parts.push(`${alias}.report_date <= ?`), args.push(iso("date_to", filter.date_to)));
+  if (filter.depth_min_m !== undefined) (parts.push(`${alias}.depth_m >= ?`), args.push(filter.depth_min_m));
+  if (filter.depth_max_m !== undefined) (parts.push(`${alias}.depth_m <= ?`), args.push(filter.depth_max_m));
+  if (filter.formation) {
+    parts.push(`instr(lower(${alias}.formation), lower(?)) > 0`);
+    args.push(filter.formation);
+  }
+  return { sql: parts.join(" AND "), args };
+}
+
+/** The filter in words, for answers: `井号 W001；日期 date 2026-07-01 – 2026-07-31`. */
+export function describeFilter(filter: DailyFilter): string {
+  const parts: string[] = [];
+  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
+  if (wells.length) parts.push(`井号 well ${wells.join(", ")}`);
+  if (filter.latest) parts.push("每口井最新日报 each well's latest report");
+  if (filter.date_from || filter.date_to) parts.push(`日期 date ${filter.date_from ?? "…"} – ${filter.date_to ?? "…"}`);
+  if (filter.depth_min_m !== undefined || filter.depth_max_m !== undefined) {
+    parts.push(`井深 depth ${filter.depth_min_m ?? 0}–${filter.depth_max_m ?? "…"} m`);
+  }
+  if (filter.formation) parts.push(`地层 formation "${filter.formation}"`);
+  return parts.length ? parts.join("；") : "全部记录 all records";
+}

@@ -1,0 +1,47 @@
+import { createApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import type { DatabaseLocation } from "./config.ts";
+import { openDatabase } from "./db.ts";
+import { createLogger } from "./log.ts";
+import type { Logger } from "./log.ts";
+import { createMetrics } from "./metrics.ts";
+import { migrate } from "./migrations/index.ts";
+import { seedDemoData } from "./seed/index.ts";
+
+/** A web-standard request handler, the shape `deno serve` and Deno Deploy take as a default export. */
+export interface EdgeHandler {
+  fetch(request: Request): Response | Promise<Response>;
+}
+
+/** Refuses database locations a host without local files (Deno Deploy) cannot keep, saying why. */
+export function requireRemoteDatabase(location: DatabaseLocation, raw: string | undefined): void {
+  if (location.kind === "remote") return;
+  const shown = raw ? `DATABASE_URL="${raw}"` : `DATABASE_URL (unset, default "${location.url}")`;
+  const why = location.kind === "memory"
+    ? "每个实例各有一份空库、重启即丢失 / every isolate would get its own empty database, lost on restart"
+    : "Deno Deploy 没有可写的本地文件 / Deno Deploy has no writable local files";
+  throw new ConfigError(
+    `${shown} 不能用于 Deno Deploy / cannot be used on Deno Deploy: ${why}. ` +
+      "请设为远程 libSQL 地址 / set it to a remote libSQL URL (libsql://NAME.turso.io or https://your-sqld-host) and DATABASE_AUTH_TOKEN.",
+  );
+}
+
+/**
+ * Builds the app for a serverless host from an environment record: a remote libSQL database
+ * (migrated, seeded when empty and SEED_DEMO_DATA allows), JSON log lines on the console.
+ * Throws a ConfigError before touching anything when DATABASE_URL is a local file or `:memory:`.
+ */
+export async function createEdgeHandler(env: Record<string, string | undefined>, log?: Logger): Promise<EdgeHandler> {
+  const config = loadConfig(env);
+  requireRemoteDatabase(config.database, env.DATABASE_URL);
+  const logger = log ?? createLogger({ level: config.logLevel, format: "json" });
+  const db = await openDatabase(config.database, { authToken: config.databaseAuthToken });
+  const applied = await migrate(db);
+  if (applied.length) logger.info("migrations applied", { versions: applied });
+  if (config.seedDemoData) {
+    const seeded = await seedDemoData(db);
+    if (seeded) logger.info("demo data seeded", { drilling_records: seeded });
+  }
+  const app = createApp({ config, db, log: logger, metrics: createMetrics() });
+  return { fetch: (request) => app.fetch(request) };
+}

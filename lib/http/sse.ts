@@ -1,0 +1,100 @@
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { CallDeps } from "../call.ts";
+import type { User } from "../identity.ts";
+import { createMcpServer } from "../mcp.ts";
+import { readJsonBody } from "./json-body.ts";
+import type { Config } from "../config.ts";
+import { createSseSessionStore } from "./sse-sessions.ts";
+import type { SseSessionEntry, SseSessionStore } from "./sse-sessions.ts";
+import { WebSseServerTransport } from "./sse-transport.ts";
+
+/** A session as the SSE handlers keep it: the store's entry plus its transport. */
+export interface SseSession extends SseSessionEntry {
+  readonly transport: WebSseServerTransport;
+}
+
+/** What {@link createSseHandlers} needs. */
+export interface SseDeps {
+  readonly call: CallDeps;
+  readonly sessions: SseSessionStore<SseSession>;
+  readonly maxBodyBytes: number;
+  /** Interval of keep-alive comments and idle sweeps, ms. */
+  readonly keepAliveMs: number;
+}
+
+/** The two halves of the legacy HTTP+SSE transport. */
+export interface SseHandlers {
+  /** Answers the opening GET: a new session for `user` whose endpoint event names `endpoint`. */
+  open(user: User, endpoint: string): Promise<Response>;
+  /** Delivers one POSTed message to session `sessionId` if `user` opened it (202), else 400/403/404/413. */
+  post(request: Request, sessionId: string, user: User): Promise<Response>;
+}
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+
+/**
+ * Legacy MCP over HTTP+SSE (LibreChat's `type: sse`): one MCP server per session,
+ * sharing one JSON Schema validator; sessions live in a bounded store.
+ */
+export function createSseHandlers(deps: SseDeps): SseHandlers {
+  const validator = new AjvJsonSchemaValidator();
+  const { sessions, call } = deps;
+  const full = () =>
+    json(503, {
+      error: "too_many_sessions",
+      message: `SSE 会话已达上限 ${sessions.maxSessions}，请稍后重试 / all ${sessions.maxSessions} SSE sessions are in use: retry later, use Streamable HTTP at /mcp, or raise SSE_MAX_SESSIONS`,
+    }, { "retry-after": "30" });
+
+  return {
+    async open(user, endpoint) {
+      const id = crypto.randomUUID();
+      const transport = new WebSseServerTransport({ sessionId: id, endpoint, keepAliveMs: deps.keepAliveMs, onTick: () => sessions.sweep() });
+      const server = createMcpServer({ deps: call, user, transport: "sse", jsonSchemaValidator: validator });
+      if (!sessions.add({ id, user, transport, close: () => server.close() })) {
+        await transport.close();
+        call.log.warn("sse session refused: store full", { max: sessions.maxSessions, email: user.email });
+        return full();
+      }
+      server.onclose = () => {
+        sessions.remove(id);
+        call.log.info("sse session closed", { session: id, email: user.email });
+      };
+      try {
+        await server.connect(transport);
+      } catch (error) {
+        sessions.remove(id);
+        await transport.close();
+        throw error;
+      }
+      call.log.info("sse session opened", { session: id, endpoint, user_id: user.id, email: user.email, role_raw: user.role.raw, role: user.role.role });
+      return transport.response();
+    },
+
+    async post(request, sessionId, user) {
+      const found = sessions.lookup(sessionId, user);
+      if (!found.ok) {
+        call.log.warn("sse message refused", { session: sessionId, status: found.status, email: user.email, role_raw: user.role.raw });
+        return json(found.status, { error: found.status === 403 ? "session_identity_mismatch" : "unknown_session", message: found.message });
+      }
+      const body = await readJsonBody(request, deps.maxBodyBytes);
+      if (!body.ok) return json(body.status, { jsonrpc: "2.0", id: null, error: { code: -32700, message: body.message } });
+      try {
+        found.entry.transport.handleMessage(body.value, { requestInfo: { headers: Object.fromEntries(request.headers) } });
+      } catch (error) {
+        return json(400, { jsonrpc: "2.0", id: null, error: { code: -32600, message: (error as Error).message } });
+      }
+      return new Response("Accepted", { status: 202 });
+    },
+  };
+}
+
+/** Keep-alive and idle-sweep interval: every 15 s, or twice per idle period when that is shorter. */
+export function keepAliveMsFor(idleSeconds: number): number {
+  return Math.min(15_000, Math.max(250, (idleSeconds * 1000) / 2));
+}
+
+/** An empty session store with the configured bound and idle limit. */
+export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseIdleSeconds">): SseSessionStore<SseSession> {
+  return createSseSessionStore<SseSession>({ maxSessions: config.sseMaxSessions, idleMs: config.sseIdleSeconds * 1000 });
+}

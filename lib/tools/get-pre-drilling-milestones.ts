@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { DATE_WORDS_HELP, dateWordArg, readDateArg } from "../data/date-arg.ts";
+import { resolveWells } from "../data/resolve-wells.ts";
+import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
+import type { SqlValue } from "../db.ts";
+import { MILESTONES, PRE_DRILLING } from "../schema/pre-drilling.ts";
+import { columnNames, rowOutputShape } from "../schema/zod.ts";
+import { defineTool } from "./define.ts";
+
+const step = z.object({ name: z.string(), code: z.string().nullable(), zh: z.string(), en: z.string(), date: z.string() });
+
+/** `get_pre_drilling_milestones`: the sixteen pre-drilling dates of wells, with where each well stands. */
+export const getPreDrillingMilestones = defineTool({
+  name: "get_pre_drilling_milestones",
+  title: "钻前工程进度 Pre-drilling milestones",
+  description:
+    "查看钻前工程日报（井位论证、投资下达、环评、用地、设计审批、征地、探临、搬家安装等16个日期）：按井号（可多口）、勘探项目、实施年度筛选；" +
+    "date 可写某天、范围或 本月、上周、最近30天 等，只列该期间完成的节点；返回每口井当前进度与下一节点，并说明所用日期。 / " +
+    "Pre-drilling milestones (16 dates from location review to rig-up) by well (several at once), exploration project or year; " +
+    "date (a day, range or words such as this month) lists only milestones reached then; each well's current and next step; the dates used.",
+  input: z.strictObject({
+    well_id: z.string().trim().min(1).max(64).optional().describe("井号 well id as typed, e.g. 莫北41, 中102井"),
+    well_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(100).optional().describe("多口井 several well ids"),
+    exploration_project: z.string().trim().min(1).max(100).optional().describe("勘探项目（包含匹配）exploration project, matched as a substring"),
+    year: z.number().int().min(1990).max(2100).optional().describe("实施年度 year of implementation"),
+    date: dateWordArg.optional().describe(`只看该期间完成的节点 only milestones reached in this period; latest = each well's last step. ${DATE_WORDS_HELP}`),
+    limit: z.number().int().min(1).max(500).default(50).describe("最多返回井数 most wells to return"),
+  }),
+  output: z.object({
+    wells: z.array(z.object({
+      ...rowOutputShape(PRE_DRILLING),
+      well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+      reached: z.number().int().describe("已完成节点数 milestones reached (of 16)"),
+      last_step: step.nullable().describe("最近完成的节点 the latest milestone reached"),
+      next_step: step.omit({ date: true }).nullable().describe("下一节点 the next milestone, null when all are reached"),
+      in_period: z.array(step).describe("所选期间完成的节点 milestones reached in the chosen period"),
+    })),
+    total: z.number().int(),
+    dates_used: z.string().nullable(),
+    well_matches: z.array(wellResolutionSchema),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run(args, ctx) {
+    const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
+    const matches = typed.length ? await resolveWells(ctx.db, typed) : [];
+    const ids = matches.flatMap((m) => (m.well_id ? [m.well_id] : []));
+    const parts = ["p.deleted_at IS NULL"];
+    const params: SqlValue[] = [];
+    if (typed.length) (parts.push(`p.well_id IN (${ids.map(() => "?").join(", ") || "NULL"})`), params.push(...ids));
+    if (args.exploration_project) (parts.push("instr(p.exploration_project, ?) > 0"), params.push(args.exploration_project));
+    if (args.year !== undefined) (parts.push("p.implementation_year = ?"), params.push(args.year));
+    const sel = args.date !== undefined ? readDateArg("date", args.date, ctx) : null;
+    const where = parts.join(" AND ");
+    const [count, page] = await Promise.all([
+      ctx.db.execute(`SELECT count(*) AS n FROM pre_drilling p WHERE ${where}`, params),
+      ctx.db.execute(
+        `SELECT ${columnNames(PRE_DRILLING).map((c) => `p.${c}`).join(", ")},
+          EXISTS (SELECT 1 FROM wells w WHERE w.well_id = p.well_id AND w.deleted_at IS NULL) AS well_in_master
+         FROM pre_drilling p WHERE ${where} ORDER BY p.implementation_year DESC, p.well_id LIMIT ?`, [...params, args.limit]),
+    ]);
+    const wells = page.rows.map((row) => {
+      const done = MILESTONES.filter((m) => row[m.name]).map((m) => ({ name: m.name, code: m.code, zh: m.zh, en: m.en, date: String(row[m.name]) }));
+      const last = done.reduce<(typeof done)[number] | null>((a, b) => (a && a.date > b.date ? a : b), null);
+      const next = MILESTONES.find((m) => !row[m.name]);
+      const inPeriod = sel === null ? [] : sel.kind === "latest" ? (last ? [last] : []) : done.filter((d) => d.date >= sel.from && d.date <= sel.to);
+      return {
+        ...row, well_in_master: Boolean(row.well_in_master), reached: done.length, last_step: last,
+        next_step: next ? { name: next.name, code: next.code, zh: next.zh, en: next.en } : null, in_period: inPeriod,
+      };
+    }) as z.infer<typeof getPreDrillingMilestones.output>["wells"];
+    const lines = wells.map((w) =>
+      `- ${w.well_id}${w.well_in_master ? "" : " ⚠ 不在油井基础信息中 not in the well master"}（${w.exploration_project ?? "—"} ${w.implementation_year ?? ""}）：` +
+      `已完成 ${w.reached}/16，最近 ${w.last_step ? `${w.last_step.zh} ${w.last_step.date}` : "—"}，下一步 ${w.next_step?.zh ?? "已全部完成 all done"}` +
+      (sel ? `；期间完成 in period: ${w.in_period.map((s) => `${s.zh} ${s.date}`).join(", ") || "无 none"}` : ""));
+    const notes = matches.filter((m) => m.match !== "exact").map((m) => `井号 well: ${m.note}`);
+    const head = wells.length ? `共 ${Number(count.rows[0].n)} 口井。 / ${Number(count.rows[0].n)} wells.` : "没有符合条件的钻前工程记录。 / No pre-drilling records match.";
+    return {
+      structured: { wells, total: Number(count.rows[0].n), dates_used: sel?.label ?? null, well_matches: matches },
+      text: [head, ...lines, ...(sel ? [`日期 dates: ${sel.label}`] : []), ...notes].join("\n"),
+    };
+  },
+});

@@ -1,0 +1,80 @@
+// Builds dist/oilfield-mcp: one Linux executable holding Node, the server (bin.ts bundled as
+// CommonJS, as Node 20's single executable applications require) and the libSQL native addon as
+// an asset, extracted on first use to a private cache dir (lib/native-cache.ts).
+// Usage: node scripts/build-bin.mjs [--outdir=DIR]   (default dist)
+import { build } from "esbuild";
+import { spawnSync } from "node:child_process";
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { inject } from "postject";
+
+const require = createRequire(import.meta.url);
+const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
+const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
+const work = join(outdir, ".sea");
+const version = JSON.parse(readFileSync("package.json", "utf8")).version;
+
+const seaPlugin = {
+  name: "oilfield-sea",
+  setup(b) {
+    // libsql asks for @libsql/<target>; in the executable the addon comes from the embedded asset.
+    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const patched = source.replace("return require(`@libsql/${target}`);", 'return require("oilfield:sea-addon").loadLibsqlFromSea(target);');
+      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+      return { contents: patched, loader: "js" };
+    });
+    b.onResolve({ filter: /^oilfield:sea-addon$/ }, () => ({ path: resolve("lib/sea-addon.ts") }));
+    // ws tries these optional native helpers inside try/catch; a failed require in an executable
+    // prints a warning, so they are bundled as modules that throw (ws then uses its JS fallback).
+    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: "absent" }));
+    b.onLoad({ filter: /.*/, namespace: "absent" }, (args) => ({ contents: `throw new Error("${args.path} is not in the executable");`, loader: "js" }));
+    // CommonJS has no top-level await: run main.ts's body in an async function, imports kept on top.
+    b.onLoad({ filter: /[\\/]main\.ts$/ }, (args) => {
+      if (args.path !== resolve("main.ts")) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      const imports = source.match(/^import\s[\s\S]*?from\s*["'][^"']+["'];?[ \t]*$|^import\s*["'][^"']+["'];?[ \t]*$/gm) ?? [];
+      let body = source;
+      for (const line of imports) body = body.replace(line, "");
+      const contents = `${imports.join("\n")}\nvoid (async () => {\n${body}\n})().catch((error) => { console.error(error); globalThis.process.exit(1); });\n`;
+      return { contents, loader: "ts" };
+    });
+  },
+};
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(work, { recursive: true });
+const script = join(work, "oilfield-mcp.cjs");
+await build({
+  entryPoints: ["bin.ts"],
+  outfile: script,
+  bundle: true,
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  minify: true,
+  legalComments: "none",
+  define: { OILFIELD_VERSION: JSON.stringify(version) },
+  plugins: [seaPlugin],
+  logLevel: "error",
+});
+
+const addon = require.resolve(`@libsql/${target}/index.node`);
+const blob = join(work, "sea-prep.blob");
+writeFileSync(join(work, "sea-config.json"), JSON.stringify({
+  main: script,
+  output: blob,
+  disableExperimentalSEAWarning: true,
+  assets: { [`libsql-${target}.node`]: addon },
+}));
+const prep = spawnSync(process.execPath, ["--experimental-sea-config", join(work, "sea-config.json")], { encoding: "utf8" });
+if (prep.status !== 0) throw new Error(`node --experimental-sea-config failed:\n${prep.stdout}${prep.stderr}`);
+
+const out = join(outdir, "oilfield-mcp");
+rmSync(out, { force: true });
+copyFileSync(process.execPath, out);
+chmodSync(out, 0o755);
+await inject(out, "NODE_SEA_BLOB", readFileSync(blob), { sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2" });
+rmSync(work, { recursive: true, force: true });
+console.log(`${out} ${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB (node ${process.version}, libsql-${target}.node inside)`);

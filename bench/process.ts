@@ -79,7 +79,8 @@ export async function startServer(spec: ServerSpec, timeoutMs = 30_000): Promise
     if (exited !== null) throw new Error(`${spec.label} exited with code ${exited} before answering /health: see ${spec.logFile}`);
     if (performance.now() - started > timeoutMs) {
       child.kill("SIGKILL");
-      throw new Error(`${spec.label} did not answer /health healthy within ${timeoutMs} ms: see ${spec.logFile}`);
+      const tail = readFileSync(spec.logFile, "utf8").slice(-600);
+      throw new Error(`${spec.label} did not answer /health healthy within ${timeoutMs} ms: see ${spec.logFile}, which ends:\n${tail}`);
     }
     await sleep(2);
   }

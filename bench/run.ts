@@ -33,6 +33,13 @@ say("building the bundle (npm run build) …");
 const build = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: "inherit" });
 if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`);
 
+const binaryPath = "dist/oilfield-mcp";
+if (existsSync(binaryPath)) {
+  say("rebuilding the single binary (npm run build:bin), since one was built before …");
+  const bin = spawnSync(process.execPath, ["scripts/build-bin.mjs"], { stdio: ["ignore", "inherit", "ignore"] });
+  if (bin.status !== 0) throw new Error(`npm run build:bin failed (${bin.status})`);
+}
+
 const sizes = { small: quick ? 20_000 : 100_000, large: quick ? 100_000 : 1_000_000 };
 const dbs: Record<string, string> = {};
 for (const [name, records] of Object.entries(sizes)) {
@@ -46,7 +53,6 @@ const bundleSpec = (db: string, label = "bundle"): ServerSpec => ({
   label, command: process.execPath, args: ["dist/oilfield-mcp.mjs"],
   env: { DATABASE_URL: `file:${db}`, LOG_LEVEL: "info" }, logFile: join(work, `${label}.log`),
 });
-const binaryPath = "dist/oilfield-mcp";
 const binarySpec = (db: string): ServerSpec => ({
   label: "binary", command: `./${binaryPath}`, args: [], env: { DATABASE_URL: `file:${db}`, LOG_LEVEL: "info" }, logFile: join(work, "binary.log"),
 });

@@ -1,6 +1,6 @@
 // The floor: a bare Hono + libSQL handler on the same runtime and database that
 // answers the bench's query as plain JSON — no MCP, no validation, no permissions.
-// Usage: DATABASE_PATH=… PORT=… node --import ./scripts/ts-register.mjs bench/floor.ts
+// Usage: DATABASE_PATH=… PORT=… node dist/bench-floor.mjs (bench/run.ts bundles it there first)
 import { serve } from "@hono/node-server";
 import { createClient } from "@libsql/client";
 import { Hono } from "hono";

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { statSync } from "node:fs";
 import type { BenchServer, ServerSpec } from "./process.ts";
 import { startServer } from "./process.ts";
@@ -99,4 +100,15 @@ export async function measureFiltered(server: BenchServer, calls: number, wells:
     clientP50Ms: median(client),
     meanRows: rows / calls,
   };
+}
+
+/** Median wall time of `times` bare `node -e ""` runs, ms: the runtime's own boot, the floor under any start-up. */
+export function bareNodeBootMs(times: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    spawnSync(process.execPath, ["-e", ""]);
+    samples.push(performance.now() - started);
+  }
+  return median(samples);
 }

@@ -16,7 +16,7 @@ const CAMPAIGNS_PER_CALL = 50;
 
 /** The well master of the bench field: W001…W{wells} from the demo generator. */
 export function benchWells(options: BenchDataOptions): DemoWell[] {
-  return generateDemoData({ seed: options.seed ?? 1, wells: options.wells ?? 300, endDate: "2000-01-01" }).wells;
+  return generateDemoData({ seed: options.seed ?? 1, wells: options.wells ?? 300, endDate: "2000-01-01", field: false }).wells;
 }
 
 /**
@@ -38,7 +38,7 @@ export function* benchDaily(options: BenchDataOptions): Generator<DemoDaily[]> {
   let produced = 0;
   let campaign = 0;
   for (let call = 0; produced < options.records; call++) {
-    const { daily } = generateDemoData({ seed: (options.seed ?? 1) * 1_000_003 + call, wells: CAMPAIGNS_PER_CALL, endDate: "9999-12-31" });
+    const { daily } = generateDemoData({ seed: (options.seed ?? 1) * 1_000_003 + call, wells: CAMPAIGNS_PER_CALL, endDate: "9999-12-31", field: false });
     const batch: DemoDaily[] = [];
     let source = "";
     let target = 0;

@@ -44,6 +44,8 @@ export interface Config {
   readonly logFormat: "auto" | "json" | "pretty";
   /** A file every log line is also appended to (the guide's `mcp_server.log`). */
   readonly logFile?: string;
+  /** Roles that see only the wells granted to them (issue 9); every other role sees all wells. */
+  readonly scopedRoles: readonly Role[];
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -78,6 +80,16 @@ export function parseRoleMap(raw: string): Map<string, Role> {
     map.set(from.toUpperCase(), target as Role);
   }
   return map;
+}
+
+/** Parses `SCOPED_ROLES` such as `USER, engineer`: permission roles, ADMIN excluded (it always sees every well). */
+export function parseScopedRoles(raw: string): Role[] {
+  const roles = raw.split(",").map((r) => r.trim().toUpperCase()).filter(Boolean);
+  for (const role of roles) {
+    if (role === "ADMIN") throw new Error('"ADMIN" always sees every well: remove it');
+    if (!ROLES.includes(role as Role)) throw new Error(`"${role}" is not a role: use ${ROLES.filter((r) => r !== "ADMIN").join(", ")}`);
+  }
+  return [...new Set(roles)] as Role[];
 }
 
 /** Parses `ALLOWED_HOSTS` such as `mcp.example.com, oilfield-mcp` (host names only; `*` = any). */
@@ -143,6 +155,14 @@ const schema = z.object({
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
+  SCOPED_ROLES: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseScopedRoles(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -190,5 +210,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,
     logFile: e.LOG_FILE,
+    scopedRoles: e.SCOPED_ROLES,
   };
 }

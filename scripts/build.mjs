@@ -5,6 +5,7 @@
 import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
+import { spawnSync } from "node:child_process";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
@@ -36,6 +37,9 @@ function __oilfieldLoadLibsql(target) {
   }
 }`;
 
+// The chart documents inline their drawing code, generated from node_modules first.
+const assets = spawnSync(process.execPath, [new URL("./gen-chart-assets.mjs", import.meta.url).pathname], { stdio: "inherit" });
+if (assets.status !== 0) throw new Error("scripts/gen-chart-assets.mjs failed");
 mkdirSync(outdir, { recursive: true });
 await build({
   entryPoints: ["main.ts"],

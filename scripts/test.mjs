@@ -29,6 +29,10 @@ function run(label, cmd, cmdArgs) {
   return result.status ?? 1;
 }
 
+// Chart tests import lib/charts/assets.generated.ts, which is not committed: build it when stale.
+const assets = spawnSync(process.execPath, ["scripts/gen-chart-assets.mjs"], { stdio: "inherit" });
+if (assets.status !== 0) process.exit(assets.status ?? 1);
+
 const statuses = [];
 if (only !== "--deno-only") {
   statuses.push(run("node", process.execPath, [

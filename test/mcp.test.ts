@@ -11,9 +11,11 @@ after(() => server.close());
 const READ = [
   "get_well_summary", "list_wells", "query_drilling_data",
   "search_wells", "get_daily_report", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics",
+  "analyze_rop", "analyze_npt", "get_drilling_curve", "compare_wells", "compute_mse",
+  "list_access",
 ];
-const WRITE = ["add_drilling_record", "update_drilling_record"];
-const ADMIN_ONLY = ["delete_drilling_record", "export_all_data"];
+const WRITE = ["add_drilling_record", "update_drilling_record", "save_well", "save_drilling_daily", "save_key_well_daily"];
+const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "import_data", "grant_access", "revoke_access"];
 
 for (const [role, expected] of [
   ["USER", READ],
@@ -34,7 +36,7 @@ for (const [role, expected] of [
 }
 
 test("a role name matches case-insensitively after trimming, and nothing else is tolerated", async () => {
-  for (const [raw, count] of [[" user ", READ.length], ["Admin", READ.length + 4], ["USERS", 0], ["", 0], ["root", 0]] as const) {
+  for (const [raw, count] of [[" user ", READ.length], ["Admin", READ.length + WRITE.length + ADMIN_ONLY.length], ["USERS", 0], ["", 0], ["root", 0]] as const) {
     const client = await connectStreamable(`${server.url}/mcp`, { ...identity("USER"), "X-User-Role": raw });
     assert.equal((await client.listTools()).tools.length, count, `role "${raw}"`);
     await client.close();

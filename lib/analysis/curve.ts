@@ -146,7 +146,7 @@ function curveHeadline(r: Omit<CurveResult, "headline">, rowCount: number): stri
   const zh = [`${r.well_id ? `${r.well_id}：` : ""}钻井 ${s.days} 天，井深 ${fmt(s.final_depth_m)} m，日进尺 ${fmt(s.metres_per_day_m_d)} m/d`];
   const en = [`${r.well_id ? `${r.well_id}: ` : ""}${rows(s.days!, "day")}, depth ${fmt(s.final_depth_m)} m, ${fmt(s.metres_per_day_m_d)} m/d`];
   if (s.days_vs_plan !== null) {
-    const n = Math.abs(s.days_vs_plan);
+    const n = Number(fmt(Math.abs(s.days_vs_plan))); // plan days may be fractional (36.7 d)
     zh.push(s.days_vs_plan === 0 ? "与计划同期达到计划井深" : `比计划${s.days_vs_plan < 0 ? "快" : "慢"} ${n} 天达到计划井深`);
     en.push(s.days_vs_plan === 0 ? "reached plan depth on plan" : `reached plan depth ${rows(n, "day")} ${s.days_vs_plan < 0 ? "ahead of" : "behind"} plan`);
   } else if (s.depth_vs_plan_m !== null) {

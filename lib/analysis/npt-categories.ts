@@ -1,5 +1,7 @@
-/** The NPT categories every NPT figure is filed under. */
-export type NptCategory = "equipment" | "waiting" | "downhole" | "weather" | "other";
+import { NPT_CATEGORIES as LABELS } from "../words/main-work-categories.ts";
+import type { NptCategory } from "../words/main-work-categories.ts";
+
+export type { NptCategory };
 
 /** One NPT category with its labels and the words that name it in category cells. */
 export interface NptCategoryInfo {
@@ -10,17 +12,23 @@ export interface NptCategoryInfo {
   readonly words: readonly string[];
 }
 
-/** The categories in their fixed order (the order ties are listed in). */
-export const NPT_CATEGORIES: readonly NptCategoryInfo[] = [
-  {
-    key: "downhole", zh: "井下复杂", en: "downhole trouble",
-    words: ["井下复杂", "卡钻", "井漏", "溢流", "井涌", "井喷", "落鱼", "打捞", "垮塌", "downhole", "stuck", "lost circulation", "kick", "fishing"],
-  },
-  { key: "waiting", zh: "等停", en: "waiting", words: ["等停", "等待", "等料", "停待", "waiting", "wait"] },
-  { key: "equipment", zh: "设备故障", en: "equipment failure", words: ["设备", "故障", "修理", "维修", "检修", "equipment", "repair", "failure"] },
-  { key: "weather", zh: "天气", en: "weather", words: ["天气", "大风", "暴雨", "雷雨", "暴雪", "weather", "storm", "wind"] },
-  { key: "other", zh: "其他", en: "other", words: ["其他", "其它", "other"] },
+// Checked in this order: a cell naming trouble and waiting (等待解卡) is downhole trouble.
+const WORDS: readonly (readonly [NptCategory, readonly string[]])[] = [
+  ["downhole", ["井下复杂", "卡钻", "井漏", "溢流", "井涌", "井喷", "落鱼", "打捞", "垮塌", "downhole", "stuck", "lost circulation", "kick", "fishing"]],
+  ["waiting", ["等停", "等待", "等料", "停待", "waiting", "wait"]],
+  ["equipment", ["设备", "故障", "修理", "维修", "检修", "equipment", "repair", "failure"]],
+  ["weather", ["天气", "大风", "暴雨", "雷雨", "暴雪", "weather", "storm", "wind"]],
+  ["other", ["其他", "其它", "other"]],
 ];
+
+/**
+ * The categories in their fixed order (the order ties are listed in), labelled from
+ * lib/words/main-work-categories.ts, the one source of the NPT labels.
+ */
+export const NPT_CATEGORIES: readonly NptCategoryInfo[] = WORDS.map(([key, words]) => {
+  const label = LABELS.find((c) => c.id === key)!;
+  return { key, zh: label.zh, en: label.en, words };
+});
 
 /**
  * The category a cell names: its key (`downhole`), its label (`井下复杂`,

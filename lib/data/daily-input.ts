@@ -4,7 +4,11 @@ import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Plausible ranges of the numeric daily fields: anything outside is a typo, not a report. */
+/**
+ * Plausible ranges of numeric fields by column name (drilling and key-well daily reports, the
+ * well master, pre-drilling): anything outside is a typo, not a report. The save tools and the
+ * importer read it too.
+ */
 export const DAILY_RANGES: Readonly<Record<string, readonly [number, number]>> = {
   depth_m: [0, 15000],
   footage_m: [0, 3000],
@@ -20,6 +24,24 @@ export const DAILY_RANGES: Readonly<Record<string, readonly [number, number]>> =
   torque_kn_m: [0, 200],
   drilling_hours_h: [0, 24],
   npt_h: [0, 24],
+  design_depth_m: [0, 15000],
+  ground_elevation_m: [-500, 9000],
+  is_key_well: [0, 1],
+  top_depth_m: [0, 15000],
+  bottom_depth_m: [0, 15000],
+  choke_mm: [0, 100],
+  working_hours_h: [0, 24],
+  gas_rate_1e4m3_d: [0, 5000],
+  water_cut_pct: [0, 100],
+  tubing_pressure_max_mpa: [0, 150],
+  tubing_pressure_min_mpa: [0, 150],
+  casing_pressure_max_mpa: [0, 150],
+  casing_pressure_min_mpa: [0, 150],
+  back_pressure_max_mpa: [0, 150],
+  back_pressure_min_mpa: [0, 150],
+  flowing_pressure_mpa: [0, 150],
+  static_pressure_mpa: [0, 200],
+  implementation_year: [1950, 2100],
 };
 
 function validDate(value: string): boolean {

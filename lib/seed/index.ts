@@ -1,6 +1,7 @@
 import type { Db, SqlValue, Statement } from "../db.ts";
 import { generateDemoData } from "./generate.ts";
 import type { DemoOptions } from "./generate.ts";
+import { generateDemoPlans } from "./plan.ts";
 
 /** Builds multi-row INSERT statements for `rows` (all with the same keys), `chunk` rows each. */
 export function insertStatements(table: string, rows: readonly Record<string, SqlValue>[], chunk = 200): Statement[] {
@@ -19,7 +20,7 @@ export function insertStatements(table: string, rows: readonly Record<string, Sq
 }
 
 /**
- * Fills an empty database with the deterministic demo data, in one transaction.
+ * Fills an empty database with the deterministic demo data (wells, daily reports, well plans), in one transaction.
  * Does nothing (returns 0) when any well already exists.
  */
 export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<number> {
@@ -32,6 +33,7 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<n
     ...insertStatements("drilling_daily", by(data.daily)),
     ...insertStatements("key_well_daily", by(data.key_well_daily)),
     ...insertStatements("pre_drilling", by(data.pre_drilling)),
+    ...insertStatements("well_plans", by(generateDemoPlans(data.wells))),
   ]);
   const daily = data.daily;
   return daily.length;

@@ -1,14 +1,26 @@
 import { addDrillingRecord } from "./add-drilling-record.ts";
+import { analyzeNpt } from "./analyze-npt.ts";
+import { analyzeRop } from "./analyze-rop.ts";
+import { compareWellsTool } from "./compare-wells.ts";
+import { computeMse } from "./compute-mse.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDrillingCurve } from "./get-drilling-curve.ts";
 import { getDailyReport } from "./get-daily-report.ts";
 import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { grantAccess } from "./grant-access.ts";
+import { importData } from "./import-data.ts";
+import { listAccess } from "./list-access.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { revokeAccess } from "./revoke-access.ts";
+import { saveDrillingDaily } from "./save-drilling-daily.ts";
+import { saveKeyWellDaily } from "./save-key-well-daily.ts";
+import { saveWell } from "./save-well.ts";
 import { searchWells } from "./search-wells.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
@@ -17,6 +29,11 @@ export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,
   listWells,
   getWellSummary,
+  analyzeRop,
+  analyzeNpt,
+  getDrillingCurve,
+  compareWellsTool,
+  computeMse,
   addDrillingRecord,
   updateDrillingRecord,
   deleteDrillingRecord,
@@ -26,4 +43,11 @@ export const TOOLS: readonly ToolDef[] = [
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,
+  listAccess,
+  grantAccess,
+  revokeAccess,
+  saveWell,
+  saveDrillingDaily,
+  saveKeyWellDaily,
+  importData,
 ] as unknown as readonly ToolDef[];

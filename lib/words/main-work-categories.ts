@@ -21,11 +21,14 @@ export const OPERATIONS: readonly { id: OperationId; zh: string; en: string }[] 
   { id: "other", zh: "其他", en: "other" },
 ]);
 
-/** Every NPT category with its Chinese and English name. */
+/**
+ * Every NPT category with its Chinese and English name: the one source of these labels
+ * (lib/analysis/npt-categories.ts reads them from here).
+ */
 export const NPT_CATEGORIES: readonly { id: NptCategory; zh: string; en: string }[] = Object.freeze([
-  { id: "equipment", zh: "设备故障与修理", en: "equipment failure and repair" },
+  { id: "equipment", zh: "设备故障", en: "equipment failure" },
   { id: "waiting", zh: "等停", en: "waiting" },
-  { id: "downhole", zh: "井下复杂与事故", en: "downhole trouble" },
+  { id: "downhole", zh: "井下复杂", en: "downhole trouble" },
   { id: "weather", zh: "天气", en: "weather" },
-  { id: "other", zh: "其他停工", en: "other stoppage" },
+  { id: "other", zh: "其他", en: "other" },
 ]);

@@ -82,3 +82,9 @@ test("empty input and rows without usable dates", () => {
   assert.match(empty.headline, /no rows matched \(drilling curve\)/);
   assert.match(drillingCurve([{ well_id: "W1", depth_m: 3 }]).headline, /none of 1 row has a valid date and depth/);
 });
+
+test("a fractional plan day is rounded in the headline, not printed with float noise", () => {
+  const c = drillingCurve(ROWS, { plan: [{ day: 0, depth_m: 0 }, { day: 4.7, depth_m: 1000 }] });
+  assert.ok(Math.abs(c.summary.days_vs_plan! - 0.3) < 1e-9);
+  assert.match(c.headline, /比计划慢 0\.3 天达到计划井深.* \/ .*reached plan depth 0\.3 days behind plan/);
+});

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { nptCategory, nptCategoryInfo } from "../../lib/analysis/npt-categories.ts";
+import { NPT_CATEGORIES, nptCategory, nptCategoryInfo } from "../../lib/analysis/npt-categories.ts";
+import { NPT_CATEGORIES as LABELS } from "../../lib/words/main-work-categories.ts";
 
 test("keys, labels in both languages and trouble words map to a category", () => {
   assert.equal(nptCategory("downhole"), "downhole");
@@ -19,4 +20,14 @@ test("keys, labels in both languages and trouble words map to a category", () =>
 test("unknown, empty and non-text cells are other", () => {
   for (const v of ["开会", "", null, 3]) assert.equal(nptCategory(v), "other");
   assert.deepEqual([nptCategoryInfo("waiting").zh, nptCategoryInfo("waiting").en], ["等停", "waiting"]);
+});
+
+test("the labels are those of lib/words/main-work-categories.ts, the one source, for every category", () => {
+  assert.deepEqual(NPT_CATEGORIES.map((c) => c.key).sort(), LABELS.map((c) => c.id).sort());
+  for (const c of NPT_CATEGORIES) {
+    const label = LABELS.find((l) => l.id === c.key)!;
+    assert.deepEqual([c.zh, c.en], [label.zh, label.en]);
+    assert.equal(nptCategory(c.zh), c.key);
+    assert.equal(nptCategory(c.en.toUpperCase()), c.key);
+  }
 });

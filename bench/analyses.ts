@@ -1,0 +1,40 @@
+// Times each analysis tool over the whole table of a large generated field (demo generator, many wells).
+// Usage: node --import ./scripts/ts-register.mjs bench/analyses.ts [wells]
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../lib/db.ts";
+import { migrate } from "../lib/migrations/index.ts";
+import { seedDemoData } from "../lib/seed/index.ts";
+import { TOOLS } from "../lib/tools/index.ts";
+import { createLogger } from "../lib/log.ts";
+
+const wells = Number(process.argv[2] ?? 3000);
+const dir = await mkdtemp(join(tmpdir(), "oilfield-bench-"));
+const path = join(dir, "bench.db");
+const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+try {
+  await migrate(db);
+  const rows = await seedDemoData(db, { wells, endDate: "2400-01-01" }); // later wells spud 14 days apart
+  const ctx = {
+    db, now: () => new Date(), log: createLogger({ level: "error", format: "json", write: () => {} }),
+    user: { id: "bench", email: "bench@example.com", role: { raw: "USER", role: "USER" as const } },
+  };
+  console.log(`${wells} wells, ${rows} daily rows`);
+  const calls: [string, Record<string, unknown>][] = [
+    ["analyze_rop", {}], ["analyze_npt", {}], ["compare_wells", {}], ["compute_mse", {}], ["compute_mse", { per: "record" }],
+    ["get_drilling_curve", { well_id: "W005" }],
+  ];
+  for (const [name, args] of calls) {
+    const tool = TOOLS.find((t) => t.name === name)!;
+    const started = performance.now();
+    const answer = await tool.run(tool.input.parse(args), ctx as never);
+    const ms = performance.now() - started;
+    const bytes = JSON.stringify(answer.structured).length;
+    console.log(`${name} ${JSON.stringify(args)}: ${ms.toFixed(0)} ms, structured ${(bytes / 1e3).toFixed(0)} kB, text ${(answer.text.length / 1e3).toFixed(1)} kB`);
+  }
+  console.log(`rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
+} finally {
+  db.close();
+  await rm(dir, { recursive: true, force: true });
+}

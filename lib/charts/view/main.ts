@@ -1,0 +1,47 @@
+// Entry point of the browser bundle. <html data-mode="inline"> reads the chart embedded in the
+// page; data-mode="app" waits for the MCP Apps host to hand over the tool result.
+import { connectToHost } from "./bridge.ts";
+import { type MountedChart, mountChart, showMessage } from "./mount.ts";
+
+type ChartWindow = Window & { __chart?: MountedChart };
+
+function reportSizeToMcpUi(): void {
+  // MCP-UI hosts (LibreChat) resize the iframe on this message when autoResizeIframe is on.
+  if (window.parent === window) return;
+  let last = -1;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "ui-size-change", payload: { height } }, "*");
+  }).observe(document.body);
+}
+
+function start(): void {
+  const root = document.getElementById("root") as HTMLElement;
+  const win = window as ChartWindow;
+  if (document.documentElement.dataset.mode !== "app") {
+    const raw = document.getElementById("chart-data")?.textContent ?? "null";
+    win.__chart = mountChart(root, JSON.parse(raw));
+    reportSizeToMcpUi();
+    return;
+  }
+  showMessage(root, "正在等待数据… / waiting for the tool result…", "waiting");
+  connectToHost({
+    onToolResult: (result) => {
+      const content = result.structuredContent as { chart?: unknown } | undefined;
+      if (result.isError || !content || content.chart === undefined) {
+        showMessage(root, "工具结果中没有图表 / the tool result carries no chart (structuredContent.chart)", "error");
+        return;
+      }
+      win.__chart?.destroy();
+      win.__chart = mountChart(root, content.chart);
+    },
+    onTheme: (theme) => {
+      document.documentElement.dataset.theme = theme;
+    },
+    onStop: (text) => showMessage(root, text, "error"),
+  });
+}
+
+start();

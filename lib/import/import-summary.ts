@@ -1,0 +1,63 @@
+import type { DuplicateKey, Rejection } from "./types.ts";
+
+/** Daily rows whose well is not in the well master (normal in the field's data: stored, only counted). */
+export interface NotInMaster {
+  readonly rows: number;
+  readonly wells: number;
+  /** Up to 20 of those well ids. */
+  readonly examples: readonly string[];
+}
+
+/** What an import did (or, in a dry run, would do). `--report FILE.json` writes exactly this. */
+export interface ImportSummary {
+  readonly file: string;
+  readonly table: string;
+  readonly format: "xlsx" | "csv";
+  readonly encoding: "utf-8" | "gb18030" | null;
+  readonly dry_run: boolean;
+  /** Data rows that held something (blank rows not counted). */
+  readonly rows_read: number;
+  readonly inserted: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  /** Rows refused (each listed in `rejected_rows`, one entry per bad cell). */
+  readonly rejected: number;
+  readonly rejected_rows: readonly Rejection[];
+  readonly blank_rows: number;
+  /** Keys found on several rows of the file; the last row of each was used. */
+  readonly duplicate_keys: readonly DuplicateKey[];
+  readonly unknown_columns: readonly string[];
+  /** null for the well master itself. */
+  readonly not_in_master: NotInMaster | null;
+  readonly seconds: number;
+  readonly rows_per_second: number;
+}
+
+/** The summary as a few bilingual lines for a terminal or a tool's text, rejected rows capped at `maxRejected`. */
+export function summaryText(s: ImportSummary, maxRejected = 20): string {
+  const head = s.dry_run
+    ? `试运行（未写入任何数据）/ dry run (nothing written): ${s.file} → ${s.table}`
+    : `已导入 / imported: ${s.file} → ${s.table}`;
+  const lines = [
+    head,
+    `读取 ${s.rows_read} 行 / ${s.rows_read} rows read: 新增 inserted ${s.inserted}, 更新 updated ${s.updated}, ` +
+      `未变 unchanged ${s.unchanged}, 拒绝 rejected ${s.rejected}; 空行 blank ${s.blank_rows}`,
+  ];
+  if (s.not_in_master && s.not_in_master.rows > 0) {
+    lines.push(`井号不在油井基础信息中（已保存）/ rows whose well is not in the well master (stored): ${s.not_in_master.rows} rows, ` +
+      `${s.not_in_master.wells} wells, e.g. ${s.not_in_master.examples.slice(0, 5).join(", ")}`);
+  }
+  if (s.duplicate_keys.length) {
+    lines.push(`重复键 ${s.duplicate_keys.length} 个，取最后一行 / ${s.duplicate_keys.length} keys repeated in the file, the last row used: ` +
+      s.duplicate_keys.slice(0, 5).map((d) => `${d.key.join(" ")} (rows ${d.rows.join(", ")})`).join("; "));
+  }
+  if (s.unknown_columns.length) lines.push(`忽略的列 / ignored columns: ${s.unknown_columns.join(", ")}`);
+  for (const r of s.rejected_rows.slice(0, maxRejected)) {
+    lines.push(`  第 ${r.row} 行 row ${r.row}, ${r.column} = ${JSON.stringify(r.value)}: ${r.reason}`);
+  }
+  if (s.rejected_rows.length > maxRejected) {
+    lines.push(`  …另有 ${s.rejected_rows.length - maxRejected} 条 / ${s.rejected_rows.length - maxRejected} more (see the JSON report)`);
+  }
+  lines.push(`用时 ${s.seconds} s, ${s.rows_per_second} 行/秒 rows/s`);
+  return lines.join("\n");
+}

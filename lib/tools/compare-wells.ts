@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { COMPARE_COLUMNS, compareWells } from "../analysis/compare.ts";
+import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
+import { bilingual, fmt } from "../analysis/format.ts";
+import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
+import { markdownTable } from "../analysis/markdown-table.ts";
+import { roundNumbers } from "../analysis/round.ts";
+import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { dailyFilterShape } from "../data/daily-filter.ts";
+import { offsetWells } from "../data/offset-wells.ts";
+import { masterSpudDates } from "../data/spud-dates.ts";
+import { ToolError } from "../tool-error.ts";
+import { defineTool } from "./define.ts";
+
+const COLUMN = z.enum(Object.keys(COMPARE_COLUMNS) as [CompareColumn, ...CompareColumn[]]);
+
+function focusLine(w: WellComparison, wells: readonly WellComparison[]): string {
+  const rank = wells.findIndex((x) => x.well_id === w.well_id) + 1;
+  const npt = w.npt_share_pct === null ? "" : `，非生产时间 ${fmt(w.npt_share_pct)}%`;
+  const nptEn = w.npt_share_pct === null ? "" : `, NPT ${fmt(w.npt_share_pct)}%`;
+  return bilingual(
+    `${w.well_id}：日进尺 ${fmt(w.metres_per_day_m_d)} m/d${npt}，钻速 ${fmt(w.rop_m_h)} m/h（${wells.length} 口井中日进尺第 ${rank}）`,
+    `${w.well_id}: ${fmt(w.metres_per_day_m_d)} m/d${nptEn}, ROP ${fmt(w.rop_m_h)} m/h (#${rank} of ${wells.length} wells by m/d)`,
+  );
+}
+
+/** `compare_wells`: wells side by side on days, depth, metres per day, ROP, NPT share and MSE, best marked. */
+export const compareWellsTool = defineTool({
+  name: "compare_wells",
+  title: "井对比 Compare wells",
+  description:
+    "多井对比：钻井天数、井深、日进尺（m/d）、平均钻速（m/h，进尺加权）、非生产时间占比（%）、平均机械比能（MPa），每列最好的井标 ★。" +
+    "用 well_ids 指定井，或 well_id 加 offset_wells=true 与同区块邻井对比。筛选条件同 query_drilling_data。 / " +
+    "Wells side by side: days, depth, metres per day (m/d), mean ROP (m/h, footage-weighted), NPT share (%), mean MSE (MPa); " +
+    "the best well of each column marked ★. Name wells with well_ids, or one well_id with offset_wells=true for its offset wells in the same block. " +
+    "Same filters as query_drilling_data.",
+  input: z.strictObject({
+    ...dailyFilterShape,
+    offset_wells: z.boolean().default(false)
+      .describe("加入同区块邻井 also compare the wells in the same block (区块) as the named well(s)"),
+    limit: z.number().int().min(1).max(500).default(50).describe("最多列出的井数 most wells to list, highest m/d first (1–500, default 50)"),
+  }),
+  output: z.object({
+    wells: z.array(z.object({
+      well_id: z.string(),
+      rows: z.number().int().describe("行数 report rows"),
+      days: z.number().nullable().describe("钻井天数 days since spud at the last report (d)"),
+      final_depth_m: z.number().nullable().describe("井深 depth at the last report (m)"),
+      metres_per_day_m_d: z.number().nullable().describe("日进尺 depth ÷ days (m/d); higher is better"),
+      rop_m_h: z.number().nullable().describe("平均钻速 footage-weighted mean ROP (m/h); higher is better"),
+      rop_time_based_m_h: z.number().nullable().describe("平均钻速 footage ÷ on-bottom hours (m/h)"),
+      npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%); lower is better"),
+      mean_mse_mpa: z.number().nullable().describe("平均机械比能 mean MSE (MPa); lower is better; null without WOB, rpm, torque, bit size, ROP"),
+      best_in: z.array(COLUMN).describe("该井最好的列 the columns this well is best in"),
+    })).describe("各井，日进尺最高在前，最多 limit 口（可作分组柱状图）wells, highest m/d first, at most limit (a grouped bar chart's data)"),
+    wells_total: z.number().int().describe("井数 wells compared in all (best marks cover them all)"),
+    best: z.record(COLUMN, z.array(z.string())).describe("每列最好的井（并列都列出）the best well(s) of each column"),
+    focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
+    ...analysisFilterEchoShape,
+    headline: z.string().describe("结论 the answer, Chinese / English"),
+  }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  async run(args, ctx) {
+    const { db } = ctx;
+    if (args.offset_wells && !args.well_id && !args.well_ids) {
+      throw new ToolError("invalid", "offset_wells 需要 well_id：请指定要与邻井对比的井 / offset_wells needs a well_id: name the well to compare with its offset wells");
+    }
+    const sel = await selectAnalysisRows(db, args, ctx, [
+      "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
+      "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
+    ], { expandWells: args.offset_wells ? (ids) => offsetWells(db, ids) : undefined });
+    const { rows, filter: described, notes } = sel;
+    const named = sel.wells_resolved.flatMap((w) => (w.well_id === null ? [] : [w.well_id]));
+    const byWell = rowsByWell(rows);
+    const spuds = await masterSpudDates(db, [...byWell.keys()]);
+    for (const [id, list] of byWell) {
+      if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
+    }
+    const result = compareWells(byWell, { classify: mainWorkNptClassifier() });
+    const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
+    const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
+    const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
+    const best = { ...result.best } as Record<CompareColumn, string[]>;
+    const listed = result.wells.filter((w, i) => i < args.limit || w.well_id === focus);
+    const structured = {
+      wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus,
+      filter: described, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved, headline,
+    };
+    if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）${notes}` };
+    const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
+    const table = markdownTable(
+      ["井号 Well", "行数 Rows", "天数 Days", "井深 Depth m", "日进尺 m/d", "钻速 ROP m/h", "非生产时间 NPT %", "机械比能 MSE MPa"],
+      listed.map((w) => [w.well_id === focus ? `**${w.well_id}**` : w.well_id, w.rows, w.days, w.final_depth_m,
+        star(w, "metres_per_day_m_d"), star(w, "rop_m_h"), star(w, "npt_share_pct"), star(w, "mean_mse_mpa")]),
+    );
+    const more = listed.length < result.wells.length ? `\n（共 ${result.wells.length} 口井，列出 ${listed.length} 口 / ${result.wells.length} wells, ${listed.length} listed）` : "";
+    const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
+    return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}${notes}` };
+  },
+});

@@ -1,0 +1,35 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openDatabase } from "../../lib/db.ts";
+import type { Db } from "../../lib/db.ts";
+import { migrate } from "../../lib/migrations/index.ts";
+
+/** A migrated, empty libSQL file under os.tmpdir(), its DATABASE_URL, and a way to remove it. */
+export interface TempDb {
+  readonly db: Db;
+  readonly dir: string;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Opens a fresh migrated database in a new temporary directory. */
+export async function openTempDb(): Promise<TempDb> {
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-write-"));
+  const path = join(dir, "oilfield.db");
+  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  await migrate(db);
+  return {
+    db, dir, url: `file:${path}`,
+    async close() {
+      db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Every live row of `table` ordered by its natural key, without bookkeeping timestamps (for before/after comparisons). */
+export async function snapshot(db: Db, table: string): Promise<unknown[]> {
+  const rs = await db.execute(`SELECT * FROM ${table} ORDER BY rowid`);
+  return rs.rows.map(({ created_at: _c, updated_at: _u, ...rest }) => rest);
+}

@@ -1,6 +1,7 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
 import { callTool } from "./call.ts";
 import type { CallDeps, CallOutcome } from "./call.ts";
@@ -15,10 +16,11 @@ export const SERVER_INSTRUCTIONS =
   " / Oilfield drilling data: query, manage and analyse drilling daily reports and the well master; every call is checked " +
   "against the caller's role, and tools/list shows only the tools this user may call.";
 
-/** What {@link createMcpServer} needs: the call pipeline's parts and the per-request caller. */
+/** What {@link createMcpServer} needs: the call pipeline's parts and the caller. */
 export interface McpServerOptions {
   readonly deps: CallDeps;
-  readonly user: User;
+  /** The caller of every request (an SSE session); without it each request names its caller in {@link mcpAuthInfo}. */
+  readonly user?: User;
   /** Label for logs and metrics (`streamable_http`, `sse`). */
   readonly transport: string;
   /** A JSON Schema validator shared by every server (building one per request is costly). */
@@ -40,19 +42,30 @@ export function toCallToolResult(outcome: CallOutcome): CallToolResult {
   return { content: [{ type: "text", text: outcome.message }], isError: true };
 }
 
+/** The auth info that carries `user` to a shared server's handlers (see lib/http/mcp-relay.ts). */
+export function mcpAuthInfo(user: User): AuthInfo {
+  return { token: "", clientId: user.id, scopes: [], extra: { user } };
+}
+
+function callerOf(options: McpServerOptions, authInfo: AuthInfo | undefined): User {
+  const user = options.user ?? (authInfo?.extra?.user as User | undefined);
+  if (!user) throw new McpError(ErrorCode.InternalError, "服务器未识别调用者 / the server did not identify the caller of this request");
+  return user;
+}
+
 /**
- * An MCP server for one caller: `tools/list` shows only the caller's tools (lists
+ * An MCP server for one caller, or for every caller when each request carries its own: `tools/list` shows only the caller's tools (lists
  * precomputed per role), `tools/call` runs the shared call pipeline.
  */
 export function createMcpServer(options: McpServerOptions): Server {
-  const { deps, user, transport } = options;
+  const { deps, transport } = options;
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false } },
     instructions: SERVER_INSTRUCTIONS,
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
-  server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...deps.tools.listFor(user.role.role)] }));
-  server.setRequestHandler(CallToolRequestSchema, async (request) =>
-    toCallToolResult(await callTool(deps, user, request.params.name, request.params.arguments ?? {}, transport)));
+  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({ tools: [...deps.tools.listFor(callerOf(options, extra.authInfo).role.role)] }));
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
+    toCallToolResult(await callTool(deps, callerOf(options, extra.authInfo), request.params.name, request.params.arguments ?? {}, transport)));
   return server;
 }

@@ -4,8 +4,8 @@ export type JsonBody =
   | { readonly ok: false; readonly status: 400 | 413 | 415; readonly message: string };
 
 /**
- * Reads a request body as JSON with a size bound, without trusting Content-Length
- * alone: the stream is counted as it arrives.
+ * Reads a request body as JSON with a size bound: a Content-Length over the bound
+ * is refused before reading, and a body without one is counted as it arrives.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const declared = Number(request.headers.get("content-length") ?? "0");
@@ -15,30 +15,14 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
     message: `请求体超过上限 ${maxBytes} 字节 / request body exceeds the limit of ${maxBytes} bytes: send less data or raise MAX_BODY_BYTES`,
   };
   if (declared > maxBytes) return tooLarge;
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (e) {
-        return { ok: false, status: 400, message: `请求体读取中断 / the request body could not be read: ${(e as Error)?.message ?? e}` };
-      }
-      const { done, value } = chunk;
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        await reader.cancel().catch(() => {});
-        return tooLarge;
-      }
-      chunks.push(value);
-    }
+  let bytes: Uint8Array | null;
+  try {
+    bytes = declared > 0 ? new Uint8Array(await request.arrayBuffer()) : await readCounted(request, maxBytes);
+  } catch (e) {
+    // The client went away mid-body (or the server is shutting down): nothing to parse.
+    return { ok: false, status: 400, message: `请求体读取中断 / the request body could not be read: ${(e as Error)?.message ?? e}` };
   }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
+  if (bytes === null || bytes.byteLength > maxBytes) return tooLarge;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -50,4 +34,29 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch (e) {
     return { ok: false, status: 400, message: `请求体不是合法 JSON / request body is not valid JSON: ${(e as Error).message}` };
   }
+}
+
+// Without a Content-Length (chunked) the stream is counted as it arrives; with one,
+// the HTTP server never delivers more, and reading it whole skips the web stream
+// (on @hono/node-server, arrayBuffer() reads the socket directly).
+async function readCounted(request: Request, maxBytes: number): Promise<Uint8Array | null> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
+  return bytes;
 }

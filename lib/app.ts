@@ -43,8 +43,8 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  * the caller from the identity headers.
  */
 export function createApp(deps: AppDeps): Hono {
-  const tools = deps.tools ?? createToolRegistry(TOOLS);
-  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone };
+  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
+  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone, charts: deps.config.charts };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({
     call: callDeps,

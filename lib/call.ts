@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { attachCharts } from "./charts/attach.ts";
+import type { ChartsMode } from "./charts/forms.ts";
 import type { Db } from "./db.ts";
 import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
@@ -29,6 +31,8 @@ export interface CallDeps {
   readonly now?: () => Date;
   /** IANA zone for relative date words; Asia/Shanghai when absent. */
   readonly timeZone?: string;
+  /** Chart forms to send (config CHARTS); both when absent. */
+  readonly charts?: ChartsMode;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -71,7 +75,7 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     else {
       try {
         const ctx = { db: deps.db, user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
-        outcome = { outcome: "ok", answer: await tool.run(parsed.data, ctx) };
+        outcome = { outcome: "ok", answer: attachCharts(await tool.run(parsed.data, ctx), deps.charts ?? "both", name) };
       } catch (error) {
         if (error instanceof ToolError) {
           outcome = { outcome: error.kind === "forbidden" ? "denied" : error.kind, message: error.message };

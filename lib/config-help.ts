@@ -21,6 +21,7 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   SSE_MAX_SESSIONS: "SSE 会话上限 most legacy SSE sessions open at once",
   SSE_IDLE_SECONDS: "SSE 空闲超时 close an SSE session idle this many seconds",
   TIME_ZONE: "时区 IANA time zone in which 今天, 昨天, 本周, 最近7天 are read",
+  CHARTS: "图表 inline (MCP-UI resource in the result) | apps (MCP Apps view) | both | off",
 };
 
 /** A variable of the schema with its default as the user would type it (undefined: none). */

@@ -44,6 +44,8 @@ export interface Config {
   readonly logFormat: "auto" | "json" | "pretty";
   /** A file every log line is also appended to (the guide's `mcp_server.log`). */
   readonly logFile?: string;
+  /** Which chart forms chart tools send: MCP-UI resources inline, MCP Apps views, both, or none. */
+  readonly charts: "inline" | "apps" | "both" | "off";
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -143,6 +145,7 @@ const schema = z.object({
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
+  CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -190,5 +193,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,
     logFile: e.LOG_FILE,
+    charts: e.CHARTS,
   };
 }

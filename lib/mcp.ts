@@ -1,8 +1,11 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema, ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
 import { callTool } from "./call.ts";
+import { chartResourcesFor, readChartResource } from "./charts/app-resource.ts";
 import type { CallDeps, CallOutcome } from "./call.ts";
 import type { User } from "./identity.ts";
 
@@ -47,11 +50,20 @@ export function toCallToolResult(outcome: CallOutcome): CallToolResult {
 export function createMcpServer(options: McpServerOptions): Server {
   const { deps, user, transport } = options;
   const server = new Server(SERVER_INFO, {
-    capabilities: { tools: { listChanged: false } },
+    capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
     instructions: SERVER_INSTRUCTIONS,
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
   server.setRequestHandler(ListToolsRequestSchema, () => ({ tools: [...deps.tools.listFor(user.role.role)] }));
+  // The ui:// chart view, listed and readable only by callers whose tools declare it.
+  server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: chartResourcesFor(deps.tools.listFor(user.role.role)) }));
+  server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+    const contents = readChartResource(request.params.uri, deps.tools.listFor(user.role.role));
+    if (!contents) {
+      throw new McpError(-32002, `没有这个资源 "${request.params.uri}"：请用 resources/list 查看 / resource not found "${request.params.uri}": see resources/list`);
+    }
+    return { contents };
+  });
   server.setRequestHandler(CallToolRequestSchema, async (request) =>
     toCallToolResult(await callTool(deps, user, request.params.name, request.params.arguments ?? {}, transport)));
   return server;

@@ -29,7 +29,7 @@ export async function resolveBlock(db: Executor, typed: string): Promise<BlockWe
     blocks.set(name, entry);
   }
   const want = bare(typed).toLowerCase();
-  const names = [...blocks.keys()];
+  const names = [...blocks.keys()].sort();
   const exact = names.filter((n) => bare(n).toLowerCase() === want || blocks.get(n)!.code?.toLowerCase() === want);
   const found = exact.length > 0 ? exact : want === "" ? [] : names.filter((n) => n.toLowerCase().includes(want));
   if (found.length === 1) return { block: found[0], well_ids: blocks.get(found[0])!.wells };

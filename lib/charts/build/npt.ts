@@ -17,12 +17,17 @@ export function nptCategoryChart(categories: readonly NptCategoryInput[], title 
   };
 }
 
-/** NPT hours and share per well (most first); null for fewer than two wells or no NPT. */
-export function nptWellChart(wells: ReadonlyArray<{ well_id: string | null; npt_h: number; npt_share_pct: number }>): BarSpec | null {
-  if (wells.length < 2 || !wells.some((w) => w.npt_h > 0)) return null;
+/** Most wells the by-well NPT chart shows (the answer's table lists more). */
+export const NPT_CHART_WELLS = 15;
+
+/** NPT hours and share per well, the NPT_CHART_WELLS with most NPT; null for fewer than two wells or no NPT. */
+export function nptWellChart(all: ReadonlyArray<{ well_id: string | null; npt_h: number; npt_share_pct: number }>): BarSpec | null {
+  if (all.length < 2 || !all.some((w) => w.npt_h > 0)) return null;
+  const wells = all.slice(0, NPT_CHART_WELLS);
+  const more = all.length > wells.length;
   return {
     kind: "bar",
-    title: { zh: "各井非生产时间", en: "NPT by well" },
+    title: more ? { zh: `非生产时间最多的 ${wells.length} 口井`, en: `The ${wells.length} wells with most NPT` } : { zh: "各井非生产时间", en: "NPT by well" },
     categoryLabel: { zh: "井号", en: "Well" },
     categories: wells.map((w) => w.well_id ?? "—"),
     series: [

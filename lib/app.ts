@@ -18,8 +18,9 @@ import { createStreamableHandler } from "./http/streamable.ts";
 import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
 import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
-import { canCall, deniedMessage } from "./permissions.ts";
+import { canCall, deniedMessage, resolveScope } from "./permissions.ts";
 import { createToolRegistry } from "./registry.ts";
+import { scopeDatabase } from "./scope/scoped-db.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { TOOLS } from "./tools/index.ts";
 
@@ -44,7 +45,10 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  */
 export function createApp(deps: AppDeps): Hono {
   const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
-  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone, charts: deps.config.charts };
+  const callDeps = {
+    db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
+    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts,
+  };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({
     call: callDeps,
@@ -114,7 +118,7 @@ export function createApp(deps: AppDeps): Hono {
   app.delete("/mcp", notAllowed);
   mountSseRoutes(app, { sse, identify, notAllowed });
 
-  app.get("/export/:file{[a-z_]+\\.(csv)}", (c) => {
+  app.get("/export/:file{[a-z_]+\\.(csv)}", async (c) => {
     const user = identify(c);
     if (user instanceof Response) return user;
     const table = c.req.param("file").replace(/\.csv$/, "");
@@ -123,7 +127,8 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ success: false, error: "denied", message: deniedMessage(user.role, "export_all_data") }, 403);
     }
     if (table !== "drilling_daily" && table !== "wells") return c.json({ error: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` }, 404);
-    const chunks = exportCsv(deps.db, table);
+    const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
+    const chunks = exportCsv(await scopeDatabase(deps.db, scope), table);
     const encoder = new TextEncoder();
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {

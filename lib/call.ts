@@ -1,11 +1,13 @@
 import type { z } from "zod";
 import { attachCharts } from "./charts/attach.ts";
 import type { ChartsMode } from "./charts/forms.ts";
+import type { Role } from "./config.ts";
 import type { Db } from "./db.ts";
 import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
-import { canCall, deniedMessage } from "./permissions.ts";
+import { canCall, deniedMessage, resolveScope } from "./permissions.ts";
 import type { ToolRegistry } from "./registry.ts";
+import { scopeDatabase } from "./scope/scoped-db.ts";
 import { ToolError } from "./tool-error.ts";
 import type { ToolAnswer } from "./tools/define.ts";
 
@@ -33,6 +35,8 @@ export interface CallDeps {
   readonly timeZone?: string;
   /** Chart forms to send (config CHARTS); both when absent. */
   readonly charts?: ChartsMode;
+  /** Roles that see only their granted wells (config SCOPED_ROLES); none when absent. */
+  readonly scopedRoles?: readonly Role[];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -74,7 +78,9 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
     else {
       try {
-        const ctx = { db: deps.db, user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
+        // The scope is read once per call, before the tool runs; the tool only ever gets the scoped database.
+        const scope = await resolveScope(deps.db, user, deps.scopedRoles ?? []);
+        const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
         outcome = { outcome: "ok", answer: attachCharts(await tool.run(parsed.data, ctx), deps.charts ?? "both", name) };
       } catch (error) {
         if (error instanceof ToolError) {

@@ -46,6 +46,8 @@ export interface Config {
   readonly logFile?: string;
   /** Which chart forms chart tools send: MCP-UI resources inline, MCP Apps views, both, or none. */
   readonly charts: "inline" | "apps" | "both" | "off";
+  /** Roles that see only the wells granted to them (issue 9); every other role sees all wells. */
+  readonly scopedRoles: readonly Role[];
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -80,6 +82,16 @@ export function parseRoleMap(raw: string): Map<string, Role> {
     map.set(from.toUpperCase(), target as Role);
   }
   return map;
+}
+
+/** Parses `SCOPED_ROLES` such as `USER, engineer`: permission roles, ADMIN excluded (it always sees every well). */
+export function parseScopedRoles(raw: string): Role[] {
+  const roles = raw.split(",").map((r) => r.trim().toUpperCase()).filter(Boolean);
+  for (const role of roles) {
+    if (role === "ADMIN") throw new Error('"ADMIN" always sees every well: remove it');
+    if (!ROLES.includes(role as Role)) throw new Error(`"${role}" is not a role: use ${ROLES.filter((r) => r !== "ADMIN").join(", ")}`);
+  }
+  return [...new Set(roles)] as Role[];
 }
 
 /** Parses `ALLOWED_HOSTS` such as `mcp.example.com, oilfield-mcp` (host names only; `*` = any). */
@@ -146,6 +158,14 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
+  SCOPED_ROLES: z.string().default("").transform((v, ctx) => {
+    try {
+      return parseScopedRoles(v);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -194,5 +214,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logFormat: e.LOG_FORMAT,
     logFile: e.LOG_FILE,
     charts: e.CHARTS,
+    scopedRoles: e.SCOPED_ROLES,
   };
 }

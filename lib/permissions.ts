@@ -1,5 +1,10 @@
 import type { Config, Role } from "./config.ts";
 import { ROLES } from "./config.ts";
+import type { Executor } from "./db.ts";
+import type { User } from "./identity.ts";
+import { ALL_WELLS } from "./scope/data-scope.ts";
+import type { DataScope } from "./scope/data-scope.ts";
+import { grantedTo } from "./scope/grants.ts";
 
 /**
  * Who may call which tool: the one declarative role → tools map. A tool missing
@@ -27,10 +32,13 @@ const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;
 /** Upserts of what the model reads from a document (import_data stays ADMIN-only). */
 const SAVE_TOOLS = ["save_well", "save_drilling_daily", "save_key_well_daily"] as const;
 
+/** What a user may see (grant_access and revoke_access stay ADMIN-only). */
+const SCOPE_TOOLS = ["list_access"] as const;
+
 /** The role → tool grants. ADMIN is granted every registered tool. */
 export const ROLE_TOOLS: Readonly<Record<Role, readonly string[] | "*">> = {
-  USER: READ_TOOLS,
-  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...SAVE_TOOLS],
+  USER: [...READ_TOOLS, ...SCOPE_TOOLS],
+  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...SAVE_TOOLS, ...SCOPE_TOOLS],
   ADMIN: "*",
 };
 
@@ -68,4 +76,24 @@ export function rolesFor(tool: string): Role[] {
 export function deniedMessage(role: ResolvedRole, tool: string): string {
   const shown = role.role ?? (role.raw || "(无 none)");
   return `权限不足：用户角色 ${shown} 无权访问工具 ${tool}`;
+}
+
+/**
+ * Whether `role` sees every well or only what is granted: ADMIN always every well; a role
+ * listed in SCOPED_ROLES only its grants; every other role every well (the default).
+ */
+export function scopeKind(role: Role | null, scopedRoles: readonly Role[]): DataScope["kind"] {
+  if (role === "ADMIN") return "all";
+  if (role === null) return "granted";
+  return scopedRoles.includes(role) ? "granted" : "all";
+}
+
+/**
+ * The caller's data scope, resolved once per request from the grants table (no cache, so an
+ * ADMIN's grant or revoke applies to the very next call). A granted-only role with no grant
+ * sees nothing.
+ */
+export async function resolveScope(db: Executor, user: User, scopedRoles: readonly Role[]): Promise<DataScope> {
+  if (scopeKind(user.role.role, scopedRoles) === "all") return ALL_WELLS;
+  return { kind: "granted", ...(await grantedTo(db, user.id, user.role.role)) };
 }

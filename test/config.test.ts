@@ -77,3 +77,10 @@ test("ALLOWED_HOSTS takes host names; SSE limits have defaults", () => {
   assert.equal(defaults.sseIdleSeconds, 1800);
   assert.equal(defaults.authToken, undefined);
 });
+
+test("SCOPED_ROLES: permission roles, case-insensitive, ADMIN refused", () => {
+  assert.deepEqual(loadConfig({}).scopedRoles, []);
+  assert.deepEqual(loadConfig({ SCOPED_ROLES: " user, Engineer ,USER" }).scopedRoles, ["USER", "ENGINEER"]);
+  assert.throws(() => loadConfig({ SCOPED_ROLES: "USER,ADMIN" }), /SCOPED_ROLES="USER,ADMIN": "ADMIN" always sees every well/);
+  assert.throws(() => loadConfig({ SCOPED_ROLES: "GEOLOGIST" }), /"GEOLOGIST" is not a role/);
+});

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { canCall, deniedMessage, resolveRole, ROLE_TOOLS } from "../lib/permissions.ts";
+import { canCall, deniedMessage, resolveRole, ROLE_TOOLS, scopeKind } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 
 test("every tool named in the role map exists", () => {
@@ -22,4 +22,12 @@ test("ADMIN may call every tool; USER no write; a null role nothing", () => {
 test("the refusal is the guide's text verbatim", () => {
   assert.equal(deniedMessage(resolveRole("USER", new Map()), "export_all_data"), "权限不足：用户角色 USER 无权访问工具 export_all_data");
   assert.equal(deniedMessage(resolveRole("guest", new Map()), "list_wells"), "权限不足：用户角色 guest 无权访问工具 list_wells");
+});
+
+test("data scopes: every well by default, granted-only for SCOPED_ROLES, ADMIN always every well", () => {
+  assert.equal(scopeKind("USER", []), "all");
+  assert.equal(scopeKind("USER", ["USER"]), "granted");
+  assert.equal(scopeKind("ENGINEER", ["USER"]), "all");
+  assert.equal(scopeKind("ADMIN", ["USER", "ENGINEER"]), "all");
+  assert.equal(scopeKind(null, []), "granted");
 });

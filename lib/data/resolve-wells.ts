@@ -1,4 +1,5 @@
 import type { Executor } from "../db.ts";
+import { noAccessError, scopeOf } from "../scope/data-scope.ts";
 import { ToolError } from "../tool-error.ts";
 import { ambiguousWellMessage, resolveWellId, wellNotFoundMessage } from "../words/well-id.ts";
 import type { WellMatch } from "../words/well-id.ts";
@@ -28,16 +29,24 @@ const HOW: Record<string, string> = {
 /**
  * Resolves each typed well id (`１０２井`, ` 石南201 `) against the master and every daily
  * table, in order, duplicates kept once. Never guesses: ambiguous or unknown ids come
- * back unresolved with their candidates.
+ * back unresolved with their candidates. On a scoped executor only visible wells are
+ * found, and a well that is not found is refused outright with the one no-access answer
+ * (`无权访问井号 X 的数据`), the same for a forbidden and an unknown well.
  */
 export async function resolveWells(db: Executor, inputs: readonly string[]): Promise<WellResolution[]> {
   const lookup = createSqlWellLookup(db);
   const out: WellResolution[] = [];
+  const scoped = scopeOf(db) !== null;
+  const hidden: string[] = [];
   for (const input of [...new Set(inputs)]) {
     const m = await resolveWellId(input, lookup);
     if (m.kind === "ambiguous") {
       out.push({ input, well_id: null, match: m.kind, candidates: m.candidates, in_master: null, note: ambiguousWellMessage(input, m.candidates) });
     } else if (m.kind === "none") {
+      if (scoped) {
+        hidden.push(input);
+        continue;
+      }
       out.push({ input, well_id: null, match: m.kind, candidates: [], in_master: null, note: wellNotFoundMessage(input) });
     } else {
       const master = await db.execute("SELECT 1 FROM wells WHERE well_id = ? AND deleted_at IS NULL", [m.wellId]);
@@ -47,6 +56,7 @@ export async function resolveWells(db: Executor, inputs: readonly string[]): Pro
       out.push({ input, well_id: m.wellId, match: m.kind, candidates: [], in_master: inMaster, note: `${input} → ${m.wellId}${how}${flag}` });
     }
   }
+  if (hidden.length) throw noAccessError(hidden);
   return out;
 }
 

@@ -1,4 +1,5 @@
 import type { Executor, Row } from "../db.ts";
+import { noAccessError, scopeOf } from "../scope/data-scope.ts";
 import { ToolError } from "../tool-error.ts";
 
 /** The live well master row of `wellId`, or null. */
@@ -7,9 +8,13 @@ export async function findWell(db: Executor, wellId: string): Promise<Row | null
   return rs.rows[0] ?? null;
 }
 
-/** The well master row of `wellId`; a ToolError (not_found) naming it otherwise. */
+/**
+ * The well master row of `wellId`; a ToolError (not_found) naming it otherwise, or on a
+ * scoped executor the no-access answer (the same whether the well is hidden or unknown).
+ */
 export async function requireWell(db: Executor, wellId: string): Promise<Row> {
   const well = await findWell(db, wellId);
+  if (!well && scopeOf(db)) throw noAccessError([wellId]);
   if (!well) {
     throw new ToolError(
       "not_found",

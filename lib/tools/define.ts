@@ -1,12 +1,19 @@
 import type { z } from "zod";
 import type { ChartSpec } from "../charts/spec.ts";
+import type { Role } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { User } from "../identity.ts";
 import type { Logger } from "../log.ts";
+import type { DataScope } from "../scope/data-scope.ts";
 
 /** What a tool may use while it runs: the caller and the server's parts. */
 export interface ToolContext {
+  /** The database as the caller may see it: limited to their data scope (lib/scope/scoped-db.ts). */
   readonly db: Db;
+  /** The caller's data scope, resolved once for this call. */
+  readonly scope: DataScope;
+  /** The roles configured to see only their grants (SCOPED_ROLES). */
+  readonly scopedRoles: readonly Role[];
   readonly user: User;
   readonly log: Logger;
   /** The clock (tests fix it). */

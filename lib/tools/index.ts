@@ -13,9 +13,12 @@ import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
 import { getWellSummary } from "./get-well-summary.ts";
+import { grantAccess } from "./grant-access.ts";
 import { importData } from "./import-data.ts";
+import { listAccess } from "./list-access.ts";
 import { listWells } from "./list-wells.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
+import { revokeAccess } from "./revoke-access.ts";
 import { saveDrillingDaily } from "./save-drilling-daily.ts";
 import { saveKeyWellDaily } from "./save-key-well-daily.ts";
 import { saveWell } from "./save-well.ts";
@@ -42,6 +45,9 @@ export const TOOLS: readonly ToolDef[] = [
   getPreDrillingMilestones,
   getStatistics,
   getPeriodReport,
+  listAccess,
+  grantAccess,
+  revokeAccess,
   saveWell,
   saveDrillingDaily,
   saveKeyWellDaily,

@@ -1,4 +1,5 @@
 import type { Db } from "../db.ts";
+import { noAccessMessage } from "../scope/data-scope.ts";
 import type { AppliedRow } from "./apply-chunk.ts";
 import type { RowPlan, WriteRow } from "./plan-chunk.ts";
 import type { WriteTarget } from "./targets.ts";
@@ -71,7 +72,7 @@ export async function saveRecords(db: Db, target: WriteTarget, records: readonly
   const allowed = rows.filter((r) => {
     const well = String(r.values.well_id);
     if (!denied.has(well)) return true;
-    refused.set(r.row, [{ column: "well_id", value: well, reason: `无权写入井 "${well}"：不在您的井范围内 / you may not write well "${well}": it is outside your well scope` }]);
+    refused.set(r.row, [{ column: "well_id", value: well, reason: noAccessMessage(well) }]);
     return false;
   });
   let plans: (RowPlan | AppliedRow)[] = [];

@@ -1,6 +1,7 @@
 import { banner } from "./lib/banner.ts";
 import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createServerLog } from "./lib/log-output.ts";
+import { installShutdown } from "./lib/shutdown.ts";
 import { startServer } from "./lib/start.ts";
 import process from "node:process";
 
@@ -10,13 +11,7 @@ try {
   const { log } = createServerLog(config, { isTTY: process.stderr.isTTY, write: (line) => console.error(line) });
   const server = await startServer(config, log);
   console.log(banner(config, server));
-  const stop = async (signal: string) => {
-    log.info("shutting down", { signal });
-    await server.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  installShutdown({ close: () => server.close(), log, exit: (code) => process.exit(code), on: (signal, handler) => process.on(signal, handler) });
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`);
   process.exit(1);

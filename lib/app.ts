@@ -1,14 +1,19 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
+import { auditRefusedIdentity } from "./audit/identity-audit.ts";
 import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
 import { exportCsv } from "./data/export.ts";
+import { dbFaultMessage, dbFaultOf } from "./db-faults.ts";
+import { isJsonContentType, notJsonMessage } from "./http/content-type.ts";
 import { readJsonBody } from "./http/json-body.ts";
+import { checkJsonRpc } from "./http/jsonrpc-check.ts";
 import { bearerAuth } from "./http/bearer-auth.ts";
 import { hostGuard } from "./http/host-guard.ts";
 import { wellKnownNotFound } from "./http/public-paths.ts";
+import { createRateGate, isToolCall } from "./http/rate-gate.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { mountSseRoutes } from "./http/sse-routes.ts";
 import type { SseSession } from "./http/sse.ts";
@@ -68,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
       if (!(error instanceof IdentityError)) throw error;
       deps.log.warn("identity refused", { path: c.req.path, reason: error.message });
       deps.metrics?.error("unauthorized");
+      void auditRefusedIdentity(deps.db, deps.log, c.req.raw, error.message);
       return c.json({ error: "unauthorized", message: error.message }, 401);
     }
   };
@@ -78,7 +84,7 @@ export function createApp(deps: AppDeps): Hono {
       return c.json({ status: "healthy", database: "connected", total_records: Number(rs.rows[0].n) });
     } catch (error) {
       deps.log.error("health check failed", { error: (error as Error).message });
-      return c.json({ status: "unhealthy", database: "error", error: (error as Error).message }, 503);
+      return c.json({ status: "unhealthy", database: "error", fault: dbFaultOf(error), error: dbFaultMessage(error) ?? (error as Error).message }, 503);
     }
   });
 
@@ -91,21 +97,32 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
   });
 
+  const rateGate = createRateGate(deps.config, deps.log);
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;
     const sessionId = c.req.query("sessionId");
     if (allowRest && sessionId !== undefined) return sse.post(c.req.raw, sessionId, user);
+    const contentType = c.req.header("content-type");
+    if (!isJsonContentType(contentType)) return c.json({ error: "unsupported_media_type", message: notJsonMessage(contentType) }, 415);
     const body = await readJsonBody(c.req.raw, deps.config.maxBodyBytes);
     if (!body.ok) {
       if (body.status === 413) return c.json({ error: "payload_too_large", message: body.message }, 413);
       return c.json(jsonRpcError(-32700, `解析错误 / parse error: ${body.message}`), 400);
     }
-    if (!allowRest || isJsonRpc(body.value)) return streamable(c.req.raw, body.value, user);
+    if (!allowRest || isJsonRpc(body.value)) {
+      const refusal = checkJsonRpc(body.value);
+      if (refusal) return c.json(refusal.body, refusal.status);
+      const limited = isToolCall(body.value) ? rateGate(user, body.value.id) : null;
+      if (limited) return limited;
+      return streamable(c.req.raw, body.value, user);
+    }
     const { name, arguments: args } = (body.value ?? {}) as { name?: unknown; arguments?: unknown };
     if (typeof name !== "string" || name === "") {
       return c.json({ success: false, error: "invalid", message: '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}' }, 400);
     }
+    const limited = rateGate(user);
+    if (limited) return limited;
     const outcome = await callTool(callDeps, user, name, args ?? {}, "rest");
     return c.json(restBody(name, outcome), REST_STATUS[outcome.outcome]);
   };
@@ -121,6 +138,8 @@ export function createApp(deps: AppDeps): Hono {
   app.get("/export/:file{[a-z_]+\\.(csv)}", async (c) => {
     const user = identify(c);
     if (user instanceof Response) return user;
+    const limited = rateGate(user);
+    if (limited) return limited;
     const table = c.req.param("file").replace(/\.csv$/, "");
     if (!canCall(user.role.role, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);

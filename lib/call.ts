@@ -1,10 +1,15 @@
 import type { z } from "zod";
+import { auditCall } from "./audit/call-audit.ts";
+import { safeJson } from "./audit/bound.ts";
 import { attachCharts } from "./charts/attach.ts";
 import type { ChartsMode } from "./charts/forms.ts";
 import type { Role } from "./config.ts";
+import { dbFaultMessage } from "./db-faults.ts";
 import type { Db } from "./db.ts";
 import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
+import { screenArguments } from "./input-screen.ts";
+import { resultTooLarge } from "./limits.ts";
 import { canCall, deniedMessage, resolveScope } from "./permissions.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
@@ -14,7 +19,7 @@ import type { ToolAnswer } from "./tools/define.ts";
 /** How a call ended; `ok` carries the tool's answer, every other outcome a bilingual message. */
 export type CallOutcome =
   | { readonly outcome: "ok"; readonly answer: ToolAnswer<unknown> }
-  | { readonly outcome: "denied" | "invalid" | "not_found" | "conflict" | "unknown_tool" | "error"; readonly message: string };
+  | { readonly outcome: "denied" | "invalid" | "not_found" | "conflict" | "unknown_tool" | "too_large" | "error"; readonly message: string };
 
 /** Counters the call pipeline reports to (see lib/metrics.ts). */
 export interface CallMetrics {
@@ -52,7 +57,7 @@ export function invalidArgumentsMessage(error: z.ZodError, input: unknown): stri
     const keys = issue.code === "unrecognized_keys" ? `: ${issue.keys.map((k) => `"${k}"`).join(", ")}` : "";
     let value = issue.code === "unrecognized_keys" ? undefined : valueAt(input, issue.path);
     if (typeof value === "string" && value.length > 80) value = `${value.slice(0, 80)}…`;
-    const shown = value === undefined ? "" : ` = ${JSON.stringify(value)}`;
+    const shown = value === undefined ? "" : ` = ${safeJson(value)}`;
     return `"${field}"${shown}: ${issue.message}${keys}`;
   });
   return `参数无效，请按工具的输入格式修正 / invalid arguments, fix them to match the tool's input schema: ${lines.join("; ")}`;
@@ -60,7 +65,7 @@ export function invalidArgumentsMessage(error: z.ZodError, input: unknown): stri
 
 /**
  * Runs one tool call for `user`: permission check, argument validation, the tool,
- * then one log line and the metrics. Never throws: every failure is an outcome.
+ * then one log line, the metrics and one audit row. Never throws: every failure is an outcome.
  */
 export async function callTool(deps: CallDeps, user: User, name: string, args: unknown, transport: string): Promise<CallOutcome> {
   const started = performance.now();
@@ -74,21 +79,27 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     deps.metrics?.denial(name, role || "none");
   } else {
     deps.metrics?.toolCall(name, role);
-    const parsed = tool.input.safeParse(args ?? {});
-    if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
+    const screened = screenArguments(args);
+    const parsed = screened ? null : tool.input.safeParse(args ?? {});
+    if (!parsed) outcome = screened as NonNullable<typeof screened>;
+    else if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };
     else {
       try {
         // The scope is read once per call, before the tool runs; the tool only ever gets the scoped database.
         const scope = await resolveScope(deps.db, user, deps.scopedRoles ?? []);
         const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
-        outcome = { outcome: "ok", answer: attachCharts(await tool.run(parsed.data, ctx), deps.charts ?? "both", name) };
+        const answer = await tool.run(parsed.data, ctx);
+        // The limit is on the data; the charts drawn from it (about 70 KB of HTML each) come after.
+        const oversize = resultTooLarge(name, answer);
+        outcome = oversize ? { outcome: "too_large", message: oversize } : { outcome: "ok", answer: attachCharts(answer, deps.charts ?? "both", name) };
       } catch (error) {
         if (error instanceof ToolError) {
           outcome = { outcome: error.kind === "forbidden" ? "denied" : error.kind, message: error.message };
         } else {
           const e = error as Error;
           deps.log.error("tool failed", { tool: name, error: e?.message, stack: e?.stack });
-          outcome = { outcome: "error", message: `工具 "${name}" 执行出错，请稍后重试或联系管理员 / tool "${name}" failed: ${e?.message ?? String(error)}` };
+          const fault = dbFaultMessage(error);
+          outcome = { outcome: "error", message: fault ?? `工具 "${name}" 执行出错，请稍后重试或联系管理员 / tool "${name}" failed: ${e?.message ?? String(error)}` };
         }
       }
     }
@@ -101,5 +112,6 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     tool: name, transport, user_id: user.id, email: user.email, role_raw: user.role.raw, role: user.role.role,
     allowed: canCall(user.role.role, name), outcome: outcome.outcome, ms: Math.round(seconds * 10000) / 10,
   });
+  await auditCall(deps, user, name, args, transport, outcome, seconds * 1000);
   return outcome;
 }

@@ -28,6 +28,8 @@ export interface Config {
   readonly seedDemoData: boolean;
   /** Largest request body accepted, bytes (413 above). */
   readonly maxBodyBytes: number;
+  /** Tool calls (and downloads) one user may start per minute; 0 = no limit (429 with Retry-After above). */
+  readonly rateLimitPerMinute: number;
   /** Shared secret every request but `/health` must carry as `Authorization: Bearer …`; unset = no check. */
   readonly authToken?: string;
   /** Operator's explicit opt-in to listen on a non-loopback address without a token. */
@@ -158,6 +160,7 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   SCOPED_ROLES: z.string().default("").transform((v, ctx) => {
     try {
       return parseScopedRoles(v);
@@ -205,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,
     maxBodyBytes: e.MAX_BODY_BYTES,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     authToken: e.MCP_AUTH_TOKEN,
     allowPublicWithoutToken: e.MCP_ALLOW_PUBLIC_WITHOUT_TOKEN,
     allowedHosts: e.ALLOWED_HOSTS,

@@ -2,6 +2,7 @@ import type { Client, Config as ClientConfig, InStatement, InValue, Transaction 
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatabaseLocation } from "./config.ts";
+import { createSerialQueue, mayWrite } from "./db-busy.ts";
 
 /** A value bound to a SQL parameter. */
 export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
@@ -70,41 +71,76 @@ async function createClient(location: DatabaseLocation, config: ClientConfig): P
 /**
  * Opens (creating if needed) the database at `location`. A local file gets its
  * directory created, WAL journaling and a busy timeout so concurrent writers wait
- * instead of failing.
+ * instead of failing. This Db's writes (transactions, batches, writing
+ * statements) run one at a time, so its own connections never contend for the
+ * lock; the busy timeout covers other processes.
  */
 export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }
-  const client = await createClient(location, {
-    url: location.url,
-    authToken: options.authToken,
-    intMode: "number",
-    timeout: options.busyTimeoutMs ?? 5000,
-  });
+  const config = { url: location.url, authToken: options.authToken, intMode: "number" as const, timeout: options.busyTimeoutMs ?? 5000 };
+  let client = await createClient(location, config);
+  // A write that failed with SQLITE_BUSY leaves its pooled connection unable to commit ("SQL
+  // statements in progress") until garbage collection, and one that met an I/O or read-only
+  // fault stays read-only after the file is writable again. So after such a fault the next write
+  // first opens fresh connections (then, not at once: one opened while the file is still
+  // read-only would be kept read-only).
+  let stale = false;
+  const markAfterFault = (error: unknown) => {
+    const code = String((error as { code?: unknown })?.code ?? "");
+    if (/^SQLITE_(BUSY|IOERR|READONLY|CANTOPEN)/.test(code) && location.kind === "file") stale = true;
+  };
+  const freshIfStale = async () => {
+    if (!stale) return;
+    stale = false;
+    const old = client;
+    client = await createClient(location, config);
+    old.close();
+  };
+  const busyMs = options.busyTimeoutMs ?? 5000;
+  const serial = createSerialQueue();
   if (location.kind === "file") {
     await client.execute("PRAGMA journal_mode = WAL");
   }
   return {
     location,
-    ...executor(client),
-    async batch(statements) {
-      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write");
-      return results.map(toResult);
+    async execute(sql, args) {
+      if (!mayWrite(sql)) return toResult(await client.execute(statement(sql, args)));
+      return serial(async () => (await freshIfStale(), toResult(await client.execute(statement(sql, args)).catch((error) => {
+        markAfterFault(error);
+        throw error;
+      }))), busyMs);
     },
-    async transaction(work) {
-      const tx = await client.transaction("write");
+    batch: (statements) => serial(async () => {
+      await freshIfStale();
+      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write").catch((error) => {
+        markAfterFault(error);
+        throw error;
+      });
+      return results.map(toResult);
+    }, busyMs),
+    transaction: (work) => serial(async () => {
+      await freshIfStale();
+      let tx: Transaction;
+      try {
+        tx = await client.transaction("write");
+      } catch (error) {
+        markAfterFault(error);
+        throw error;
+      }
       try {
         const result = await work(executor(tx));
         await tx.commit();
         return result;
       } catch (error) {
         await tx.rollback().catch(() => {});
+        markAfterFault(error);
         throw error;
       } finally {
         tx.close();
       }
-    },
+    }, busyMs),
     close: () => client.close(),
   };
 }

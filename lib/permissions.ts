@@ -29,6 +29,9 @@ const READ_TOOLS = [
 
 const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;
 
+/** Reading a record's versions and undoing one's own edit (the tool checks authorship; ADMIN may undo any). */
+const HISTORY_TOOLS = ["get_record_history", "undo_record_change"] as const;
+
 /** Upserts of what the model reads from a document (import_data stays ADMIN-only). */
 const SAVE_TOOLS = ["save_well", "save_drilling_daily", "save_key_well_daily"] as const;
 
@@ -38,7 +41,7 @@ const SCOPE_TOOLS = ["list_access"] as const;
 /** The role → tool grants. ADMIN is granted every registered tool. */
 export const ROLE_TOOLS: Readonly<Record<Role, readonly string[] | "*">> = {
   USER: [...READ_TOOLS, ...SCOPE_TOOLS],
-  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...SAVE_TOOLS, ...SCOPE_TOOLS],
+  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...SAVE_TOOLS, ...SCOPE_TOOLS, ...HISTORY_TOOLS],
   ADMIN: "*",
 };
 

@@ -1,4 +1,5 @@
 import { serve as nodeServe } from "@hono/node-server";
+import { createDrain } from "./http/drain.ts";
 
 /** A request handler in the web-standard form (Hono's `app.fetch`). */
 export type FetchHandler = (request: Request) => Response | Promise<Response>;
@@ -24,8 +25,10 @@ interface DenoLike {
 export function listen(fetch: FetchHandler, options: { host: string; port: number }): Promise<Listening> {
   const deno = (globalThis as { Deno?: DenoLike }).Deno;
   if (deno) {
-    const server = deno.serve({ hostname: options.host, port: options.port, onListen: () => {} }, fetch);
-    return Promise.resolve({ port: server.addr.port, host: options.host, close: () => server.shutdown() });
+    // A streamed response (an export) counts as done when its Response is returned; shutdown() then waits for the stream.
+    const drain = createDrain();
+    const server = deno.serve({ hostname: options.host, port: options.port, onListen: () => {} }, drain.wrap(fetch));
+    return Promise.resolve({ port: server.addr.port, host: options.host, close: async () => (await drain.drain(), await server.shutdown()) });
   }
   return new Promise((resolve, reject) => {
     const server = nodeServe({ fetch, hostname: options.host, port: options.port }, (info) => {

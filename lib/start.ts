@@ -3,6 +3,7 @@ import { sseStoreFromConfig } from "./http/sse.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
 import { openDatabase } from "./db.ts";
+import { guardDatabase } from "./db-guard.ts";
 import type { Db } from "./db.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics } from "./metrics.ts";
@@ -21,7 +22,7 @@ export interface Running extends Listening {
  * builds the app and listens. Used by main.ts and by tests.
  */
 export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
-  const db = await openDatabase(config.database, { authToken: config.databaseAuthToken });
+  const db = guardDatabase(await openDatabase(config.database, { authToken: config.databaseAuthToken }), { authToken: config.databaseAuthToken });
   try {
     const applied = await migrate(db);
     if (applied.length) log.info("migrations applied", { versions: applied });

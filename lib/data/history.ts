@@ -1,7 +1,7 @@
 import type { Executor, Row } from "../db.ts";
 
 /** What happened to a record. */
-export type HistoryAction = "insert" | "update" | "delete" | "restore" | "purge";
+export type HistoryAction = "insert" | "update" | "delete" | "restore" | "purge" | "undo";
 
 /**
  * Records a change in `record_history` (inside the caller's transaction), so a

@@ -20,7 +20,13 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   if (request.body) {
     const reader = request.body.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (e) {
+        return { ok: false, status: 400, message: `请求体读取中断 / the request body could not be read: ${(e as Error)?.message ?? e}` };
+      }
+      const { done, value } = chunk;
       if (done) break;
       size += value.byteLength;
       if (size > maxBytes) {

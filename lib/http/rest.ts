@@ -1,13 +1,14 @@
 import type { CallOutcome } from "../call.ts";
 
 /** HTTP status of each call outcome on the REST endpoint. */
-export const REST_STATUS: Readonly<Record<CallOutcome["outcome"], 200 | 400 | 403 | 404 | 409 | 500>> = {
+export const REST_STATUS: Readonly<Record<CallOutcome["outcome"], 200 | 400 | 403 | 404 | 409 | 413 | 500>> = {
   ok: 200,
   invalid: 400,
   denied: 403,
   unknown_tool: 404,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   error: 500,
 };
 

@@ -1,5 +1,6 @@
 import type { Db } from "../db.ts";
 import { MIGRATION_001 } from "./001-initial.ts";
+import { MIGRATION_002 } from "./002-audit-log.ts";
 import { MIGRATION_003 } from "./003-field-tables.ts";
 import { MIGRATION_004 } from "./004-well-plans.ts";
 import { MIGRATION_005 } from "./005-access-grants.ts";
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_003, MIGRATION_004, MIGRATION_005];
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005];
 
 /**
  * Brings the schema up to the newest version, recording each applied version in

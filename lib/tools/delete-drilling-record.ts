@@ -23,7 +23,8 @@ export const deleteDrillingRecord = defineTool({
     const deleted = await db.transaction(async (tx) => {
       const before = await requireDaily(tx, record_id);
       const stamp = new Date().toISOString();
-      await tx.execute("UPDATE drilling_daily SET deleted_at = ?, updated_by = ? WHERE id = ?", [stamp, actorOf(user), record_id]);
+      // Only deleted_at changes, so a restore brings back the identical row; who deleted is in record_history and audit_log.
+      await tx.execute("UPDATE drilling_daily SET deleted_at = ? WHERE id = ?", [stamp, record_id]);
       await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "delete", before: storedColumns(before), after: null, by: actorOf(user) });
       return { record_id, well_id: before.well_id, report_date: before.report_date, deleted_at: stamp };
     });

@@ -12,17 +12,22 @@ import { getPeriodReport } from "./get-period-report.ts";
 import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
+import { getRecordHistory } from "./get-record-history.ts";
 import { getWellSummary } from "./get-well-summary.ts";
 import { grantAccess } from "./grant-access.ts";
 import { importData } from "./import-data.ts";
 import { listAccess } from "./list-access.ts";
 import { listWells } from "./list-wells.ts";
+import { purgeDrillingRecord } from "./purge-drilling-record.ts";
+import { queryAuditLog } from "./query-audit-log.ts";
 import { queryDrillingData } from "./query-drilling-data.ts";
 import { revokeAccess } from "./revoke-access.ts";
 import { saveDrillingDaily } from "./save-drilling-daily.ts";
 import { saveKeyWellDaily } from "./save-key-well-daily.ts";
 import { saveWell } from "./save-well.ts";
 import { searchWells } from "./search-wells.ts";
+import { restoreDrillingRecord } from "./restore-drilling-record.ts";
+import { undoRecordChange } from "./undo-record-change.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
 /** Every tool the server offers, in listing order. Add a new tool here and grant it in lib/permissions.ts. */
@@ -52,4 +57,9 @@ export const TOOLS: readonly ToolDef[] = [
   saveDrillingDaily,
   saveKeyWellDaily,
   importData,
+  getRecordHistory,
+  undoRecordChange,
+  restoreDrillingRecord,
+  purgeDrillingRecord,
+  queryAuditLog,
 ] as unknown as readonly ToolDef[];

@@ -1,0 +1,12 @@
+import type { CallDeps, CallOutcome } from "../call.ts";
+import type { User } from "../identity.ts";
+import { writeAudit } from "./write.ts";
+
+/** Records one finished tool call in the audit log (never throws; a failed write is logged). */
+export function auditCall(deps: CallDeps, user: User, name: string, args: unknown, transport: string, outcome: CallOutcome, ms: number): Promise<void> {
+  return writeAudit(deps.db, deps.log, {
+    transport, user, tool: name, args, outcome: outcome.outcome,
+    message: outcome.outcome === "ok" ? undefined : outcome.message,
+    durationMs: ms,
+  });
+}

@@ -1,0 +1,40 @@
+import type { Executor } from "../db.ts";
+import type { Logger } from "../log.ts";
+import { boundJson } from "./bound.ts";
+
+/** One audited event: a tool call (any outcome) or a refused identity. */
+export interface AuditEntry {
+  readonly transport: string;
+  readonly user: { readonly id: string; readonly email: string; readonly role: { readonly raw: string; readonly role: string | null } };
+  /** The tool name as asked for (`(identity)` for a refused identity). */
+  readonly tool: string;
+  readonly args: unknown;
+  /** `ok`, `denied`, `invalid`, `error`, `not_found`, `conflict`, `unknown_tool`, `too_large`, `unauthorized`. */
+  readonly outcome: string;
+  readonly message?: string;
+  readonly durationMs: number;
+}
+
+const MESSAGE_MAX = 1000;
+
+/**
+ * Appends one row to `audit_log`. An audit failure must not fail the call it
+ * describes: it is logged (with the entry) and swallowed. Never throws.
+ */
+export async function writeAudit(db: Executor, log: Logger, entry: AuditEntry): Promise<void> {
+  const args = boundJson(entry.args);
+  const message = entry.message && entry.message.length > MESSAGE_MAX ? `${entry.message.slice(0, MESSAGE_MAX)}…` : entry.message ?? null;
+  try {
+    await db.execute(
+      `INSERT INTO audit_log (transport, user_id, email, role_raw, role, tool, arguments, arguments_bytes, outcome, message, duration_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [entry.transport, entry.user.id, entry.user.email, entry.user.role.raw, entry.user.role.role, entry.tool.slice(0, 200),
+        args.text, args.bytes, entry.outcome, message, Math.round(entry.durationMs * 10) / 10],
+    );
+  } catch (error) {
+    log.error("audit write failed", {
+      error: (error as Error)?.message, tool: entry.tool, transport: entry.transport, outcome: entry.outcome,
+      user_id: entry.user.id, email: entry.user.email,
+    });
+  }
+}

@@ -1,0 +1,64 @@
+import { CallToolRequestSchema, InitializeRequestSchema, ListToolsRequestSchema, PingRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+
+/** A JSON-RPC error response to send instead of handing the message to the MCP SDK. */
+export interface JsonRpcRefusal {
+  readonly status: 400;
+  readonly body: { jsonrpc: "2.0"; id: string | number | null; error: { code: number; message: string } };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const validId = (id: unknown) => typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) || id === null;
+
+function refuse(code: number, message: string, id: unknown = null): JsonRpcRefusal {
+  return { status: 400, body: { jsonrpc: "2.0", id: validId(id) ? (id as string | number | null) : null, error: { code, message } } };
+}
+
+// The SDK answers a request whose params fail its schema with -32603 (internal
+// error); checking them here first gives the caller -32602 naming the field.
+const REQUEST_SCHEMAS: Readonly<Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>> = {
+  initialize: InitializeRequestSchema,
+  ping: PingRequestSchema,
+  "tools/list": ListToolsRequestSchema,
+  "tools/call": CallToolRequestSchema,
+};
+
+/**
+ * Checks a parsed body before the MCP SDK sees it, so malformed messages get the
+ * right JSON-RPC code with a clear message: -32600 for a batch (MCP since
+ * 2025-06-18 has none), an empty or non-object message, a wrong `jsonrpc`, `id` or
+ * `method`; -32602 for `tools/call` params without a string `name` or with
+ * non-object `arguments`, and for params of any method this server answers that
+ * fail the SDK's schema. Null when the message may go on.
+ */
+export function checkJsonRpc(body: unknown): JsonRpcRefusal | null {
+  if (Array.isArray(body)) {
+    return refuse(-32600, "不支持批量请求，请逐条发送 / batch requests are not supported (MCP 2025-06-18): send one message per request");
+  }
+  if (!isObject(body)) return refuse(-32600, "无效请求：须为 JSON-RPC 2.0 对象 / invalid request: expected a JSON-RPC 2.0 object");
+  const id = body.id;
+  if (body.jsonrpc !== "2.0") return refuse(-32600, `无效请求："jsonrpc" 须为 "2.0" / invalid request: "jsonrpc" must be "2.0"`, id);
+  if ("id" in body && !validId(id)) return refuse(-32600, `无效请求："id" 须为字符串或数字 / invalid request: "id" must be a string or a number`);
+  if (!("method" in body)) return null; // a response from the client; the SDK handles (and ignores) it
+  if (typeof body.method !== "string" || body.method === "") {
+    return refuse(-32600, `无效请求："method" 须为非空字符串 / invalid request: "method" must be a non-empty string`, id);
+  }
+  if ("params" in body && !isObject(body.params) && !Array.isArray(body.params)) {
+    return refuse(-32600, `无效请求："params" 须为对象 / invalid request: "params" must be an object`, id);
+  }
+  if (body.method === "tools/call") {
+    const params = isObject(body.params) ? body.params : {};
+    if (typeof params.name !== "string" || params.name === "") {
+      return refuse(-32602, `参数无效："params.name" 须为工具名字符串 / invalid params: "params.name" must be a tool name (string)`, id);
+    }
+    if ("arguments" in params && params.arguments !== undefined && !isObject(params.arguments)) {
+      return refuse(-32602, `参数无效："params.arguments" 须为对象 / invalid params: "params.arguments" must be an object`, id);
+    }
+  }
+  const schema = REQUEST_SCHEMAS[body.method];
+  const parsed = schema?.safeParse({ method: body.method, params: body.params });
+  if (parsed && !parsed.success) {
+    const issues = (parsed.error?.issues ?? []).map((i) => `"${i.path.map(String).join(".")}": ${i.message}`).join("; ");
+    return refuse(-32602, `参数无效 / invalid params for "${body.method}": ${issues}`, id);
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeAudit } from "../../lib/audit/write.ts";
+import { callTool } from "../../lib/call.ts";
+import type { Db } from "../../lib/db.ts";
+import { resolveRole } from "../../lib/permissions.ts";
+import { createLogger } from "../../lib/log.ts";
+import { createToolRegistry } from "../../lib/registry.ts";
+import { TOOLS } from "../../lib/tools/index.ts";
+
+const user = { id: "u1", email: "a@example.com", name: "A", role: resolveRole("ADMIN", new Map()) };
+
+test("a failing audit write is logged with the entry and never thrown", async () => {
+  const lines: Record<string, unknown>[] = [];
+  const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
+  const db = { execute: () => Promise.reject(new Error("SQLITE_READONLY: attempt to write a readonly database")) };
+  await writeAudit(db, log, { transport: "rest", user, tool: "list_wells", args: {}, outcome: "ok", durationMs: 1 });
+  assert.equal(lines.length, 1);
+  assert.equal(lines[0].msg, "audit write failed");
+  assert.equal(lines[0].email, "a@example.com");
+  assert.match(String(lines[0].error), /readonly/);
+});
+
+test("a call whose audit row cannot be written still returns its answer", async () => {
+  const lines: Record<string, unknown>[] = [];
+  const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
+  const rows = [{ n: 0 }];
+  const db = {
+    execute: (sql: string) => (sql.startsWith("INSERT INTO audit_log") ? Promise.reject(new Error("disk full")) : Promise.resolve({ rows, rowsAffected: 0, lastInsertRowid: null })),
+  } as unknown as Db;
+  const outcome = await callTool({ db, log, tools: createToolRegistry(TOOLS) }, user, "query_audit_log", {}, "rest");
+  assert.equal(outcome.outcome, "ok");
+  assert.ok(lines.some((l) => l.msg === "audit write failed" && l.tool === "query_audit_log"));
+});

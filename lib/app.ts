@@ -49,8 +49,11 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  * the caller from the identity headers.
  */
 export function createApp(deps: AppDeps): Hono {
-  const tools = deps.tools ?? createToolRegistry(TOOLS);
-  const callDeps = { db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone, scopedRoles: deps.config.scopedRoles };
+  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
+  const callDeps = {
+    db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
+    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts,
+  };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({
     call: callDeps,

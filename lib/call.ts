@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import { auditCall } from "./audit/call-audit.ts";
 import { safeJson } from "./audit/bound.ts";
+import { attachCharts } from "./charts/attach.ts";
+import type { ChartsMode } from "./charts/forms.ts";
 import type { Role } from "./config.ts";
 import { dbFaultMessage } from "./db-faults.ts";
 import type { Db } from "./db.ts";
@@ -36,6 +38,8 @@ export interface CallDeps {
   readonly now?: () => Date;
   /** IANA zone for relative date words; Asia/Shanghai when absent. */
   readonly timeZone?: string;
+  /** Chart forms to send (config CHARTS); both when absent. */
+  readonly charts?: ChartsMode;
   /** Roles that see only their granted wells (config SCOPED_ROLES); none when absent. */
   readonly scopedRoles?: readonly Role[];
 }
@@ -85,8 +89,9 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
         const scope = await resolveScope(deps.db, user, deps.scopedRoles ?? []);
         const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
         const answer = await tool.run(parsed.data, ctx);
+        // The limit is on the data; the charts drawn from it (about 70 KB of HTML each) come after.
         const oversize = resultTooLarge(name, answer);
-        outcome = oversize ? { outcome: "too_large", message: oversize } : { outcome: "ok", answer };
+        outcome = oversize ? { outcome: "too_large", message: oversize } : { outcome: "ok", answer: attachCharts(answer, deps.charts ?? "both", name) };
       } catch (error) {
         if (error instanceof ToolError) {
           outcome = { outcome: error.kind === "forbidden" ? "denied" : error.kind, message: error.message };

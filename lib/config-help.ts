@@ -23,6 +23,7 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   RATE_LIMIT_PER_MINUTE: "每用户每分钟调用上限 tool calls per user per minute, 0 = unlimited (429 + Retry-After above)",
   SCOPED_ROLES: "数据范围角色 roles that see only granted blocks/wells, e.g. USER,ENGINEER (ADMIN always sees all)",
   TIME_ZONE: "时区 IANA time zone in which 今天, 昨天, 本周, 最近7天 are read",
+  CHARTS: "图表 inline (MCP-UI resource in the result) | apps (MCP Apps view) | both | off",
 };
 
 /** A variable of the schema with its default as the user would type it (undefined: none). */

@@ -46,6 +46,8 @@ export interface Config {
   readonly logFormat: "auto" | "json" | "pretty";
   /** A file every log line is also appended to (the guide's `mcp_server.log`). */
   readonly logFile?: string;
+  /** Which chart forms chart tools send: MCP-UI resources inline, MCP Apps views, both, or none. */
+  readonly charts: "inline" | "apps" | "both" | "off";
   /** Roles that see only the wells granted to them (issue 9); every other role sees all wells. */
   readonly scopedRoles: readonly Role[];
 }
@@ -157,6 +159,7 @@ const schema = z.object({
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
+  CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   SCOPED_ROLES: z.string().default("").transform((v, ctx) => {
     try {
@@ -214,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,
     logFile: e.LOG_FILE,
+    charts: e.CHARTS,
     scopedRoles: e.SCOPED_ROLES,
   };
 }

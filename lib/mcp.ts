@@ -1,9 +1,12 @@
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
-import { CallToolRequestSchema, ErrorCode, ListToolsRequestSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import {
+  CallToolRequestSchema, ErrorCode, ListResourcesRequestSchema, ListToolsRequestSchema, McpError, ReadResourceRequestSchema,
+} from "@modelcontextprotocol/sdk/types.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { jsonSchemaValidator } from "@modelcontextprotocol/sdk/validation";
 import { callTool } from "./call.ts";
+import { chartResourcesFor, readChartResource } from "./charts/app-resource.ts";
 import type { CallDeps, CallOutcome } from "./call.ts";
 import type { User } from "./identity.ts";
 
@@ -60,11 +63,21 @@ function callerOf(options: McpServerOptions, authInfo: AuthInfo | undefined): Us
 export function createMcpServer(options: McpServerOptions): Server {
   const { deps, transport } = options;
   const server = new Server(SERVER_INFO, {
-    capabilities: { tools: { listChanged: false } },
+    capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
     instructions: SERVER_INSTRUCTIONS,
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
-  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({ tools: [...deps.tools.listFor(callerOf(options, extra.authInfo).role.role)] }));
+  const toolsOf = (authInfo: AuthInfo | undefined) => deps.tools.listFor(callerOf(options, authInfo).role.role);
+  server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({ tools: [...toolsOf(extra.authInfo)] }));
+  // The ui:// chart view, listed and readable only by callers whose tools declare it.
+  server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => ({ resources: chartResourcesFor(toolsOf(extra.authInfo)) }));
+  server.setRequestHandler(ReadResourceRequestSchema, (request, extra) => {
+    const contents = readChartResource(request.params.uri, toolsOf(extra.authInfo));
+    if (!contents) {
+      throw new McpError(-32002, `没有这个资源 "${request.params.uri}"：请用 resources/list 查看 / resource not found "${request.params.uri}": see resources/list`);
+    }
+    return { contents };
+  });
   server.setRequestHandler(CallToolRequestSchema, async (request, extra) =>
     toCallToolResult(await callTool(deps, callerOf(options, extra.authInfo), request.params.name, request.params.arguments ?? {}, transport)));
   return server;

@@ -22,6 +22,7 @@ const READ_TOOLS = [
   "analyze_rop",
   "analyze_npt",
   "get_drilling_curve",
+  "get_period_report",
   "compare_wells",
   "compute_mse",
 ] as const;

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import type { ChartsMode } from "./charts/forms.ts";
+import { CHARTS_OUTPUT_SCHEMA, chartToolMeta, sendsApps } from "./charts/forms.ts";
 import type { Role } from "./config.ts";
 import { ROLES } from "./config.ts";
 import { canCall, rolesFor } from "./permissions.ts";
@@ -12,6 +14,8 @@ export interface ToolListing {
   readonly inputSchema: Record<string, unknown>;
   readonly outputSchema: Record<string, unknown>;
   readonly annotations: ToolAnnotations;
+  /** MCP Apps: the chart view a chart tool's results are drawn in. */
+  readonly _meta?: Record<string, unknown>;
 }
 
 /** The tools with their listings precomputed, per role, so no request converts a schema. */
@@ -29,8 +33,15 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, u
   return rest;
 }
 
-/** Builds the registry; throws at start-up on a duplicate tool name. */
-export function createToolRegistry(tools: readonly ToolDef[]): ToolRegistry {
+function outputSchema(t: ToolDef, apps: boolean): Record<string, unknown> {
+  const schema = jsonSchema(t.output, "output");
+  if (!apps || !t.charts) return schema;
+  return { ...schema, properties: { ...(schema.properties as object), charts: CHARTS_OUTPUT_SCHEMA } };
+}
+
+/** Builds the registry; throws at start-up on a duplicate tool name. `charts` (default both) decides whether chart tools declare the MCP Apps view. */
+export function createToolRegistry(tools: readonly ToolDef[], opts: { charts?: ChartsMode } = {}): ToolRegistry {
+  const apps = sendsApps(opts.charts ?? "both");
   const byName = new Map<string, ToolDef>();
   for (const tool of tools) {
     if (byName.has(tool.name)) throw new Error(`duplicate tool name "${tool.name}"`);
@@ -41,8 +52,9 @@ export function createToolRegistry(tools: readonly ToolDef[]): ToolRegistry {
     title: t.title,
     description: t.description,
     inputSchema: jsonSchema(t.input, "input"),
-    outputSchema: jsonSchema(t.output, "output"),
+    outputSchema: outputSchema(t, apps),
     annotations: { title: t.title, ...t.annotations },
+    ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),
   }));
   const perRole = new Map<Role, ToolListing[]>(ROLES.map((r) => [r, listings.filter((l) => canCall(r, l.name))]));
   const catalogue = listings.map((l) => ({ ...l, roles: rolesFor(l.name) }));

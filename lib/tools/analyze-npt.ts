@@ -6,6 +6,8 @@ import { nptBreakdown } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
+import { nptCategoryChart, nptWellChart } from "../charts/build/npt.ts";
+import type { BarSpec } from "../charts/spec.ts";
 import { defineTool } from "./define.ts";
 
 const CATEGORY = z.enum(["equipment", "waiting", "downhole", "weather", "other"]);
@@ -54,6 +56,7 @@ export const analyzeNpt = defineTool({
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  charts: true,
   async run(args, ctx) {
     const { rows, filter, notes: filterNotes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["npt_h", "npt_category", "main_work"]);
     let hoursUnknown = 0;
@@ -91,6 +94,7 @@ export const analyzeNpt = defineTool({
       r.classified_rows > 0 ? `${r.classified_rows} 个报告日的非生产时间从主要工作文字读出 / ${r.classified_rows} report days read from the main-work text` : "",
       hoursUnknown > 0 ? `⚠ ${hoursUnknown} 行文字提到非生产时间但未写小时数，未计入 / ${hoursUnknown} rows name NPT without hours: not counted` : "",
     ].filter(Boolean).map((n) => `\n${n}`).join("");
-    return { structured, text: `${r.headline}\n\n${categories}\n\n${wells}${more}\n${notes}\n筛选 Filter: ${filter}${filterNotes}` };
+    const charts = [nptCategoryChart(structured.categories), nptWellChart(structured.wells)].filter((c): c is BarSpec => c !== null);
+    return { structured, charts, text: `${r.headline}\n\n${categories}\n\n${wells}${more}\n${notes}\n筛选 Filter: ${filter}${filterNotes}` };
   },
 });

@@ -5,6 +5,7 @@ import { ropByGroup } from "../analysis/rop.ts";
 import type { RopStats } from "../analysis/rop.ts";
 import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
+import { ropChart } from "../charts/build/rop.ts";
 import { defineTool } from "./define.ts";
 
 const GROUP_LABEL = { formation: "地层 Formation", bit_type: "钻头类型 Bit type", well_id: "井号 Well" } as const;
@@ -53,6 +54,7 @@ export const analyzeRop = defineTool({
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  charts: true,
   async run(args, ctx) {
     const sel = await selectAnalysisRows(ctx.db, args, ctx, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
     const { rows, filter, notes } = sel;
@@ -72,6 +74,7 @@ export const analyzeRop = defineTool({
     );
     const more = r.groups.length > args.limit ? `\n（共 ${r.groups.length} 组，列出 ${args.limit} 组 / ${r.groups.length} groups, ${args.limit} listed）` : "";
     const note = "平均钻速按进尺加权；P10 为慢端。 / Mean ROP is weighted by footage; P10 is the slow end.";
-    return { structured, text: `${r.headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${filter}${notes}` };
+    const chart = ropChart(structured.group_by, structured.groups);
+    return { structured, charts: chart ? [chart] : [], text: `${r.headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${filter}${notes}` };
   },
 });

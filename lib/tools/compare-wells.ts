@@ -10,6 +10,7 @@ import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
 import { ToolError } from "../tool-error.ts";
+import { compareCharts } from "../charts/build/compare.ts";
 import { defineTool } from "./define.ts";
 
 const COLUMN = z.enum(Object.keys(COMPARE_COLUMNS) as [CompareColumn, ...CompareColumn[]]);
@@ -60,6 +61,7 @@ export const compareWellsTool = defineTool({
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  charts: true,
   async run(args, ctx) {
     const { db } = ctx;
     if (args.offset_wells && !args.well_id && !args.well_ids) {
@@ -95,6 +97,6 @@ export const compareWellsTool = defineTool({
     );
     const more = listed.length < result.wells.length ? `\n（共 ${result.wells.length} 口井，列出 ${listed.length} 口 / ${result.wells.length} wells, ${listed.length} listed）` : "";
     const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
-    return { structured, text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}${notes}` };
+    return { structured, charts: compareCharts(structured.wells, focus), text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}${notes}` };
   },
 });

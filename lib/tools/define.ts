@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ChartSpec } from "../charts/spec.ts";
 import type { Role } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { User } from "../identity.ts";
@@ -38,6 +39,8 @@ export interface ToolAnswer<O> {
   readonly structured: O;
   readonly text: string;
   readonly extra?: readonly ExtraContent[];
+  /** Charts of this answer, built from `structured`; the call pipeline sends them as config CHARTS says. */
+  readonly charts?: readonly ChartSpec[];
 }
 
 /** One tool: name, bilingual description, zod input/output schemas, annotations and handler. */
@@ -49,6 +52,8 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   readonly input: I;
   readonly output: O;
   readonly annotations: ToolAnnotations;
+  /** The answers carry charts: the listing declares the MCP Apps chart view. */
+  readonly charts?: boolean;
   run(args: z.infer<I>, ctx: ToolContext): Promise<ToolAnswer<z.infer<O>>>;
 }
 

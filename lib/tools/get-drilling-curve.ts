@@ -7,6 +7,7 @@ import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
 import { planPoints } from "../data/well-plans.ts";
+import { curveChart } from "../charts/build/curve.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 
@@ -91,6 +92,7 @@ export const getDrillingCurve = defineTool({
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  charts: true,
   async run(args, ctx) {
     const { db } = ctx;
     const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(db, args, ctx, ["spud_date", "depth_m"]);
@@ -104,13 +106,15 @@ export const getDrillingCurve = defineTool({
     const wells = ids.map((id) => curveOf(id, byWell.get(id)!, plans.get(id) ?? [], spuds.get(id)));
     const headline = wells.length === 0 ? noRowsHeadline("钻井曲线", "drilling curve") : wells.map((w) => w.headline).join("\n");
     const structured = { wells, filter, dates_used, wells_resolved, headline };
+    const chart = curveChart(wells);
+    const charts = chart ? [chart] : [];
     if (wells.length === 0) return { structured, text: `${headline}（筛选 filter: ${filter}）${notes}` };
-    if (wells.length === 1) return { structured, text: `${headline}\n\n${pointsTable(wells[0])}\n\n筛选 Filter: ${filter}${notes}` };
+    if (wells.length === 1) return { structured, charts, text: `${headline}\n\n${pointsTable(wells[0])}\n\n筛选 Filter: ${filter}${notes}` };
     const table = markdownTable(
       ["井号 Well", "开钻 Spud", "天数 Days", "井深 Depth m", "日进尺 m/d", "计划井深 Plan m", "计划天数 Plan days", "比计划 Days vs plan", "同期比计划 m vs plan"],
       wells.map((w) => [w.well_id, w.spud_date, w.summary.days, w.summary.final_depth_m, w.summary.metres_per_day_m_d,
         w.summary.plan_depth_m, w.summary.plan_days, w.summary.days_vs_plan, w.summary.depth_vs_plan_m]),
     );
-    return { structured, text: `${headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
+    return { structured, charts, text: `${headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
   },
 });

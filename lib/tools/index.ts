@@ -8,6 +8,7 @@ import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
 import { getDrillingCurve } from "./get-drilling-curve.ts";
 import { getDailyReport } from "./get-daily-report.ts";
+import { getPeriodReport } from "./get-period-report.ts";
 import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
 import { getStatistics } from "./get-statistics.ts";
@@ -48,6 +49,7 @@ export const TOOLS: readonly ToolDef[] = [
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,
+  getPeriodReport,
   listAccess,
   grantAccess,
   revokeAccess,

@@ -35,7 +35,8 @@ export const PLOT_STATS = `(() => {
     colours: hits.map((h) => {
       if (h.length === 0) return { n: 0, earlyY: 0, lateY: 0 };
       const xs = h.map((p) => p[0]);
-      const lo = Math.min(...xs), hi = Math.max(...xs), q = (hi - lo) / 4;
+      // reduce, not Math.min(...xs): a tall chart has more pixels than the call stack takes arguments.
+      const lo = xs.reduce((a, b) => Math.min(a, b)), hi = xs.reduce((a, b) => Math.max(a, b)), q = (hi - lo) / 4;
       return { n: h.length, earlyY: mean(h.filter((p) => p[0] <= lo + q)), lateY: mean(h.filter((p) => p[0] >= hi - q)) };
     }),
     deepBelowShallow: u.scales.y ? u.valToPos(3000, "y") > u.valToPos(500, "y") : false,

@@ -29,6 +29,7 @@ const OVERRIDES: Record<string, (well: string | null) => Args> = {
   save_well: (w) => ({ record: { well_id: w ?? "W001", block: VISIBLE_BLOCK } }),
   save_drilling_daily: (w) => ({ records: [{ well_id: "W001", report_date: "2026-11-19", depth_m: 10 }, ...(w ? [{ well_id: w, report_date: "2026-11-19", depth_m: 10 }] : [])] }),
   save_key_well_daily: (w) => ({ record: { well_id: w ?? "W001", report_date: "2026-11-19" } }),
+  get_period_report: (w) => (w ? { period: "今年" } : { block: VISIBLE_BLOCK, period: "今年" }),
 };
 
 let server: TestServer;

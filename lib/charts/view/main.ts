@@ -1,9 +1,9 @@
 // Entry point of the browser bundle. <html data-mode="inline"> reads the chart embedded in the
 // page; data-mode="app" waits for the MCP Apps host to hand over the tool result.
 import { connectToHost } from "./bridge.ts";
-import { type MountedChart, mountChart, showMessage } from "./mount.ts";
+import { type MountedChart, mountChart, mountCharts, showMessage } from "./mount.ts";
 
-type ChartWindow = Window & { __chart?: MountedChart };
+type ChartWindow = Window & { __chart?: MountedChart; __charts?: MountedChart[] };
 
 function reportSizeToMcpUi(): void {
   // MCP-UI hosts (LibreChat) resize the iframe on this message when autoResizeIframe is on.
@@ -23,19 +23,23 @@ function start(): void {
   if (document.documentElement.dataset.mode !== "app") {
     const raw = document.getElementById("chart-data")?.textContent ?? "null";
     win.__chart = mountChart(root, JSON.parse(raw));
+    win.__charts = win.__chart ? [win.__chart] : [];
     reportSizeToMcpUi();
     return;
   }
   showMessage(root, "正在等待数据… / waiting for the tool result…", "waiting");
   connectToHost({
     onToolResult: (result) => {
-      const content = result.structuredContent as { chart?: unknown } | undefined;
-      if (result.isError || !content || content.chart === undefined) {
-        showMessage(root, "工具结果中没有图表 / the tool result carries no chart (structuredContent.chart)", "error");
+      const content = result.structuredContent as { chart?: unknown; charts?: unknown } | undefined;
+      // structuredContent.charts (the server's tools) or a single structuredContent.chart.
+      const specs = Array.isArray(content?.charts) ? content.charts : content?.chart !== undefined ? [content.chart] : [];
+      if (result.isError || specs.length === 0) {
+        showMessage(root, "工具结果中没有图表 / the tool result carries no chart (structuredContent.charts)", "error");
         return;
       }
-      win.__chart?.destroy();
-      win.__chart = mountChart(root, content.chart);
+      for (const chart of win.__charts ?? []) chart.destroy();
+      win.__charts = mountCharts(root, specs);
+      win.__chart = win.__charts[0];
     },
     onTheme: (theme) => {
       document.documentElement.dataset.theme = theme;

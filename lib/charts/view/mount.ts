@@ -36,10 +36,11 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
   title.className = "chart-title";
   title.textContent = bilingual(spec.title);
   const box = document.createElement("div");
-  box.id = "chart";
+  box.className = "chart-box";
+  if (root.id === "root") box.id = "chart";
   box.dataset.kind = spec.kind;
   root.append(title, box);
-  document.title = bilingual(spec.title);
+  if (root.id === "root") document.title = bilingual(spec.title);
 
   let plot: uPlot | undefined;
   let drawnWidth = -1;
@@ -73,4 +74,26 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
       plot?.destroy();
     },
   };
+}
+
+/**
+ * Draws several charts one under the other (a tool answer's `structuredContent.charts`), each in
+ * its own section; one chart is drawn exactly as mountChart draws it.
+ */
+export function mountCharts(root: HTMLElement, values: readonly unknown[]): MountedChart[] {
+  if (values.length === 1) {
+    const one = mountChart(root, values[0]);
+    return one ? [one] : [];
+  }
+  root.replaceChildren();
+  const sections = values.map(() => {
+    const section = document.createElement("section");
+    section.className = "chart-part";
+    root.append(section);
+    return section;
+  });
+  const mounted = values.map((v, i) => mountChart(sections[i], v)).filter((m): m is MountedChart => m !== undefined);
+  // A bad chart among good ones leaves its own message; the page is still ready when any drew.
+  document.documentElement.dataset.chart = mounted.length > 0 ? "ready" : "error";
+  return mounted;
 }

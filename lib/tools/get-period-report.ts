@@ -1,0 +1,68 @@
+import { z } from "zod";
+import { periodMarkdown } from "../analysis/period-markdown.ts";
+import { buildPeriodReport } from "../analysis/period-report.ts";
+import type { PeriodReport } from "../analysis/period-report.ts";
+import { roundDeep } from "../analysis/round-deep.ts";
+import { periodCharts } from "../charts/build/period.ts";
+import { resolveBlock } from "../data/block-wells.ts";
+import { resolveDailyFilter } from "../data/daily-filter.ts";
+import { DATE_WORDS_HELP, dateWordArg, readDateRangeArg } from "../data/date-arg.ts";
+import { fetchPeriodRows } from "../data/period-rows.ts";
+import { ToolError } from "../tool-error.ts";
+import { defineTool } from "./define.ts";
+import { periodReportOutput } from "./period-report-schema.ts";
+
+/** `get_period_report`: a well's or a block's weekly (or any period's) report as Markdown, numbers and charts. */
+export const getPeriodReport = defineTool({
+  name: "get_period_report",
+  title: "周期报告 Period (weekly) report",
+  description:
+    "周报/月报：一口井或一个区块在一段时间（本周、上周、本月、日期范围）的报告日数、进尺、按纯钻时间加权的平均钻速、起止井深、" +
+    "非生产时间（小时、按类别占比）、钻井液密度范围、所用钻头、主要工作中的重要事件（卡钻、井漏、下套管、固井…），" +
+    "区块还给出各井排名（最快、非生产时间最多）和标杆井；返回可直接粘贴进周报的 Markdown 和图表。 / " +
+    "Weekly (or any period's) report of one well or one block: report days, footage, ROP weighted by on-bottom hours, depth from/to, " +
+    "NPT hours and share by category, mud density range, bits used, notable events from the main-work text; for a block, its wells " +
+    "ranked (fastest, most NPT) with a benchmark well. Markdown to paste into the weekly report, the numbers, and charts.",
+  input: z.strictObject({
+    well_id: z.string().trim().min(1).max(64).optional().describe("井号 one well, as typed (W001, 石南201, 102井)"),
+    block: z.string().trim().min(1).max(64).optional().describe("区块 one block, e.g. 石南 or 石南区块 (give well_id or block)"),
+    period: dateWordArg.default("本周").describe(`周期 the period: 本周 (default), 上周, 本月, 上月, 最近7天, 2026-11-01~2026-11-07 … ${DATE_WORDS_HELP}`),
+  }),
+  output: periodReportOutput,
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  charts: true,
+  async run(args, ctx) {
+    if ((args.well_id === undefined) === (args.block === undefined)) {
+      throw new ToolError("invalid", "请给出 well_id 或 block 之一 / give exactly one of well_id or block");
+    }
+    const period = readDateRangeArg("period", args.period, ctx);
+    let wellIds: string[];
+    let name: string;
+    let wellsResolved: Awaited<ReturnType<typeof resolveDailyFilter>>["wells"] = [];
+    if (args.well_id !== undefined) {
+      const resolved = await resolveDailyFilter(ctx.db, { well_id: args.well_id }, ctx);
+      wellsResolved = resolved.wells;
+      wellIds = resolved.filter.well_ids ?? [];
+      name = wellIds[0];
+    } else {
+      const block = await resolveBlock(ctx.db, args.block!);
+      wellIds = block.well_ids;
+      name = block.block;
+    }
+    const rows = await fetchPeriodRows(ctx.db, wellIds, period.from, period.to);
+    const scope = args.well_id !== undefined ? "well" as const : "block" as const;
+    const subject = { scope, name, from: period.from, to: period.to, label: period.label, ...(scope === "block" ? { wells_in_block: wellIds.length } : {}) };
+    const report: PeriodReport = roundDeep(buildPeriodReport(subject, rows));
+    const structured = {
+      scope, well_id: scope === "well" ? name : null, block: scope === "block" ? name : null,
+      period: { from: period.from, to: period.to, label: period.label, calendar_days: report.calendar_days },
+      wells_in_block: report.subject.wells_in_block ?? null,
+      summary: report.summary, wells: [...report.wells], npt_categories: [...report.npt_categories],
+      rows_without_npt: report.rows_without_npt, classified_rows: report.classified_rows,
+      bits: [...report.bits], events: [...report.events],
+      ranking: report.ranking, days: [...report.days], wells_resolved: wellsResolved, headline: report.headline,
+    };
+    const notes = wellsResolved.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`).join("");
+    return { structured, charts: periodCharts(report), text: `${report.headline}\n\n${periodMarkdown(report)}${notes}` };
+  },
+});

@@ -119,41 +119,32 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+/** A zod transform that runs `parse`, turning what it throws into an issue of the variable. */
+function parsedBy<T>(parse: (value: string) => T) {
+  return (value: string, ctx: z.RefinementCtx): T => {
+    try {
+      return parse(value);
+    } catch (e) {
+      ctx.addIssue({ code: "custom", message: (e as Error).message });
+      return z.NEVER;
+    }
+  };
+}
+
 const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().trim().min(1).default("127.0.0.1"),
-  DATABASE_URL: z.string().default("file:./data/oilfield.db").transform((v, ctx) => {
-    try {
-      return parseDatabaseUrl(v);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  DATABASE_URL: z.string().default("file:./data/oilfield.db").transform(parsedBy(parseDatabaseUrl)),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  ROLE_MAP: z.string().default("").transform((v, ctx) => {
-    try {
-      return parseRoleMap(v);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  ROLE_MAP: z.string().default("").transform(parsedBy(parseRoleMap)),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
   MCP_AUTH_TOKEN: z.string().trim().min(16, "too short: use at least 16 characters, e.g. the output of `openssl rand -hex 32`").optional(),
   MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: bool.default(false),
-  ALLOWED_HOSTS: z.string().default("").transform((v, ctx) => {
-    try {
-      return parseAllowedHosts(v);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  ALLOWED_HOSTS: z.string().default("").transform(parsedBy(parseAllowedHosts)),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
@@ -161,14 +152,7 @@ const schema = z.object({
   LOG_FILE: z.string().trim().min(1).optional(),
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  SCOPED_ROLES: z.string().default("").transform((v, ctx) => {
-    try {
-      return parseScopedRoles(v);
-    } catch (e) {
-      ctx.addIssue({ code: "custom", message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  SCOPED_ROLES: z.string().default("").transform(parsedBy(parseScopedRoles)),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */

@@ -2,10 +2,10 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
 import { appViewHtml, renderChartHtml } from "../../lib/charts/html.ts";
 import { launchBrowser } from "./chromium.ts";
 import { depthDemo } from "./demo.ts";
+import { hostPage } from "./host-html.ts";
 import { type PlotStats, PLOT_STATS } from "./probe.ts";
 import { serveHtml } from "./serve.ts";
 import { openTab } from "./tab.ts";
@@ -13,19 +13,6 @@ import { openTab } from "./tab.ts";
 const OUT = fileURLToPath(new URL("../../test-output/charts/", import.meta.url));
 const DRAWN = `JSON.stringify({ data: window.__chart.plot().data, labels: window.__chart.plot().series.map((s) => s.label) })`;
 
-async function hostPage(toolResult: unknown, theme: "light" | "dark"): Promise<string> {
-  const bundle = await build({
-    entryPoints: [fileURLToPath(new URL("./host-page.ts", import.meta.url))],
-    bundle: true,
-    format: "iife",
-    write: false,
-    logLevel: "silent",
-  });
-  const json = JSON.stringify(toolResult).replace(/</g, "\\u003c");
-  return `<!doctype html><html data-host-theme="${theme}"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head>
-<body style="margin:0"><script type="application/json" id="tool-result">${json}</script>
-<script>${bundle.outputFiles[0].text}</script></body></html>`;
-}
 
 test("MCP Apps view draws the chart an ext-apps host hands it, in the host's theme", async () => {
   mkdirSync(OUT, { recursive: true });

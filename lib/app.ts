@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Context } from "hono";
 import { auditRefusedIdentity } from "./audit/identity-audit.ts";
+import { createAuditSink } from "./audit/sink.ts";
 import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
@@ -52,7 +53,7 @@ export function createApp(deps: AppDeps): Hono {
   const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
   const callDeps = {
     db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
-    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts,
+    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit: createAuditSink(deps.db, deps.log),
   };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({

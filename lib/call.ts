@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { auditCall } from "./audit/call-audit.ts";
+import type { AuditSink } from "./audit/sink.ts";
 import { safeJson } from "./audit/bound.ts";
 import { attachCharts } from "./charts/attach.ts";
 import type { ChartsMode } from "./charts/forms.ts";
@@ -42,6 +43,8 @@ export interface CallDeps {
   readonly charts?: ChartsMode;
   /** Roles that see only their granted wells (config SCOPED_ROLES); none when absent. */
   readonly scopedRoles?: readonly Role[];
+  /** Group-committing audit writer; without it each call writes its own audit row. */
+  readonly audit?: AuditSink;
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -65,7 +65,15 @@ function executor(target: Client | Transaction): Executor {
 // (Deno Deploy) have none: a remote database is reached with the pure-fetch client.
 async function createClient(location: DatabaseLocation, config: ClientConfig): Promise<Client> {
   if (location.kind === "remote") return (await import("@libsql/client/web")).createClient(config);
-  return (await import("@libsql/client")).createClient(config);
+  const client = (await import("@libsql/client")).createClient(config);
+  if (location.kind === "file") {
+    await client.execute("PRAGMA journal_mode = WAL");
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: a commit survives a crash of
+    // this process; only a power cut or OS crash can lose the last commits (never corrupting the
+    // file). SQLite's recommended pairing for WAL; every call writes an audit row, so it matters.
+    await client.execute("PRAGMA synchronous = NORMAL");
+  }
+  return client;
 }
 
 /**
@@ -100,9 +108,6 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   };
   const busyMs = options.busyTimeoutMs ?? 5000;
   const serial = createSerialQueue();
-  if (location.kind === "file") {
-    await client.execute("PRAGMA journal_mode = WAL");
-  }
   return {
     location,
     async execute(sql, args) {

@@ -17,24 +17,37 @@ export interface AuditEntry {
 
 const MESSAGE_MAX = 1000;
 
-/**
- * Appends one row to `audit_log`. An audit failure must not fail the call it
- * describes: it is logged (with the entry) and swallowed. Never throws.
- */
-export async function writeAudit(db: Executor, log: Logger, entry: AuditEntry): Promise<void> {
+const COLUMNS = "transport, user_id, email, role_raw, role, tool, arguments, arguments_bytes, outcome, message, duration_ms";
+const TUPLE = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+function auditValues(entry: AuditEntry): (string | number | null)[] {
   const args = boundJson(entry.args);
   const message = entry.message && entry.message.length > MESSAGE_MAX ? `${entry.message.slice(0, MESSAGE_MAX)}…` : entry.message ?? null;
-  try {
-    await db.execute(
-      `INSERT INTO audit_log (transport, user_id, email, role_raw, role, tool, arguments, arguments_bytes, outcome, message, duration_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [entry.transport, entry.user.id, entry.user.email, entry.user.role.raw, entry.user.role.role, entry.tool.slice(0, 200),
-        args.text, args.bytes, entry.outcome, message, Math.round(entry.durationMs * 10) / 10],
-    );
-  } catch (error) {
+  return [entry.transport, entry.user.id, entry.user.email, entry.user.role.raw, entry.user.role.role, entry.tool.slice(0, 200),
+    args.text, args.bytes, entry.outcome, message, Math.round(entry.durationMs * 10) / 10];
+}
+
+function logFailure(log: Logger, error: unknown, entries: readonly AuditEntry[]): void {
+  for (const entry of entries) {
     log.error("audit write failed", {
       error: (error as Error)?.message, tool: entry.tool, transport: entry.transport, outcome: entry.outcome,
       user_id: entry.user.id, email: entry.user.email,
     });
+  }
+}
+
+/**
+ * Appends rows to `audit_log` in one statement. An audit failure must not fail the
+ * call it describes: it is logged (with each entry) and swallowed. Never throws.
+ */
+export async function writeAudit(db: Executor, log: Logger, ...entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  try {
+    await db.execute(
+      `INSERT INTO audit_log (${COLUMNS}) VALUES ${entries.map(() => TUPLE).join(", ")}`,
+      entries.flatMap(auditValues),
+    );
+  } catch (error) {
+    logFailure(log, error, entries);
   }
 }

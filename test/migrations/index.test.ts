@@ -19,6 +19,7 @@ test("migrations apply once, in order, and the tables hold every metadata column
       for (const c of table.columns) assert.ok(cols.includes(c.name), `${table.name}.${c.name} exists`);
     }
     assert.equal((await db.execute("PRAGMA journal_mode")).rows[0].journal_mode, "wal");
+    assert.equal((await db.execute("PRAGMA synchronous")).rows[0].synchronous, 1, "NORMAL: synced at checkpoints in WAL mode");
   } finally {
     db.close();
     await rm(dir, { recursive: true, force: true });

@@ -48,6 +48,10 @@ export async function launchBrowser(): Promise<Browser> {
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--disable-default-apps", "--hide-scrollbars", "--mute-audio", "--disable-dev-shm-usage",
     `--user-data-dir=${profile}`, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+    // Sandboxed chart frames stay in the page's process (their sandbox and opaque origin still
+    // apply): an out-of-process frame must be resumed over its own DevTools session, and under
+    // Deno that session's answers were seen to go missing, leaving the frame blank.
+    "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
     "about:blank",
   ], { stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

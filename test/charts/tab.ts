@@ -43,7 +43,11 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     const p = params as Record<string, any>;
     if (method === "Target.attachedToTarget") {
       sessions.add(p.sessionId);
-      setUp(p.sessionId)
+      // The new frame waits paused until it is told to run. Under Deno an answer to one of the
+      // set-up calls has been seen never to arrive, which left the frame paused and the page's
+      // load pending forever: resume after set-up or after 3 s, whichever comes first.
+      const late = new Promise<void>((resolve) => setTimeout(resolve, 3000));
+      Promise.race([setUp(p.sessionId), late])
         .catch((e) => errors.push(`attach ${p.targetInfo?.type}: ${e}`))
         .finally(() => browser.send("Runtime.runIfWaitingForDebugger", {}, p.sessionId).catch(() => {}));
     } else if (method === "Network.requestWillBeSent") {
@@ -92,8 +96,10 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     errors,
     navigate: async (url) => {
       const done = new Promise<void>((resolve) => (loaded = resolve));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`"${url}" did not finish loading within 30 s; errors: ${errors.join(" | ") || "none"}`)), 30_000)));
       await browser.send("Page.navigate", { url }, page);
-      await done;
+      await Promise.race([done, late]).finally(() => clearTimeout(timer));
     },
     evaluate,
     waitFor: async (expression, what, path) => {

@@ -1,12 +1,15 @@
-import { readFile, writeFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../config.ts";
 import { openDatabase } from "../db.ts";
 import { migrate } from "../migrations/index.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import { importFile } from "./import-file.ts";
+import { importReports } from "./import-reports.ts";
 import { summaryText } from "./import-summary.ts";
+import type { ImportSummary } from "./import-summary.ts";
+import { isReportFile, MAX_REPORT_FILE } from "./witsml/report-file.ts";
 import { createProgress } from "./progress.ts";
 
 /** What the import command talks to (process streams in scripts/import.ts, captures in tests). */
@@ -24,9 +27,25 @@ const TABLES = WRITE_TARGETS.map((t) => t.table.name);
 
 /** `npm run import -- --help`. */
 export const IMPORT_USAGE =
-  `用法 usage: npm run import -- FILE.xlsx|FILE.csv [--table ${TABLES.join("|")}] [--dry-run] [--report FILE.json]\n` +
-  `  按自然键写入（重复导入不会重复数据），一个文件一个事务；数据库由 DATABASE_URL 指定。\n` +
-  `  Upserts by natural key (importing twice adds nothing), one transaction per file; DATABASE_URL selects the database.\n`;
+  `用法 usage: npm run import -- FILE.xlsx|FILE.csv|REPORT.xml…|CAMPAIGN.jsonl…|FOLDER [--table ${TABLES.join("|")}] [--dry-run] [--report FILE.json]\n` +
+  `  按自然键写入（重复导入不会重复数据），一个文件一个事务；WITSML drillReport XML 与作业 JSONL 可给多个文件或文件夹，整批一个事务。\n` +
+  `  Upserts by natural key (importing twice adds nothing), one transaction per file; WITSML drillReport XML and activity\n` +
+  `  JSONL files may be several files or a folder, imported in one transaction. DATABASE_URL selects the database.\n`;
+
+/** The files named on the command line, a folder standing for its .xml/.jsonl/.csv/.xlsx files (sorted, not recursive). */
+async function expandPaths(paths: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!(await stat(p)).isDirectory()) {
+      out.push(p);
+      continue;
+    }
+    const names = (await readdir(p)).filter((n) => /\.(xml|jsonl|csv|xlsx)$/i.test(n)).sort();
+    if (names.length === 0) throw new Error(`文件夹 "${p}" 中没有可导入的文件 / folder "${p}" holds no .xml, .jsonl, .csv or .xlsx file`);
+    out.push(...names.map((n) => join(p, n)));
+  }
+  return out;
+}
 
 /**
  * The import command: reads FILE, imports it (or with --dry-run only reports),
@@ -46,15 +65,14 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
   }
   const { values, positionals } = args;
   if (values.help) return (io.stdout(IMPORT_USAGE), 0);
-  if (positionals.length !== 1) {
-    io.stderr(`请给出一个文件 / give exactly one file, got ${positionals.length}\n${IMPORT_USAGE}`);
+  if (positionals.length === 0) {
+    io.stderr(`请给出文件 / give a file, several files or a folder\n${IMPORT_USAGE}`);
     return 2;
   }
   if (values.table !== undefined && !TABLES.includes(values.table)) {
     io.stderr(`未知的表 "${values.table}" / unknown table "${values.table}": use one of ${TABLES.join(", ")}\n`);
     return 2;
   }
-  const path = positionals[0];
   let config;
   try {
     config = loadConfig(io.env);
@@ -62,25 +80,47 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     io.stderr(`${(error as Error).message}\n`);
     return 2;
   }
+  const summaries: ImportSummary[] = [];
   const db = await openDatabase(config.database, { authToken: config.databaseAuthToken });
   try {
     await migrate(db);
-    const bytes = new Uint8Array(await readFile(path));
+    const paths = await expandPaths(positionals);
+    const reports = paths.filter((p) => isReportFile(p));
+    if (reports.length > 0 && reports.length < paths.length) {
+      throw new Error("请分开导入报告文件（.xml/.jsonl）与表格文件（.csv/.xlsx） / import report files (.xml/.jsonl) and table files (.csv/.xlsx) separately");
+    }
     const progress = createProgress({ write: io.stderr, tty: io.tty });
-    io.stderr(`读取 reading ${path} …\n`);
-    const summary = await importFile(db, bytes, {
-      fileName: basename(path), table: values.table, dryRun: values["dry-run"] ?? false, actor: `import ${io.user}`,
-      onStart: (rows) => progress.start(rows), onProgress: (done) => progress.update(done),
-    });
-    progress.finish();
-    io.stdout(`${summaryText(summary)}\n`);
+    const common = {
+      dryRun: values["dry-run"] ?? false, actor: `import ${io.user}`,
+      onStart: (rows: number) => progress.start(rows), onProgress: (done: number) => progress.update(done),
+    };
+    if (reports.length > 0) {
+      io.stderr(`读取 reading ${paths.length} 个报告文件 report file(s) …\n`);
+      for (const p of paths) {
+        const size = (await stat(p)).size;
+        if (size > MAX_REPORT_FILE) throw new Error(`文件 "${p}" 过大：${size} 字节，上限 ${MAX_REPORT_FILE} / file "${p}" is too large: ${size} bytes, the limit is ${MAX_REPORT_FILE}`);
+      }
+      const files = await Promise.all(paths.map(async (p) => ({ name: basename(p), bytes: new Uint8Array(await readFile(p)) })));
+      summaries.push(await importReports(db, files, common));
+      progress.finish();
+    } else {
+      for (const path of paths) {
+        io.stderr(`读取 reading ${path} …\n`);
+        const bytes = new Uint8Array(await readFile(path));
+        summaries.push(await importFile(db, bytes, { ...common, fileName: basename(path), table: values.table }));
+        progress.finish();
+      }
+    }
+    for (const summary of summaries) io.stdout(`${summaryText(summary)}\n`);
     if (values.report) {
-      await writeFile(values.report, JSON.stringify(summary, null, 2) + "\n");
+      await writeFile(values.report, JSON.stringify(summaries.length === 1 ? summaries[0] : summaries, null, 2) + "\n");
       io.stdout(`报告已写入 / report written to ${values.report}\n`);
     }
     return 0;
   } catch (error) {
-    io.stderr(`\n导入失败，数据库未改变 / import failed, the database is unchanged: ${(error as Error).message}\n`);
+    const done = summaries.map((s) => s.file).join(", ");
+    const kept = done ? `（之前的文件已导入 / files imported before it stay: ${done}）` : "";
+    io.stderr(`\n导入失败，数据库未改变${kept} / import failed, the database is unchanged: ${(error as Error).message}\n`);
     return 1;
   } finally {
     db.close();

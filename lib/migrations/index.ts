@@ -4,6 +4,7 @@ import { MIGRATION_002 } from "./002-audit-log.ts";
 import { MIGRATION_003 } from "./003-field-tables.ts";
 import { MIGRATION_004 } from "./004-well-plans.ts";
 import { MIGRATION_005 } from "./005-access-grants.ts";
+import { MIGRATION_007 } from "./007-drilling-activities.ts";
 
 /** A versioned schema change; applied once, in order, inside one transaction. */
 export interface Migration {
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005];
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005, MIGRATION_007];
 
 /**
  * Brings the schema up to the newest version, recording each applied version in

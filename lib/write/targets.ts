@@ -1,4 +1,5 @@
 import type { Table } from "../schema/column.ts";
+import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
 import { PRE_DRILLING } from "../schema/pre-drilling.ts";
@@ -38,6 +39,11 @@ export const KEY_WELL_DAILY_TARGET: WriteTarget = {
 /** The pre-drilling milestones, one live row per well. */
 export const PRE_DRILLING_TARGET: WriteTarget = {
   table: PRE_DRILLING, idColumn: "id", actorColumns: true, required: ["well_id"], wellInMaster: true,
+};
+
+/** The day's activity lines under a drilling daily report (written by the drillReport and campaign importers). */
+export const DRILLING_ACTIVITIES_TARGET: WriteTarget = {
+  table: DRILLING_ACTIVITIES, idColumn: "id", actorColumns: true, required: ["well_id", "report_date", "start_time"], wellInMaster: true,
 };
 
 /** Every table the importer and the save tools write. Add a table here to import it. */

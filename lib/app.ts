@@ -6,7 +6,7 @@ import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
-import { exportCsv } from "./data/export.ts";
+import { EXPORTABLE, exportCsv } from "./data/export.ts";
 import { dbFaultMessage, dbFaultOf } from "./db-faults.ts";
 import { isJsonContentType, notJsonMessage } from "./http/content-type.ts";
 import { readJsonBody } from "./http/json-body.ts";
@@ -146,7 +146,7 @@ export function createApp(deps: AppDeps): Hono {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
       return c.json({ success: false, error: "denied", message: deniedMessage(user.role, "export_all_data") }, 403);
     }
-    if (table !== "drilling_daily" && table !== "wells") return c.json({ error: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` }, 404);
+    if (!Object.hasOwn(EXPORTABLE, table)) return c.json({ error: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` }, 404);
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
     const chunks = exportCsv(await scopeDatabase(deps.db, scope), table);
     const encoder = new TextEncoder();

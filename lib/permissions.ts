@@ -25,6 +25,7 @@ const READ_TOOLS = [
   "get_period_report",
   "compare_wells",
   "compute_mse",
+  "get_drilling_activities",
 ] as const;
 
 const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;

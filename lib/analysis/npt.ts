@@ -1,3 +1,5 @@
+import { activityLinesOf } from "./activity-lines.ts";
+import { activityNpt } from "./activity-npt.ts";
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
 import { NPT_CATEGORIES, nptCategory, nptCategoryInfo, type NptCategory } from "./npt-categories.ts";
 import { num, text, type DrillingRecord } from "./record.ts";
@@ -41,6 +43,16 @@ export interface NptWellRow {
   readonly top_category: NptCategory | null;
 }
 
+/** Report days counted by the source of their NPT (best first: activities, recorded npt_h, text). */
+export interface NptSources {
+  readonly activities: number;
+  readonly recorded: number;
+  readonly text: number;
+}
+
+/** Where a row's NPT came from. */
+export type NptSource = keyof NptSources;
+
 /** What nptBreakdown returns. */
 export interface NptResult {
   /** All five categories, most hours first (ties in NPT_CATEGORIES order). */
@@ -55,14 +67,20 @@ export interface NptResult {
   readonly rows_without_npt: number;
   /** Rows whose NPT exceeded hoursPerDay and was scaled down to it. */
   readonly rows_capped: number;
+  /** Report days by where their NPT came from: activity lines, the npt_h column, the main-work text. */
+  readonly sources: NptSources;
   readonly total_time_h: number;
   readonly npt_h: number;
   readonly npt_share_pct: number | null;
   readonly headline: string;
 }
 
-/** The NPT hours per category of one row, or null when the row says nothing about NPT. */
-function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): { entries: Map<NptCategory, number>; classified: boolean } | null {
+/**
+ * The NPT hours per category of one row and their source, or null when the row says nothing
+ * about NPT. Best source first: the day's activity lines (`activity_lines`, measured hours in
+ * the NPD scheme, see activityNpt), then `npt_h`, then the main-work text.
+ */
+export function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): { entries: Map<NptCategory, number>; source: NptSource } | null {
   const entries = new Map<NptCategory, number>();
   const add = (category: unknown, hours: unknown) => {
     const h = num(hours);
@@ -70,15 +88,20 @@ function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): { entri
     const key = nptCategory(category);
     entries.set(key, (entries.get(key) ?? 0) + h);
   };
+  const lines = activityLinesOf(r.activity_lines);
+  if (lines) {
+    for (const e of activityNpt(lines)) add(e.category, e.hours);
+    return { entries, source: "activities" };
+  }
   const own = num(r.npt_h);
   if (own !== null && own >= 0) {
     add(r.npt_category, own);
-    return { entries, classified: false };
+    return { entries, source: "recorded" };
   }
   const work = text(r.main_work);
   if (!classify || work === null) return null;
   for (const e of classify(work)) add(e.category, e.hours);
-  return { entries, classified: true };
+  return { entries, source: "text" };
 }
 
 /**
@@ -97,12 +120,13 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
   }
   const byCategory = new Map<NptCategory, number>(NPT_CATEGORIES.map((c) => [c.key, 0]));
   const byWell = new Map<string | null, { days: number; npt: Map<NptCategory, number> }>();
-  let days = 0, classified = 0, capped = 0, without = 0;
+  let days = 0, capped = 0, without = 0;
+  const sources = { activities: 0, recorded: 0, text: 0 };
   for (const r of records) {
     const found = rowNpt(r, opts.classify);
     if (!found) { without++; continue; }
     days++;
-    if (found.classified) classified++;
+    sources[found.source]++;
     const rowTotal = [...found.entries.values()].reduce((a, b) => a + b, 0);
     const scale = rowTotal > day ? day / rowTotal : 1;
     if (scale < 1) capped++;
@@ -131,10 +155,25 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
     };
   }).sort((a, b) => b.npt_h - a.npt_h || b.npt_share_pct - a.npt_share_pct || String(a.well_id).localeCompare(String(b.well_id)));
   const result = {
-    categories, wells, report_days: days, classified_rows: classified, rows_without_npt: without,
-    rows_capped: capped, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
+    categories, wells, report_days: days, classified_rows: sources.text, rows_without_npt: without,
+    rows_capped: capped, sources, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
   };
   return { ...result, headline: nptHeadline(result, records.length) };
+}
+
+/**
+ * Which sources the NPT of a result came from, in words, e.g. `非生产时间来源：作业明细 96 天 / NPT
+ * from: activity lines 96 days`; empty when none is known.
+ */
+export function nptSourceNote(s: NptSources): string {
+  const parts: [string, string, number][] = [
+    ["作业明细（按 NPD 作业代码计时）", "activity lines (timed, NPD activity codes)", s.activities],
+    ["npt_h 列", "the npt_h column", s.recorded],
+    ["主要工作文字", "the main-work text", s.text],
+  ];
+  const used = parts.filter((p) => p[2] > 0);
+  if (used.length === 0) return "";
+  return `非生产时间来源：${used.map((p) => `${p[0]} ${p[2]} 天`).join("，")} / NPT from: ${used.map((p) => `${p[1]} ${p[2]} days`).join(", ")}`;
 }
 
 function nptHeadline(r: Omit<NptResult, "headline">, rowCount: number): string {

@@ -1,5 +1,6 @@
 import { fmt } from "./format.ts";
 import { markdownTable } from "./markdown-table.ts";
+import { nptSourceNote } from "./npt.ts";
 import type { PeriodReport } from "./period-report.ts";
 
 /** Most events listed in the Markdown; the structured result has them all. */
@@ -48,6 +49,8 @@ export function periodMarkdown(r: PeriodReport): string {
   out.push("", "### 非生产时间 NPT by category", "");
   out.push(npt.length === 0 ? "无 None (0 h)" : markdownTable(["类别 Category", "小时 h", "占非生产时间 % of NPT", "占总时间 % of time"],
     npt.map((c) => [`${c.zh} ${c.en}`, c.npt_h, c.share_of_npt_pct, c.npt_share_pct])));
+  const sources = nptSourceNote(r.npt_sources);
+  if (sources) out.push("", sources);
   if (r.classified_rows > 0) out.push("", `（${r.classified_rows} 个报告日的非生产时间从主要工作文字读出 / ${r.classified_rows} report days read from the main-work text）`);
   out.push("", "### 钻头 Bits used", "");
   out.push(r.bits.length === 0 ? "无记录 None recorded" : markdownTable(["钻头 Bit", "尺寸 Size mm", "井 Wells", "日期 Dates", "天数 Days", "进尺 Footage m"],

@@ -9,7 +9,7 @@ import { rankPeriodWells } from "./period-ranking.ts";
 import type { PeriodRanking } from "./period-ranking.ts";
 import { mainWorkNptClassifier } from "./main-work-npt.ts";
 import { nptBreakdown } from "./npt.ts";
-import type { NptCategoryRow } from "./npt.ts";
+import type { NptCategoryRow, NptSources } from "./npt.ts";
 import { num, text, type DrillingRecord } from "./record.ts";
 
 /** What a period report is about: one well or one block, and the dates. */
@@ -44,6 +44,7 @@ export interface PeriodReport {
   readonly npt_categories: readonly NptCategoryRow[];
   readonly rows_without_npt: number;
   readonly classified_rows: number;
+  readonly npt_sources: NptSources;
   readonly bits: readonly PeriodBit[];
   readonly events: readonly PeriodEvent[];
   readonly ranking: PeriodRanking | null;
@@ -91,6 +92,7 @@ export function buildPeriodReport(subject: PeriodSubject, rows: readonly Drillin
     npt_categories: figures.npt_categories,
     rows_without_npt: figures.rows_without_npt,
     classified_rows: figures.classified_rows,
+    npt_sources: figures.npt_sources,
     bits: periodBits(rows),
     events: periodEvents(rows),
     ranking,

@@ -1,7 +1,7 @@
 import { mainWorkNptClassifier } from "./main-work-npt.ts";
 import { dailyOnBottomHours } from "./hours.ts";
 import { nptBreakdown } from "./npt.ts";
-import type { NptCategoryRow } from "./npt.ts";
+import type { NptCategoryRow, NptSources } from "./npt.ts";
 import { num, text, type DrillingRecord } from "./record.ts";
 
 /** The figures of a set of report rows over a period (one well, or all wells of a block). */
@@ -44,6 +44,8 @@ export interface PeriodResult {
   readonly rows_without_npt: number;
   /** Rows whose NPT was read from the main-work text. */
   readonly classified_rows: number;
+  /** Report days by the source of their NPT (activity lines, npt_h, main-work text). */
+  readonly npt_sources: NptSources;
 }
 
 const positive = (values: Array<number | null>) => values.filter((v): v is number => v !== null && v > 0);
@@ -105,5 +107,6 @@ export function periodFigures(rows: readonly DrillingRecord[]): PeriodResult {
     npt_categories: npt.categories,
     rows_without_npt: npt.rows_without_npt,
     classified_rows: npt.classified_rows,
+    npt_sources: npt.sources,
   };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Executor } from "../db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
 import { ToolError } from "../tool-error.ts";
+import { activityLinesSql } from "./activity-lines-sql.ts";
 import type { DateClock } from "./date-arg.ts";
 import { dailyWhere, describeFilter, resolveDailyFilter } from "./daily-filter.ts";
 import type { DailyFilter, DailyFilterArgs } from "./daily-filter.ts";
@@ -23,7 +24,9 @@ function selectList(columns: readonly AnalysisColumn[]): string {
   const picked = [...new Set(columns)].map((c) =>
     c === "main_work" ? "CASE WHEN d.npt_h IS NULL OR d.npt_h < 0 THEN d.main_work END AS main_work" : `d.${c}`
   );
-  return ["d.id", "d.well_id", "d.report_date", ...picked].join(", ");
+  // NPT analyses also read the day's activity lines, their best source (lib/analysis/npt.ts rowNpt).
+  const lines = columns.includes("npt_h") ? [activityLinesSql("d")] : [];
+  return ["d.id", "d.well_id", "d.report_date", ...picked, ...lines].join(", ");
 }
 
 /** The rows an analysis runs on and how the typed filter was read. */

@@ -1,5 +1,6 @@
 import type { Executor, Row } from "../db.ts";
 import type { Table } from "../schema/column.ts";
+import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { WELLS } from "../schema/wells.ts";
 import { columnNames } from "../schema/zod.ts";
@@ -9,6 +10,7 @@ import { csvLine } from "./csv.ts";
 export const EXPORTABLE: Readonly<Record<string, { table: Table; key: string }>> = {
   drilling_daily: { table: DRILLING_DAILY, key: "id" },
   wells: { table: WELLS, key: "well_id" },
+  drilling_activities: { table: DRILLING_ACTIVITIES, key: "id" },
 };
 
 /** The exported columns of `name`: its key (if not a column) then every metadata column. */

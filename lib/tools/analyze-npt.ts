@@ -2,7 +2,7 @@ import { z } from "zod";
 import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
-import { nptBreakdown } from "../analysis/npt.ts";
+import { nptBreakdown, nptSourceNote } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
@@ -18,10 +18,10 @@ export const analyzeNpt = defineTool({
   title: "非生产时间分析 NPT analysis",
   description:
     "非生产时间（NPT）分析：按类别（设备故障、等停、井下复杂如卡钻井漏、天气、其他）和按井汇总小时数及占总时间比例（每个报告日 24 h），" +
-    "最多的在前。有 npt_h 列时用它，否则从“本日主要工作”文字中读出原因和小时数。筛选条件同 query_drilling_data。 / " +
+    "最多的在前。有作业明细时按其作业代码计时，其次 npt_h 列，否则从“本日主要工作”文字中读出。筛选条件同 query_drilling_data。 / " +
     "Non-productive time by category (equipment failure, waiting, downhole trouble such as stuck pipe or lost circulation, weather, other) " +
-    "and by well: hours and share of total time (24 h per report day), largest first. Uses npt_h where present, else reads causes and hours " +
-    "from the main-work text. Same filters as query_drilling_data.",
+    "and by well: hours and share of total time (24 h per report day), largest first. Uses the day's activity lines where present (timed, NPD codes), else npt_h, else " +
+    "reads causes and hours from the main-work text. Same filters as query_drilling_data.",
   input: z.strictObject({
     ...dailyFilterShape,
     limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的井数 most wells to list, most NPT first (1–1000, default 50)"),
@@ -48,6 +48,8 @@ export const analyzeNpt = defineTool({
     classified_rows: z.number().int().describe("其中从主要工作文字读出的行数 of those, rows read from the main-work text"),
     rows_without_npt: z.number().int().describe("既无 npt_h 也无主要工作文字的行数（未计入）rows with neither npt_h nor main-work text (left out)"),
     rows_hours_unknown: z.number().int().describe("文字提到非生产时间但未写小时数的行数（这些原因未计入）rows whose text names NPT without hours (not counted)"),
+    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
+    .describe("非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text"),
     rows_capped: z.number().int().describe("非生产时间超过 24 h 被截为 24 h 的行数 rows whose NPT exceeded 24 h and was capped"),
     total_time_h: z.number().describe("总时间 total time (h)"),
     npt_h: z.number().describe("非生产时间合计 total NPT (h)"),
@@ -75,7 +77,7 @@ export const analyzeNpt = defineTool({
       wells: r.wells.slice(0, args.limit).map((w) => roundNumbers(w)),
       wells_total: r.wells.length,
       report_days: r.report_days, classified_rows: r.classified_rows, rows_without_npt: r.rows_without_npt,
-      rows_hours_unknown: hoursUnknown, rows_capped: r.rows_capped,
+      rows_hours_unknown: hoursUnknown, npt_sources: r.sources, rows_capped: r.rows_capped,
       ...roundNumbers({ total_time_h: r.total_time_h, npt_h: r.npt_h, npt_share_pct: r.npt_share_pct }),
       filter, dates_used, wells_resolved, headline: r.headline,
     };
@@ -91,6 +93,7 @@ export const analyzeNpt = defineTool({
     );
     const more = r.wells.length > args.limit ? `\n（共 ${r.wells.length} 口井，列出 ${args.limit} 口 / ${r.wells.length} wells, ${args.limit} listed）` : "";
     const notes = [
+      nptSourceNote(r.sources),
       r.classified_rows > 0 ? `${r.classified_rows} 个报告日的非生产时间从主要工作文字读出 / ${r.classified_rows} report days read from the main-work text` : "",
       hoursUnknown > 0 ? `⚠ ${hoursUnknown} 行文字提到非生产时间但未写小时数，未计入 / ${hoursUnknown} rows name NPT without hours: not counted` : "",
     ].filter(Boolean).map((n) => `\n${n}`).join("");

@@ -3,6 +3,7 @@ import { COMPARE_COLUMNS, compareWells } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
 import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
+import { nptBreakdown, nptSourceNote } from "../analysis/npt.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
@@ -57,6 +58,8 @@ export const compareWellsTool = defineTool({
     wells_total: z.number().int().describe("井数 wells compared in all (best marks cover them all)"),
     best: z.record(COLUMN, z.array(z.string())).describe("每列最好的井（并列都列出）the best well(s) of each column"),
     focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
+    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
+    .describe("非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text"),
     ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
@@ -79,6 +82,7 @@ export const compareWellsTool = defineTool({
       if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
     }
     const result = compareWells(byWell, { classify: mainWorkNptClassifier() });
+    const sources = nptBreakdown(rows, { classify: mainWorkNptClassifier() }).sources;
     const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
@@ -86,7 +90,7 @@ export const compareWellsTool = defineTool({
     const listed = result.wells.filter((w, i) => i < args.limit || w.well_id === focus);
     const structured = {
       wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus,
-      filter: described, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved, headline,
+      npt_sources: sources, filter: described, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved, headline,
     };
     if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）${notes}` };
     const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
@@ -97,6 +101,6 @@ export const compareWellsTool = defineTool({
     );
     const more = listed.length < result.wells.length ? `\n（共 ${result.wells.length} 口井，列出 ${listed.length} 口 / ${result.wells.length} wells, ${listed.length} listed）` : "";
     const note = "★ 该列最好：日进尺、钻速越高越好，非生产时间、机械比能越低越好。 / ★ best in the column: higher m/d and ROP, lower NPT and MSE.";
-    return { structured, charts: compareCharts(structured.wells, focus), text: `${headline}\n\n${table}${more}\n\n${note}\n筛选 Filter: ${described}${notes}` };
+    return { structured, charts: compareCharts(structured.wells, focus), text: `${headline}\n\n${table}${more}\n\n${note}\n${nptSourceNote(sources)}\n筛选 Filter: ${described}${notes}` };
   },
 });

@@ -10,12 +10,12 @@ export const exportAllData = defineTool({
   name: "export_all_data",
   title: "导出全部数据 Export all data",
   description:
-    `导出整张表（钻井日报或油井基础信息，不含已删除记录）为 CSV 或 JSON，结果中最多附 ${EXPORT_INLINE_CAP} 行，` +
+    `导出整张表（钻井日报、油井基础信息或作业明细，不含已删除记录）为 CSV 或 JSON，结果中最多附 ${EXPORT_INLINE_CAP} 行，` +
     "完整文件可从 download_path 流式下载（需同样的身份请求头）。仅管理员。 / Export a whole table (drilling daily " +
     `reports or the well master, without deleted rows) as CSV or JSON; the result carries at most ${EXPORT_INLINE_CAP} rows, ` +
     "the full file streams from download_path (same identity headers). ADMIN only.",
   input: z.strictObject({
-    table: z.enum(["drilling_daily", "wells"]).default("drilling_daily").describe("表 table"),
+    table: z.enum(["drilling_daily", "wells", "drilling_activities"]).default("drilling_daily").describe("表 table"),
     format: z.enum(["csv", "json"]).default("csv").describe("格式 format"),
     max_rows: z.number().int().min(1).max(EXPORT_INLINE_CAP).default(5000)
       .describe(`结果中附带的最多行数 rows to include in the result (1–${EXPORT_INLINE_CAP})`),

@@ -58,7 +58,7 @@ export const getPeriodReport = defineTool({
       period: { from: period.from, to: period.to, label: period.label, calendar_days: report.calendar_days },
       wells_in_block: report.subject.wells_in_block ?? null,
       summary: report.summary, wells: [...report.wells], npt_categories: [...report.npt_categories],
-      rows_without_npt: report.rows_without_npt, classified_rows: report.classified_rows,
+      rows_without_npt: report.rows_without_npt, classified_rows: report.classified_rows, npt_sources: report.npt_sources,
       bits: [...report.bits], events: [...report.events],
       ranking: report.ranking, days: [...report.days], wells_resolved: wellsResolved, headline: report.headline,
     };

@@ -2,7 +2,9 @@ import { Buffer } from "node:buffer";
 import { z } from "zod";
 import { actorOf } from "../data/history.ts";
 import { ImportFileError, importFile } from "../import/import-file.ts";
+import { importReports } from "../import/import-reports.ts";
 import { summaryText } from "../import/import-summary.ts";
+import type { ImportSummary, ReportImportDetail } from "../import/import-summary.ts";
 import { ToolError } from "../tool-error.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import { defineTool } from "./define.ts";
@@ -12,6 +14,23 @@ const TABLES = WRITE_TARGETS.map((t) => t.table.name) as [string, ...string[]];
 export const IMPORT_REJECTED_SHOWN = 200;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+type ReportArgs = { xml_text?: string | string[]; jsonl_text?: string; file_name?: string; file_names?: string[] };
+
+/** The report files of a call (WITSML drillReport XML texts or one campaign JSONL text), or null when it carries none. */
+function reportFiles(args: ReportArgs): { name: string; text: string }[] | null {
+  if (args.xml_text === undefined && args.jsonl_text === undefined) return null;
+  if (args.xml_text !== undefined && args.jsonl_text !== undefined) {
+    throw new ToolError("invalid", "请给出 xml_text 或 jsonl_text 其中之一 / give either xml_text or jsonl_text, not both");
+  }
+  const texts = args.jsonl_text !== undefined ? [args.jsonl_text] : typeof args.xml_text === "string" ? [args.xml_text] : args.xml_text!;
+  const ext = args.jsonl_text !== undefined ? "jsonl" : "xml";
+  const names = args.file_names ?? (args.file_name ? [args.file_name] : []);
+  return texts.map((text, i) => {
+    const given = names[i] ?? (texts.length === 1 ? `upload.${ext}` : `upload-${i + 1}.${ext}`);
+    return { name: given.toLowerCase().endsWith(`.${ext}`) ? given : `${given}.${ext}`, text };
+  });
+}
 
 function fileBytes(args: { csv_text?: string; xlsx_base64?: string }): { bytes: Uint8Array; ext: string } {
   if ((args.csv_text === undefined) === (args.xlsx_base64 === undefined)) {
@@ -25,6 +44,15 @@ function fileBytes(args: { csv_text?: string; xlsx_base64?: string }): { bytes: 
   return { bytes: new Uint8Array(Buffer.from(b64, "base64")), ext: "xlsx" };
 }
 
+/** The report detail as plain arrays, at most 500 report days. */
+function reportOutput(r: ReportImportDetail) {
+  return {
+    files: [...r.files], wells_created: [...r.wells_created], wells_matched: r.wells_matched.map((m) => ({ ...m })),
+    activities: { ...r.activities },
+    reports: r.reports.slice(0, 500).map((x) => ({ ...x, figures: x.figures.map((f) => ({ ...f })) })),
+  };
+}
+
 /** `import_data` (ADMIN): the importer behind a tool; dry run by default so the user sees the summary first. */
 export const importData = defineTool({
   name: "import_data",
@@ -36,10 +64,15 @@ export const importData = defineTool({
     "text (well master, drilling daily reports, …): headers by code, Chinese label or English name in row 1, row 2 or both; " +
     "upserts by natural key so importing twice adds nothing, one transaction per file. dry_run defaults to true and only " +
     "reports what would happen: show the user the summary, then import with dry_run=false once they agree. The file must fit " +
-    "in the request size limit (MAX_BODY_BYTES, 4 MB by default).",
+    "in the request size limit (MAX_BODY_BYTES, 4 MB by default). WITSML 1.4 drillReport XML (xml_text, one or several) " +
+    "and activity JSONL (jsonl_text) become daily reports with their activity lines; wells are matched by name or created.",
   input: z.strictObject({
     csv_text: z.string().min(1).optional().describe("CSV 文件内容 the CSV file's text"),
     xlsx_base64: z.string().min(1).optional().describe(".xlsx 文件的 base64 the .xlsx file's bytes, base64-encoded"),
+    xml_text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]).optional()
+      .describe("WITSML drillReport XML 文本（一个或多个）drillReport XML text, one or several files"),
+    jsonl_text: z.string().min(1).optional().describe("作业明细 JSONL 文本 activity lines, one JSON object per line"),
+    file_names: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe("各 XML 文件名 the XML files' names, in order"),
     file_name: z.string().trim().min(1).max(200).optional().describe("文件名 the file's name, for the summary"),
     table: z.enum(TABLES).optional().describe("目标表（不填则按表头识别）target table (recognised from the header when absent)"),
     dry_run: z.boolean().default(true).describe("true（默认）：只报告不写入 / true (default): report only, write nothing"),
@@ -55,15 +88,34 @@ export const importData = defineTool({
     duplicate_keys: z.number().int().describe("文件中重复的键（取最后一行）keys repeated in the file (last row used)"),
     not_in_master: z.object({ rows: z.number().int(), wells: z.number().int(), examples: z.array(z.string()) }).nullable()
       .describe("井号不在油井基础信息中的日报行（已保存）daily rows whose well is not in the well master (stored)"),
+    report: z.object({
+      files: z.array(z.string()), wells_created: z.array(z.string()),
+      wells_matched: z.array(z.object({ names: z.string(), well_id: z.string() })),
+      activities: z.object({
+        read: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+        rejected: z.number().int(), removed: z.number().int(),
+      }),
+      reports: z.array(z.object({
+        file: z.string(), well_id: z.string(), report_date: z.string(), action: z.string(), activities: z.number().int(),
+        figures: z.array(z.object({ field: z.string(), value: z.union([z.string(), z.number(), z.null()]), how: z.string().describe("数据如何得出 how the figure was obtained") })),
+      })).max(500),
+    }).optional().describe("WITSML/JSONL 导入：井、作业明细、各数值来源 drillReport/JSONL import: wells, activities, how each figure was obtained"),
     message: z.string(),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
-    const { bytes, ext } = fileBytes(args);
-    const fileName = args.file_name ? (args.file_name.toLowerCase().endsWith(`.${ext}`) ? args.file_name : `${args.file_name}.${ext}`) : `upload.${ext}`;
-    let summary;
+    const reports = reportFiles(args);
+    if (reports && (args.csv_text !== undefined || args.xlsx_base64 !== undefined)) {
+      throw new ToolError("invalid", "报告文件（xml_text/jsonl_text）与表格文件（csv_text/xlsx_base64）请分开导入 / import report files and table files in separate calls");
+    }
+    let summary: ImportSummary;
     try {
-      summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user) });
+      if (reports) summary = await importReports(db, reports, { dryRun: args.dry_run, actor: actorOf(user) });
+      else {
+        const { bytes, ext } = fileBytes(args);
+        const fileName = args.file_name ? (args.file_name.toLowerCase().endsWith(`.${ext}`) ? args.file_name : `${args.file_name}.${ext}`) : `upload.${ext}`;
+        summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user) });
+      }
     } catch (error) {
       if (error instanceof ImportFileError) throw new ToolError("invalid", error.message);
       throw error;
@@ -76,6 +128,7 @@ export const importData = defineTool({
         blank_rows: summary.blank_rows, rejected_rows: summary.rejected_rows.slice(0, IMPORT_REJECTED_SHOWN),
         unknown_columns: [...summary.unknown_columns], duplicate_keys: summary.duplicate_keys.length,
         not_in_master: summary.not_in_master && { ...summary.not_in_master, examples: [...summary.not_in_master.examples] },
+        ...(summary.report ? { report: reportOutput(summary.report) } : {}),
         message: text.split("\n")[0],
       },
       text: summary.dry_run ? `${text}\n确认无误后用 dry_run=false 再调用一次以写入。 / Call again with dry_run=false to write it once the user agrees.` : text,

@@ -6,6 +6,7 @@ import { computeMse } from "./compute-mse.ts";
 import type { ToolDef } from "./define.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
+import { getDrillingActivities } from "./get-drilling-activities.ts";
 import { getDrillingCurve } from "./get-drilling-curve.ts";
 import { getDailyReport } from "./get-daily-report.ts";
 import { getPeriodReport } from "./get-period-report.ts";
@@ -50,6 +51,7 @@ export const TOOLS: readonly ToolDef[] = [
   getPreDrillingMilestones,
   getStatistics,
   getPeriodReport,
+  getDrillingActivities,
   listAccess,
   grantAccess,
   revokeAccess,

@@ -1,0 +1,9 @@
+/**
+ * The SELECT expression giving a drilling daily row (alias `d`) its live activity lines as JSON
+ * `[[activity_code, state, hours], …]` in the column `activity_lines`, NULL when it has none
+ * (read by lib/analysis/activity-lines.ts, so NPT analyses use measured activity hours).
+ */
+export function activityLinesSql(d: string): string {
+  return `(SELECT CASE WHEN count(*) > 0 THEN json_group_array(json_array(a.activity_code, a.state, a.hours)) END
+    FROM drilling_activities a WHERE a.well_id = ${d}.well_id AND a.report_date = ${d}.report_date AND a.deleted_at IS NULL) AS activity_lines`;
+}

@@ -43,7 +43,7 @@ export function isNptActivity(line: ActivityLine): boolean {
  * whose main activity is `interruption`, or whose state is `fail`, is non-productive; its
  * sub-activity gives the category (waiting on weather → weather; repair, maintain →
  * equipment; fish → downhole; wait → waiting; rig up/down, other and anything else → other).
- * Lines without positive hours count for nothing. Categories with hours only, most first.
+ * Lines without positive hours count for nothing. Categories with hours only, most first (ties by key).
  */
 export function activityNpt(lines: readonly ActivityLine[]): ActivityNpt[] {
   const by = new Map<NptCategory, number>();
@@ -53,5 +53,5 @@ export function activityNpt(lines: readonly ActivityLine[]): ActivityNpt[] {
     const category = activityNptCategory(line.activity_code ?? "");
     by.set(category, (by.get(category) ?? 0) + h);
   }
-  return [...by].map(([category, hours]) => ({ category, hours })).sort((a, b) => b.hours - a.hours);
+  return [...by].map(([category, hours]) => ({ category, hours })).sort((a, b) => b.hours - a.hours || a.category.localeCompare(b.category));
 }

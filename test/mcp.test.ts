@@ -12,7 +12,7 @@ const READ = [
   "get_well_summary", "list_wells", "query_drilling_data",
   "search_wells", "get_daily_report", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics",
   "analyze_rop", "analyze_npt", "get_drilling_curve", "compare_wells", "compute_mse",
-  "get_period_report", "list_access",
+  "get_period_report", "list_access", "get_drilling_activities",
 ];
 const WRITE = ["add_drilling_record", "update_drilling_record", "save_well", "save_drilling_daily", "save_key_well_daily", "get_record_history", "undo_record_change"];
 const ADMIN_ONLY = ["delete_drilling_record", "export_all_data", "import_data", "grant_access", "revoke_access", "restore_drilling_record", "purge_drilling_record", "query_audit_log"];

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Executor } from "../db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
 import { ToolError } from "../tool-error.ts";
-import { activityLinesSql } from "./activity-lines-sql.ts";
+import { activityLinesSql, hasActivityLines } from "./activity-lines-sql.ts";
 import type { DateClock } from "./date-arg.ts";
 import { dailyWhere, describeFilter, resolveDailyFilter } from "./daily-filter.ts";
 import type { DailyFilter, DailyFilterArgs } from "./daily-filter.ts";
@@ -20,12 +20,12 @@ export type AnalysisColumn =
 
 // Reading 80,000 rows costs about a second per handful of columns, so each analysis names its own,
 // and the main-work text (long, read only for NPT) comes only where npt_h cannot be used.
-function selectList(columns: readonly AnalysisColumn[]): string {
+function selectList(columns: readonly AnalysisColumn[], withActivities: boolean): string {
   const picked = [...new Set(columns)].map((c) =>
     c === "main_work" ? "CASE WHEN d.npt_h IS NULL OR d.npt_h < 0 THEN d.main_work END AS main_work" : `d.${c}`
   );
   // NPT analyses also read the day's activity lines, their best source (lib/analysis/npt.ts rowNpt).
-  const lines = columns.includes("npt_h") ? [activityLinesSql("d")] : [];
+  const lines = withActivities && columns.includes("npt_h") ? [activityLinesSql("d")] : [];
   return ["d.id", "d.well_id", "d.report_date", ...picked, ...lines].join(", ");
 }
 
@@ -103,7 +103,7 @@ export async function fetchAnalysisRows(
 ): Promise<DrillingRecord[]> {
   const where = dailyWhere(filter);
   const rs = await db.execute(
-    `SELECT ${selectList(columns)} FROM drilling_daily d WHERE ${where.sql}
+    `SELECT ${selectList(columns, columns.includes("npt_h") && (await hasActivityLines(db)))} FROM drilling_daily d WHERE ${where.sql}
      ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, cap + 1],
   );

@@ -1,7 +1,7 @@
 import type { Executor } from "../db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
 import { ToolError } from "../tool-error.ts";
-import { activityLinesSql } from "./activity-lines-sql.ts";
+import { activityLinesSql, hasActivityLines } from "./activity-lines-sql.ts";
 import { dailyWhere } from "./daily-filter.ts";
 
 /** Most rows one period report reads (a block-month is a few thousand). */
@@ -20,8 +20,9 @@ const COLUMNS = [
 export async function fetchPeriodRows(db: Executor, wellIds: readonly string[], from: string, to: string): Promise<DrillingRecord[]> {
   if (wellIds.length === 0) return [];
   const where = dailyWhere({ well_ids: [...wellIds], date_from: from, date_to: to });
+  const lines = (await hasActivityLines(db)) ? `, ${activityLinesSql("d")}` : "";
   const rs = await db.execute(
-    `SELECT d.id, d.well_id, d.report_date, ${COLUMNS.map((c) => `d.${c}`).join(", ")}, ${activityLinesSql("d")} FROM drilling_daily d
+    `SELECT d.id, d.well_id, d.report_date, ${COLUMNS.map((c) => `d.${c}`).join(", ")}${lines} FROM drilling_daily d
      WHERE ${where.sql} ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, PERIOD_ROW_CAP + 1],
   );

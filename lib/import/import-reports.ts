@@ -130,7 +130,7 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
     return { wells, daily, activities, removed };
   };
   const result = options.dryRun ? await run(db, false) : await db.transaction((tx) => run(tx, true));
-  for (const p of [...result.daily, ...result.activities]) {
+  for (const p of [...result.wells, ...result.daily, ...result.activities]) {
     if (p.kind === "rejected") for (const q of p.problems) rejected.push({ row: p.row, ...q });
   }
   const seconds = (now() - started) / 1000;

@@ -89,6 +89,9 @@ export async function runImportCli(argv: readonly string[], io: CliIo): Promise<
     if (reports.length > 0 && reports.length < paths.length) {
       throw new Error("请分开导入报告文件（.xml/.jsonl）与表格文件（.csv/.xlsx） / import report files (.xml/.jsonl) and table files (.csv/.xlsx) separately");
     }
+    if (reports.length > 0 && values.table !== undefined) {
+      throw new Error(`报告文件不用 --table（写入 drilling_daily 与 drilling_activities）/ report files take no --table "${values.table}": they fill drilling_daily and drilling_activities`);
+    }
     const progress = createProgress({ write: io.stderr, tty: io.tty });
     const common = {
       dryRun: values["dry-run"] ?? false, actor: `import ${io.user}`,

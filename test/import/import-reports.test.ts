@@ -124,6 +124,9 @@ test("hostile or broken files are refused naming the file and the element; nothi
     ["broken.jsonl", '{"wellbore": "15/9-F-4", "report_date": "2008-02-13"', /"broken\.jsonl" 的 \(line\)（第 1 行）.*not JSON/],
   ];
   const before = await tableCounts();
+  const table = await cli([realData("volve_ddr_xml"), "--table", "wells"]);
+  assert.equal(table.code, 1);
+  assert.match(table.err, /report files take no --table "wells"/);
   for (const [name, body, re] of cases) {
     const good = join(dir, `a-good-${name}.xml`);
     await writeFile(good, real);

@@ -50,7 +50,7 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  * the caller from the identity headers.
  */
 export function createApp(deps: AppDeps): Hono {
-  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
+  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts, language: deps.config.toolLanguage });
   const callDeps = {
     db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
     scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit: createAuditSink(deps.db, deps.log),

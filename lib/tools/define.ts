@@ -50,6 +50,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   /** Chinese first, English after. */
   readonly description: string;
   readonly input: I;
+  /**
+   * Rewrites the input JSON Schema before it is listed, when the zod one would be too long for the model (e.g. a
+   * record's fields described once in a line instead of one property each); `input` still validates every call.
+   */
+  readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
   readonly annotations: ToolAnnotations;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { isLoopback } from "./http/loopback.ts";
 import { TOOL_LANGUAGES } from "./tool-schema.ts";
+import { parseToolFilter } from "./toolsets.ts";
+import type { ToolFilter } from "./toolsets.ts";
 import type { ToolLanguage } from "./tool-schema.ts";
 
 /** The roles this server knows; every other role is mapped onto one of these or gets nothing. */
@@ -54,6 +56,8 @@ export interface Config {
   readonly scopedRoles: readonly Role[];
   /** Language of the tool descriptions the model reads: `zh` (default, measured cheaper) or `zh-en`. */
   readonly toolLanguage: ToolLanguage;
+  /** The tools this deployment exposes (MCP_TOOLS: toolsets and tool names); null: every tool. Roles still apply. */
+  readonly tools: ToolFilter;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -158,6 +162,7 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   SCOPED_ROLES: z.string().default("").transform(parsedBy(parseScopedRoles)),
   TOOL_LANGUAGE: z.enum(TOOL_LANGUAGES).default("zh"),
+  MCP_TOOLS: z.string().default("").transform(parsedBy(parseToolFilter)),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -209,5 +214,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     charts: e.CHARTS,
     scopedRoles: e.SCOPED_ROLES,
     toolLanguage: e.TOOL_LANGUAGE,
+    tools: e.MCP_TOOLS,
   };
 }

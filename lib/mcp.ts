@@ -67,7 +67,10 @@ export function createMcpServer(options: McpServerOptions): Server {
     instructions: SERVER_INSTRUCTIONS,
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
-  const toolsOf = (authInfo: AuthInfo | undefined) => deps.tools.listFor(callerOf(options, authInfo).role.role);
+  const toolsOf = (authInfo: AuthInfo | undefined) => {
+    const caller = callerOf(options, authInfo);
+    return deps.tools.listFor(caller.role.role, caller.tools);
+  };
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({ tools: [...toolsOf(extra.authInfo)] }));
   // The ui:// chart view, listed and readable only by callers whose tools declare it.
   server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => ({ resources: chartResourcesFor(toolsOf(extra.authInfo)) }));

@@ -5,6 +5,8 @@ import type { Role } from "./config.ts";
 import { ROLES } from "./config.ts";
 import { canCall, rolesFor } from "./permissions.ts";
 import type { ToolLanguage } from "./tool-schema.ts";
+import { exposes } from "./toolsets.ts";
+import type { ToolFilter } from "./toolsets.ts";
 import { inLanguage, leanSchema } from "./tool-schema.ts";
 import type { ToolAnnotations, ToolDef } from "./tools/define.ts";
 
@@ -24,8 +26,8 @@ export interface ToolListing {
 export interface ToolRegistry {
   readonly all: readonly ToolDef[];
   get(name: string): ToolDef | undefined;
-  /** The listings `role` may see (empty for null). */
-  listFor(role: Role | null): readonly ToolListing[];
+  /** The listings `role` may see (empty for null), limited to what `tools` exposes. */
+  listFor(role: Role | null, tools?: ToolFilter): readonly ToolListing[];
   /** Every listing with the roles that may call it, for `GET /mcp/tools`. */
   catalogue(): readonly (ToolListing & { roles: Role[] })[];
 }
@@ -72,7 +74,10 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
   return {
     all: tools,
     get: (name) => byName.get(name),
-    listFor: (role) => (role ? perRole.get(role) ?? [] : []),
+    listFor: (role, filter) => {
+      const mine = role ? perRole.get(role) ?? [] : [];
+      return filter ? mine.filter((l) => exposes(filter, l.name)) : mine;
+    },
     catalogue: () => catalogue,
   };
 }

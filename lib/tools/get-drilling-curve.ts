@@ -70,7 +70,10 @@ function pointsTable(c: ReturnType<typeof curveOf>): string {
       return [p.day, p.date, `${p.depth_m}${p.depth_decreased ? " ⚠" : ""}`, ...(planned ? [plan, plan === null ? null : p.depth_m - plan] : [])];
     }),
   );
-  return n > TEXT_POINTS ? `${table}\n（共 ${n} 点，表中取 ${picked.length} 点；完整序列见结构化结果 / ${n} points, ${picked.length} shown; the full series is in the structured result）` : table;
+  if (n <= TEXT_POINTS) return table;
+  const [first, last] = [c.points[0].date, c.points[n - 1].date];
+  return `${table}\n（共 ${n} 点，${first} 至 ${last}，表中均匀取 ${picked.length} 点；要某段每天的井深，用 date 缩小范围，如 date="${first}~${c.points[Math.min(n - 1, 9)].date}" / ` +
+    `${n} points from ${first} to ${last}, ${picked.length} shown evenly; narrow with date for every day of a stretch）`;
 }
 
 /** `get_drilling_curve`: the days-versus-depth curve of one or more wells, with the plan where one exists. */

@@ -14,10 +14,10 @@ const wellArg = z.string().trim().min(1).max(64);
  */
 export const dailyFilterShape = {
   well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
-  well_ids: z.array(wellArg).min(1).max(100).optional().describe("多口井 / several wells"),
+  well_ids: z.array(wellArg).min(1).max(100).optional(),
   date: dateWordArg.optional().describe(`日期或范围，${DATE_HINT}、latest（每井最新） / a day, range or words`),
-  date_from: dateWordArg.optional().describe("起始日期（含） / from, inclusive"),
-  date_to: dateWordArg.optional().describe("截止日期（含） / to, inclusive"),
+  date_from: dateWordArg.optional(),
+  date_to: dateWordArg.optional(),
   depth_min_m: z.number().min(0).max(20000).optional(),
   depth_max_m: z.number().min(0).max(20000).optional(),
   formation: z.string().trim().min(1).max(100).optional().describe("地层，包含匹配，如 八道湾 / formation, substring"),

@@ -11,7 +11,7 @@ const wellArg = z.string().trim().min(1).max(64);
 /** Arguments of the report tools: one or several wells, one date or several, or the latest. */
 export const reportArgsShape = {
   well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
-  well_ids: z.array(wellArg).min(1).max(100).optional().describe("多口井 / several wells"),
+  well_ids: z.array(wellArg).min(1).max(100).optional(),
   date: dateWordArg.default("latest").describe(`日期或范围，${DATE_HINT}；latest=最新一天 / date`),
   dates: z.array(dateWordArg).min(1).max(31).optional().describe("多个日期或范围，代替 date / several dates"),
   limit: z.number().int().min(1).max(500).default(50),

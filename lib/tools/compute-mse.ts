@@ -33,7 +33,7 @@ export const computeMse = defineTool({
     per: z.enum(["interval", "record"]).default("interval"),
     interval_m: z.number().min(10).max(2000).default(100),
     unit: z.enum(["MPa", "psi"]).default("MPa"),
-    top: z.number().int().min(1).max(50).default(5).describe("列出最高的几个 / highest listed"),
+    top: z.number().int().min(1).max(50).default(5),
     limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500).describe("逐条时最多条数 / most records (per=record)"),
   }),
   output: z.object({

@@ -14,7 +14,7 @@ export const getPreDrillingMilestones = defineTool({
   name: "get_pre_drilling_milestones",
   title: "钻前工程进度 Pre-drilling milestones",
   description:
-    "钻前工程进度（井位论证、投资、环评、用地、设计审批、征地、搬家安装等 16 个节点）：每井当前节点与下一节点；date 只列该期间完成的节点。 / " +
+    "钻前工程进度（井位论证到搬家安装 16 个节点）：每井当前与下一节点；给 date 只列该期间完成的节点。 / " +
     "Pre-drilling milestones (16 steps to rig-up): each well's current and next step; date lists only steps reached then.",
   input: z.strictObject({
     well_id: z.string().trim().min(1).max(64).optional().describe("井号，照用户写法 / well id as typed"),

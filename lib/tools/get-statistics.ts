@@ -18,8 +18,8 @@ export const getStatistics = defineTool({
     group_by: z.enum(["block", "project", "well_type", "year"]).default("block"),
     block: z.string().trim().min(1).max(100).optional().describe("只统计该区块 / only this block"),
     date: dateWordArg.optional().describe(`日报日期或范围，${DATE_HINT} / report dates`),
-    date_from: dateWordArg.optional().describe("起始日期（含） / from"),
-    date_to: dateWordArg.optional().describe("截止日期（含） / to"),
+    date_from: dateWordArg.optional(),
+    date_to: dateWordArg.optional(),
   }),
   output: z.object({
     group_by: z.string(),

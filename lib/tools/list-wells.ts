@@ -36,12 +36,12 @@ export const listWells = defineTool({
   name: "list_wells",
   title: "油井列表与搜索 List and search wells",
   description:
-    "查找油井（井号、井名、区块、勘探项目、井型、设计井深、状态、最新井深）：关键词匹配井号、井名、区块、勘探项目，" +
-    `可按区块、油田、井型、状态、重点井筛选。超过 ${SUMMARY_THRESHOLD} 口时给区块汇总及缩小范围的方法。 / ` +
+    "查找油井及其最新井深：关键词匹配井号、井名、区块、勘探项目，可按区块、油田、井型、状态、重点井筛选；" +
+    `超过 ${SUMMARY_THRESHOLD} 口时给区块汇总。 / ` +
     "Find wells in the master (id, name, block, project, type, design depth, status) with the latest depth: keywords match id, name, " +
     `block or project; filter by block, field, type, status, key wells; paged. Above ${SUMMARY_THRESHOLD} matches, a summary by block and how to narrow down.`,
   input: z.strictObject({
-    keywords: z.string().trim().max(200).optional().describe("关键词，空格分隔，全部须匹配，如 石南 水平井 / keywords, all must match"),
+    keywords: z.string().trim().max(200).optional().describe("空格分隔，全部须匹配，如 石南 水平井 / all must match"),
     block: z.string().trim().min(1).max(100).optional().describe("区块，如 石南 / block"),
     field: z.string().trim().min(1).max(100).optional().describe("油田 / oilfield"),
     exploration_project: z.string().trim().min(1).max(100).optional().describe("勘探项目，包含匹配 / project, substring"),

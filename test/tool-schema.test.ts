@@ -81,3 +81,16 @@ test("leanSchema drops what the model never needs and keeps what it does", () =>
   assert.equal(inLanguage("中文 / English", "zh-en"), "中文 / English");
   assert.equal(inLanguage("只有中文", "zh"), "只有中文");
 });
+
+test("the server instructions LibreChat adds to the system prompt are short, Chinese, and carry the shared rules", async () => {
+  const client = await connectStreamable(`${zh.url}/mcp`, identity("USER"));
+  try {
+    const instructions = client.getInstructions() ?? "";
+    assert.match(instructions, /^油田钻井数据服务/);
+    assert.match(instructions, /昨天/, "date words, said once for every tool");
+    assert.match(instructions, /权限不足/, "relay refusals");
+    assert.ok(encode(instructions).length <= 200, `${encode(instructions).length} tokens`);
+  } finally {
+    await client.close();
+  }
+});

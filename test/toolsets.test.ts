@@ -6,6 +6,9 @@ import { exposes, narrowFilter, parseToolFilter, TOOLSETS } from "../lib/toolset
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
 import { connectStreamable, textOf } from "./helpers/mcp-client.ts";
+
+/** The text of a tool result (the SDK types callTool's result as a union the helper does not take). */
+const said = (result: unknown): string => textOf(result as { content?: unknown });
 import { libreChatTransport } from "./helpers/librechat-connect.ts";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 
@@ -39,9 +42,9 @@ test("a deployment filter unlists and refuses the tools it leaves out, over MCP 
     assert.ok(!names.includes("export_all_data"), "admin toolset exposed, but ENGINEER may not call it");
     const refused = await engineer.callTool({ name: "save_drilling_daily", arguments: { records: [{ well_id: "W001", report_date: "2031-01-01" }] } });
     assert.equal(refused.isError, true);
-    assert.match(textOf(refused), /工具 save_drilling_daily 未在此端点开放.*MCP_TOOLS/);
+    assert.match(said(refused), /工具 save_drilling_daily 未在此端点开放.*MCP_TOOLS/);
     const byRole = await engineer.callTool({ name: "export_all_data", arguments: {} });
-    assert.equal(textOf(byRole), "权限不足：用户角色 ENGINEER 无权访问工具 export_all_data", "the role refusal stays verbatim");
+    assert.equal(said(byRole), "权限不足：用户角色 ENGINEER 无权访问工具 export_all_data", "the role refusal stays verbatim");
   } finally {
     await engineer.close();
   }
@@ -57,7 +60,7 @@ test("?tools= on the endpoint URL narrows further, on Streamable HTTP, legacy SS
   try {
     assert.deepEqual((await streamable.listTools()).tools.map((t) => t.name).sort(), ANALYSIS);
     const refused = await streamable.callTool({ name: "query_drilling_data", arguments: {} });
-    assert.match(textOf(refused), /工具 query_drilling_data 未在此端点开放/);
+    assert.match(said(refused), /工具 query_drilling_data 未在此端点开放/);
   } finally {
     await streamable.close();
   }

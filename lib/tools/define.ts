@@ -47,7 +47,10 @@ export interface ToolAnswer<O> {
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
-  /** Chinese first, English after. */
+  /**
+   * `中文说明。 / English.`: what the tool is for and when to use it, once. The listing keeps the part before the first
+   * ` / ` under TOOL_LANGUAGE=zh (the default), all of it under zh-en; parameter descriptions follow the same rule.
+   */
   readonly description: string;
   readonly input: I;
   /**

@@ -14,8 +14,8 @@ const ANSWER_BUDGET = 8000;
  * What LibreChat hands the model from a tool result (packages/api/src/mcp/parsers.ts): the text blocks, a marker
  * line for each ui:// resource, the text of any other resource. structuredContent and isError never reach it.
  */
-function modelText(result: { content?: unknown }): string {
-  const content = (result.content ?? []) as { type: string; text?: string; resource?: { uri: string; text?: string } }[];
+function modelText(result: unknown): string {
+  const content = ((result as { content?: unknown }).content ?? []) as { type: string; text?: string; resource?: { uri: string; text?: string } }[];
   return content.map((c) => {
     if (c.type === "text") return c.text ?? "";
     if (c.type === "resource" && c.resource) return c.resource.uri.startsWith("ui://") ? `UI Resource Marker: ${c.resource.uri}` : `Resource Text: ${c.resource.text ?? ""}`;

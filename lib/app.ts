@@ -29,6 +29,8 @@ import { createToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { TOOLS } from "./tools/index.ts";
+import { exposes, narrowFilter, notExposedMessage, parseToolFilter } from "./toolsets.ts";
+import type { ToolFilter } from "./toolsets.ts";
 
 /** What the HTTP app is built from. */
 export interface AppDeps {
@@ -50,7 +52,7 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  * the caller from the identity headers.
  */
 export function createApp(deps: AppDeps): Hono {
-  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts });
+  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts, language: deps.config.toolLanguage });
   const callDeps = {
     db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
     scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit: createAuditSink(deps.db, deps.log),
@@ -67,9 +69,22 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.config.authToken) app.use("*", bearerAuth(deps.config.authToken, deps.log));
   app.all("/.well-known/*", (c) => wellKnownNotFound(c.req.path));
 
+  const endpointTools = (c: Context): ToolFilter | Response => {
+    const raw = c.req.query("tools");
+    if (raw === undefined) return deps.config.tools;
+    try {
+      return narrowFilter(deps.config.tools, parseToolFilter(raw));
+    } catch (error) {
+      return c.json({ error: "invalid", message: `查询参数 tools="${raw}" 无效 / invalid query parameter tools="${raw}": ${(error as Error).message}` }, 400);
+    }
+  };
+
   const identify = (c: Context): User | Response => {
     try {
-      return readUser(c.req.raw.headers, deps.config.roleMap);
+      const user = readUser(c.req.raw.headers, deps.config.roleMap);
+      const tools = endpointTools(c);
+      if (tools instanceof Response) return tools;
+      return tools ? { ...user, tools } : user;
     } catch (error) {
       if (!(error instanceof IdentityError)) throw error;
       deps.log.warn("identity refused", { path: c.req.path, reason: error.message });
@@ -91,10 +106,14 @@ export function createApp(deps: AppDeps): Hono {
 
   app.get("/mcp/tools", (c) => {
     const hasIdentity = Object.values(IDENTITY_HEADERS).some((h) => c.req.header(h) !== undefined);
-    if (!hasIdentity) return c.json({ tools: tools.catalogue() });
+    if (!hasIdentity) {
+      const exposed = endpointTools(c);
+      if (exposed instanceof Response) return exposed;
+      return c.json({ tools: tools.catalogue().filter((t) => exposes(exposed, t.name)) });
+    }
     const user = identify(c);
     if (user instanceof Response) return user;
-    const mine = new Set(tools.listFor(user.role.role).map((t) => t.name));
+    const mine = new Set(tools.listFor(user.role.role, user.tools).map((t) => t.name));
     return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
   });
 
@@ -142,9 +161,10 @@ export function createApp(deps: AppDeps): Hono {
     const limited = rateGate(user);
     if (limited) return limited;
     const table = c.req.param("file").replace(/\.csv$/, "");
-    if (!canCall(user.role.role, "export_all_data")) {
+    if (!canCall(user.role.role, "export_all_data") || !exposes(user.tools, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
-      return c.json({ success: false, error: "denied", message: deniedMessage(user.role, "export_all_data") }, 403);
+      const message = canCall(user.role.role, "export_all_data") ? notExposedMessage("export_all_data") : deniedMessage(user.role, "export_all_data");
+      return c.json({ success: false, error: "denied", message }, 403);
     }
     if (!Object.hasOwn(EXPORTABLE, table)) return c.json({ error: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` }, 404);
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);

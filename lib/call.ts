@@ -12,6 +12,7 @@ import type { Logger } from "./log.ts";
 import { screenArguments } from "./input-screen.ts";
 import { resultTooLarge } from "./limits.ts";
 import { canCall, deniedMessage, resolveScope } from "./permissions.ts";
+import { exposes, notExposedMessage } from "./toolsets.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
 import { ToolError } from "./tool-error.ts";
@@ -80,6 +81,10 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
   } else if (!canCall(user.role.role, name)) {
     outcome = { outcome: "denied", message: deniedMessage(user.role, name) };
     deps.metrics?.denial(name, role || "none");
+  } else if (!exposes(user.tools, name)) {
+    // The role may, but this deployment or endpoint does not expose the tool: unlisted, and refused alike.
+    outcome = { outcome: "denied", message: notExposedMessage(name) };
+    deps.metrics?.denial(name, role || "none");
   } else {
     deps.metrics?.toolCall(name, role);
     const screened = screenArguments(args);
@@ -113,7 +118,7 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
   const level = outcome.outcome === "ok" ? "info" : outcome.outcome === "error" ? "error" : "warn";
   deps.log[level](outcome.outcome === "ok" ? "执行成功 tool call succeeded" : `tool call ${outcome.outcome}`, {
     tool: name, transport, user_id: user.id, email: user.email, role_raw: user.role.raw, role: user.role.role,
-    allowed: canCall(user.role.role, name), outcome: outcome.outcome, ms: Math.round(seconds * 10000) / 10,
+    allowed: canCall(user.role.role, name) && exposes(user.tools, name), outcome: outcome.outcome, ms: Math.round(seconds * 10000) / 10,
   });
   await auditCall(deps, user, name, args, transport, outcome, seconds * 1000);
   return outcome;

@@ -24,6 +24,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   SCOPED_ROLES: "数据范围角色 roles that see only granted blocks/wells, e.g. USER,ENGINEER (ADMIN always sees all)",
   TIME_ZONE: "时区 IANA time zone in which 今天, 昨天, 本周, 最近7天 are read",
   CHARTS: "图表 inline (MCP-UI resource in the result) | apps (MCP Apps view) | both | off",
+  MCP_TOOLS: "开放的工具 toolsets (read, analysis, write, admin) and/or tool names this deployment exposes; roles still apply",
+  TOOL_LANGUAGE: "工具说明语言 language of the tool descriptions the model reads: zh | zh-en (adds English: about 23% more tokens)",
 };
 
 /** A variable of the schema with its default as the user would type it (undefined: none). */

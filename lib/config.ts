@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { isLoopback } from "./http/loopback.ts";
+import { TOOL_LANGUAGES } from "./tool-schema.ts";
+import { parseToolFilter } from "./toolsets.ts";
+import type { ToolFilter } from "./toolsets.ts";
+import type { ToolLanguage } from "./tool-schema.ts";
 
 /** The roles this server knows; every other role is mapped onto one of these or gets nothing. */
 export const ROLES = ["ADMIN", "ENGINEER", "USER"] as const;
@@ -50,6 +54,10 @@ export interface Config {
   readonly charts: "inline" | "apps" | "both" | "off";
   /** Roles that see only the wells granted to them (issue 9); every other role sees all wells. */
   readonly scopedRoles: readonly Role[];
+  /** Language of the tool descriptions the model reads: `zh` (default, measured cheaper) or `zh-en`. */
+  readonly toolLanguage: ToolLanguage;
+  /** The tools this deployment exposes (MCP_TOOLS: toolsets and tool names); null: every tool. Roles still apply. */
+  readonly tools: ToolFilter;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -153,6 +161,8 @@ const schema = z.object({
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   SCOPED_ROLES: z.string().default("").transform(parsedBy(parseScopedRoles)),
+  TOOL_LANGUAGE: z.enum(TOOL_LANGUAGES).default("zh"),
+  MCP_TOOLS: z.string().default("").transform(parsedBy(parseToolFilter)),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -203,5 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logFile: e.LOG_FILE,
     charts: e.CHARTS,
     scopedRoles: e.SCOPED_ROLES,
+    toolLanguage: e.TOOL_LANGUAGE,
+    tools: e.MCP_TOOLS,
   };
 }

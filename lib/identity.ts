@@ -1,6 +1,7 @@
 import type { Config } from "./config.ts";
 import { resolveRole } from "./permissions.ts";
 import type { ResolvedRole } from "./permissions.ts";
+import type { ToolFilter } from "./toolsets.ts";
 
 /** The caller of one request, from the identity headers LibreChat fills in per user. */
 export interface User {
@@ -8,6 +9,8 @@ export interface User {
   readonly email: string;
   readonly name: string;
   readonly role: ResolvedRole;
+  /** The tools the endpoint this caller came through exposes (MCP_TOOLS narrowed by `?tools=`); absent: every tool. */
+  readonly tools?: ToolFilter;
 }
 
 /** Why the identity headers could not be accepted (answered with 401). */

@@ -13,11 +13,14 @@ import type { User } from "./identity.ts";
 /** Name and version the server reports in `initialize`. */
 export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: "0.1.0" } as const;
 
-/** Shown to the model on `initialize`. */
+/**
+ * Shown to the model on `initialize` (LibreChat adds it to the system prompt with `serverInstructions: true`): the few
+ * rules that hold for every tool, so no tool description repeats them. Chinese only, like the descriptions' default.
+ */
 export const SERVER_INSTRUCTIONS =
-  "油田钻井数据服务：查询、管理与分析钻井工程日报和油井基础信息；每次调用都按用户角色检查权限，只列出当前用户可用的工具。" +
-  " / Oilfield drilling data: query, manage and analyse drilling daily reports and the well master; every call is checked " +
-  "against the caller's role, and tools/list shows only the tools this user may call.";
+  "油田钻井数据服务：钻井工程日报、油井基础信息、重点井试采和钻前进度的查询与分析。井号照用户的写法传入（如 石南201、102井）；" +
+  "日期可写 昨天、上周、本月、最近7天 或 2026-11-01~2026-11-07。每个回答的文字已含结论、数字、表格和下一步，大结果会说明如何缩小范围。" +
+  "只列出当前用户的角色可用的工具；回答“权限不足”时原样告诉用户。";
 
 /** What {@link createMcpServer} needs: the call pipeline's parts and the caller. */
 export interface McpServerOptions {
@@ -67,7 +70,10 @@ export function createMcpServer(options: McpServerOptions): Server {
     instructions: SERVER_INSTRUCTIONS,
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
-  const toolsOf = (authInfo: AuthInfo | undefined) => deps.tools.listFor(callerOf(options, authInfo).role.role);
+  const toolsOf = (authInfo: AuthInfo | undefined) => {
+    const caller = callerOf(options, authInfo);
+    return deps.tools.listFor(caller.role.role, caller.tools);
+  };
   server.setRequestHandler(ListToolsRequestSchema, (_request, extra) => ({ tools: [...toolsOf(extra.authInfo)] }));
   // The ui:// chart view, listed and readable only by callers whose tools declare it.
   server.setRequestHandler(ListResourcesRequestSchema, (_request, extra) => ({ resources: chartResourcesFor(toolsOf(extra.authInfo)) }));

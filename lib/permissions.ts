@@ -14,8 +14,6 @@ const READ_TOOLS = [
   "query_drilling_data",
   "list_wells",
   "get_well_summary",
-  "search_wells",
-  "get_daily_report",
   "get_key_well_daily",
   "get_pre_drilling_milestones",
   "get_statistics",

@@ -4,6 +4,10 @@ import { CHARTS_OUTPUT_SCHEMA, chartToolMeta, sendsApps } from "./charts/forms.t
 import type { Role } from "./config.ts";
 import { ROLES } from "./config.ts";
 import { canCall, rolesFor } from "./permissions.ts";
+import type { ToolLanguage } from "./tool-schema.ts";
+import { exposes } from "./toolsets.ts";
+import type { ToolFilter } from "./toolsets.ts";
+import { inLanguage, leanSchema } from "./tool-schema.ts";
 import type { ToolAnnotations, ToolDef } from "./tools/define.ts";
 
 /** A tool as `tools/list` shows it: JSON Schemas, computed once at start-up. */
@@ -22,8 +26,8 @@ export interface ToolListing {
 export interface ToolRegistry {
   readonly all: readonly ToolDef[];
   get(name: string): ToolDef | undefined;
-  /** The listings `role` may see (empty for null). */
-  listFor(role: Role | null): readonly ToolListing[];
+  /** The listings `role` may see (empty for null), limited to what `tools` exposes. */
+  listFor(role: Role | null, tools?: ToolFilter): readonly ToolListing[];
   /** Every listing with the roles that may call it, for `GET /mcp/tools`. */
   catalogue(): readonly (ToolListing & { roles: Role[] })[];
 }
@@ -39,9 +43,18 @@ function outputSchema(t: ToolDef, apps: boolean): Record<string, unknown> {
   return { ...schema, properties: { ...(schema.properties as object), charts: CHARTS_OUTPUT_SCHEMA } };
 }
 
-/** Builds the registry; throws at start-up on a duplicate tool name. `charts` (default both) decides whether chart tools declare the MCP Apps view. */
-export function createToolRegistry(tools: readonly ToolDef[], opts: { charts?: ChartsMode } = {}): ToolRegistry {
+/** Options of {@link createToolRegistry}. */
+export interface RegistryOptions {
+  /** Chart forms (default both): whether chart tools declare the MCP Apps view. */
+  readonly charts?: ChartsMode;
+  /** Language of descriptions the model reads (default zh). */
+  readonly language?: ToolLanguage;
+}
+
+/** Builds the registry; throws at start-up on a duplicate tool name. */
+export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOptions = {}): ToolRegistry {
   const apps = sendsApps(opts.charts ?? "both");
+  const language = opts.language ?? "zh";
   const byName = new Map<string, ToolDef>();
   for (const tool of tools) {
     if (byName.has(tool.name)) throw new Error(`duplicate tool name "${tool.name}"`);
@@ -50,8 +63,8 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: { charts?: C
   const listings = tools.map((t): ToolListing => ({
     name: t.name,
     title: t.title,
-    description: t.description,
-    inputSchema: jsonSchema(t.input, "input"),
+    description: inLanguage(t.description, language),
+    inputSchema: leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>,
     outputSchema: outputSchema(t, apps),
     annotations: { title: t.title, ...t.annotations },
     ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),
@@ -61,7 +74,10 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: { charts?: C
   return {
     all: tools,
     get: (name) => byName.get(name),
-    listFor: (role) => (role ? perRole.get(role) ?? [] : []),
+    listFor: (role, filter) => {
+      const mine = role ? perRole.get(role) ?? [] : [];
+      return filter ? mine.filter((l) => exposes(filter, l.name)) : mine;
+    },
     catalogue: () => catalogue,
   };
 }

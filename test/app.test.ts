@@ -23,8 +23,8 @@ test("GET /mcp/tools lists every tool with its roles, or only the caller's with 
   const mine = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("USER") })).json();
   assert.equal(mine.role, "USER");
   assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), [
-    "analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_daily_report", "get_drilling_activities", "get_drilling_curve", "get_key_well_daily",
-    "get_period_report", "get_pre_drilling_milestones", "get_statistics", "get_well_summary", "list_access", "list_wells", "query_drilling_data", "search_wells",
+    "analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_drilling_activities", "get_drilling_curve", "get_key_well_daily",
+    "get_period_report", "get_pre_drilling_milestones", "get_statistics", "get_well_summary", "list_access", "list_wells", "query_drilling_data",
   ]);
   const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") })).json();
   assert.deepEqual(none.tools, []);

@@ -3,7 +3,7 @@ import { markdownTable } from "./markdown-table.ts";
 import { nptSourceNote } from "./npt.ts";
 import type { PeriodReport } from "./period-report.ts";
 
-/** Most events listed in the Markdown; the structured result has them all. */
+/** Most events listed in the Markdown; the text then says how to see the rest. */
 export const MARKDOWN_EVENTS = 30;
 
 const range = (lo: number | null, hi: number | null, d = 2) => (lo === null || hi === null ? "—" : lo === hi ? fmt(lo, d) : `${fmt(lo, d)}–${fmt(hi, d)}`);
@@ -62,6 +62,9 @@ export function periodMarkdown(r: PeriodReport): string {
     const who = s.scope === "block" ? `${e.well_id} ` : "";
     out.push(`- ${e.date} ${who}${e.zh} ${e.en}${hours}：${e.text.replace(/\s*\n\s*/g, " ")}`);
   }
-  if (r.events.length > MARKDOWN_EVENTS) out.push(`- …（共 ${r.events.length} 条，列出 ${MARKDOWN_EVENTS} 条 / ${r.events.length} events, ${MARKDOWN_EVENTS} listed）`);
+  if (r.events.length > MARKDOWN_EVENTS) {
+    const more = s.scope === "block" ? "按井（well_id）或更短的 period 查看其余事件" : "用更短的 period 查看其余事件";
+    out.push(`- …（共 ${r.events.length} 条，列出 ${MARKDOWN_EVENTS} 条；${more} / ${r.events.length} events, ${MARKDOWN_EVENTS} listed; ask per well or a shorter period for the rest）`);
+  }
   return out.join("\n");
 }

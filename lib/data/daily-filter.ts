@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Executor, SqlValue } from "../db.ts";
-import { DATE_WORDS_HELP, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
+import { DATE_HINT, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
 import { requireResolved, resolveWells } from "./resolve-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
@@ -13,17 +13,14 @@ const wellArg = z.string().trim().min(1).max(64);
  * dates are typed as people type them; call {@link resolveDailyFilter} before {@link dailyWhere}.
  */
 export const dailyFilterShape = {
-  well_id: wellArg.optional().describe("井号 well id as typed, e.g. W001, 石南201, 102井 (full-width, spaces, 井 tolerated)"),
-  well_ids: z.array(wellArg).min(1).max(100).optional().describe("多口井 several well ids (up to 100)"),
-  date: dateWordArg.optional().describe(
-    `日期：某天、范围、词语或 latest（每口井最新一天）/ a day, range, word or latest (each well's newest report). ${DATE_WORDS_HELP}`,
-  ),
-  date_from: dateWordArg.optional().describe("起始日期（含）first report date, inclusive: 2021-03-05, 2021/3/5, 20210305, 上周 …"),
-  date_to: dateWordArg.optional().describe("截止日期（含）last report date, inclusive: 2021-03-05, 昨天 …"),
-  depth_min_m: z.number().min(0).max(20000).optional().describe("最小井深 minimum measured depth (m)"),
-  depth_max_m: z.number().min(0).max(20000).optional().describe("最大井深 maximum measured depth (m)"),
-  formation: z.string().trim().min(1).max(100).optional()
-    .describe("地层（包含匹配）formation, matched as a substring, e.g. 八道湾 or Badaowan"),
+  well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
+  well_ids: z.array(wellArg).min(1).max(100).optional(),
+  date: dateWordArg.optional().describe(`日期或范围，${DATE_HINT}、latest（每井最新） / a day, range or words`),
+  date_from: dateWordArg.optional(),
+  date_to: dateWordArg.optional(),
+  depth_min_m: z.number().min(0).max(20000).optional(),
+  depth_max_m: z.number().min(0).max(20000).optional(),
+  formation: z.string().trim().min(1).max(100).optional().describe("地层，包含匹配，如 八道湾 / formation, substring"),
 };
 
 /** A filter as {@link dailyWhere} takes it: stored well ids and `YYYY-MM-DD` dates. */

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { describeColumn } from "../schema/column.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -53,7 +52,7 @@ function validDate(value: string): boolean {
 /** A calendar date `YYYY-MM-DD` that exists. */
 export const isoDate = z.string().refine(validDate, { message: "须为存在的日期 YYYY-MM-DD / must be a real date YYYY-MM-DD" });
 
-/** zod shape of every writable daily field (all optional), with ranges and descriptions from the metadata. */
+/** zod shape of every writable daily field (all optional), with the plausible ranges from the metadata. */
 export const dailyFieldsShape: Record<string, z.ZodType> = Object.fromEntries(
   DRILLING_DAILY.columns
     .filter((c) => c.name !== "well_id" && c.name !== "report_date")
@@ -63,13 +62,13 @@ export const dailyFieldsShape: Record<string, z.ZodType> = Object.fromEntries(
       if (c.type === "date") type = isoDate;
       else if (c.type === "text") type = z.string().trim().max(c.name === "main_work" ? 2000 : 200);
       else if (range) {
-        type = z.number().min(range[0], { message: `须在 ${range[0]}–${range[1]} 之间 / must be ${range[0]}–${range[1]}` })
-          .max(range[1], { message: `须在 ${range[0]}–${range[1]} 之间 / must be ${range[0]}–${range[1]}` });
+        // A refinement, not min/max: the range stays out of the listed schema (the refusal names it).
+        type = z.number().refine((v) => v >= range[0] && v <= range[1], { message: `须在 ${range[0]}–${range[1]} 之间 / must be ${range[0]}–${range[1]}` });
       } else type = z.number();
-      const note = range ? ` range ${range[0]}–${range[1]}` : "";
-      return [c.name, type.nullable().optional().describe(describeColumn(c) + note)];
+      // Undescribed: the names carry the unit, save_drilling_daily's schema carries labels and codes.
+      return [c.name, type.nullable().optional()];
     }),
 );
 
 /** zod for a well id argument. */
-export const wellIdArg = z.string().trim().min(1).max(64).describe("井号 well id, e.g. W001");
+export const wellIdArg = z.string().trim().min(1).max(64).describe("井号，照用户写法 / well id as typed");

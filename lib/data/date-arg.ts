@@ -13,8 +13,11 @@ export interface DateClock {
 /** zod for a date argument as people type it: a day, a range, a word or `latest`. */
 export const dateWordArg = z.string().trim().min(1).max(60);
 
-/** What every date argument accepts, for descriptions. */
+/** What every date argument accepts, for error messages. */
 export const DATE_WORDS_HELP = ACCEPTED_DATES;
+
+/** The short form of {@link DATE_WORDS_HELP} a parameter description carries. */
+export const DATE_HINT = "如 2021-03-05、2021-03、2021-03-01~2021-03-05、昨天、上周、最近7天";
 
 /**
  * Reads a date argument with `resolveDates` on the caller's clock and zone. An

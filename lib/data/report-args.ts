@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Executor } from "../db.ts";
 import type { DateSelection } from "../words/dates.ts";
-import { DATE_WORDS_HELP, dateWordArg, readDateArg } from "./date-arg.ts";
+import { DATE_HINT, dateWordArg, readDateArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
 import { resolveWells } from "./resolve-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
@@ -10,12 +10,12 @@ const wellArg = z.string().trim().min(1).max(64);
 
 /** Arguments of the report tools: one or several wells, one date or several, or the latest. */
 export const reportArgsShape = {
-  well_id: wellArg.optional().describe("井号 well id as typed, e.g. 石南301, 102井, W001 (full-width, spaces, 井 tolerated)"),
-  well_ids: z.array(wellArg).min(1).max(100).optional().describe("多口井 several well ids in one call (up to 100)"),
-  date: dateWordArg.default("latest").describe(`日期，默认 latest（最新一天）/ date, default latest (each well's newest report). ${DATE_WORDS_HELP}`),
-  dates: z.array(dateWordArg).min(1).max(31).optional().describe("多个日期或范围 several dates or ranges, e.g. [\"2026-11-01\", \"昨天\"]; replaces date"),
-  limit: z.number().int().min(1).max(500).default(50).describe("最多返回条数 most reports to return (1–500, default 50)"),
-  offset: z.number().int().min(0).max(1_000_000).default(0).describe("跳过条数 reports to skip, for paging"),
+  well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
+  well_ids: z.array(wellArg).min(1).max(100).optional(),
+  date: dateWordArg.default("latest").describe(`日期或范围，${DATE_HINT}；latest=最新一天 / date`),
+  dates: z.array(dateWordArg).min(1).max(31).optional().describe("多个日期或范围，代替 date / several dates"),
+  limit: z.number().int().min(1).max(500).default(50),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
 };
 
 /** Typed report arguments. */

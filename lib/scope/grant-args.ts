@@ -7,10 +7,10 @@ const name = z.string().trim().min(1).max(100);
 
 /** Arguments of grant_access and revoke_access: who (a user or a role) and which blocks and wells. */
 export const grantArgsShape = {
-  user_id: z.string().trim().min(1).max(200).optional().describe("用户 ID（LibreChat 的 X-User-ID）the user's id as LibreChat sends it in X-User-ID"),
-  role: z.enum(["USER", "ENGINEER"]).optional().describe("或角色（该角色的所有用户）or a role: every user of it"),
-  blocks: z.array(name).min(1).max(100).optional().describe("区块 blocks as in the well master, e.g. [\"石南\"]"),
-  wells: z.array(name).min(1).max(500).optional().describe("单井井号 single wells, e.g. [\"W005\", \"玛页1\"]"),
+  user_id: z.string().trim().min(1).max(200).optional().describe("用户 ID（X-User-ID） / the user's X-User-ID"),
+  role: z.enum(["USER", "ENGINEER"]).optional().describe("或整个角色 / or every user of a role"),
+  blocks: z.array(name).min(1).max(100).optional().describe("区块，如 [\"石南\"] / blocks"),
+  wells: z.array(name).min(1).max(500).optional().describe("井号 / single wells"),
 };
 
 /** The principal named by `user_id` or `role` (exactly one); an `invalid` ToolError otherwise. */

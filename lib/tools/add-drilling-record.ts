@@ -12,11 +12,11 @@ export const addDrillingRecord = defineTool({
   name: "add_drilling_record",
   title: "新增钻井日报 Add a drilling daily report",
   description:
-    "新增一条钻井日报：井号须在油井基础信息中，同一口井同一天只能有一条（已有时请用 update_drilling_record）；" +
-    "数值须在合理范围内（井深不为负，钻井液密度 0.8–2.6 g/cm³ 等）。 / Add one drilling daily report: the well must be in the " +
-    "well master and have no report that day yet (use update_drilling_record otherwise); values must be plausible " +
-    "(no negative depth, mud density 0.8–2.6 g/cm³, …).",
-  input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("日期 report date, YYYY-MM-DD"), ...dailyFieldsShape }),
+    "新增一条用户口述的钻井日报：井须在基础信息中且当天没有日报（有则 update_drilling_record）；字段同 save_drilling_daily，" +
+    "不合理的值被拒并说明范围。 / Add one drilling daily report the user " +
+    "dictates: the well must be in the master with no report that day (else update_drilling_record); implausible values are " +
+    "refused naming the range. Reports read from a file go to save_drilling_daily.",
+  input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("YYYY-MM-DD"), ...dailyFieldsShape }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, { db, user }) {

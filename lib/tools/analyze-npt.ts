@@ -17,14 +17,11 @@ export const analyzeNpt = defineTool({
   name: "analyze_npt",
   title: "非生产时间分析 NPT analysis",
   description:
-    "非生产时间（NPT）分析：按类别（设备故障、等停、井下复杂如卡钻井漏、天气、其他）和按井汇总小时数及占总时间比例（每个报告日 24 h），" +
-    "最多的在前。有作业明细时按其作业代码计时，其次 npt_h 列，否则从“本日主要工作”文字中读出。筛选条件同 query_drilling_data。 / " +
-    "Non-productive time by category (equipment failure, waiting, downhole trouble such as stuck pipe or lost circulation, weather, other) " +
-    "and by well: hours and share of total time (24 h per report day), largest first. Uses the day's activity lines where present (timed, NPD codes), else npt_h, else " +
-    "reads causes and hours from the main-work text. Same filters as query_drilling_data.",
+    "非生产时间（NPT）按类别（设备、等停、井下复杂、天气、其他）和按井的小时数及占比，附图；有作业明细时按作业代码计时，其次 npt_h，否则读“本日主要工作”文字。筛选同 query_drilling_data。 / " +
+    "NPT by category and by well: hours and share, with charts; from activity lines where present, else npt_h, else the main-work text.",
   input: z.strictObject({
     ...dailyFilterShape,
-    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的井数 most wells to list, most NPT first (1–1000, default 50)"),
+    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的井数 / most wells listed"),
   }),
   output: z.object({
     categories: z.array(z.object({

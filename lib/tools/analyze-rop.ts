@@ -32,17 +32,12 @@ export const analyzeRop = defineTool({
   name: "analyze_rop",
   title: "钻速分析 ROP analysis",
   description:
-    "钻速（机械钻速 ROP）分析：按地层、钻头类型或井号分组，给出行数、进尺、进尺加权平均钻速、中位数、P10/P90（m/h），" +
-    "默认最慢的组在前；筛选条件同 query_drilling_data。用于回答“哪个地层钻得慢”“哪种钻头快”。 / " +
-    "Rate of penetration grouped by formation, bit type or well: rows, metres drilled, footage-weighted mean ROP, median, " +
-    "P10/P90 (m/h), slowest group first by default; same filters as query_drilling_data. Answers \"which formation is slowing us down\".",
+    "机械钻速（ROP）按地层、钻头类型或井分组的进尺、平均、中位数、P10/P90，附图：哪个地层慢、哪种钻头快。筛选同 query_drilling_data。 / ROP by formation, bit type or well: footage, weighted mean, median, P10/P90 (m/h), with a chart.",
   input: z.strictObject({
     ...dailyFilterShape,
-    group_by: z.enum(["formation", "bit_type", "well_id"]).default("formation")
-      .describe("分组 group by: formation 地层 (default), bit_type 钻头类型, well_id 井号"),
-    sort: z.enum(["slowest", "fastest", "metres", "rows", "name"]).default("slowest")
-      .describe("排序 order: slowest 最慢在前 (default), fastest 最快在前, metres 进尺最多在前, rows 行数最多在前, name 名称"),
-    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的组数 most groups to list, in the order asked (1–1000, default 50)"),
+    group_by: z.enum(["formation", "bit_type", "well_id"]).default("formation"),
+    sort: z.enum(["slowest", "fastest", "metres", "rows", "name"]).default("slowest"),
+    limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的组数 / most groups listed"),
   }),
   output: z.object({
     group_by: z.enum(["formation", "bit_type", "well_id"]),

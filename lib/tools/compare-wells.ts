@@ -31,16 +31,13 @@ export const compareWellsTool = defineTool({
   name: "compare_wells",
   title: "井对比 Compare wells",
   description:
-    "多井对比：钻井天数、井深、日进尺（m/d）、平均钻速（m/h，进尺加权）、非生产时间占比（%）、平均机械比能（MPa），每列最好的井标 ★。" +
-    "用 well_ids 指定井，或 well_id 加 offset_wells=true 与同区块邻井对比。筛选条件同 query_drilling_data。 / " +
-    "Wells side by side: days, depth, metres per day (m/d), mean ROP (m/h, footage-weighted), NPT share (%), mean MSE (MPa); " +
-    "the best well of each column marked ★. Name wells with well_ids, or one well_id with offset_wells=true for its offset wells in the same block. " +
-    "Same filters as query_drilling_data.",
+    "多井对比（天数、井深、日进尺、钻速、非生产时间占比、机械比能，最好的标 ★，附图）：well_ids 指定井，" +
+    "或 well_id 加 offset_wells=true 比同区块邻井。 / Wells side by side (days, depth, m/d, ROP, NPT share, MSE), " +
+    "best marked ★, with charts; well_ids, or well_id with offset_wells=true for its block's wells.",
   input: z.strictObject({
     ...dailyFilterShape,
-    offset_wells: z.boolean().default(false)
-      .describe("加入同区块邻井 also compare the wells in the same block (区块) as the named well(s)"),
-    limit: z.number().int().min(1).max(500).default(50).describe("最多列出的井数 most wells to list, highest m/d first (1–500, default 50)"),
+    offset_wells: z.boolean().default(false),
+    limit: z.number().int().min(1).max(500).default(50),
   }),
   output: z.object({
     wells: z.array(z.object({

@@ -27,19 +27,14 @@ export const computeMse = defineTool({
   name: "compute_mse",
   title: "机械比能 Mechanical specific energy (MSE)",
   description:
-    "机械比能（MSE，Teale 公式）：MSE = WOB/A + 120·π·N·T/(A·ROP)，A 为钻头面积（由钻头直径算），N 转速 rpm，T 扭矩，ROP 钻速（每小时）；" +
-    "按深度区间（默认每 100 m 平均）或逐条记录计算，单位 MPa（同时给出 psi），列出最高的区间。需要钻压、钻头直径、转速、扭矩、钻速，缺少时说明缺哪项。" +
-    "筛选条件同 query_drilling_data。 / Mechanical specific energy (Teale): MSE = WOB/A + 120·π·N·T/(A·ROP), A the bit area from its diameter, " +
-    "N rpm, T torque, ROP per hour; per depth interval (mean per 100 m by default) or per record, in MPa (psi beside it), highest intervals listed. " +
-    "Needs WOB, bit diameter, rpm, torque and ROP, and says which are missing. Same filters as query_drilling_data.",
+    "机械比能 MSE（Teale 公式）按深度区间或逐条记录，列出最高的；缺钻压、钻头直径、转速、扭矩或钻速时说明缺哪项。筛选同 query_drilling_data。 / Teale MSE per depth interval or record, highest listed; says which inputs are missing.",
   input: z.strictObject({
     ...dailyFilterShape,
-    per: z.enum(["interval", "record"]).default("interval").describe("按深度区间 interval (default) 或逐条记录 record"),
-    interval_m: z.number().min(10).max(2000).default(100).describe("深度区间长度 interval length (m), default 100"),
-    unit: z.enum(["MPa", "psi"]).default("MPa").describe("文字中显示的单位 unit shown in the text: MPa (default) or psi; the structured result has both"),
-    top: z.number().int().min(1).max(50).default(5).describe("列出最高的几个 how many highest intervals or records to list (default 5)"),
-    limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500)
-      .describe(`逐条记录时最多列出的条数 per record: most records to list (1–${MSE_RECORD_CAP}, default 500)`),
+    per: z.enum(["interval", "record"]).default("interval"),
+    interval_m: z.number().min(10).max(2000).default(100),
+    unit: z.enum(["MPa", "psi"]).default("MPa"),
+    top: z.number().int().min(1).max(50).default(5),
+    limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500).describe("逐条时最多条数 / most records (per=record)"),
   }),
   output: z.object({
     per: z.enum(["interval", "record"]),

@@ -47,9 +47,17 @@ export interface ToolAnswer<O> {
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
-  /** Chinese first, English after. */
+  /**
+   * `中文说明。 / English.`: what the tool is for and when to use it, once. The listing keeps the part before the first
+   * ` / ` under TOOL_LANGUAGE=zh (the default), all of it under zh-en; parameter descriptions follow the same rule.
+   */
   readonly description: string;
   readonly input: I;
+  /**
+   * Rewrites the input JSON Schema before it is listed, when the zod one would be too long for the model (e.g. a
+   * record's fields described once in a line instead of one property each); `input` still validates every call.
+   */
+  readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
   readonly annotations: ToolAnnotations;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

@@ -8,9 +8,9 @@ export const deleteDrillingRecord = defineTool({
   name: "delete_drilling_record",
   title: "删除钻井日报 Delete a drilling daily report",
   description:
-    "按记录号删除一条钻井日报（软删除：不再出现在查询、统计和导出中，管理员可恢复）。仅管理员。 / " +
-    "Delete one drilling daily report by record id (soft delete: it leaves queries, counts and exports, and an admin can restore it). ADMIN only.",
-  input: z.strictObject({ record_id: z.number().int().min(1).describe("记录号 record id") }),
+    "按记录号删除一条钻井日报（软删除，可用 restore_drilling_record 恢复）。 / Delete one drilling daily report by record id " +
+    "(soft delete; restore_drilling_record brings it back).",
+  input: z.strictObject({ record_id: z.number().int().min(1) }),
   output: z.object({
     record_id: z.number().int(),
     well_id: z.string(),

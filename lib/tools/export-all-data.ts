@@ -4,21 +4,20 @@ import { defineTool } from "./define.ts";
 
 /** Most rows an export carries inside the tool result; the REST download has no such bound. */
 export const EXPORT_INLINE_CAP = 50_000;
+/** Rows an export answer previews by default: the chat gets the count and the download path, not the table. */
+export const EXPORT_PREVIEW_ROWS = 20;
 
 /** `export_all_data` (ADMIN): a table as CSV or JSON inside the result, plus the streaming download path. */
 export const exportAllData = defineTool({
   name: "export_all_data",
   title: "导出全部数据 Export all data",
   description:
-    `导出整张表（钻井日报、油井基础信息或作业明细，不含已删除记录）为 CSV 或 JSON，结果中最多附 ${EXPORT_INLINE_CAP} 行，` +
-    "完整文件可从 download_path 流式下载（需同样的身份请求头）。仅管理员。 / Export a whole table (drilling daily " +
-    `reports or the well master, without deleted rows) as CSV or JSON; the result carries at most ${EXPORT_INLINE_CAP} rows, ` +
-    "the full file streams from download_path (same identity headers). ADMIN only.",
+    "导出整张表（钻井日报、油井基础信息或作业明细）：回答行数和完整文件的下载地址（如 GET /export/drilling_daily.csv），附前几行预览。 / " +
+    "Export a whole table: the row count and the download path of the full file (e.g. GET /export/drilling_daily.csv), with a preview.",
   input: z.strictObject({
-    table: z.enum(["drilling_daily", "wells", "drilling_activities"]).default("drilling_daily").describe("表 table"),
-    format: z.enum(["csv", "json"]).default("csv").describe("格式 format"),
-    max_rows: z.number().int().min(1).max(EXPORT_INLINE_CAP).default(5000)
-      .describe(`结果中附带的最多行数 rows to include in the result (1–${EXPORT_INLINE_CAP})`),
+    table: z.enum(["drilling_daily", "wells", "drilling_activities"]).default("drilling_daily"),
+    format: z.enum(["csv", "json"]).default("csv"),
+    max_rows: z.number().int().min(1).max(EXPORT_INLINE_CAP).default(EXPORT_PREVIEW_ROWS).describe("预览行数 / preview rows"),
   }),
   output: z.object({
     table: z.string(),
@@ -47,9 +46,10 @@ export const exportAllData = defineTool({
     const download_path = `/export/${table}.${format === "csv" ? "csv" : "ndjson"}`;
     const label = EXPORTABLE[table].table;
     const message = complete
-      ? `已导出${label.zh}全部 ${total} 行（${format.toUpperCase()}，见附件）。 / Exported all ${total} rows of the ${label.en} (${format}, attached).`
-      : `${label.zh}共 ${total} 行，结果中附前 ${included} 行；完整文件请 GET ${download_path}。 / The ${label.en} has ${total} rows; ` +
-        `the first ${included} are attached; GET ${download_path} for the full file.`;
+      ? `已导出${label.zh}全部 ${total} 行（${format.toUpperCase()}，见下）；也可下载 GET ${download_path}。 / Exported all ${total} rows of the ${label.en} (${format}, below); also at GET ${download_path}.`
+      : `${label.zh}共 ${total} 行，下面是前 ${included} 行预览；完整文件请让用户用管理员身份下载 GET ${download_path}（同样的身份请求头），不要分页读进对话。 / ` +
+        `The ${label.en} has ${total} rows; the first ${included} are previewed below. For the full file the user downloads GET ${download_path} ` +
+        "with the same identity headers; do not page it into the chat.";
     return {
       structured: { table, format, total_rows: total, included_rows: included, complete, download_path, message },
       text: message,

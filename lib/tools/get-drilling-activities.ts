@@ -20,10 +20,10 @@ export const getDrillingActivities = defineTool({
     "日报的逐项作业（起止时间、小时、井深、阶段、作业代码、状态、说明）及按 NPD 代码计的非生产时间。 / " +
     "A daily report's activity lines (start, end, hours, depth, phase, code, state, comment) and their NPT by NPD code.",
   input: z.strictObject({
-    well_id: wellArg.describe("井号 well id, e.g. 15/9-F-12"),
-    date: dateArg.optional().describe("日期、范围或词语，默认最新一天 a day, range or word; default the latest report day"),
-    npt_only: z.boolean().default(false).describe("只列非生产时间作业 only non-productive lines"),
-    limit: z.number().int().min(1).max(1000).default(100).describe("最多行数 most lines (1–1000)"),
+    well_id: wellArg.describe("井号，如 15/9-F-12 / well id"),
+    date: dateArg.optional().describe("日期、范围或词语，默认最新一天 / default: the latest day"),
+    npt_only: z.boolean().default(false).describe("只列非生产时间 / NPT lines only"),
+    limit: z.number().int().min(1).max(1000).default(100),
     offset: z.number().int().min(0).default(0),
   }),
   output: z.object({

@@ -70,7 +70,10 @@ function pointsTable(c: ReturnType<typeof curveOf>): string {
       return [p.day, p.date, `${p.depth_m}${p.depth_decreased ? " ⚠" : ""}`, ...(planned ? [plan, plan === null ? null : p.depth_m - plan] : [])];
     }),
   );
-  return n > TEXT_POINTS ? `${table}\n（共 ${n} 点，表中取 ${picked.length} 点；完整序列见结构化结果 / ${n} points, ${picked.length} shown; the full series is in the structured result）` : table;
+  if (n <= TEXT_POINTS) return table;
+  const [first, last] = [c.points[0].date, c.points[n - 1].date];
+  return `${table}\n（共 ${n} 点，${first} 至 ${last}，表中均匀取 ${picked.length} 点；要某段每天的井深，用 date 缩小范围，如 date="${first}~${c.points[Math.min(n - 1, 9)].date}" / ` +
+    `${n} points from ${first} to ${last}, ${picked.length} shown evenly; narrow with date for every day of a stretch）`;
 }
 
 /** `get_drilling_curve`: the days-versus-depth curve of one or more wells, with the plan where one exists. */
@@ -78,13 +81,11 @@ export const getDrillingCurve = defineTool({
   name: "get_drilling_curve",
   title: "钻井曲线 Drilling curve (days vs depth)",
   description:
-    `钻井曲线：井深随开钻天数的变化（开钻日为第 0 天），有钻井计划时附计划曲线及提前/落后天数；可作图的序列。一次最多 ${CURVE_WELL_CAP} 口井，` +
-    "通常用 well_id 指定一口井，或用 well_ids 比较几口井。筛选条件同 query_drilling_data。 / " +
-    "Days-versus-depth curve (days since spud, spud day = 0) with the plan where one exists and days ahead of or behind plan, " +
-    `as series a client can chart. At most ${CURVE_WELL_CAP} wells per call: usually one well_id, or well_ids to compare. Same filters as query_drilling_data.`,
+    `钻井曲线（井深-开钻天数），有计划时附计划曲线及提前/落后天数，附图；一次最多 ${CURVE_WELL_CAP} 口井。筛选同 query_drilling_data。 / ` +
+    `Days-versus-depth curve with the plan and days ahead or behind, with a chart; at most ${CURVE_WELL_CAP} wells.`,
   input: z.strictObject({
     ...dailyFilterShape,
-    include_plan: z.boolean().default(true).describe("附计划曲线 include the planned curve (default true)"),
+    include_plan: z.boolean().default(true),
   }),
   output: z.object({
     wells: z.array(wellCurve).describe("每口井一条曲线 one curve per well"),

@@ -19,14 +19,11 @@ export const getKeyWellDaily = defineTool({
   name: "get_key_well_daily",
   title: "重点井试采日报 Key-well trial-production daily",
   description:
-    "查看重点井试采日报（每口井每层每天一行：状态、采油方式、油嘴、日产气量、含水、油压/套压/回压、流压、静压等）：" +
-    "一口或多口井，某天、多天、日期范围或最新（默认），日期可写 昨天、本月、最近7天 等，并说明所用日期。 / " +
-    "Key-well trial-production dailies (one row per well, layer and day: status, method, choke, gas rate, water cut, " +
-    "tubing/casing/back pressure, flowing and static pressure …) of one or several wells on a day, days, a range or the " +
-    "latest (default); dates may be words such as 昨天 or this month; the answer states the dates used.",
+    "重点井试采日报（每井每层每天：油嘴、日产气、含水、各压力），某天、范围或最新。 / " +
+    "Key-well trial-production dailies (per well, layer and day: choke, gas, water cut, pressures) on a day, a range or the latest.",
   input: z.strictObject({
     ...reportArgsShape,
-    horizon: z.string().trim().min(1).max(60).optional().describe("层位（包含匹配）layer horizon, matched as a substring, e.g. J1s"),
+    horizon: z.string().trim().min(1).max(60).optional().describe("层位，包含匹配，如 J1s / horizon, substring"),
   }),
   output: z.object({
     reports: z.array(rowSchema),

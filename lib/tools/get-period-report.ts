@@ -6,7 +6,7 @@ import { roundDeep } from "../analysis/round-deep.ts";
 import { periodCharts } from "../charts/build/period.ts";
 import { resolveBlock } from "../data/block-wells.ts";
 import { resolveDailyFilter } from "../data/daily-filter.ts";
-import { DATE_WORDS_HELP, dateWordArg, readDateRangeArg } from "../data/date-arg.ts";
+import { dateWordArg, readDateRangeArg } from "../data/date-arg.ts";
 import { fetchPeriodRows } from "../data/period-rows.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
@@ -17,16 +17,13 @@ export const getPeriodReport = defineTool({
   name: "get_period_report",
   title: "周期报告 Period (weekly) report",
   description:
-    "周报/月报：一口井或一个区块在一段时间（本周、上周、本月、日期范围）的报告日数、进尺、按纯钻时间加权的平均钻速、起止井深、" +
-    "非生产时间（小时、按类别占比）、钻井液密度范围、所用钻头、主要工作中的重要事件（卡钻、井漏、下套管、固井…），" +
-    "区块还给出各井排名（最快、非生产时间最多）和标杆井；返回可直接粘贴进周报的 Markdown 和图表。 / " +
-    "Weekly (or any period's) report of one well or one block: report days, footage, ROP weighted by on-bottom hours, depth from/to, " +
-    "NPT hours and share by category, mud density range, bits used, notable events from the main-work text; for a block, its wells " +
-    "ranked (fastest, most NPT) with a benchmark well. Markdown to paste into the weekly report, the numbers, and charts.",
+    "一口井或一个区块的周报/月报：进尺、平均钻速、起止井深、非生产时间、钻井液密度、钻头、重要事件（卡钻、井漏、固井…）；" +
+    "区块另有各井排名和标杆井。可直接贴进周报的 Markdown，附图。 / Weekly or monthly report of a well or block: footage, ROP, " +
+    "depths, NPT, mud, bits, events; for a block its wells ranked. Markdown to paste, with charts.",
   input: z.strictObject({
-    well_id: z.string().trim().min(1).max(64).optional().describe("井号 one well, as typed (W001, 石南201, 102井)"),
-    block: z.string().trim().min(1).max(64).optional().describe("区块 one block, e.g. 石南 or 石南区块 (give well_id or block)"),
-    period: dateWordArg.default("本周").describe(`周期 the period: 本周 (default), 上周, 本月, 上月, 最近7天, 2026-11-01~2026-11-07 … ${DATE_WORDS_HELP}`),
+    well_id: z.string().trim().min(1).max(64).optional().describe("井号，或给 block / one well, or give block"),
+    block: z.string().trim().min(1).max(64).optional().describe("区块，如 石南 / one block"),
+    period: dateWordArg.default("本周").describe("本周、上周、本月、上月、最近7天 或 2026-11-01~2026-11-07 / the period"),
   }),
   output: periodReportOutput,
   annotations: { readOnlyHint: true, openWorldHint: false },

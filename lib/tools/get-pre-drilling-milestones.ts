@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DATE_WORDS_HELP, dateWordArg, readDateArg } from "../data/date-arg.ts";
+import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
 import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
 import type { SqlValue } from "../db.ts";
@@ -14,17 +14,15 @@ export const getPreDrillingMilestones = defineTool({
   name: "get_pre_drilling_milestones",
   title: "钻前工程进度 Pre-drilling milestones",
   description:
-    "查看钻前工程日报（井位论证、投资下达、环评、用地、设计审批、征地、探临、搬家安装等16个日期）：按井号（可多口）、勘探项目、实施年度筛选；" +
-    "date 可写某天、范围或 本月、上周、最近30天 等，只列该期间完成的节点；返回每口井当前进度与下一节点，并说明所用日期。 / " +
-    "Pre-drilling milestones (16 dates from location review to rig-up) by well (several at once), exploration project or year; " +
-    "date (a day, range or words such as this month) lists only milestones reached then; each well's current and next step; the dates used.",
+    "钻前工程进度（井位论证到搬家安装 16 个节点）：每井当前与下一节点；给 date 只列该期间完成的节点。 / " +
+    "Pre-drilling milestones (16 steps to rig-up): each well's current and next step; date lists only steps reached then.",
   input: z.strictObject({
-    well_id: z.string().trim().min(1).max(64).optional().describe("井号 well id as typed, e.g. 莫北41, 中102井"),
-    well_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(100).optional().describe("多口井 several well ids"),
-    exploration_project: z.string().trim().min(1).max(100).optional().describe("勘探项目（包含匹配）exploration project, matched as a substring"),
-    year: z.number().int().min(1990).max(2100).optional().describe("实施年度 year of implementation"),
-    date: dateWordArg.optional().describe(`只看该期间完成的节点 only milestones reached in this period; latest = each well's last step. ${DATE_WORDS_HELP}`),
-    limit: z.number().int().min(1).max(500).default(50).describe("最多返回井数 most wells to return"),
+    well_id: z.string().trim().min(1).max(64).optional().describe("井号，照用户写法 / well id as typed"),
+    well_ids: z.array(z.string().trim().min(1).max(64)).min(1).max(100).optional(),
+    exploration_project: z.string().trim().min(1).max(100).optional().describe("勘探项目，包含匹配 / substring"),
+    year: z.number().int().min(1990).max(2100).optional().describe("实施年度 / year"),
+    date: dateWordArg.optional().describe(`日期或范围，${DATE_HINT} / a day or range`),
+    limit: z.number().int().min(1).max(500).default(50),
   }),
   output: z.object({
     wells: z.array(z.object({

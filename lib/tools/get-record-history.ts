@@ -10,13 +10,12 @@ export const getRecordHistory = defineTool({
   name: "get_record_history",
   title: "记录修改历史 Record history",
   description:
-    "查看一条钻井日报的全部历史（新增、修改、删除、恢复、撤销、彻底删除），从新到旧，含修改前后的值、修改人和时间；历史号可用于 undo_record_change。 / " +
-    "Every version of one drilling daily report (insert, update, delete, restore, undo, purge), newest first, with the values before and " +
-    "after, who and when; a history id can be passed to undo_record_change.",
+    "一条钻井日报的修改历史（新增、修改、删除、恢复、撤销），新的在前，含前后值、修改人和时间；历史号用于 undo_record_change。 / " +
+    "A drilling daily report's versions, newest first, with values before and after, who and when; history ids feed undo_record_change.",
   input: z.strictObject({
-    record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("记录号 record id"),
-    limit: z.number().int().min(1).max(200).default(20).describe("返回条数 entries to return (1–200)"),
-    offset: z.number().int().min(0).max(1_000_000).default(0).describe("跳过条数 entries to skip"),
+    record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    limit: z.number().int().min(1).max(200).default(20),
+    offset: z.number().int().min(0).max(1_000_000).default(0),
   }),
   output: z.object({
     record_id: z.number().int(),

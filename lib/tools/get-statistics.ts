@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dailyWhere, resolveDailyFilter } from "../data/daily-filter.ts";
-import { DATE_WORDS_HELP, dateWordArg } from "../data/date-arg.ts";
+import { DATE_HINT, dateWordArg } from "../data/date-arg.ts";
 import type { SqlValue } from "../db.ts";
 import { defineTool } from "./define.ts";
 
@@ -12,17 +12,14 @@ export const getStatistics = defineTool({
   name: "get_statistics",
   title: "统计 Statistics",
   description:
-    "统计：按区块、勘探项目、井型或年度分组，给出基础信息井数、重点井数、有日报的井数、日报数、总进尺、记录的非生产时间；" +
-    "日期可写 本月、上周、最近30天、2021 等，并说明所用日期；井号不在基础信息中的日报单列一组。 / " +
-    "Statistics grouped by block, exploration project, well type or report year: wells in the master, key wells, wells " +
-    "reporting, reports, footage, recorded NPT; dates may be words such as this month or 2021 and the answer states them; " +
-    "reports of wells missing from the master form their own group.",
+    "按区块、勘探项目、井型或年度统计：井数、重点井、有日报的井、日报数、总进尺、非生产时间。 / Counts by block, project, " +
+    "well type or year: wells, key wells, wells reporting, reports, footage, NPT.",
   input: z.strictObject({
-    group_by: z.enum(["block", "project", "well_type", "year"]).default("block").describe("分组 group by: block 区块, project 勘探项目, well_type 井型, year 年度"),
-    block: z.string().trim().min(1).max(100).optional().describe("只统计该区块 only this block"),
-    date: dateWordArg.optional().describe(`日报日期范围 report dates to count. ${DATE_WORDS_HELP}`),
-    date_from: dateWordArg.optional().describe("起始日期（含）first report date"),
-    date_to: dateWordArg.optional().describe("截止日期（含）last report date"),
+    group_by: z.enum(["block", "project", "well_type", "year"]).default("block"),
+    block: z.string().trim().min(1).max(100).optional().describe("只统计该区块 / only this block"),
+    date: dateWordArg.optional().describe(`日报日期或范围，${DATE_HINT} / report dates`),
+    date_from: dateWordArg.optional(),
+    date_to: dateWordArg.optional(),
   }),
   output: z.object({
     group_by: z.string(),

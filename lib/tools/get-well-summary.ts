@@ -11,10 +11,10 @@ export const getWellSummary = defineTool({
   name: "get_well_summary",
   title: "单井概况 Well summary",
   description:
-    "单井概况：当前井深、开钻以来天数、平均钻速（总进尺÷纯钻时间）、非生产时间小时数及占比、最新日报。 / " +
-    "Where a well stands: current depth, days since spud, average ROP (footage ÷ on-bottom hours), NPT hours and share, latest report.",
+    "单井现状：当前井深、开钻天数、平均钻速、非生产时间及占比、最新日报。 / Where a well stands: depth, days since spud, " +
+    "mean ROP, NPT and its share, latest report.",
   input: z.strictObject({
-    well_id: wellIdArg.describe("井号 well id as typed, e.g. W001, 石南201, 102井 (full-width, spaces, 井 tolerated)"),
+    well_id: wellIdArg,
   }),
   output: z.object({
     well_id: z.string(),

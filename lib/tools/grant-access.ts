@@ -11,12 +11,11 @@ export const grantAccess = defineTool({
   name: "grant_access",
   title: "授予数据范围 Grant access to blocks and wells",
   description:
-    "管理员：授予某用户（按 X-User-ID）或某角色可查看的区块和单井；对 SCOPED_ROLES 中的角色生效，下一次调用即生效，无需重连。" +
-    "每次变更记入历史。 / ADMIN: let a user (by X-User-ID) or a role see blocks and single wells; applies to roles listed in " +
-    "SCOPED_ROLES, from the very next call, without reconnecting. Every change is recorded.",
+    "授权某用户或某角色查看区块和单井（对 SCOPED_ROLES 中的角色生效，下一次调用起生效，记入历史）。 / Let a user or a role " +
+    "see blocks and single wells (for roles in SCOPED_ROLES, from the next call; recorded).",
   input: z.strictObject({
     ...grantArgsShape,
-    email: z.string().trim().min(3).max(200).optional().describe("用户邮箱（仅用于显示）the user's email, shown beside the id"),
+    email: z.string().trim().min(3).max(200).optional().describe("用户邮箱，仅显示用 / shown beside the id"),
   }),
   output: z.object({
     principal: z.string().describe("被授权者 who was granted"),

@@ -58,24 +58,19 @@ export const importData = defineTool({
   name: "import_data",
   title: "导入数据文件 Import a data file",
   description:
-    "导入 Excel (.xlsx, base64) 或 CSV 文本（油井基础信息、钻井日报等）：表头可为列代码、中文列名或英文列名（第1行、第2行或两行），" +
-    "按自然键新增或更新，重复导入不会重复数据，整个文件一个事务。默认 dry_run=true 只报告将会发生什么；请先把摘要给用户看，" +
-    "确认后再用 dry_run=false 导入。文件须在请求大小上限内（MAX_BODY_BYTES，默认 4 MB）。 / Import an Excel file (.xlsx, base64) or CSV " +
-    "text (well master, drilling daily reports, …): headers by code, Chinese label or English name in row 1, row 2 or both; " +
-    "upserts by natural key so importing twice adds nothing, one transaction per file. dry_run defaults to true and only " +
-    "reports what would happen: show the user the summary, then import with dry_run=false once they agree. The file must fit " +
-    "in the request size limit (MAX_BODY_BYTES, 4 MB by default). WITSML 1.4 drillReport XML (xml_text, one or several) " +
-    "and activity JSONL (jsonl_text) become daily reports with their activity lines; wells are matched by name or created.",
+    "导入整个 Excel（xlsx_base64）或 CSV（csv_text）文件，表按表头识别（列代码、中文或英文列名），按自然键新增或更新，一个事务；" +
+    "WITSML drillReport XML（xml_text）和作业明细 JSONL（jsonl_text）成为日报及其作业明细。默认 dry_run=true 只报告将发生什么：先把摘要给用户看，确认后再用 dry_run=false。 / " +
+    "Import a whole .xlsx (base64) or CSV file, the table recognised from its header, or WITSML drillReport XML / activity JSONL; upserts by natural key in one transaction. " +
+    "dry_run=true (default) only reports: show the summary, then dry_run=false once the user agrees.",
   input: z.strictObject({
-    csv_text: z.string().min(1).optional().describe("CSV 文件内容 the CSV file's text"),
-    xlsx_base64: z.string().min(1).optional().describe(".xlsx 文件的 base64 the .xlsx file's bytes, base64-encoded"),
-    xml_text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]).optional()
-      .describe("WITSML drillReport XML 文本（一个或多个）drillReport XML text, one or several files"),
-    jsonl_text: z.string().min(1).optional().describe("作业明细 JSONL 文本 activity lines, one JSON object per line"),
-    file_names: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe("各 XML 文件名 the XML files' names, in order"),
-    file_name: z.string().trim().min(1).max(200).optional().describe("文件名 the file's name, for the summary"),
-    table: z.enum(TABLES).optional().describe("目标表（不填则按表头识别）target table (recognised from the header when absent)"),
-    dry_run: z.boolean().default(true).describe("true（默认）：只报告不写入 / true (default): report only, write nothing"),
+    csv_text: z.string().min(1).optional(),
+    xlsx_base64: z.string().min(1).optional(),
+    xml_text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]).optional().describe("一个或多个 XML 文件 / one or several files"),
+    jsonl_text: z.string().min(1).optional(),
+    file_names: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe("各 XML 文件名 / the XML files' names"),
+    file_name: z.string().trim().min(1).max(200).optional(),
+    table: z.enum(TABLES).optional().describe("不填则按表头识别 / from the header when absent"),
+    dry_run: z.boolean().default(true),
   }),
   output: z.object({
     file: z.string(), table: z.string(), dry_run: z.boolean(),

@@ -8,7 +8,6 @@ import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
 import { getDrillingActivities } from "./get-drilling-activities.ts";
 import { getDrillingCurve } from "./get-drilling-curve.ts";
-import { getDailyReport } from "./get-daily-report.ts";
 import { getPeriodReport } from "./get-period-report.ts";
 import { getKeyWellDaily } from "./get-key-well-daily.ts";
 import { getPreDrillingMilestones } from "./get-pre-drilling-milestones.ts";
@@ -26,7 +25,6 @@ import { revokeAccess } from "./revoke-access.ts";
 import { saveDrillingDaily } from "./save-drilling-daily.ts";
 import { saveKeyWellDaily } from "./save-key-well-daily.ts";
 import { saveWell } from "./save-well.ts";
-import { searchWells } from "./search-wells.ts";
 import { restoreDrillingRecord } from "./restore-drilling-record.ts";
 import { undoRecordChange } from "./undo-record-change.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
@@ -45,8 +43,6 @@ export const TOOLS: readonly ToolDef[] = [
   updateDrillingRecord,
   deleteDrillingRecord,
   exportAllData,
-  searchWells,
-  getDailyReport,
   getKeyWellDaily,
   getPreDrillingMilestones,
   getStatistics,

@@ -8,9 +8,7 @@ export const listAccess = defineTool({
   name: "list_access",
   title: "我的数据范围 What I can see",
   description:
-    "查看自己可见的数据范围（全部井，或被授权的区块和单井）；管理员另可看到全部授权和哪些角色受范围限制。 / " +
-    "Show your own data scope (every well, or the blocks and single wells granted to you); ADMIN also sees every grant " +
-    "and which roles are limited to their grants.",
+    "我能看哪些井（全部，或被授权的区块和单井）；管理员另见全部授权。 / Which wells I may see; ADMIN also sees every grant.",
   input: z.strictObject({}),
   output: z.object({
     role: z.string().nullable(),

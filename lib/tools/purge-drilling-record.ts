@@ -15,12 +15,11 @@ export const purgeDrillingRecord = defineTool({
   name: "purge_drilling_record",
   title: "彻底删除钻井日报 Purge a drilling daily report",
   description:
-    "彻底删除一条已软删除的钻井日报（不可恢复；最后状态仍保留在历史中）。须先用 delete_drilling_record 删除，并在 confirm 中写 " +
-    "\"PURGE 记录号\"。仅管理员。 / Remove a soft-deleted drilling daily report for good (it cannot be restored; its last state stays " +
-    "in the history). Delete it with delete_drilling_record first and pass confirm = \"PURGE <record_id>\". ADMIN only.",
+    "彻底删除一条已用 delete_drilling_record 删除的钻井日报，不可恢复（最后状态留在历史中）。 / Remove a deleted drilling " +
+    "daily report for good (its last state stays in the history).",
   input: z.strictObject({
-    record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("记录号 record id"),
-    confirm: z.string().max(100).describe('确认文本，须为 "PURGE <记录号>" / confirmation, exactly "PURGE <record_id>"'),
+    record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+    confirm: z.string().max(100).describe('须为 "PURGE <记录号>"，如 "PURGE 12" / exactly "PURGE <record_id>"'),
   }),
   output: z.object({ record_id: z.number().int(), well_id: z.string(), report_date: z.string(), message: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },

@@ -28,18 +28,17 @@ export const queryAuditLog = defineTool({
   name: "query_audit_log",
   title: "查询审计日志 Query the audit log",
   description:
-    "查询审计日志（每次工具调用与被拒的身份各一条）：可按用户（ID 或邮箱）、工具、结果、传输方式和时间（UTC）筛选，从新到旧，默认 50 条，最多 500 条。仅管理员。 / " +
-    "Query the audit log (one row per tool call and per refused identity), filtered by user (id or email), tool, outcome, transport " +
-    "and time (UTC), newest first; 50 rows by default, at most 500. ADMIN only.",
+    "查询审计日志（每次工具调用一条），按用户、工具、结果、传输方式、时间（UTC）筛选，新的在前。 / Query the audit log " +
+    "(one row per tool call) by user, tool, outcome, transport and time (UTC), newest first.",
   input: z.strictObject({
-    user: z.string().trim().min(1).max(320).optional().describe("用户 ID 或邮箱 user id or email"),
-    tool: z.string().trim().min(1).max(200).optional().describe("工具名 tool name"),
-    outcome: z.enum(OUTCOMES).optional().describe(`结果 outcome: ${OUTCOMES.join(", ")}`),
-    transport: z.string().trim().min(1).max(50).optional().describe("传输方式 transport: rest, streamable_http, http"),
-    since: instant(false).optional().describe("起始时间（含）from, inclusive: YYYY-MM-DD or ISO date-time"),
-    until: instant(true).optional().describe("截止时间（含）until, inclusive: YYYY-MM-DD (whole day) or ISO date-time"),
-    limit: z.number().int().min(1).max(500).default(50).describe("返回条数 rows (1–500)"),
-    offset: z.number().int().min(0).max(10_000_000).default(0).describe("跳过条数 rows to skip"),
+    user: z.string().trim().min(1).max(320).optional().describe("用户 ID 或邮箱 / user id or email"),
+    tool: z.string().trim().min(1).max(200).optional(),
+    outcome: z.enum(OUTCOMES).optional(),
+    transport: z.string().trim().min(1).max(50).optional().describe("rest、streamable_http、sse"),
+    since: instant(false).optional().describe("YYYY-MM-DD 或 ISO 时间，含 / inclusive"),
+    until: instant(true).optional().describe("YYYY-MM-DD（整天）或 ISO 时间，含 / inclusive"),
+    limit: z.number().int().min(1).max(500).default(50),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
   }),
   output: z.object({
     entries: z.array(auditRow),

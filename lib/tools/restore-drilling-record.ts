@@ -15,10 +15,9 @@ export const restoreDrillingRecord = defineTool({
   name: "restore_drilling_record",
   title: "恢复已删除的钻井日报 Restore a deleted drilling daily report",
   description:
-    "按记录号恢复一条已删除（软删除）的钻井日报，原样恢复所有字段；若同井同日已有另一条有效日报则拒绝。仅管理员。 / " +
-    "Restore one soft-deleted drilling daily report by record id, with every field as it was; refused when another live " +
-    "report holds the same well and day. ADMIN only.",
-  input: z.strictObject({ record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("记录号 record id") }),
+    "恢复一条已删除的钻井日报，所有字段原样恢复；同井同日已有另一条有效日报时拒绝。 / Restore a deleted drilling daily report " +
+    "as it was; refused when another live report holds the same well and day.",
+  input: z.strictObject({ record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ record_id }, { db, user }) {

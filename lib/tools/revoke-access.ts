@@ -10,9 +10,8 @@ export const revokeAccess = defineTool({
   name: "revoke_access",
   title: "撤销数据范围 Revoke access to blocks and wells",
   description:
-    "管理员：撤销某用户（按 X-User-ID）或某角色的区块、单井授权；不给 blocks 和 wells 时撤销其全部授权。下一次调用即生效，每次变更记入历史。 / " +
-    "ADMIN: take blocks and single wells away from a user (by X-User-ID) or a role; with neither blocks nor wells, every grant " +
-    "of theirs. Applies from the very next call; every change is recorded.",
+    "撤销某用户或某角色的区块、单井授权；不给 blocks 和 wells 则撤销其全部授权（下一次调用起生效，记入历史）。 / Take blocks and " +
+    "wells away from a user or role; with neither, every grant of theirs (from the next call; recorded).",
   input: z.strictObject(grantArgsShape),
   output: z.object({
     principal: z.string(),

@@ -33,12 +33,14 @@ function keyText(key: Record<string, unknown>): string {
   return Object.values(key).filter((v) => v !== null && v !== undefined).join(" ");
 }
 
-/** Bilingual text of a save answer: the counts, then one line per record (first 50). */
+/** Bilingual text of a save answer: the counts, then one line per record (refused ones first; 50 lines at most). */
 export function saveAnswerText(a: SaveAnswer): string {
   const head = a.committed
     ? `已保存 / saved: 新增 inserted ${a.inserted}, 更新 updated ${a.updated}, 未变 unchanged ${a.unchanged}, 拒绝 rejected ${a.rejected}.`
     : `未保存任何记录 / nothing was saved: 拒绝 rejected ${a.rejected}, 因 all_or_nothing 未保存 not saved because of all_or_nothing ${a.not_saved}.`;
-  const lines = a.results.slice(0, MAX_LINES).map((r) => {
+  // Refused records first: what the user must fix is never among the lines left out.
+  const ordered = [...a.results.filter((r) => r.status === "rejected"), ...a.results.filter((r) => r.status !== "rejected")];
+  const lines = ordered.slice(0, MAX_LINES).map((r) => {
     const what = `#${r.index} ${keyText(r.key)}`;
     const master = r.well_in_master === false ? "（井号不在油井基础信息中 well not in the well master）" : "";
     switch (r.status) {
@@ -55,6 +57,10 @@ export function saveAnswerText(a: SaveAnswer): string {
         return `${what}: 拒绝 rejected: ${r.problems.map((p) => p.reason).join("; ")}`;
     }
   });
-  if (a.results.length > MAX_LINES) lines.push(`…另有 ${a.results.length - MAX_LINES} 条，见结构化结果 / ${a.results.length - MAX_LINES} more in the structured result`);
+  if (a.results.length > MAX_LINES) {
+    const rest = a.results.length - MAX_LINES;
+    lines.push(`…另有 ${rest} 条未逐条列出，已计入上面的合计（被拒的都已列出）；要核对可用 query_drilling_data 按井号和日期查 / ` +
+      `${rest} more not listed one by one, counted above (every refused one is listed); check them with query_drilling_data`);
+  }
   return [head, ...lines].join("\n");
 }

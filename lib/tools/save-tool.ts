@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { actorOf } from "../data/history.ts";
-import { ToolError } from "../tool-error.ts";
-import { recordInputSchema } from "../write/record-input.ts";
+import { recordFieldsLine, recordInputSchema } from "../write/record-input.ts";
 import { saveRecords } from "../write/save-records.ts";
 import type { WriteTarget } from "../write/targets.ts";
 import { wellScopeCheck } from "../write/well-scope.ts";
@@ -10,6 +9,16 @@ import { saveAnswerSchema, saveAnswerText } from "./save-answer.ts";
 
 /** Most records one save call takes. */
 export const SAVE_BATCH_MAX = 500;
+
+function zhOf(text: string): string {
+  const at = text.indexOf(" / ");
+  return at < 0 ? text : text.slice(0, at);
+}
+
+function enOf(text: string): string {
+  const at = text.indexOf(" / ");
+  return at < 0 ? "" : text.slice(at + 3);
+}
 
 /** What a save tool is called and says about itself. */
 export interface SaveToolSpec {
@@ -31,26 +40,25 @@ export function defineSaveTool(spec: SaveToolSpec) {
   return defineTool({
     name: spec.name,
     title: spec.title,
-    description: spec.description +
-      ` 按 ${key} 新增或更新（已存在则只改给出的字段，null 清空），修改前的值存入历史。一条用 record，批量用 records（最多 ${SAVE_BATCH_MAX} 条）：` +
-      `逐条回答 inserted/updated/unchanged/rejected；默认保存所有合格记录，all_or_nothing: true 时有一条不合格则全部不保存。` +
-      ` / Inserts or updates by ${key} (an existing record changes only the fields given; null clears one); previous values ` +
-      `go to history. One record in \`record\`, a batch in \`records\` (up to ${SAVE_BATCH_MAX}); the answer lists each record as ` +
-      `inserted, updated, unchanged or rejected with the reason. By default every good record is saved; with all_or_nothing: true ` +
-      `one refused record means none is saved.`,
+    description: zhOf(spec.description) +
+      `按 ${key} 新增或更新（只改给出的字段，null 清空，旧值入历史）。records 每次 1–${SAVE_BATCH_MAX} 条，逐条回答结果；` +
+      `不合理的值被拒并说明范围；all_or_nothing=true 时有一条被拒则全不存。字段（日期 YYYY-MM-DD）：${recordFieldsLine(spec.target)}。` +
+      ` / ${enOf(spec.description)} Upserts by ${key}: an existing record changes only the fields given, null clears one, old ` +
+      `values go to history; field names carry the unit. 1–${SAVE_BATCH_MAX} records per call, each answered inserted, updated, ` +
+      `unchanged or rejected with the reason (implausible values are refused naming the range); all_or_nothing=true saves none if one is refused.`,
     input: z.strictObject({
-      record: item.optional().describe("一条记录 one record"),
-      records: z.array(item).min(1).max(SAVE_BATCH_MAX).optional().describe(`多条记录 several records (1–${SAVE_BATCH_MAX})`),
-      all_or_nothing: z.boolean().default(false)
-        .describe("true：有一条不合格则全部不保存 / true: if any record is refused, save none"),
+      records: z.array(item).min(1).max(SAVE_BATCH_MAX),
+      all_or_nothing: z.boolean().default(false),
     }),
+    // Each record's fields are named once in the description; one property per field would double the tool's size.
+    listInput: (schema) => {
+      const properties = schema.properties as Record<string, Record<string, unknown>>;
+      return { ...schema, properties: { ...properties, records: { ...properties.records, items: { type: "object" } } } };
+    },
     output: saveAnswerSchema,
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     async run(args, { db, user }) {
-      if ((args.record === undefined) === (args.records === undefined)) {
-        throw new ToolError("invalid", "请给出 record（一条）或 records（多条）其中之一 / give either record (one) or records (several), not both or neither");
-      }
-      const records = (args.records ?? [args.record]) as Record<string, unknown>[];
+      const records = args.records as Record<string, unknown>[];
       const result = await saveRecords(db, spec.target, records, {
         actor: actorOf(user), allOrNothing: args.all_or_nothing, outsideScope: wellScopeCheck(db, user),
       });

@@ -20,11 +20,9 @@ export const undoRecordChange = defineTool({
   name: "undo_record_change",
   title: "撤销一次修改 Undo a change",
   description:
-    "撤销对钻井日报的一次修改：给出 get_record_history 中的历史号，字段恢复为修改前的值（撤销也记入历史，可再撤销）。只能撤销该记录最新的一次修改；" +
-    "工程师只能撤销自己的修改，管理员可撤销任何修改。删除请用 restore_drilling_record 恢复。 / Undo one change to a drilling daily report: " +
-    "give its history id from get_record_history and the fields go back to their values before it (the undo is recorded too and can be " +
-    "undone). Only the record's newest change can be undone; an ENGINEER may undo only their own changes, an ADMIN any. For a delete use restore_drilling_record.",
-  input: z.strictObject({ history_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("历史号 history id (get_record_history)") }),
+    "撤销钻井日报的一次修改，字段恢复为修改前的值：只能撤销该记录最新的一次；工程师只能撤销自己的修改。 / Undo one change " +
+    "to a drilling daily report (only its newest; an ENGINEER only their own).",
+  input: z.strictObject({ history_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe("历史号，见 get_record_history / history id") }),
   output: z.object({
     record: dailyRecordSchema,
     reverted: z.array(z.string()).describe("恢复的字段 fields put back"),

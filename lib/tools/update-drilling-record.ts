@@ -11,11 +11,11 @@ export const updateDrillingRecord = defineTool({
   name: "update_drilling_record",
   title: "修改钻井日报 Update a drilling daily report",
   description:
-    "按记录号修改一条钻井日报的字段（只改给出的字段；给 null 清空），修改前的值保存在历史中，可撤销。 / " +
-    "Change fields of one drilling daily report by record id (only the fields given; null clears one); the previous " +
-    "values are kept in history so the edit can be undone.",
+    "按记录号修改一条钻井日报：只改给出的字段，null 清空；可撤销。 / " +
+    "Change fields of one drilling daily report by record id (only those given; null clears one); old values go to " +
+    "history and undo_record_change can revert the edit.",
   input: z.strictObject({
-    record_id: z.number().int().min(1).describe("记录号 record id (from query_drilling_data)"),
+    record_id: z.number().int().min(1).describe("记录号，见 query_drilling_data / record id"),
     ...dailyFieldsShape,
   }),
   output: z.object({

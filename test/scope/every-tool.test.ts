@@ -26,9 +26,9 @@ type Args = Record<string, unknown>;
 const OVERRIDES: Record<string, (well: string | null) => Args> = {
   add_drilling_record: () => ({ report_date: "2026-11-20", depth_m: 100 }),
   update_drilling_record: () => ({ depth_m: 1 }),
-  save_well: (w) => ({ record: { well_id: w ?? "W001", block: VISIBLE_BLOCK } }),
+  save_well: (w) => ({ records: [{ well_id: w ?? "W001", block: VISIBLE_BLOCK }] }),
   save_drilling_daily: (w) => ({ records: [{ well_id: "W001", report_date: "2026-11-19", depth_m: 10 }, ...(w ? [{ well_id: w, report_date: "2026-11-19", depth_m: 10 }] : [])] }),
-  save_key_well_daily: (w) => ({ record: { well_id: w ?? "W001", report_date: "2026-11-19" } }),
+  save_key_well_daily: (w) => ({ records: [{ well_id: w ?? "W001", report_date: "2026-11-19" }] }),
   get_period_report: (w) => (w ? { period: "今年" } : { block: VISIBLE_BLOCK, period: "今年" }),
 };
 

@@ -42,7 +42,7 @@ function assertRoundTrip(table: Table, sent: Record<string, unknown>, got: Recor
 }
 
 test("every field of the daily report, key-well daily and milestones round-trips with its unit (REST)", async () => {
-  const daily = await call("get_daily_report", { well_id: "测试1", date: "2026-11-20" });
+  const daily = await call("query_drilling_data", { view: "report",  well_id: "测试1", date: "2026-11-20" });
   assert.equal(daily.status, 200);
   assertRoundTrip(DRILLING_DAILY, DAILY, daily.body.result.reports[0], daily.body.result.units);
   assert.match(daily.body.text, /当日井深 measured depth at report time: [\d.]+ m/);
@@ -52,7 +52,7 @@ test("every field of the daily report, key-well daily and milestones round-trips
   const pre = await call("get_pre_drilling_milestones", { well_id: "测试1" });
   assertRoundTrip(PRE_DRILLING, PRE, pre.body.result.wells[0], {});
   assert.equal(pre.body.result.wells[0].reached, 16);
-  const wells = await call("search_wells", { keywords: "测试1" });
+  const wells = await call("list_wells", { keywords: "测试1" });
   assert.equal(wells.body.result.wells[0].name, "测试一号");
 });
 
@@ -62,7 +62,7 @@ test("the same round trip over MCP with the SDK client, structured content valid
     const res = await client.callTool({ name: "get_key_well_daily", arguments: { well_id: "测试1", date: "20261120" } });
     const s = res.structuredContent as { reports: Record<string, unknown>[]; units: Record<string, string> };
     assertRoundTrip(KEY_WELL_DAILY, KEY, s.reports[0], s.units);
-    const daily = await client.callTool({ name: "get_daily_report", arguments: { well_id: "测试1", date: "昨天" } });
+    const daily = await client.callTool({ name: "query_drilling_data", arguments: { view: "report", well_id: "测试1", date: "昨天" } });
     assertRoundTrip(DRILLING_DAILY, DAILY, (daily.structuredContent as { reports: Record<string, unknown>[] }).reports[0], (daily.structuredContent as { units: Record<string, string> }).units);
   } finally {
     await client.close();
@@ -70,11 +70,11 @@ test("the same round trip over MCP with the SDK client, structured content valid
 });
 
 test("latest, 昨天 and 最近7天 resolve to the right dates for the fixed clock, and the answer states them", async () => {
-  const latest = await call("get_daily_report", { well_id: "W001" });
+  const latest = await call("query_drilling_data", { view: "report",  well_id: "W001" });
   const max = (await server.db.execute("SELECT max(report_date) AS d FROM drilling_daily WHERE well_id = 'W001'")).rows[0].d;
   assert.deepEqual(latest.body.result.reports.map((r: { report_date: string }) => r.report_date), [max]);
   assert.match(latest.body.text, /最新 latest/);
-  const yesterday = await call("get_daily_report", { well_ids: ["W011", "W012"], date: "昨天" });
+  const yesterday = await call("query_drilling_data", { view: "report",  well_ids: ["W011", "W012"], date: "昨天" });
   assert.deepEqual(yesterday.body.result.dates_used, ["昨天 yesterday = 2026-11-20"]);
   assert.ok(yesterday.body.result.reports.length === 2 && yesterday.body.result.reports.every((r: { report_date: string }) => r.report_date === "2026-11-20"));
   const week = await call("query_drilling_data", { well_id: "W012", date: "最近7天", limit: 100, include_total: true });
@@ -90,13 +90,13 @@ test("latest, 昨天 and 最近7天 resolve to the right dates for the fixed clo
 });
 
 test("well-id variants find the well; an ambiguous prefix lists candidates and guesses nothing", async () => {
-  const full = await call("get_daily_report", { well_id: "１０２井" });
+  const full = await call("query_drilling_data", { view: "report",  well_id: "１０２井" });
   assert.equal(full.body.result.wells[0].well_id, "中102");
   assert.equal(full.body.result.reports[0].well_id, "中102");
   const spaced = await call("get_well_summary", { well_id: " 石南201 " });
   assert.equal(spaced.status, 200);
   assert.equal(spaced.body.result.well_id, "W001");
-  const ambiguous = await call("get_daily_report", { well_id: "石南30" });
+  const ambiguous = await call("query_drilling_data", { view: "report",  well_id: "石南30" });
   assert.equal(ambiguous.body.result.reports.length, 0);
   assert.deepEqual(ambiguous.body.result.wells[0].candidates.slice(0, 3), ["石南301", "石南302", "石南303"]);
   assert.match(ambiguous.body.text, /对应多口井 .*石南301, 石南302/);
@@ -106,19 +106,19 @@ test("well-id variants find the well; an ambiguous prefix lists candidates and g
 });
 
 test("all wells on a master of more than 200 returns the block summary and how to narrow down", async () => {
-  const all = await call("search_wells", { keywords: "所有油井" });
+  const all = await call("list_wells", { keywords: "所有油井" });
   assert.ok(all.body.result.total > 200);
   assert.equal(all.body.result.wells.length, 0);
   const blocks = all.body.result.summary;
   assert.equal(blocks.reduce((s: number, b: { wells: number }) => s + b.wells, 0), all.body.result.total);
   assert.ok(blocks.find((b: { block: string; by_type: Record<string, number> }) => b.block === "石南" && b.by_type["直井"] > 0));
   assert.match(all.body.text, /缩小范围/);
-  const narrowed = await call("search_wells", { block: "乐土驿" });
+  const narrowed = await call("list_wells", { block: "乐土驿" });
   assert.ok(narrowed.body.result.wells.length > 0 && narrowed.body.result.summary === null);
 });
 
 test("a report of a well missing from the master is returned and flagged, by every reading tool", async () => {
-  const report = await call("get_daily_report", { well_id: "玛页1" });
+  const report = await call("query_drilling_data", { view: "report",  well_id: "玛页1" });
   assert.equal(report.body.result.reports[0].well_id, "玛页1");
   assert.equal(report.body.result.reports[0].well_in_master, false);
   assert.equal(report.body.result.wells[0].in_master, false);
@@ -127,7 +127,7 @@ test("a report of a well missing from the master is returned and flagged, by eve
   assert.equal(query.body.result.records[0].well_in_master, false);
   const summary = await call("get_well_summary", { well_id: "玛页1" });
   assert.equal(summary.body.result.well_in_master, false);
-  const search = await call("search_wells", { keywords: "玛页" });
+  const search = await call("list_wells", { keywords: "玛页" });
   assert.deepEqual(search.body.result.not_in_master, ["玛页1"]);
   const stats = await call("get_statistics", { group_by: "block" });
   const orphan = stats.body.result.groups.find((g: { group: string }) => g.group.includes("not in master"));

@@ -12,17 +12,17 @@ const rows = async () => (await server.db.execute("SELECT well_id, report_date, 
 
 test("one record is inserted, then saving it again is unchanged, then a change is an update with before and after", async () => {
   await server.db.execute("INSERT INTO wells (well_id, block) VALUES ('乐探1', '乐探')");
-  const first = await save("ENGINEER", { record: { well_id: "乐探1", report_date: "2021-03-05", depth_m: 1200, mud_density_g_cm3: 1.2 } });
+  const first = await save("ENGINEER", { records: [{ well_id: "乐探1", report_date: "2021-03-05", depth_m: 1200, mud_density_g_cm3: 1.2 }] });
   assert.equal(first.status, 200);
   const r = first.body.result;
   assert.deepEqual([r.committed, r.inserted, r.results[0].status, r.results[0].well_in_master], [true, 1, "inserted", true]);
   const id = r.results[0].record_id;
   assert.equal(typeof id, "number");
 
-  const again = (await save("ENGINEER", { record: { well_id: "乐探1", report_date: "2021-03-05", depth_m: 1200 } })).body.result;
+  const again = (await save("ENGINEER", { records: [{ well_id: "乐探1", report_date: "2021-03-05", depth_m: 1200 }] })).body.result;
   assert.deepEqual([again.unchanged, again.results[0].status, again.results[0].record_id], [1, "unchanged", id]);
 
-  const changed = (await save("ENGINEER", { record: { well_id: "乐探1", report_date: "2021-03-05", depth_m: 1250 } })).body;
+  const changed = (await save("ENGINEER", { records: [{ well_id: "乐探1", report_date: "2021-03-05", depth_m: 1250 }] })).body;
   assert.deepEqual(changed.result.results[0].changes, { depth_m: { before: 1200, after: 1250 } });
   assert.match(changed.text, /#1 乐探1 2021-03-05: 已更新 updated \(记录号 record \d+\): depth_m 1200 → 1250/);
   const h = await server.db.execute("SELECT action, before_json FROM record_history WHERE table_name = 'drilling_daily' AND record_id = ? ORDER BY id", [String(id)]);
@@ -87,15 +87,18 @@ test("all_or_nothing also holds for a refusal found inside the transaction (a de
 });
 
 test("USER may not save; a type error fails the whole call before any write; record xor records", async () => {
-  const denied = await save("USER", { record: { well_id: "乐探1", report_date: "2021-03-09" } });
+  const denied = await save("USER", { records: [{ well_id: "乐探1", report_date: "2021-03-09" }] });
   assert.equal(denied.status, 403);
   assert.match(denied.body.message, /权限不足：用户角色 USER 无权访问工具 save_drilling_daily/);
   const typed = await save("ENGINEER", { records: [{ well_id: "乐探1", report_date: "2021-03-09", depth_m: "1,200" }] });
   assert.equal(typed.status, 400);
   assert.match(typed.body.message, /"records\.0\.depth_m"/);
-  const both = await save("ENGINEER", {});
-  assert.equal(both.status, 400);
-  assert.match(both.body.message, /give either record \(one\) or records \(several\)/);
+  const none = await save("ENGINEER", {});
+  assert.equal(none.status, 400);
+  assert.match(none.body.message, /"records"/);
+  const single = await save("ENGINEER", { record: { well_id: "乐探1", report_date: "2021-03-09" } });
+  assert.equal(single.status, 400, "one way to save: records, even for one record");
+  assert.match(single.body.message, /"record"/);
   const tooMany = await save("ENGINEER", { records: Array.from({ length: 501 }, (_, i) => ({ well_id: "X", report_date: `2021-01-01`, depth_m: i })) });
   assert.equal(tooMany.status, 400);
   assert.deepEqual((await rows()).filter((x) => x.well_id === "X" || x.report_date === "2021-03-09"), []);

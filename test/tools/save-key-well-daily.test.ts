@@ -26,12 +26,12 @@ test("key-well reports are upserted by well, date, horizon and layer; an empty l
   assert.equal(r.results[0].well_in_master, false);
 
   const again = (await save("ADMIN", {
-    record: { well_id: "石南201", report_date: "2021-03-05", horizon: "J1b", layer_no: "1", water_cut_pct: 15 },
+    records: [{ well_id: "石南201", report_date: "2021-03-05", horizon: "J1b", layer_no: "1", water_cut_pct: 15 }],
   })).body.result;
   assert.deepEqual(again.results[0].changes, { water_cut_pct: { before: 12, after: 15 } });
-  const noLayer = (await save("ENGINEER", { record: { well_id: "石南201", report_date: "2021-03-05", gas_rate_1e4m3_d: 4.3 } })).body.result;
+  const noLayer = (await save("ENGINEER", { records: [{ well_id: "石南201", report_date: "2021-03-05", gas_rate_1e4m3_d: 4.3 }] })).body.result;
   assert.equal(noLayer.results[0].status, "unchanged");
   const n = await server.db.execute("SELECT count(*) AS n FROM key_well_daily");
   assert.equal(n.rows[0].n, 3);
-  assert.equal((await save("USER", { record: { well_id: "石南201", report_date: "2021-03-07" } })).status, 403);
+  assert.equal((await save("USER", { records: [{ well_id: "石南201", report_date: "2021-03-07" }] })).status, 403);
 });

@@ -62,4 +62,4 @@ export const TOOLS: readonly ToolDef[] = [
   restoreDrillingRecord,
   purgeDrillingRecord,
   queryAuditLog,
-] as unknown as readonly ToolDef[];
+];

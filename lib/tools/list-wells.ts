@@ -1,9 +1,15 @@
 import { z } from "zod";
 import { WELLS } from "../schema/wells.ts";
-import { columnOutput, columnOf } from "../schema/zod.ts";
+import { rowOutputShape } from "../schema/zod.ts";
 import { defineTool } from "./define.ts";
 
 const shown = ["well_id", "name", "field", "block", "well_type", "spud_date", "design_depth_m", "status"] as const;
+
+const wellSchema = z.object({
+  ...rowOutputShape(WELLS, shown),
+  latest_depth_m: z.number().nullable().describe("最新井深 latest reported depth (m)"),
+  latest_report_date: z.string().nullable().describe("最新日报日期 latest report date"),
+});
 
 /** `list_wells`: the well master, filtered by block, field, type or status, with each well's latest depth. */
 export const listWells = defineTool({
@@ -22,11 +28,7 @@ export const listWells = defineTool({
     offset: z.number().int().min(0).max(1_000_000).default(0).describe("跳过口数 wells to skip"),
   }),
   output: z.object({
-    wells: z.array(z.object({
-      ...Object.fromEntries(shown.map((c) => [c, columnOutput(columnOf(WELLS, c))])),
-      latest_depth_m: z.number().nullable().describe("最新井深 latest reported depth (m)"),
-      latest_report_date: z.string().nullable().describe("最新日报日期 latest report date"),
-    })),
+    wells: z.array(wellSchema),
     total: z.number().int(),
     next_offset: z.number().int().nullable(),
   }),
@@ -49,7 +51,7 @@ export const listWells = defineTool({
       ),
     ]);
     const total = Number(count.rows[0].n);
-    const wells = page.rows as z.infer<typeof listWells.output>["wells"];
+    const wells = page.rows as z.infer<typeof wellSchema>[];
     const next = args.offset + wells.length < total ? args.offset + wells.length : null;
     const lines = wells.map((w) =>
       `| ${w.well_id} | ${w.name ?? "—"} | ${w.block ?? "—"} | ${w.well_type ?? "—"} | ${w.spud_date ?? "—"} | ${w.latest_depth_m ?? "—"} / ${w.design_depth_m ?? "—"} | ${w.status ?? "—"} |`

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SqlValue } from "../db.ts";
 import { WELLS } from "../schema/wells.ts";
-import { columnOf, columnOutput } from "../schema/zod.ts";
+import { rowOutputShape } from "../schema/zod.ts";
 import { normalizeWellId } from "../words/well-id.ts";
 import { defineTool } from "./define.ts";
 
@@ -9,6 +9,7 @@ import { defineTool } from "./define.ts";
 export const SUMMARY_THRESHOLD = 200;
 const ALL_WORDS = ["所有", "全部", "所有油井", "所有井", "全部井", "全部油井", "all", "allwells", "*"];
 const shown = ["well_id", "name", "block", "exploration_project", "exploration_subproject", "well_type", "well_category", "is_key_well", "horizon", "design_depth_m", "spud_date", "status"] as const;
+const wellSchema = z.object(rowOutputShape(WELLS, shown));
 const TEXT_FIELDS = ["w.name", "w.block", "w.block_code", "w.exploration_category", "w.exploration_project", "w.exploration_subproject"];
 
 /** `search_wells`: the well master by keyword and filters; a block summary when everything is asked for. */
@@ -33,7 +34,7 @@ export const searchWells = defineTool({
     offset: z.number().int().min(0).max(1_000_000).default(0).describe("跳过口数 wells to skip"),
   }),
   output: z.object({
-    wells: z.array(z.object(Object.fromEntries(shown.map((c) => [c, columnOutput(columnOf(WELLS, c))])))),
+    wells: z.array(wellSchema),
     total: z.number().int().describe("符合条件的井数 wells matching"),
     next_offset: z.number().int().nullable(),
     summary: z.array(z.object({
@@ -84,7 +85,7 @@ export const searchWells = defineTool({
     }
     const page = await db.execute(`SELECT ${shown.map((c) => `w.${c}`).join(", ")} FROM wells w WHERE ${where} ORDER BY length(w.well_key), w.well_key LIMIT ? OFFSET ?`,
       [...params, args.limit, args.offset]);
-    const wells = page.rows as z.infer<typeof searchWells.output>["wells"];
+    const wells = page.rows as z.infer<typeof wellSchema>[];
     const next = args.offset + wells.length < total ? args.offset + wells.length : null;
     const lines = wells.map((w) => `| ${w.well_id} | ${w.block ?? "—"} | ${w.exploration_project ?? "—"} | ${w.well_type ?? "—"} | ${w.is_key_well ? "是" : "否"} | ${w.status ?? "—"} |`);
     const orphan = notInMaster.length ? `\n⚠ 仅在日报中出现（不在油井基础信息中）/ only in daily reports, not in the well master: ${notInMaster.join(", ")}` : "";

@@ -1,5 +1,5 @@
 // Times each analysis tool over the whole table of a large generated field (demo generator, many wells).
-// Usage: node --import ./scripts/ts-register.mjs bench/analyses.ts [wells]
+// Usage: node bench/analyses.ts [wells]
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

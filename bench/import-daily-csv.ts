@@ -1,5 +1,5 @@
 // Times readTableFile on a generated daily CSV (GB18030 and UTF-8).
-// Usage: node --import ./scripts/ts-register.mjs bench/import-daily-csv.ts [lines]
+// Usage: node bench/import-daily-csv.ts [lines]
 import iconv from "iconv-lite";
 import { readTableFile } from "../lib/import/read-table-file.ts";
 import { WELLS } from "../lib/schema/wells.ts";

@@ -1,6 +1,6 @@
 // Times a full import (parse + upsert in one transaction) of a generated daily CSV into a fresh
 // libSQL file, then a re-import of the same file (every row unchanged) and a dry run.
-// Usage: node --import ./scripts/ts-register.mjs bench/import-write.ts [lines]   (default 100000)
+// Usage: node bench/import-write.ts [lines]   (default 100000)
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -51,8 +51,21 @@ export const WORKLOADS: Readonly<Record<string, { title: string; request: LoadRe
 /** The floor's request: the same query, plain JSON. */
 export const FLOOR_REQUEST: LoadRequest = { method: "GET", path: "/query" };
 
+/** The parts of a JSON answer (the floor's, REST or JSON-RPC) the bench reads. */
+export interface AnswerBody {
+  readonly records?: readonly unknown[];
+  readonly success?: boolean;
+  readonly error?: unknown;
+  readonly result?: {
+    readonly records?: readonly unknown[];
+    readonly tools?: readonly unknown[];
+    readonly isError?: boolean;
+    readonly structuredContent?: { readonly records?: readonly unknown[] };
+  };
+}
+
 /** Sends one request with fetch and returns status and parsed body (SSE-free: JSON responses). */
-export async function send(url: string, request: LoadRequest): Promise<{ status: number; body: any }> {
+export async function send(url: string, request: LoadRequest): Promise<{ status: number; body: AnswerBody }> {
   const res = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
   const text = await res.text();
   try {
@@ -68,7 +81,7 @@ export async function checkAnswer(url: string, key: string, request: LoadRequest
   const ok =
     key === "floor" ? status === 200 && body.records?.length === 5
     : key === "rest_call" ? status === 200 && body.success === true && body.result?.records?.length === 5
-    : key === "mcp_list" ? status === 200 && body.result?.tools?.length > 0
+    : key === "mcp_list" ? status === 200 && (body.result?.tools?.length ?? 0) > 0
     : status === 200 && !body.result?.isError && body.result?.structuredContent?.records?.length === 5;
   if (!ok) throw new Error(`${key}: ${request.method} ${request.path} gave an unexpected answer (${status}): ${JSON.stringify(body).slice(0, 300)}`);
 }

@@ -88,7 +88,9 @@ export async function measureFiltered(server: BenchServer, calls: number, wells:
     const { body } = await send(server.url, request);
     client.push(performance.now() - started);
     if (body.result?.isError || body.error) throw new Error(`filtered query failed: ${JSON.stringify(body).slice(0, 300)}`);
-    rows += body.result.structuredContent.records.length;
+    const records = body.result?.structuredContent?.records;
+    if (!records) throw new Error(`filtered query answered without records: ${JSON.stringify(body).slice(0, 300)}`);
+    rows += records.length;
   }
   await sleep(100);
   const server_ = toolLogLines(server.logFile, from).filter((l) => l.tool === "query_drilling_data").map((l) => l.ms);

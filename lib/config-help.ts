@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 
 /**
  * One line per environment variable for `--help`. The variables and their defaults come from the
@@ -35,21 +35,16 @@ export interface EnvVariable {
   readonly description?: string;
 }
 
-interface DefLike {
-  _zod: { def: { type: string; defaultValue?: unknown; in?: DefLike; innerType?: DefLike } };
-}
-
-function defaultOf(field: DefLike): unknown {
-  const def = field._zod.def;
-  if (def.type === "default") return def.defaultValue;
-  if (def.type === "pipe" && def.in) return defaultOf(def.in);
+function defaultOf(field: z.core.$ZodType): unknown {
+  if (field instanceof z.ZodDefault) return field.def.defaultValue;
+  if (field instanceof z.ZodPipe) return defaultOf(field.def.in);
   return undefined;
 }
 
 /** The variables of a zod object schema (lib/config.ts's), in order, with defaults and descriptions. */
 export function envVariables(schema: z.ZodObject): EnvVariable[] {
   return Object.entries(schema.shape).map(([name, field]) => {
-    const value = defaultOf(field as unknown as DefLike);
+    const value = defaultOf(field);
     return { name, default: value === undefined || value === "" ? undefined : String(value), description: ENV_DESCRIPTIONS[name] };
   });
 }

@@ -8,18 +8,18 @@ import { createMetrics } from "./metrics.ts";
 import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 
-/** A web-standard request handler, the shape `deno serve` and Deno Deploy take as a default export. */
+/** A web-standard request handler, as `Deno.serve` takes it. */
 export interface EdgeHandler {
   fetch(request: Request): Response | Promise<Response>;
 }
 
-/** Refuses database locations a host without local files (Deno Deploy) cannot keep, saying why. */
+/** Refuses database locations a serverless host (Deno Deploy) cannot keep, saying why. */
 export function requireRemoteDatabase(location: DatabaseLocation, raw: string | undefined): void {
   if (location.kind === "remote") return;
   const shown = raw ? `DATABASE_URL="${raw}"` : `DATABASE_URL (unset, default "${location.url}")`;
   const why = location.kind === "memory"
     ? "每个实例各有一份空库、重启即丢失 / every isolate would get its own empty database, lost on restart"
-    : "Deno Deploy 没有可写的本地文件 / Deno Deploy has no writable local files";
+    : "Deno Deploy 的每个实例各有自己的本地磁盘，实例停止即清空 / each Deno Deploy instance has its own local disk, wiped when the instance stops, so a local file is neither shared nor kept";
   throw new ConfigError(
     `${shown} 不能用于 Deno Deploy / cannot be used on Deno Deploy: ${why}. ` +
       "请设为远程 libSQL 地址 / set it to a remote libSQL URL (libsql://NAME.turso.io or https://your-sqld-host) and DATABASE_AUTH_TOKEN.",
@@ -44,4 +44,11 @@ export async function createEdgeHandler(env: Record<string, string | undefined>,
   }
   const app = createApp({ config, db, log: logger, metrics: createMetrics() });
   return { fetch: (request) => app.fetch(request) };
+}
+
+/** Where the Deno Deploy entry listens: Deno.serve's own default (which Deno Deploy routes to) unless PORT is set, then PORT and HOST (local runs, tests). */
+export function edgeServeOptions(env: Record<string, string | undefined>): { port?: number; hostname?: string } {
+  if (env.PORT === undefined) return {};
+  const config = loadConfig(env);
+  return { port: config.port, hostname: config.host };
 }

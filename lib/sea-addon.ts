@@ -1,6 +1,5 @@
 import { getAsset } from "node:sea";
-import process from "node:process";
-import { cachedFile } from "./native-cache.ts";
+import { loadNativeAddon } from "./native-addon.ts";
 
 /**
  * Loads the libSQL native addon the single executable carries as an asset (only bundled into
@@ -14,7 +13,5 @@ export function loadLibsqlFromSea(target: string): unknown {
   } catch (error) {
     throw new Error(`本程序不含 ${name} / this executable carries no "${name}" (built for another platform?): ${(error as Error).message}`);
   }
-  const module = { exports: {} as unknown };
-  process.dlopen(module, cachedFile(bytes, name));
-  return module.exports;
+  return loadNativeAddon(bytes, name);
 }

@@ -1,6 +1,8 @@
-// Builds dist/oilfield-mcp: one Linux executable holding Node, the server (bin.ts bundled as
-// CommonJS, as Node 20's single executable applications require) and the libSQL native addon as
-// an asset, extracted on first use to a private cache dir (lib/native-cache.ts).
+// Builds dist/oilfield-mcp: one Linux executable holding the Node 24 that runs this script, the
+// server (bin.ts bundled as CommonJS: Node 24's single executable applications take a CommonJS
+// main, and Node 24 has no `--build-sea` yet, so the blob is made with --experimental-sea-config
+// and injected with postject) and the libSQL native addon as an asset, extracted on first use to a
+// private cache dir (lib/native-addon.ts).
 // Usage: node scripts/build-bin.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -10,6 +12,9 @@ import { join, resolve } from "node:path";
 import { inject } from "postject";
 
 const require = createRequire(import.meta.url);
+if (Number(process.versions.node.split(".")[0]) < 24) {
+  throw new Error(`the executable embeds the Node that builds it: run this with Node 24 (npm run build:bin), not ${process.version}`);
+}
 const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
 const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
 const work = join(outdir, ".sea");
@@ -52,7 +57,7 @@ await build({
   bundle: true,
   platform: "node",
   format: "cjs",
-  target: "node20",
+  target: "node24",
   minify: true,
   legalComments: "none",
   define: { OILFIELD_VERSION: JSON.stringify(version) },

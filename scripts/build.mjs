@@ -1,41 +1,61 @@
-// Bundles the server into one file, dist/oilfield-mcp.mjs, that runs on Node and on
-// Deno. The libSQL native addon cannot live inside JavaScript: it is copied beside
-// the bundle as dist/libsql-<target>.node and loaded from there.
+// Bundles the server into ONE file, dist/oilfield-mcp.mjs, that runs alone on Node 24 and on Deno.
+// The libSQL native addon of every platform installed in node_modules (at least the build
+// platform's) rides inside it, gzip'd and base64'd; on first start the one for the running
+// platform is written to a private per-user cache dir keyed by its sha256 and dlopen'd
+// (lib/bundle-addon.ts). A platform it does not carry is named at start.
 // Usage: node scripts/build.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
+import { dirname, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
-const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
 
-const nativeBesideBundle = {
-  name: "libsql-native-beside-bundle",
+// Every platform the libSQL driver has a package for (libsql's optionalDependencies).
+const libsqlDir = dirname(require.resolve("libsql"));
+const targets = Object.keys(JSON.parse(readFileSync(`${libsqlDir}/package.json`, "utf8")).optionalDependencies)
+  .map((name) => name.slice("@libsql/".length));
+const libsqlRequire = createRequire(`${libsqlDir}/index.js`);
+const addons = {};
+for (const target of targets) {
+  let file;
+  try {
+    file = libsqlRequire.resolve(`@libsql/${target}/index.node`);
+  } catch {
+    continue; // not installed here: npm installs only the platforms this machine can run
+  }
+  addons[target] = gzipSync(readFileSync(file), { level: 9 }).toString("base64");
+}
+const buildTarget = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
+if (!addons[buildTarget]) throw new Error(`@libsql/${buildTarget} is not installed: run npm ci`);
+
+const embedAddons = {
+  name: "libsql-native-embedded",
   setup(b) {
     b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
-      const patched = source.replace("return require(`@libsql/${target}`);", "return __oilfieldLoadLibsql(target);");
+      const patched = source.replace("return require(`@libsql/${target}`);", 'return require("oilfield:libsql-native").loadLibsql(target);');
       if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
       return { contents: patched, loader: "js" };
     });
+    b.onResolve({ filter: /^oilfield:libsql-native$/ }, () => ({ path: "libsql-native", namespace: "oilfield" }));
+    b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
+      contents: `import { loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/bundle-addon.ts"))};
+const ADDONS = ${JSON.stringify(addons)};
+export function loadLibsql(target) { return loadLibsqlFromBundle(target, ADDONS); }`,
+      loader: "js",
+      resolveDir: resolve("."),
+    }));
   },
 };
 
-// Runs first in the bundle: a `require` for the CommonJS parts, and the native loader.
+// Runs first in the bundle: a \`require\` for the CommonJS parts.
 const banner = `
 import { createRequire as __oilfieldCreateRequire } from "node:module";
-import { existsSync as __oilfieldExists } from "node:fs";
-import { fileURLToPath as __oilfieldPath } from "node:url";
-const require = __oilfieldCreateRequire(import.meta.url);
-function __oilfieldLoadLibsql(target) {
-  const beside = __oilfieldPath(new URL("./libsql-" + target + ".node", import.meta.url));
-  if (__oilfieldExists(beside)) return require(beside);
-  try { return require("@libsql/" + target); } catch (error) {
-    throw new Error("找不到 libSQL 本地驱动 / libSQL native driver not found: put libsql-" + target + ".node beside " + __oilfieldPath(import.meta.url) + " (npm run build copies it), or use a remote DATABASE_URL", { cause: error });
-  }
-}`;
+const require = __oilfieldCreateRequire(import.meta.url);`;
 
 // The chart documents inline their drawing code, generated from node_modules first.
 const assets = spawnSync(process.execPath, [new URL("./gen-chart-assets.mjs", import.meta.url).pathname], { stdio: "inherit" });
@@ -47,15 +67,15 @@ await build({
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node20",
+  target: "node24",
   minify: true,
   sourcemap: "linked",
   legalComments: "linked",
   banner: { js: banner },
-  plugins: [nativeBesideBundle],
+  plugins: [embedAddons],
   logLevel: "warning",
 });
-const addon = require.resolve(`@libsql/${target}/index.node`);
-copyFileSync(addon, `${outdir}/libsql-${target}.node`);
-const size = (f) => `${f} ${(statSync(f).size / 1024).toFixed(0)} KiB`;
-console.log(`${size(`${outdir}/oilfield-mcp.mjs`)} + ${size(`${outdir}/libsql-${target}.node`)}`);
+// Left by builds before the addon went inside the bundle; nothing reads it now.
+for (const old of targets) if (existsSync(`${outdir}/libsql-${old}.node`)) rmSync(`${outdir}/libsql-${old}.node`);
+const file = `${outdir}/oilfield-mcp.mjs`;
+console.log(`${file} ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, libSQL driver inside for: ${Object.keys(addons).join(", ")}`);

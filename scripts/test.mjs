@@ -1,7 +1,7 @@
 // Runs every test file under test/ on Node (node:test), then the same files on Deno.
 // Usage: node scripts/test.mjs [--node-only|--deno-only] [filter]
 import { spawnSync } from "node:child_process";
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const args = process.argv.slice(2);
@@ -22,6 +22,16 @@ if (files.length === 0) {
   process.exit(1);
 }
 
+// Node 24 runs the .ts sources itself (type stripping); an older node (e.g. the system's, when this
+// script is started as `node scripts/test.mjs`) hands the Node run to the pinned one in node_modules.
+function nodeBinary() {
+  if (Number(process.versions.node.split(".")[0]) >= 24) return process.execPath;
+  const pinned = "node_modules/.bin/node";
+  if (existsSync(pinned)) return pinned;
+  console.error(`Node ${process.versions.node} cannot run the TypeScript sources and ${pinned} is missing: run npm ci (it installs Node 24), or run this with Node 24`);
+  process.exit(1);
+}
+
 function run(label, cmd, cmdArgs) {
   console.log(`\n=== ${label}: ${cmd} ${cmdArgs.slice(0, 6).join(" ")} … (${files.length} files)`);
   const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, NO_COLOR: "1" } });
@@ -35,9 +45,7 @@ if (assets.status !== 0) process.exit(assets.status ?? 1);
 
 const statuses = [];
 if (only !== "--deno-only") {
-  statuses.push(run("node", process.execPath, [
-    "--import", "./scripts/ts-register.mjs", "--test", "--test-concurrency=1", ...files,
-  ]));
+  statuses.push(run("node", nodeBinary(), ["--test", "--test-concurrency=1", ...files]));
 }
 if (only !== "--node-only") {
   statuses.push(run("deno", "node_modules/.bin/deno", ["test", "-A", "--no-check", ...files]));

@@ -13,7 +13,7 @@ after(() => server.close());
 
 const admin = identity("ADMIN");
 const MCP_HEADERS = { ...admin, "content-type": "application/json", accept: "application/json, text/event-stream" };
-const post = async (path: string, body: string | Uint8Array, headers: Record<string, string> = MCP_HEADERS) => {
+const post = async (path: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = MCP_HEADERS) => {
   const res = await fetch(`${server.url}${path}`, { method: "POST", headers, body });
   const text = await res.text();
   return { status: res.status, text, json: text ? JSON.parse(text) : null };

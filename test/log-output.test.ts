@@ -7,7 +7,7 @@ import { loadConfig } from "../lib/config.ts";
 import { createServerLog } from "../lib/log-output.ts";
 import { baseEnv, runTs, spawnServer } from "./helpers/spawn-server.ts";
 
-const settings = (env: Record<string, string>) => loadConfig(env);
+const settings = (env: Record<string, string | undefined>) => loadConfig(env);
 
 test("a terminal gets readable lines, a pipe JSON lines, LOG_FORMAT overrides both", () => {
   const cases = [

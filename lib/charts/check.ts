@@ -17,7 +17,7 @@ function checkBilingual(value: unknown, where: string, optional = false): void {
   }
 }
 
-function checkDepth(spec: Obj): void {
+function checkDepth(spec: Obj): asserts spec is Obj & DepthCurveSpec {
   checkBilingual(spec.xLabel, "xLabel", true);
   checkBilingual(spec.yLabel, "yLabel", true);
   const series = spec.series;
@@ -42,7 +42,7 @@ function checkDepth(spec: Obj): void {
   });
 }
 
-function checkBar(spec: Obj): void {
+function checkBar(spec: Obj): asserts spec is Obj & BarSpec {
   checkBilingual(spec.categoryLabel, "categoryLabel", true);
   const { categories, series, orientation } = spec;
   if (!Array.isArray(categories) || categories.length === 0) fail("categories 不能为空", "categories must be a non-empty array");
@@ -82,8 +82,11 @@ export function checkChartSpec(value: unknown): ChartSpec {
     fail(`未知图表类型 "${String(value.kind)}"`, `unknown chart kind "${String(value.kind)}": use depth_curve or bar`);
   }
   checkBilingual(value.title, "title");
-  if (value.kind === "depth_curve") checkDepth(value);
-  else checkBar(value);
-  return value as unknown as DepthCurveSpec | BarSpec;
+  if (value.kind === "depth_curve") {
+    checkDepth(value);
+    return value;
+  }
+  checkBar(value);
+  return value;
 }
 

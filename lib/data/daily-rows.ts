@@ -1,6 +1,7 @@
+import { z } from "zod";
 import type { Row } from "../db.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
-import { columnNames } from "../schema/zod.ts";
+import { columnNames, rowOutputShape } from "../schema/zod.ts";
 
 /** The SELECT list of a drilling daily row as tools return it: id, every column, and whether its well is in the master. */
 export const DAILY_SELECT = [
@@ -9,10 +10,17 @@ export const DAILY_SELECT = [
   "EXISTS (SELECT 1 FROM wells w WHERE w.well_id = d.well_id AND w.deleted_at IS NULL) AS well_in_master",
 ].join(", ");
 
-/** A drilling daily row as tools return it. */
-export type DailyRow = Row & { id: number; well_id: string; report_date: string; well_in_master: boolean };
+/** Output row of the drilling daily report, shared by tools that return rows. */
+export const dailyRecordSchema = z.object({
+  id: z.number().int().describe("记录号 record id"),
+  ...rowOutputShape(DRILLING_DAILY),
+  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+});
 
-/** Normalises a selected row (SQLite booleans arrive as 0/1). */
+/** A drilling daily row as tools return it (well and date are NOT NULL in the table). */
+export type DailyRow = z.infer<typeof dailyRecordSchema> & { well_id: string; report_date: string };
+
+/** Normalises a selected row (SQLite booleans arrive as 0/1); the SELECT is DAILY_SELECT, so the columns are the schema's. */
 export function toDailyRow(row: Row): DailyRow {
   return { ...row, well_in_master: Boolean(row.well_in_master) } as DailyRow;
 }

@@ -6,9 +6,9 @@ export type ColumnType = "text" | "real" | "integer" | "date";
  * readable English name. This metadata is the one source of truth that tool
  * descriptions, output schemas and the importer read.
  */
-export interface Column {
+export interface Column<N extends string = string, T extends ColumnType = ColumnType> {
   /** Readable English name used in SQL, tool arguments and structured output, e.g. `depth_m`. */
-  readonly name: string;
+  readonly name: N;
   /** The field's own code (pinyin initials) as in their Excel files, e.g. `DRJS`; null if theirs has none. */
   readonly code: string | null;
   /** Chinese label, e.g. `当日井深`. */
@@ -17,17 +17,26 @@ export interface Column {
   readonly en: string;
   /** Unit, e.g. `m`, `g/cm³`; null for a unitless value. */
   readonly unit: string | null;
-  readonly type: ColumnType;
+  readonly type: T;
 }
 
-/** A table: its name, labels, natural key and columns (without bookkeeping columns). */
-export interface Table {
+/**
+ * A table: its name, labels, natural key and columns (without bookkeeping columns).
+ * `C` keeps each column's literal name and type, so output schemas built from a table
+ * (lib/schema/zod.ts) know their keys.
+ */
+export interface Table<C extends Column = Column> {
   readonly name: string;
   readonly zh: string;
   readonly en: string;
   /** Columns that identify a row in the field's data, e.g. `["well_id", "report_date"]`. */
   readonly naturalKey: readonly string[];
-  readonly columns: readonly Column[];
+  readonly columns: readonly C[];
+}
+
+/** Declares a table, keeping the literal name and type of every column in its type. */
+export function defineTable<const C extends Column>(table: Table<C>): Table<C> {
+  return table;
 }
 
 /** `当日井深 depth at report time (m)`: the label every description uses. */

@@ -1,11 +1,11 @@
-import type { Table } from "./column.ts";
+import { defineTable } from "./column.ts";
 
 /**
  * Drilling daily report (钻井工程日报): one row per well and report date. The
  * field's files lack RPM, torque and NPT; those columns are filled where a
  * source has them (NPT can be read from the main-work text).
  */
-export const DRILLING_DAILY: Table = {
+export const DRILLING_DAILY = defineTable({
   name: "drilling_daily",
   zh: "钻井工程日报",
   en: "drilling daily report",
@@ -34,4 +34,4 @@ export const DRILLING_DAILY: Table = {
     { name: "npt_h", code: null, zh: "非生产时间", en: "non-productive time (NPT)", unit: "h", type: "real" },
     { name: "npt_category", code: null, zh: "非生产时间类别", en: "NPT category", unit: null, type: "text" },
   ],
-};
+});

@@ -1,10 +1,10 @@
-import type { Table } from "./column.ts";
+import { defineTable } from "./column.ts";
 
 /**
  * Key-well trial-production daily (重点井试采日报): one row per well, report date and
  * layer (层位 + 层序号), as in the field's own file. Codes with a `D.` prefix are theirs.
  */
-export const KEY_WELL_DAILY: Table = {
+export const KEY_WELL_DAILY = defineTable({
   name: "key_well_daily",
   zh: "重点井试采日报",
   en: "key-well trial-production daily",
@@ -34,4 +34,4 @@ export const KEY_WELL_DAILY: Table = {
     { name: "static_pressure_mpa", code: "D.JY", zh: "静压", en: "static bottom-hole pressure", unit: "MPa", type: "real" },
     { name: "remarks", code: "D.BZ", zh: "施工内容/备注", en: "work done, remarks", unit: null, type: "text" },
   ],
-};
+});

@@ -1,13 +1,14 @@
-import type { Column, Table } from "./column.ts";
+import { defineTable } from "./column.ts";
+import type { Column } from "./column.ts";
 
-const milestone = (name: string, code: string, zh: string, en: string): Column =>
+const milestone = <N extends string>(name: N, code: string, zh: string, en: string): Column<N, "date"> =>
   ({ name, code, zh, en, unit: null, type: "date" });
 
 /**
  * Pre-drilling milestones (钻前工程日报): one row per well, the sixteen dates from
  * location review to rig-up, in the order the work is done.
  */
-export const PRE_DRILLING: Table = {
+export const PRE_DRILLING = defineTable({
   name: "pre_drilling",
   zh: "钻前工程日报",
   en: "pre-drilling milestones",
@@ -33,7 +34,7 @@ export const PRE_DRILLING: Table = {
     milestone("rig_move_start_date", "BJKSSJ", "搬家安装开始", "rig move and installation started"),
     milestone("rig_move_end_date", "BJJSSJ", "搬家安装结束", "rig move and installation finished"),
   ],
-};
+});
 
 /** The sixteen milestone columns, in the order the work is done. */
 export const MILESTONES: readonly Column[] = PRE_DRILLING.columns.filter((c) => c.type === "date");

@@ -1,7 +1,7 @@
-import type { Table } from "./column.ts";
+import { defineTable } from "./column.ts";
 
 /** Well plan (钻井设计进度): the planned days-versus-depth curve, one row per plan point. */
-export const WELL_PLANS: Table = {
+export const WELL_PLANS = defineTable({
   name: "well_plans",
   zh: "钻井计划进度",
   en: "well plan (planned days vs depth)",
@@ -12,4 +12,4 @@ export const WELL_PLANS: Table = {
     { name: "depth_m", code: null, zh: "计划井深", en: "planned measured depth", unit: "m", type: "real" },
     { name: "phase", code: null, zh: "计划阶段", en: "plan phase (section, operation)", unit: null, type: "text" },
   ],
-};
+});

@@ -1,7 +1,7 @@
-import type { Table } from "./column.ts";
+import { defineTable } from "./column.ts";
 
 /** Well master (油井基础信息): one row per well, keyed by well id (井号). */
-export const WELLS: Table = {
+export const WELLS = defineTable({
   name: "wells",
   zh: "油井基础信息",
   en: "well master",
@@ -35,4 +35,4 @@ export const WELLS: Table = {
     { name: "spud_date", code: "KZRQ", zh: "开钻日期", en: "spud date", unit: null, type: "date" },
     { name: "status", code: null, zh: "状态", en: "status (planned/drilling/completed)", unit: null, type: "text" },
   ],
-};
+});

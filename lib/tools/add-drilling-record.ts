@@ -5,7 +5,7 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { requireWell } from "../data/wells.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
-import { dailyRecordSchema } from "./query-drilling-data.ts";
+import { dailyRecordSchema } from "../data/daily-rows.ts";
 
 /** `add_drilling_record`: files one daily report for a known well and a day that has none yet. */
 export const addDrillingRecord = defineTool({

@@ -9,6 +9,15 @@ import { defineTool } from "./define.ts";
 
 const step = z.object({ name: z.string(), code: z.string().nullable(), zh: z.string(), en: z.string(), date: z.string() });
 
+const wellSchema = z.object({
+  ...rowOutputShape(PRE_DRILLING),
+  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+  reached: z.number().int().describe("已完成节点数 milestones reached (of 16)"),
+  last_step: step.nullable().describe("最近完成的节点 the latest milestone reached"),
+  next_step: step.omit({ date: true }).nullable().describe("下一节点 the next milestone, null when all are reached"),
+  in_period: z.array(step).describe("所选期间完成的节点 milestones reached in the chosen period"),
+});
+
 /** `get_pre_drilling_milestones`: the sixteen pre-drilling dates of wells, with where each well stands. */
 export const getPreDrillingMilestones = defineTool({
   name: "get_pre_drilling_milestones",
@@ -25,14 +34,7 @@ export const getPreDrillingMilestones = defineTool({
     limit: z.number().int().min(1).max(500).default(50),
   }),
   output: z.object({
-    wells: z.array(z.object({
-      ...rowOutputShape(PRE_DRILLING),
-      well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
-      reached: z.number().int().describe("已完成节点数 milestones reached (of 16)"),
-      last_step: step.nullable().describe("最近完成的节点 the latest milestone reached"),
-      next_step: step.omit({ date: true }).nullable().describe("下一节点 the next milestone, null when all are reached"),
-      in_period: z.array(step).describe("所选期间完成的节点 milestones reached in the chosen period"),
-    })),
+    wells: z.array(wellSchema),
     total: z.number().int(),
     dates_used: z.string().nullable(),
     well_matches: z.array(wellResolutionSchema),
@@ -65,7 +67,7 @@ export const getPreDrillingMilestones = defineTool({
         ...row, well_in_master: Boolean(row.well_in_master), reached: done.length, last_step: last,
         next_step: next ? { name: next.name, code: next.code, zh: next.zh, en: next.en } : null, in_period: inPeriod,
       };
-    }) as z.infer<typeof getPreDrillingMilestones.output>["wells"];
+    }) as z.infer<typeof wellSchema>[];
     const lines = wells.map((w) =>
       `- ${w.well_id}${w.well_in_master ? "" : " ⚠ 不在油井基础信息中 not in the well master"}（${w.exploration_project ?? "—"} ${w.implementation_year ?? ""}）：` +
       `已完成 ${w.reached}/16，最近 ${w.last_step ? `${w.last_step.zh} ${w.last_step.date}` : "—"}，下一步 ${w.next_step?.zh ?? "已全部完成 all done"}` +

@@ -60,4 +60,4 @@ export const TOOLS: readonly ToolDef[] = [
   restoreDrillingRecord,
   purgeDrillingRecord,
   queryAuditLog,
-] as unknown as readonly ToolDef[];
+];

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SqlValue } from "../db.ts";
 import { WELLS } from "../schema/wells.ts";
-import { columnOf, columnOutput } from "../schema/zod.ts";
+import { rowOutputShape } from "../schema/zod.ts";
 import { normalizeWellId } from "../words/well-id.ts";
 import { defineTool } from "./define.ts";
 
@@ -13,15 +13,14 @@ const ALL_WORDS = ["所有", "全部", "所有油井", "所有井", "全部井",
 const shown = ["well_id", "name", "field", "block", "exploration_project", "exploration_subproject", "well_type", "well_category", "is_key_well", "horizon", "design_depth_m", "spud_date", "status"] as const;
 const TEXT_FIELDS = ["w.name", "w.block", "w.block_code", "w.exploration_category", "w.exploration_project", "w.exploration_subproject"];
 
-/** One well as listed: the shown master columns and the latest report's depth and date. */
-type WellRow = Record<(typeof shown)[number], string | number | null> & { latest_depth_m: number | null; latest_report_date: string | null };
+const wellSchema = z.object({
+  ...rowOutputShape(WELLS, shown),
+  latest_depth_m: z.number().nullable().describe("最新井深 latest reported depth (m)"),
+  latest_report_date: z.string().nullable().describe("最新日报日期 latest report date"),
+});
 
 const listWellsOutput = z.object({
-  wells: z.array(z.object({
-    ...Object.fromEntries(shown.map((c) => [c, columnOutput(columnOf(WELLS, c))])),
-    latest_depth_m: z.number().nullable().describe("最新井深 latest reported depth (m)"),
-    latest_report_date: z.string().nullable().describe("最新日报日期 latest report date"),
-  })),
+  wells: z.array(wellSchema),
   total: z.number().int().describe("符合条件的井数 wells matching"),
   next_offset: z.number().int().nullable(),
   summary: z.array(z.object({
@@ -102,7 +101,7 @@ export const listWells = defineTool({
         (SELECT max(d.report_date) FROM drilling_daily d WHERE d.well_id = w.well_id AND d.deleted_at IS NULL) AS latest_report_date
        FROM wells w WHERE ${where} ORDER BY length(w.well_key), w.well_key LIMIT ? OFFSET ?`,
       [...params, limit, args.offset]);
-    const wells = page.rows as WellRow[];
+    const wells = page.rows as z.infer<typeof wellSchema>[];
     const next = args.offset + wells.length < total ? args.offset + wells.length : null;
     const lines = wells.map((w) =>
       `| ${w.well_id} | ${w.name ?? "—"} | ${w.block ?? "—"} | ${w.exploration_project ?? "—"} | ${w.well_type ?? "—"} | ${w.is_key_well ? "是" : "否"} | ${w.latest_depth_m ?? "—"} / ${w.design_depth_m ?? "—"} | ${w.status ?? "—"} |`);

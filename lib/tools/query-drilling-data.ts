@@ -1,22 +1,13 @@
 import { z } from "zod";
 import { dailyFilterShape, dailyWhere, describeFilter, resolveDailyFilter } from "../data/daily-filter.ts";
 import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
-import { DAILY_SELECT, dailyTable, toDailyRow } from "../data/daily-rows.ts";
-import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
-import { rowOutputShape } from "../schema/zod.ts";
+import { DAILY_SELECT, dailyRecordSchema, dailyTable, toDailyRow } from "../data/daily-rows.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { dailyReportOutput, dailyReports } from "../data/daily-reports.ts";
 
 /** Most rows one call returns; page with `offset` for more. */
 export const QUERY_LIMIT_CAP = 1000;
-
-/** Output row of the drilling daily report, shared by tools that return rows. */
-export const dailyRecordSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
-});
 
 /** Filters the full-report view does not take (it selects by well and date only). */
 const TABLE_ONLY = ["date_from", "date_to", "depth_min_m", "depth_max_m", "formation", "include_total"] as const;

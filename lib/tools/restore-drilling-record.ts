@@ -4,7 +4,7 @@ import { findDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
-import { dailyRecordSchema } from "./query-drilling-data.ts";
+import { dailyRecordSchema } from "../data/daily-rows.ts";
 
 /**
  * `restore_drilling_record` (ADMIN): undoes a soft delete. Only `deleted_at` is

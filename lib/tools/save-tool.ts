@@ -62,7 +62,7 @@ export function defineSaveTool(spec: SaveToolSpec) {
       const result = await saveRecords(db, spec.target, records, {
         actor: actorOf(user), allOrNothing: args.all_or_nothing, outsideScope: wellScopeCheck(db, user),
       });
-      const answer = { table: spec.target.table.name, committed: result.committed, ...countOutcomes(result.outcomes), results: [...result.outcomes] };
+      const answer = { table: spec.target.table.name, committed: result.committed, ...countOutcomes(result.outcomes), results: result.outcomes.map((o) => ({ ...o, problems: [...o.problems] })) };
       const text = saveAnswerText(answer);
       return { structured: { ...answer, message: text.split("\n")[0] }, text };
     },

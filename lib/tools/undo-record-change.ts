@@ -6,7 +6,7 @@ import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames } from "../schema/zod.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
-import { dailyRecordSchema } from "./query-drilling-data.ts";
+import { dailyRecordSchema } from "../data/daily-rows.ts";
 
 const DATA_COLUMNS = columnNames(DRILLING_DAILY);
 

@@ -4,7 +4,7 @@ import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
-import { dailyRecordSchema } from "./query-drilling-data.ts";
+import { dailyRecordSchema } from "../data/daily-rows.ts";
 
 /** `update_drilling_record`: changes fields of one report; the previous values go to history. */
 export const updateDrillingRecord = defineTool({
@@ -32,7 +32,8 @@ export const updateDrillingRecord = defineTool({
     }
     const result = await db.transaction(async (tx) => {
       const before = await requireDaily(tx, record_id);
-      const changed = given.filter(([k, v]) => before[k] !== v).map(([k]) => k);
+      const stored = storedColumns(before);
+      const changed = given.filter(([k, v]) => stored[k] !== v).map(([k]) => k);
       if (changed.length === 0) return { record: before, changed };
       const actor = actorOf(user);
       await tx.execute(

@@ -44,8 +44,10 @@ export interface SaveOptions {
 }
 
 class RolledBack extends Error {
-  constructor(readonly plans: (RowPlan | AppliedRow)[]) {
+  readonly plans: (RowPlan | AppliedRow)[];
+  constructor(plans: (RowPlan | AppliedRow)[]) {
     super("all_or_nothing: rolled back");
+    this.plans = plans;
   }
 }
 

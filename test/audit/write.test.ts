@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeAudit } from "../../lib/audit/write.ts";
 import { callTool } from "../../lib/call.ts";
-import type { Db } from "../../lib/db.ts";
+import { openTempDb } from "../helpers/temp-db.ts";
 import { resolveRole } from "../../lib/permissions.ts";
 import { createLogger } from "../../lib/log.ts";
 import { createToolRegistry } from "../../lib/registry.ts";
@@ -24,11 +24,14 @@ test("a failing audit write is logged with the entry and never thrown", async ()
 test("a call whose audit row cannot be written still returns its answer", async () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
-  const rows = [{ n: 0 }];
-  const db = {
-    execute: (sql: string) => (sql.startsWith("INSERT INTO audit_log") ? Promise.reject(new Error("disk full")) : Promise.resolve({ rows, rowsAffected: 0, lastInsertRowid: null })),
-  } as unknown as Db;
-  const outcome = await callTool({ db, log, tools: createToolRegistry(TOOLS) }, user, "query_audit_log", {}, "rest");
-  assert.equal(outcome.outcome, "ok");
-  assert.ok(lines.some((l) => l.msg === "audit write failed" && l.tool === "query_audit_log"));
+  // A real database whose audit table is gone: every audit INSERT fails, the tool's own query does not.
+  const temp = await openTempDb();
+  try {
+    await temp.db.execute("DROP TABLE audit_log");
+    const outcome = await callTool({ db: temp.db, log, tools: createToolRegistry(TOOLS) }, user, "list_wells", {}, "rest");
+    assert.equal(outcome.outcome, "ok");
+    assert.ok(lines.some((l) => l.msg === "audit write failed" && l.tool === "list_wells" && /no such table: audit_log/.test(String(l.error))), JSON.stringify(lines));
+  } finally {
+    await temp.close();
+  }
 });

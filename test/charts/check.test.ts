@@ -30,7 +30,9 @@ test("bad specs are refused with a bilingual message naming the problem", () => 
   for (const [spec, message] of cases) {
     assert.throws(() => checkChartSpec(spec), (e: Error) => message.test(e.message) && e.message.startsWith("图表数据有误"));
   }
-  assert.throws(() => renderChartHtml({ ...bar, orientation: "diagonal" } as unknown as ChartSpec), /orientation "diagonal"/);
+  // A value from outside the type system, as a tool result could carry it.
+  const diagonal: unknown = { ...bar, orientation: "diagonal" };
+  assert.throws(() => renderChartHtml(diagonal as ChartSpec), /orientation "diagonal"/);
 });
 
 test("the inline document embeds escaped data, the inlined code and a no-network policy", () => {

@@ -59,8 +59,8 @@ export async function launchBrowser(): Promise<Browser> {
     const url = await waitForDevtoolsUrl(child);
     const client = await CDP({ target: url, local: true });
     return {
-      send: (method, params = {}, sessionId) => client.send(method as never, params as never, sessionId as never) as Promise<Record<string, unknown>>,
-      onEvent: (listener) => client.on("event", listener as never),
+      send: (method, params = {}, sessionId) => client.send(method, params, sessionId),
+      onEvent: (listener) => client.on("event", listener),
       close: async () => {
         // Browser.close exits at once; SIGTERM alone leaves headless chromium lingering for minutes.
         await client.send("Browser.close").catch(() => {});

@@ -8,7 +8,7 @@ async function host(): Promise<void> {
   const result = JSON.parse(document.getElementById("tool-result")?.textContent ?? "{}");
   const theme = document.documentElement.dataset.hostTheme === "light" ? "light" : "dark";
   const log: HostLog = { initialized: false, sizes: [] };
-  (window as unknown as { __host: HostLog }).__host = log;
+  Object.assign(window, { __host: log });
 
   const iframe = document.createElement("iframe");
   iframe.setAttribute("sandbox", "allow-scripts");

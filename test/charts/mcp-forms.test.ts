@@ -6,7 +6,12 @@ import { identity, startTestServer } from "../helpers/server.ts";
 
 const CHART_TOOLS = ["analyze_npt", "analyze_rop", "compare_wells", "get_drilling_curve", "get_period_report"];
 
-type Block = { type: string; resource?: { uri: string; mimeType: string; text: string } };
+type Block = { type: string; text?: string; resource?: { uri: string; mimeType: string; text: string } };
+
+/** The MCP Apps keys of a tool listing's `_meta`. */
+type ViewMeta = { ui?: { resourceUri?: string }; "ui/resourceUri"?: string };
+/** The parts of a chart tool's structured answer these tests read. */
+type RopStructured = { charts?: { categories: unknown[] }[]; groups: { group: string | null }[] };
 
 test("CHARTS=both: chart tools declare the view, USER lists and reads it, results carry inline HTML and structured charts", async () => {
   const server = await startTestServer();
@@ -14,9 +19,9 @@ test("CHARTS=both: chart tools declare the view, USER lists and reads it, result
     const client = await connectStreamable(`${server.url}/mcp`, identity("USER"));
     assert.ok(client.getServerCapabilities()?.resources, "the resources capability is announced");
     const { tools } = await client.listTools();
-    const declaring = tools.filter((t) => (t._meta as any)?.ui?.resourceUri === CHART_APP_URI).map((t) => t.name).sort();
+    const declaring = tools.filter((t) => (t._meta as ViewMeta | undefined)?.ui?.resourceUri === CHART_APP_URI).map((t) => t.name).sort();
     assert.deepEqual(declaring, CHART_TOOLS);
-    assert.equal((tools.find((t) => t.name === "analyze_rop")!._meta as any)["ui/resourceUri"], CHART_APP_URI, "the legacy key too");
+    assert.equal((tools.find((t) => t.name === "analyze_rop")!._meta as ViewMeta)["ui/resourceUri"], CHART_APP_URI, "the legacy key too");
     assert.equal(tools.find((t) => t.name === "list_wells")!._meta, undefined);
     const { resources } = await client.listResources();
     assert.deepEqual(resources.map((r) => [r.uri, r.mimeType]), [[CHART_APP_URI, "text/html;profile=mcp-app"]]);
@@ -34,9 +39,10 @@ test("CHARTS=both: chart tools declare the view, USER lists and reads it, result
     const html = content.filter((c) => c.type === "resource");
     assert.deepEqual(html.map((c) => [c.resource!.uri, c.resource!.mimeType]), [["ui://oilfield/analyze_rop/chart-1.html", "text/html"]]);
     assert.ok(Buffer.byteLength(html[0].resource!.text) < 200 * 1024);
-    const charts = (result.structuredContent as any).charts;
+    const structured = result.structuredContent as RopStructured;
+    const charts = structured.charts ?? [];
     assert.equal(charts.length, 1);
-    assert.deepEqual(charts[0].categories, (result.structuredContent as any).groups.map((g: { group: string | null }) => g.group ?? { zh: "未记录", en: "not recorded" }));
+    assert.deepEqual(charts[0].categories, structured.groups.map((g: { group: string | null }) => g.group ?? { zh: "未记录", en: "not recorded" }));
     assert.ok(html[0].resource!.text.includes(JSON.stringify(charts[0].categories[0]).replace(/</g, "\\u003c")), "the inline chart embeds the same data");
     await client.close();
 
@@ -61,8 +67,8 @@ for (const [mode, inline, apps] of [["inline", true, false], ["apps", false, tru
       const result = await client.callTool({ name: "get_drilling_curve", arguments: { well_id: "W005" } });
       const content = result.content as Block[];
       assert.equal(content.some((c) => c.type === "resource"), inline);
-      assert.equal((result.structuredContent as any).charts !== undefined, apps);
-      assert.match(content[0].type === "text" ? String((content[0] as any).text) : "", /W005/);
+      assert.equal((result.structuredContent as RopStructured).charts !== undefined, apps);
+      assert.match(content[0].type === "text" ? String(content[0].text) : "", /W005/);
       await client.close();
     } finally {
       await server.close();

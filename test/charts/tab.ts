@@ -6,6 +6,20 @@ import type { Browser, CdpEvent } from "./chromium.ts";
 type Context = { sessionId: string; id: number };
 
 /** A tab: what it requested, what it logged as errors, and ways to drive it. */
+/** The fields of DevTools events and answers this tab reads (each message carries its own few). */
+type CdpFields = {
+  sessionId?: string;
+  targetInfo?: { type?: string };
+  request?: { url: string };
+  type?: string;
+  args?: { value?: unknown; description?: string }[];
+  exceptionDetails?: { exception?: { description?: string }; text?: string };
+  entry?: { level?: string; text?: string; url?: string };
+  context?: { id: number; auxData?: { isDefault?: boolean } };
+  executionContextId?: number;
+  result?: { value?: unknown };
+};
+
 export type Tab = {
   requests: string[];
   errors: string[];
@@ -40,26 +54,27 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
   };
   browser.onEvent(({ method, params, sessionId }: CdpEvent) => {
     if (!sessionId || !sessions.has(sessionId)) return;
-    const p = params as Record<string, any>;
+    const p = params as CdpFields;
     if (method === "Target.attachedToTarget") {
-      sessions.add(p.sessionId);
+      const child = p.sessionId!;
+      sessions.add(child);
       // The new frame waits paused until it is told to run. Under Deno an answer to one of the
       // set-up calls has been seen never to arrive, which left the frame paused and the page's
       // load pending forever: resume after set-up or after 3 s, whichever comes first.
       const late = new Promise<void>((resolve) => setTimeout(resolve, 3000));
-      Promise.race([setUp(p.sessionId), late])
+      Promise.race([setUp(child), late])
         .catch((e) => errors.push(`attach ${p.targetInfo?.type}: ${e}`))
-        .finally(() => browser.send("Runtime.runIfWaitingForDebugger", {}, p.sessionId).catch(() => {}));
+        .finally(() => browser.send("Runtime.runIfWaitingForDebugger", {}, child).catch(() => {}));
     } else if (method === "Network.requestWillBeSent") {
-      requests.push(p.request.url);
+      requests.push(p.request!.url);
     } else if (method === "Runtime.consoleAPICalled" && (p.type === "error" || p.type === "assert")) {
-      errors.push(`console.${p.type}: ${p.args.map((a: any) => a.value ?? a.description).join(" ")}`);
+      errors.push(`console.${p.type}: ${p.args!.map((a) => a.value ?? a.description).join(" ")}`);
     } else if (method === "Runtime.exceptionThrown") {
-      errors.push(`exception: ${p.exceptionDetails.exception?.description ?? p.exceptionDetails.text}`);
-    } else if (method === "Log.entryAdded" && p.entry.level === "error") {
-      errors.push(`log: ${p.entry.text} ${p.entry.url ?? ""}`);
-    } else if (method === "Runtime.executionContextCreated" && p.context.auxData?.isDefault) {
-      contexts.push({ sessionId, id: p.context.id });
+      errors.push(`exception: ${p.exceptionDetails!.exception?.description ?? p.exceptionDetails!.text}`);
+    } else if (method === "Log.entryAdded" && p.entry!.level === "error") {
+      errors.push(`log: ${p.entry!.text} ${p.entry!.url ?? ""}`);
+    } else if (method === "Runtime.executionContextCreated" && p.context!.auxData?.isDefault) {
+      contexts.push({ sessionId, id: p.context!.id });
     } else if (method === "Runtime.executionContextDestroyed") {
       const at = contexts.findIndex((c) => c.sessionId === sessionId && c.id === p.executionContextId);
       if (at >= 0) contexts.splice(at, 1);
@@ -79,15 +94,16 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`no answer to "${expression.slice(0, 40)}"`)), 5000)));
     const call = browser.send("Runtime.evaluate", { expression, contextId, returnByValue: true, awaitPromise: true }, sessionId);
-    const r = (await Promise.race([call, late]).finally(() => clearTimeout(timer))) as any;
+    const r = (await Promise.race([call, late]).finally(() => clearTimeout(timer))) as CdpFields;
     if (r.exceptionDetails) throw new Error(`evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
-    return r.result.value;
+    return r.result!.value;
   };
   const evaluate = async <T>(expression: string, path?: string): Promise<T> => {
-    if (!path) return run(page, expression);
+    // The page's own code decides what the expression returns: the caller names its type.
+    if (!path) return (await run(page, expression)) as T;
     for (const c of [...contexts]) {
       const here = await run(c.sessionId, "location.pathname", c.id).catch(() => undefined);
-      if (here === path) return run(c.sessionId, expression, c.id);
+      if (here === path) return (await run(c.sessionId, expression, c.id)) as T;
     }
     throw new Error(`no frame at "${path}"`);
   };

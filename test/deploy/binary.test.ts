@@ -10,7 +10,11 @@ import { spawnServer } from "../helpers/spawn-server.ts";
 
 // Built once for the file by the real build script, into a temp dir (dist/ is left alone).
 const buildDir = mkdtempSync(join(tmpdir(), "oilfield-bin-build-"));
-run(nodeExecutable(), ["scripts/build-bin.mjs", `--outdir=${buildDir}`]);
+const built = run(nodeExecutable(), ["scripts/build-bin.mjs", `--outdir=${buildDir}`]);
+
+test("the binary is built on, and so carries, Node 24", () => {
+  assert.match(built, /\(node v24\.\d+\.\d+, libsql-linux-x64-gnu\.node inside\)/);
+});
 
 /** The binary alone in a fresh directory, with an empty PATH dir (no node anywhere) and a HOME. */
 function copyAlone(): { dir: string; binary: string; env: Record<string, string> } {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { driveServer } from "../helpers/drive.ts";
@@ -10,13 +10,13 @@ import { baseEnv, spawnServer } from "../helpers/spawn-server.ts";
 // Built once for the file, by the real build script, into a temp dir (dist/ is left alone).
 const buildDir = mkdtempSync(join(tmpdir(), "oilfield-bundle-build-"));
 run(nodeExecutable(), ["scripts/build.mjs", `--outdir=${buildDir}`]);
-const SHIPPED = ["oilfield-mcp.mjs", "libsql-linux-x64-gnu.node"];
+const BUNDLE = "oilfield-mcp.mjs";
 
-/** The two shipped files, alone in a fresh directory. */
-function copyAlone(): string {
+/** The bundle alone in a fresh directory, with a fresh HOME for the addon cache. */
+function copyAlone(): { dir: string; home: string } {
   const dir = mkdtempSync(join(tmpdir(), "oilfield-bundle-"));
-  for (const file of SHIPPED) copyFileSync(join(buildDir, file), join(dir, file));
-  return dir;
+  copyFileSync(join(buildDir, BUNDLE), join(dir, BUNDLE));
+  return { dir, home: mkdtempSync(join(tmpdir(), "oilfield-bundle-home-")) };
 }
 
 const runtimes = [
@@ -25,38 +25,37 @@ const runtimes = [
 ];
 
 for (const runtime of runtimes) {
-  test(`the bundle alone in an empty directory serves /health, an MCP tool call and a refusal on ${runtime.name}`, async () => {
-    const dir = copyAlone();
-    assert.deepEqual(readdirSync(dir).sort(), [...SHIPPED].sort());
-    const server = await spawnServer(runtime.command(), runtime.args(join(dir, "oilfield-mcp.mjs")), {
-      cwd: dir,
-      env: baseEnv({ PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}` }),
-    });
+  test(`oilfield-mcp.mjs alone in an empty directory serves /health, an MCP tool call and a refusal on ${runtime.name}, twice`, async () => {
+    const { dir, home } = copyAlone();
+    assert.deepEqual(readdirSync(dir), [BUNDLE]);
     try {
-      await driveServer(server.url);
-      assert.match(server.stdout(), /油田钻井数据MCP Server/);
+      // The second start reuses the addon the first one wrote to the cache.
+      for (const round of [1, 2]) {
+        const server = await spawnServer(runtime.command(), runtime.args(join(dir, BUNDLE)), {
+          cwd: dir,
+          env: baseEnv({ HOME: home, TMPDIR: home, PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}` }),
+        });
+        try {
+          await driveServer(server.url);
+          assert.match(server.stdout(), /油田钻井数据MCP Server/, `round ${round}`);
+        } finally {
+          await server.stop();
+        }
+      }
+      const [hash] = readdirSync(join(home, ".cache", "oilfield-mcp"));
+      assert.match(hash, /^[0-9a-f]{64}$/, "the addon is cached under its sha256");
+      assert.deepEqual(readdirSync(join(home, ".cache", "oilfield-mcp", hash)), [`libsql-${process.platform}-${process.arch}-gnu.node`]);
     } finally {
-      await server.stop();
       rmSync(dir, { recursive: true, force: true });
+      rmSync(home, { recursive: true, force: true });
     }
   });
 }
 
-test("without the addon beside it, the bundle says which file is missing and what to do", async () => {
-  const dir = copyAlone();
-  rmSync(join(dir, "libsql-linux-x64-gnu.node"));
-  try {
-    await assert.rejects(
-      spawnServer(nodeExecutable(), [join(dir, "oilfield-mcp.mjs")], { cwd: dir, env: baseEnv({ PORT: "0", DATABASE_URL: `file:${join(dir, "o.db")}` }) }),
-      (e: Error) => {
-        assert.match(e.message, /libSQL native driver not found: put libsql-linux-x64-gnu\.node beside/);
-        assert.match(e.message, /or use a remote DATABASE_URL/);
-        return true;
-      },
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+test("the bundle carries the build platform's libSQL driver and names the platforms it carries", () => {
+  const text = readFileSync(join(buildDir, BUNDLE), "utf8");
+  assert.match(text, new RegExp(`"${process.platform}-${process.arch}-gnu":"H4sI`), "the gzip'd addon of the build platform is inside");
+  assert.doesNotMatch(text, /libsql-native-beside-bundle|put libsql-linux-x64-gnu\.node beside/);
 });
 
 test("cleanup of the build directory", () => {

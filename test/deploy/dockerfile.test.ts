@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { parseDockerfile } from "../helpers/dockerfile.ts";
-import { imageDirs, runStage } from "../helpers/docker-stage.ts";
+import { imageDirs, imagePath, runStage } from "../helpers/docker-stage.ts";
 import type { StageResult } from "../helpers/docker-stage.ts";
 import { driveServer } from "../helpers/drive.ts";
 import { spawnServer } from "../helpers/spawn-server.ts";
@@ -31,7 +31,7 @@ async function startAndDrive(result: StageResult, extraEnv: Record<string, strin
   const asUser = process.getuid?.() === 0 && Number.isInteger(uid) ? { uid, gid: Number.isInteger(gid) ? gid : uid } : {};
   const env = Object.fromEntries(Object.entries(result.env).map(([k, v]) => [k, result.map(v)]));
   // As `docker run -e PORT=… -e HOST=…` would: a free port on loopback for the test.
-  Object.assign(env, { PATH: process.env.PATH ?? "", PORT: "0", HOST: "127.0.0.1" }, extraEnv);
+  Object.assign(env, { PATH: imagePath(), PORT: "0", HOST: "127.0.0.1" }, extraEnv);
   const [command, ...args] = result.cmd!.map(result.map);
   const server = await spawnServer(command, args, { cwd: result.workdir, env, ...asUser });
   const health = () => {
@@ -50,9 +50,9 @@ async function startAndDrive(result: StageResult, extraEnv: Record<string, strin
   assert.notEqual(health(), 0, "HEALTHCHECK fails once the server is gone");
 }
 
-test("bases: Node 20 slim for build and bundle, distroless with libc for the binary, which is the default (last) stage", () => {
+test("bases: Node 24 slim for build and bundle, distroless with libc for the binary, which is the default (last) stage", () => {
   const bundle = byName("bundle");
-  assert.match(bundle.base, /^node:20[\w.-]*-slim$/);
+  assert.match(bundle.base, /^node:24[\w.-]*-slim$/);
   assert.equal(byName("build").base, bundle.base);
   assert.match(byName("binary").base, /^gcr\.io\/distroless\/cc-debian12:nonroot$/);
   assert.equal(stages.at(-1)!.name, "binary");
@@ -67,7 +67,7 @@ test("Dockerfile.mcp's stages, run as plain commands, give a bundle image and a 
     runStage(byName("build"), options);
     const bundle = runStage(byName("bundle"), options);
     assertRuntimeSettings(bundle);
-    assert.deepEqual(readdirSync(bundle.map("/app")).sort(), ["libsql-linux-x64-gnu.node", "oilfield-mcp.mjs"]);
+    assert.deepEqual(readdirSync(bundle.map("/app")), ["oilfield-mcp.mjs"], "the bundle image holds one file");
     await startAndDrive(bundle);
 
     const binary = runStage(byName("binary"), options);

@@ -69,7 +69,7 @@ test("the unit has the keys the deployment relies on", () => {
   assert.equal(one("ProtectSystem"), "strict");
   assert.match(
     one("ExecStart") ?? "",
-    /^\/usr\/bin\/node --import \.\/scripts\/ts-register\.mjs main\.ts$/,
+    /^\/usr\/bin\/node main\.ts$/,
   );
   // V8's JIT cannot run with MemoryDenyWriteExecute.
   assert.notEqual(one("MemoryDenyWriteExecute"), "yes");

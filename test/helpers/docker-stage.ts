@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
-import { isAbsolute, join, relative, resolve } from "node:path";
+import { delimiter, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { nodeExecutable } from "./executables.ts";
 import process from "node:process";
 import { envPairs } from "./dockerfile.ts";
 import type { Stage } from "./dockerfile.ts";
@@ -22,6 +23,11 @@ export interface StageResult {
 function chownTree(path: string, uid: number, gid: number): void {
   chownSync(path, uid, gid);
   if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
+}
+
+/** PATH inside the node:24 images: the Node 24 running the tests (or the project's) comes first, as `node`. */
+export function imagePath(): string {
+  return [dirname(nodeExecutable()), process.env.PATH ?? ""].join(delimiter);
 }
 
 /** Top-level directories the image uses, found in WORKDIR, VOLUME and COPY across all stages. */
@@ -95,7 +101,7 @@ export function runStage(stage: Stage, options: { work: string; context: string;
           symlinkSync(join(options.context, "node_modules"), join(result.workdir, "node_modules"));
           break;
         }
-        const run = spawnSync("sh", ["-c", map(ins.text)], { cwd: result.workdir, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...result.env }, encoding: "utf8" });
+        const run = spawnSync("sh", ["-c", map(ins.text)], { cwd: result.workdir, env: { PATH: imagePath(), HOME: process.env.HOME ?? "/tmp", ...result.env }, encoding: "utf8" });
         if (run.status !== 0) throw new Error(`RUN ${ins.text} failed (${run.status ?? run.error?.message}):\n${run.stdout}\n${run.stderr}`);
         break;
       }

@@ -12,10 +12,12 @@ export function findOnPath(name: string, install: string): string {
   throw new Error(`"${name}" 不在 PATH 中 / "${name}" is not on PATH: ${install}`);
 }
 
-/** A Node executable: this process when it is Node, else `node` from PATH. */
+/** A Node executable: this process when it is Node, else the project's Node 24 (the `node` npm package), else `node` from PATH. */
 export function nodeExecutable(): string {
   if (!(globalThis as { Deno?: unknown }).Deno) return process.execPath;
-  return findOnPath("node", "install Node 20 or later");
+  const pinned = resolve("node_modules/.bin/node");
+  if (existsSync(pinned)) return pinned;
+  return findOnPath("node", "install Node 24 (npm ci puts it in node_modules/.bin)");
 }
 
 /** The project's Deno (the `deno` npm package). */

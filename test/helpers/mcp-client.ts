@@ -8,8 +8,15 @@ export async function connectStreamable(url: string, headers: Record<string, str
   return client;
 }
 
-/** The text of a tool result's first content block. */
-export function textOf(result: { content?: unknown }): string {
-  const content = result.content as { type: string; text?: string }[] | undefined;
-  return content?.find((c) => c.type === "text")?.text ?? "";
+/** The text of a tool result's first text content block ("" when it has none). */
+export function textOf(result: object): string {
+  const content: unknown = "content" in result ? result.content : undefined;
+  if (!Array.isArray(content)) return "";
+  const blocks: unknown[] = content;
+  const text = blocks.find(isTextBlock);
+  return text ? text.text : "";
+}
+
+function isTextBlock(block: unknown): block is { type: "text"; text: string } {
+  return typeof block === "object" && block !== null && "type" in block && block.type === "text" && "text" in block && typeof block.text === "string";
 }

@@ -67,10 +67,10 @@ export function spawnServer(command: string, args: readonly string[], options: S
   });
 }
 
-/** The command that runs a .ts file on the runtime running this test: node with the loader, or deno. */
+/** The command that runs a .ts file on the runtime running this test: node (24 strips the types itself), or deno. */
 export function runTs(file: string): { command: string; args: string[] } {
   if ((globalThis as { Deno?: unknown }).Deno) return { command: process.execPath, args: ["run", "-A", file] };
-  return { command: process.execPath, args: ["--import", "./scripts/ts-register.mjs", file] };
+  return { command: process.execPath, args: [file] };
 }
 
 /** Minimal environment for a child: PATH and HOME only, plus `extra`. */

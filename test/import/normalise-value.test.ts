@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { normaliseValue } from "../../lib/import/normalise-value.ts";
 import { WELLS } from "../../lib/schema/wells.ts";
 import { DRILLING_DAILY } from "../../lib/schema/drilling-daily.ts";
+import { columnOf } from "../../lib/schema/zod.ts";
 
-const col = (table: typeof WELLS, name: string) => table.columns.find((c) => c.name === name)!;
-const depth = col(DRILLING_DAILY, "depth_m");
-const date = col(DRILLING_DAILY, "report_date");
-const well = col(DRILLING_DAILY, "well_id");
-const work = col(DRILLING_DAILY, "main_work");
-const keyWell = col(WELLS, "is_key_well");
+const depth = columnOf(DRILLING_DAILY, "depth_m");
+const date = columnOf(DRILLING_DAILY, "report_date");
+const well = columnOf(DRILLING_DAILY, "well_id");
+const work = columnOf(DRILLING_DAILY, "main_work");
+const keyWell = columnOf(WELLS, "is_key_well");
 
 test("empty cells are null whatever the type", () => {
   for (const column of [depth, date, well, keyWell]) {

@@ -1,0 +1,13 @@
+import process from "node:process";
+import { cachedFile } from "./native-cache.ts";
+
+/**
+ * Loads a native addon from its bytes, on Node and on Deno: written once to a private cache dir
+ * (lib/native-cache.ts, keyed by its sha256), then dlopen'd. The single executable and the
+ * one-file bundle both load the libSQL driver through this.
+ */
+export function loadNativeAddon(bytes: Uint8Array, name: string): unknown {
+  const module: { exports: unknown } = { exports: {} };
+  process.dlopen(module, cachedFile(bytes, name));
+  return module.exports;
+}

@@ -57,7 +57,7 @@ export function periodMarkdown(r: PeriodReport): string {
   for (const e of r.events.slice(0, MARKDOWN_EVENTS)) {
     const hours = e.hours === null ? "" : ` ${fmt(e.hours)} h`;
     const who = s.scope === "block" ? `${e.well_id} ` : "";
-    out.push(`- ${e.date} ${who}${e.zh} ${e.en}${hours}：${e.text.replace(/\s*\n\s*/g, " ")}`);
+    out.push(`- ${e.date} ${who}${e.zh} ${e.en}${hours}：${e.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run)}`);
   }
   if (r.events.length > MARKDOWN_EVENTS) out.push(`- …（共 ${r.events.length} 条，列出 ${MARKDOWN_EVENTS} 条 / ${r.events.length} events, ${MARKDOWN_EVENTS} listed）`);
   return out.join("\n");

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { actorOf } from "../data/history.ts";
 import { ImportFileError, importFile } from "../import/import-file.ts";
 import { summaryText } from "../import/import-summary.ts";
+import { IMPORT_ARGUMENT_BYTES } from "../limits.ts";
 import { ToolError } from "../tool-error.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import { defineTool } from "./define.ts";
@@ -32,11 +33,14 @@ export const importData = defineTool({
   description:
     "导入 Excel (.xlsx, base64) 或 CSV 文本（油井基础信息、钻井日报等）：表头可为列代码、中文列名或英文列名（第1行、第2行或两行），" +
     "按自然键新增或更新，重复导入不会重复数据，整个文件一个事务。默认 dry_run=true 只报告将会发生什么；请先把摘要给用户看，" +
-    "确认后再用 dry_run=false 导入。文件须在请求大小上限内（MAX_BODY_BYTES，默认 4 MB）。 / Import an Excel file (.xlsx, base64) or CSV " +
+    "确认后再用 dry_run=false 导入。整个请求须在请求体上限内（MAX_BODY_BYTES，默认 4 MB；base64 使 .xlsx 变大三分之一，约 3 MB 的文件）；" +
+    "更大的文件请管理员在服务器上用 npm run import 导入。 / Import an Excel file (.xlsx, base64) or CSV " +
     "text (well master, drilling daily reports, …): headers by code, Chinese label or English name in row 1, row 2 or both; " +
     "upserts by natural key so importing twice adds nothing, one transaction per file. dry_run defaults to true and only " +
-    "reports what would happen: show the user the summary, then import with dry_run=false once they agree. The file must fit " +
-    "in the request size limit (MAX_BODY_BYTES, 4 MB by default).",
+    "reports what would happen: show the user the summary, then import with dry_run=false once they agree. The whole request " +
+    "must fit in the request body limit (MAX_BODY_BYTES, 4 MB by default; base64 makes an .xlsx a third larger, so about a 3 MB " +
+    "file); an administrator imports larger files on the server with npm run import.",
+  maxArgumentBytes: IMPORT_ARGUMENT_BYTES,
   input: z.strictObject({
     csv_text: z.string().min(1).optional().describe("CSV 文件内容 the CSV file's text"),
     xlsx_base64: z.string().min(1).optional().describe(".xlsx 文件的 base64 the .xlsx file's bytes, base64-encoded"),

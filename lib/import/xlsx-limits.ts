@@ -162,6 +162,15 @@ function scanSheet(xml: Buffer, name: string, limits: XlsxLimits, cellsSoFar: nu
 export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): void {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = centralDirectory(buf, limits.entries);
+  // Sizes the zip declares may lie (each part is measured as it inflates below), but honest ones
+  // already over the limit are refused without inflating anything.
+  const declared = entries.reduce((sum, e) => sum + e.declared, 0);
+  if (declared > limits.inflatedBytes) {
+    throw new XlsxLimitError(
+      `文件解压后为 ${declared} 字节，超过 ${limits.inflatedBytes} 字节上限`,
+      `the file inflates to ${declared} bytes, beyond the limit of ${limits.inflatedBytes} bytes`,
+    );
+  }
   let inflated = 0;
   let cells = 0;
   for (const entry of entries) {

@@ -14,7 +14,7 @@ function crc32(data: Uint8Array): number {
 }
 
 /** A zip part: its name and content; `copies` central-directory entries share its data (an overlap bomb). */
-export type ZipPart = { name: string; data: Uint8Array | string; copies?: number };
+export type ZipPart = { name: string; data: Uint8Array | string; copies?: number; declaredSize?: number };
 
 /** A zip file of deflated parts, written here byte by byte (no library to trust). */
 export function buildZip(parts: readonly ZipPart[]): Uint8Array {
@@ -33,7 +33,7 @@ export function buildZip(parts: readonly ZipPart[]): Uint8Array {
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
+    local.writeUInt32LE(part.declaredSize ?? raw.length, 22);
     local.writeUInt16LE(name.length, 26);
     const localOffset = offset;
     locals.push(local, name, packed);
@@ -47,7 +47,7 @@ export function buildZip(parts: readonly ZipPart[]): Uint8Array {
       entry.writeUInt16LE(8, 10);
       entry.writeUInt32LE(crc, 16);
       entry.writeUInt32LE(packed.length, 20);
-      entry.writeUInt32LE(raw.length, 24);
+      entry.writeUInt32LE(part.declaredSize ?? raw.length, 24);
       entry.writeUInt16LE(entryName.length, 28);
       entry.writeUInt32LE(localOffset, 42);
       central.push(entry, entryName);
@@ -69,15 +69,18 @@ const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationsh
 const WORKBOOK = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`;
 const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
 
-/** A one-sheet .xlsx whose sheet XML is `sheetData` (the `<row>`s); `extra` parts are added. */
-export function buildXlsx(sheetData: string, extra: readonly ZipPart[] = [], sheetCopies = 1): Uint8Array {
+/**
+ * A one-sheet .xlsx whose sheet XML is `sheetData` (the `<row>`s); `extra` parts are added; the
+ * sheet is listed `sheetCopies` times, and `declaredSize` is the size the zip claims for it (a lie).
+ */
+export function buildXlsx(sheetData: string, extra: readonly ZipPart[] = [], sheetCopies = 1, declaredSize?: number): Uint8Array {
   const sheet = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`;
   return buildZip([
     { name: "[Content_Types].xml", data: CONTENT_TYPES },
     { name: "_rels/.rels", data: RELS },
     { name: "xl/workbook.xml", data: WORKBOOK },
     { name: "xl/_rels/workbook.xml.rels", data: WORKBOOK_RELS },
-    { name: "xl/worksheets/sheet1.xml", data: sheet, copies: sheetCopies },
+    { name: "xl/worksheets/sheet1.xml", data: sheet, copies: sheetCopies, declaredSize },
     ...extra,
   ]);
 }
@@ -90,12 +93,14 @@ export function widthBomb(rows = 7000): Uint8Array {
   return buildXlsx(header + body);
 }
 
-/** A small .xlsx whose sheet inflates to about `megabytes` MB (one long run of spaces inside the XML). */
-export function inflationBomb(megabytes: number): Uint8Array {
-  return buildXlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>JH${" ".repeat(megabytes * 1024 * 1024)}</t></is></c></row>`);
+const bigSheet = (megabytes: number) => `<row r="1"><c r="A1" t="inlineStr"><is><t>JH${" ".repeat(megabytes * 1024 * 1024)}</t></is></c></row>`;
+
+/** A small .xlsx whose sheet inflates to about `megabytes` MB; `declaredSize`: the size it claims. */
+export function inflationBomb(megabytes: number, declaredSize?: number): Uint8Array {
+  return buildXlsx(bigSheet(megabytes), [], 1, declaredSize);
 }
 
-/** An overlap bomb: one deflated part listed `copies` times in the central directory. */
-export function overlapBomb(megabytes: number, copies: number): Uint8Array {
-  return buildXlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>JH${" ".repeat(megabytes * 1024 * 1024)}</t></is></c></row>`, [], copies);
+/** An overlap bomb: one deflated part listed `copies` times, each claiming `declaredSize` bytes (default 1 KiB, a lie). */
+export function overlapBomb(megabytes: number, copies: number, declaredSize = 1024): Uint8Array {
+  return buildXlsx(bigSheet(megabytes), [], copies, declaredSize);
 }

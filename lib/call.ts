@@ -87,7 +87,7 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
     deps.metrics?.denial(name, role || "none");
   } else {
     deps.metrics?.toolCall(name, role);
-    const screened = screenArguments(args);
+    const screened = screenArguments(args, tool.maxArgumentBytes);
     const parsed = screened ? null : tool.input.safeParse(args ?? {});
     if (!parsed) outcome = screened as NonNullable<typeof screened>;
     else if (!parsed.success) outcome = { outcome: "invalid", message: invalidArgumentsMessage(parsed.error, args) };

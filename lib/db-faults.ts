@@ -7,6 +7,16 @@ export class DatabaseMissingError extends Error {
   readonly code = "DATABASE_MISSING";
 }
 
+/**
+ * Thrown by the guarded database, before SQLite touches the file, when the WAL index (`-shm`)
+ * exists but cannot be opened for writing (immutable, read-only): SQLite would map it
+ * read-only and the process would die of SIGBUS on the next access.
+ */
+export class DatabaseShmError extends Error {
+  override name = "DatabaseShmError";
+  readonly code = "DATABASE_SHM_UNWRITABLE";
+}
+
 /** Classifies a driver error by its SQLite code (`SQLITE_BUSY`, `SQLITE_READONLY`, …) or message. */
 export function dbFaultOf(error: unknown): DbFault | null {
   const e = error as { code?: unknown; message?: unknown } | null;
@@ -15,7 +25,7 @@ export function dbFaultOf(error: unknown): DbFault | null {
   if (/SQLITE_READONLY|readonly database/i.test(code)) return "readonly";
   if (/SQLITE_BUSY|SQLITE_LOCKED|database is locked/i.test(code)) return "locked";
   if (/SQLITE_NOTADB|SQLITE_CORRUPT|not a database|malformed/i.test(code)) return "corrupt";
-  if (/SQLITE_CANTOPEN|SQLITE_IOERR|unable to open|disk I\/O/i.test(code)) return "unavailable";
+  if (/DATABASE_SHM_UNWRITABLE|SQLITE_CANTOPEN|SQLITE_IOERR|unable to open|disk I\/O/i.test(code)) return "unavailable";
   return null;
 }
 

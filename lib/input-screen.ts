@@ -26,10 +26,11 @@ export function nulStringPath(value: unknown): string | null {
 /**
  * Checks arguments before the tool's schema sees them: size (too_large) and NUL
  * characters (invalid: SQLite stores them but reads text back cut at the first
- * NUL, so accepting one would silently lose data). Null when they pass.
+ * NUL, so accepting one would silently lose data). `maxBytes`: the tool's own limit, else
+ * MAX_ARGUMENT_BYTES. Null when they pass.
  */
-export function screenArguments(args: unknown): Screened | null {
-  const tooLarge = argumentsTooLarge(args);
+export function screenArguments(args: unknown, maxBytes?: number): Screened | null {
+  const tooLarge = argumentsTooLarge(args, maxBytes);
   if (tooLarge) return { outcome: "too_large", message: tooLarge };
   const nul = nulStringPath(args);
   if (nul !== null) {

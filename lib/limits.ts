@@ -3,17 +3,22 @@ import type { ToolAnswer } from "./tools/define.ts";
 
 /** Largest tool arguments accepted, as UTF-8 JSON bytes (the body limit MAX_BODY_BYTES applies before this). */
 export const MAX_ARGUMENT_BYTES = 64 * 1024;
+/**
+ * import_data's own argument limit: a whole file rides in its arguments, so the request body
+ * limit (MAX_BODY_BYTES, 4 MiB by default, at most 256 MiB) is what bounds it, not 64 KiB.
+ */
+export const IMPORT_ARGUMENT_BYTES = 256 * 1024 * 1024;
 /** Largest tool result returned (structured content, text and attachments together, UTF-8 JSON bytes). */
 export const MAX_RESULT_BYTES = 8 * 1024 * 1024;
 
 const utf8 = (text: string) => new TextEncoder().encode(text).byteLength;
 
-/** A refusal message when `args` exceed {@link MAX_ARGUMENT_BYTES}; null when they fit. */
-export function argumentsTooLarge(args: unknown): string | null {
+/** A refusal message when `args` exceed `limit` (the tool's, else {@link MAX_ARGUMENT_BYTES}); null when they fit. */
+export function argumentsTooLarge(args: unknown, limit = MAX_ARGUMENT_BYTES): string | null {
   const bytes = utf8(safeJson(args));
-  if (bytes <= MAX_ARGUMENT_BYTES) return null;
-  return `参数过大：${bytes} 字节，上限 ${MAX_ARGUMENT_BYTES} 字节，请缩短文本或分批提交 / arguments too large: ${bytes} bytes, ` +
-    `the limit is ${MAX_ARGUMENT_BYTES} bytes: shorten the text or send it in several calls`;
+  if (bytes <= limit) return null;
+  return `参数过大：${bytes} 字节，上限 ${limit} 字节，请缩短文本或分批提交 / arguments too large: ${bytes} bytes, ` +
+    `the limit is ${limit} bytes: shorten the text or send it in several calls`;
 }
 
 /** A message saying how to narrow the call when its answer exceeds {@link MAX_RESULT_BYTES}; null when it fits. */

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { MAX_ARGUMENT_BYTES } from "../lib/limits.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 import { databaseChecksum } from "./helpers/checksum.ts";
-import { SQL_STRINGS } from "./helpers/hostile.ts";
+import { HUGE_RELATIVE_DATES, REDOS_STRINGS, SQL_STRINGS, xlsxBombs } from "./helpers/hostile.ts";
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
 
@@ -155,4 +155,28 @@ test("wrong content types get 415, a missing Accept on /mcp 406, other methods 4
     const r = await post("/mcp", '{"jsonrpc":"2.0","id":1,"method":"tools/list"}', { ...MCP_HEADERS, "X-User-Role": value });
     assert.equal(r.status, 401, value);
   }
+});
+
+test("issue 17: hostile text, huge relative dates and .xlsx bombs get a clear 400, nothing changes, the server stays quick", async () => {
+  const checksum = await databaseChecksum(server.db);
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ...HUGE_RELATIVE_DATES.map((d): [string, Record<string, unknown>, RegExp] => ["analyze_rop", { date_from: d }, /日期太早.*date is too far back/]),
+    ["get_period_report", { well_id: "W001", period: HUGE_RELATIVE_DATES[0] }, /日期太早.*date is too far back/],
+    ...xlsxBombs().map((b64): [string, Record<string, unknown>, RegExp] => ["import_data", { xlsx_base64: b64, dry_run: false }, /split the file/]),
+  ];
+  for (const [name, args, message] of cases) {
+    const rest = await restCall(server.url, admin, name, args);
+    assert.equal(rest.status, 400, `${name}: ${JSON.stringify(rest.body).slice(0, 200)}`);
+    assert.match(rest.body.message, message);
+    const mcp = await call(name, args);
+    // Over MCP a bad argument is a -32602 error (or an isError result), never -32603.
+    const said = mcp.json?.result?.isError ? mcp.json.result.content[0].text : mcp.json?.error?.code === -32602 ? mcp.json.error.message : "";
+    assert.match(said, message, `${name} over MCP: ${mcp.text.slice(0, 300)}`);
+  }
+  for (const text of REDOS_STRINGS) {
+    const started = performance.now();
+    const res = await restCall(server.url, admin, "search_wells", { keywords: text });
+    assert.ok(res.status < 500 && performance.now() - started < 5000, `search_wells ${JSON.stringify(text.slice(0, 20))}`);
+  }
+  assert.equal(await databaseChecksum(server.db), checksum);
 });

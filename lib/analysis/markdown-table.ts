@@ -5,7 +5,7 @@ export type Cell = string | number | null;
 
 function cell(value: Cell, decimals: number): string {
   const shown = typeof value === "number" || value === null ? fmt(value, decimals) : value;
-  return shown.replace(/\|/g, "/").replace(/\s*\n\s*/g, " ");
+  return shown.replace(/\|/g, "/").replace(/\s+/g, (run) => run.includes("\n") ? " " : run);
 }
 
 /**

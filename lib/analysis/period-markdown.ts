@@ -60,7 +60,7 @@ export function periodMarkdown(r: PeriodReport): string {
   for (const e of r.events.slice(0, MARKDOWN_EVENTS)) {
     const hours = e.hours === null ? "" : ` ${fmt(e.hours)} h`;
     const who = s.scope === "block" ? `${e.well_id} ` : "";
-    out.push(`- ${e.date} ${who}${e.zh} ${e.en}${hours}：${e.text.replace(/\s*\n\s*/g, " ")}`);
+    out.push(`- ${e.date} ${who}${e.zh} ${e.en}${hours}：${e.text.replace(/\s+/g, (run) => run.includes("\n") ? " " : run)}`);
   }
   if (r.events.length > MARKDOWN_EVENTS) {
     const more = s.scope === "block" ? "按井（well_id）或更短的 period 查看其余事件" : "用更短的 period 查看其余事件";

@@ -27,6 +27,9 @@ export function boundJson(value: unknown, maxBytes = AUDIT_ARGUMENTS_MAX_BYTES):
   const encoded = new TextEncoder().encode(text);
   if (encoded.byteLength <= maxBytes) return { text, bytes: encoded.byteLength, truncated: false };
   // A cut may split a character; the decoder turns its remains into U+FFFD, which we drop.
-  const head = new TextDecoder().decode(encoded.subarray(0, maxBytes)).replace(/\uFFFD+$/, "");
+  const decoded = new TextDecoder().decode(encoded.subarray(0, maxBytes));
+  let end = decoded.length;
+  while (end > 0 && decoded[end - 1] === "\uFFFD") end--; // a loop: /\uFFFD+$/ is quadratic on a long run
+  const head = decoded.slice(0, end);
   return { text: `${head}…[truncated, ${encoded.byteLength} bytes]`, bytes: encoded.byteLength, truncated: true };
 }

@@ -1,7 +1,27 @@
-/** One CSV field, quoted when it holds a comma, quote, newline or leading/trailing space (RFC 4180). */
-export function csvField(value: unknown): string {
+// A text cell starting with one of these is run as a formula by Excel, LibreOffice and Sheets
+// (OWASP "CSV Injection"): `=HYPERLINK(…)` saved by one user would run on the ADMIN's desktop.
+const FORMULA_START = /^[=+\-@\t\r]/;
+// Plain numbers written as text (`-5`, `+1.5e3`) cannot run anything and stay numbers.
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell's text as a spreadsheet will read it: text that a spreadsheet would take for a formula
+ * gets a leading `'` (shown as text, the `'` hidden); numbers, and text that is just a number,
+ * are left as they are.
+ */
+export function spreadsheetSafe(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
+  if (typeof value !== "string" || !FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  return `'${text}`;
+}
+
+/**
+ * One CSV field, escaped against formula injection (`spreadsheetSafe`) and quoted when it holds
+ * a comma, quote, newline or leading/trailing space (RFC 4180).
+ */
+export function csvField(value: unknown): string {
+  const text = spreadsheetSafe(value);
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -13,6 +13,14 @@ export function headerText(cell: unknown): string {
   return String(value).trim();
 }
 
+// `当日井深(m)` → `当日井深`: from the first bracket, when the text ends with one. A scan, not
+// /[([].*[)\]]$/, which is quadratic on a cell of many opening brackets.
+function withoutUnit(key: string): string {
+  if (!/[)\]]$/.test(key)) return key;
+  const open = key.search(/[([]/);
+  return open >= 0 && open < key.length - 1 ? key.slice(0, open) : key;
+}
+
 /**
  * A function finding the column a header cell names: its code (any case), its
  * Chinese label or its English name, also with a trailing unit such as
@@ -28,6 +36,6 @@ export function columnFinder(table: Table): (header: string) => Column | null {
   return (header) => {
     const key = normaliseHeader(header);
     if (key === "") return null;
-    return byName.get(key) ?? byName.get(key.replace(/[([].*[)\]]$/, "")) ?? null;
+    return byName.get(key) ?? byName.get(withoutUnit(key)) ?? null;
   };
 }

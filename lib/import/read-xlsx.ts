@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { toBuffer } from "./decode-text.ts";
 import type { RawRow } from "./types.ts";
+import { checkXlsxLimits } from "./xlsx-limits.ts";
 
 /**
  * Reads the first worksheet of an .xlsx file with exceljs. Cells keep exceljs's
@@ -12,6 +13,9 @@ export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
   // returns {sharedString: n} instead of text when a sheet precedes
   // sharedStrings.xml in the zip, which is how Excel itself orders the parts
   // (exceljs issue #683). This one is linear but holds the sheet in memory.
+  // Bombs (a few KB inflating to GB, 7,000 rows reaching column XFD) are refused before exceljs
+  // builds anything: it would hold every cell, and every row as wide as its rightmost cell.
+  checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   // exceljs's types predate Node's generic Buffer.
   await workbook.xlsx.load(toBuffer(bytes) as unknown as ArrayBuffer);

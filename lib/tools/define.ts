@@ -60,6 +60,8 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
   readonly annotations: ToolAnnotations;
+  /** Largest arguments as UTF-8 JSON bytes, when not MAX_ARGUMENT_BYTES (lib/limits.ts). */
+  readonly maxArgumentBytes?: number;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */
   readonly charts?: boolean;
   run(args: z.infer<I>, ctx: ToolContext): Promise<ToolAnswer<z.infer<O>>>;

@@ -5,6 +5,7 @@ import { ImportFileError, importFile } from "../import/import-file.ts";
 import { importReports } from "../import/import-reports.ts";
 import { summaryText } from "../import/import-summary.ts";
 import type { ImportSummary, ReportImportDetail } from "../import/import-summary.ts";
+import { IMPORT_ARGUMENT_BYTES } from "../limits.ts";
 import { ToolError } from "../tool-error.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import { defineTool } from "./define.ts";
@@ -59,9 +60,12 @@ export const importData = defineTool({
   title: "导入数据文件 Import a data file",
   description:
     "导入整个 Excel（xlsx_base64）或 CSV（csv_text）文件，表按表头识别（列代码、中文或英文列名），按自然键新增或更新，一个事务；" +
-    "WITSML drillReport XML（xml_text）和作业明细 JSONL（jsonl_text）成为日报及其作业明细。默认 dry_run=true 只报告将发生什么：先把摘要给用户看，确认后再用 dry_run=false。 / " +
+    "WITSML drillReport XML（xml_text）和作业明细 JSONL（jsonl_text）成为日报及其作业明细。默认 dry_run=true 只报告将发生什么：先把摘要给用户看，确认后再用 dry_run=false。" +
+    "整个请求须在 MAX_BODY_BYTES 内（默认 4 MB，约 3 MB 的 .xlsx）；更大的文件由管理员在服务器上用 npm run import 导入。 / " +
     "Import a whole .xlsx (base64) or CSV file, the table recognised from its header, or WITSML drillReport XML / activity JSONL; upserts by natural key in one transaction. " +
-    "dry_run=true (default) only reports: show the summary, then dry_run=false once the user agrees.",
+    "dry_run=true (default) only reports: show the summary, then dry_run=false once the user agrees. The request must fit in MAX_BODY_BYTES (4 MB by default, " +
+    "about a 3 MB .xlsx); larger files: npm run import on the server.",
+  maxArgumentBytes: IMPORT_ARGUMENT_BYTES,
   input: z.strictObject({
     csv_text: z.string().min(1).optional(),
     xlsx_base64: z.string().min(1).optional(),

@@ -34,7 +34,8 @@ function readSide(side: string, today: CivilDate, input: string): DateSpan {
   const compact = side.replace(/ /g, "");
   const span = parseAbsoluteSpan(compact, input) ?? parseRelativeSpan(compact, today, input);
   if (!span) throw unreadable(input);
-  if (span.from.year < 1000) throw new DateInputError(input, "日期太早", "date is too far back");
+  // `!(>= 1000)`, not `< 1000`: 最近999999999天 runs past the range of Date and gives NaN.
+  if (!(span.from.year >= 1000)) throw new DateInputError(input, "日期太早", "date is too far back");
   return span;
 }
 

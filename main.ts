@@ -3,13 +3,10 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createServerLog } from "./lib/log-output.ts";
 import { installShutdown } from "./lib/shutdown.ts";
 import { startServer } from "./lib/start.ts";
-import { isDbWorker, runDbWorker } from "./lib/db-worker.ts";
 import process from "node:process";
 
-// Wiring only: configuration, logger, database and app, then listen. The one-file bundle is also
-// the entry of its own database threads (lib/db-worker-entry.ts): there it runs the worker body.
-if (isDbWorker()) runDbWorker();
-else try {
+// Wiring only: configuration, logger, database and app, then listen.
+try {
   const config = loadConfig(process.env);
   const { log } = createServerLog(config, { isTTY: process.stderr.isTTY, write: (line) => console.error(line) });
   const server = await startServer(config, log);

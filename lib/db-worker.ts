@@ -1,13 +1,8 @@
-import { isMainThread, parentPort, workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import type { Executor, QueryResult } from "./db.ts";
 import { openDatabase } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
-
-/** True in a thread started by lib/db-threads.ts to host the driver (main.ts then runs {@link runDbWorker}). */
-export function isDbWorker(): boolean {
-  return !isMainThread && (workerData as Partial<DbWorkerData> | null)?.oilfieldDbWorker === true;
-}
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
 

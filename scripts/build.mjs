@@ -6,6 +6,7 @@ import { build } from "esbuild";
 import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
+import { buildDbWorkerCode } from "./build-db-worker.mjs";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
@@ -17,6 +18,20 @@ const nativeBesideBundle = {
     b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
       const patched = source.replace("return require(`@libsql/${target}`);", "return __oilfieldLoadLibsql(target);");
+      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
+// In a database thread the addon is looked for in the directory the bundle passes (its own).
+const nativeForWorker = {
+  name: "libsql-native-for-worker",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const load = "(() => { const dir = require(\"node:worker_threads\").workerData?.nativeDir; const beside = dir && require(\"node:path\").join(dir, `libsql-${target}.node`); return beside && require(\"node:fs\").existsSync(beside) ? require(beside) : require(`@libsql/${target}`); })()";
+      const patched = source.replace("return require(`@libsql/${target}`);", `return ${load};`);
       if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
       return { contents: patched, loader: "js" };
     });
@@ -52,6 +67,8 @@ await build({
   sourcemap: "linked",
   legalComments: "linked",
   banner: { js: banner },
+  // The database threads (lib/db-worker-entry.ts) evaluate only their own code, carried as a string.
+  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(await buildDbWorkerCode([nativeForWorker])) },
   plugins: [nativeBesideBundle],
   logLevel: "warning",
 });

@@ -6,6 +6,9 @@ import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
 import { startDbWorker } from "./db-worker-entry.ts";
 
+/** Reader threads of a file when not configured (DB_READERS). */
+export const DEFAULT_READERS = 2;
+
 type Request = DbRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 type Value = Extract<DbReply, { ok: true }>["value"];
 
@@ -14,6 +17,8 @@ interface Thread {
   call(request: Request): Promise<Value>;
   readonly inFlight: () => number;
   readonly dead: () => boolean;
+  /** The thread has opened the file (until then requests wait in its queue). */
+  readonly ready: () => boolean;
   terminate(): void;
 }
 
@@ -22,6 +27,7 @@ function startThread(data: DbWorkerData): Thread {
   const pending = new Map<number, { resolve: (v: Value) => void; reject: (e: Error) => void }>();
   let next = 0;
   let gone: Error | null = null;
+  let ready = false;
   // An idle worker must not keep the process alive; one with work in flight must.
   worker.unref();
   const settleAll = (error: Error) => {
@@ -30,6 +36,7 @@ function startThread(data: DbWorkerData): Thread {
     pending.clear();
   };
   worker.on("message", (reply: DbReply) => {
+    if (reply.id === 0) return void (ready = true);
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
@@ -51,6 +58,7 @@ function startThread(data: DbWorkerData): Thread {
     },
     inFlight: () => pending.size,
     dead: () => gone !== null,
+    ready: () => ready,
     terminate() {
       settleAll(new Error("数据库已关闭 / the database is closed"));
       void worker.terminate();
@@ -62,13 +70,13 @@ function startThread(data: DbWorkerData): Thread {
  * A local file whose driver runs in worker threads, so no statement (nor SQLite's busy wait for a
  * lock another process holds) ever blocks the thread that serves HTTP. One writer thread takes
  * every statement that may write, each batch and each transaction, in order (WAL lets it run
- * beside the readers); up to `options.readers` reader threads take the plain SELECTs, a new one
- * started only while all are busy. A transaction's `work` runs on this thread, each `tx.execute`
+ * beside the readers); `options.readers` reader threads take the plain SELECTs, each to an idle
+ * one when there is one. A transaction's `work` runs on this thread, each `tx.execute`
  * a message to the writer. A thread that dies is replaced on the next request.
  */
 export function openThreadedDatabase(location: DatabaseLocation, options: OpenDatabaseOptions): Promise<Db> {
   const data: DbWorkerData = { oilfieldDbWorker: true, location, options: { authToken: options.authToken, busyTimeoutMs: options.busyTimeoutMs } };
-  const most = Math.max(1, options.readers ?? 2);
+  const most = Math.max(1, options.readers ?? DEFAULT_READERS);
   let writer: Thread | null = null;
   let readers: Thread[] = [];
   let closed = false;
@@ -79,14 +87,12 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
     if (!writer || writer.dead()) writer = startThread(data);
     return writer;
   };
+  // An idle thread that has opened the file, else the least busy one (a dead one is replaced).
   const aReader = () => {
     if (closed) throw closedError();
-    readers = readers.filter((r) => !r.dead());
-    const idlest = readers.reduce<Thread | null>((best, r) => (!best || r.inFlight() < best.inFlight() ? r : best), null);
-    if (idlest && (idlest.inFlight() === 0 || readers.length >= most)) return idlest;
-    const fresh = startThread(data);
-    readers.push(fresh);
-    return fresh;
+    readers = readers.map((r) => (r.dead() ? startThread(data) : r));
+    return readers.find((r) => r.ready() && r.inFlight() === 0)
+      ?? readers.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best));
   };
   const write = async (request: Request) => theWriter().call(request);
   const db: Db = {
@@ -117,6 +123,10 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
       readers = [];
     },
   };
-  // The writer opens the file now (creating it, WAL on), so a bad path fails at start-up.
-  return write({ op: "execute", sql: "PRAGMA user_version" }).then(() => db, (error: unknown) => (db.close(), Promise.reject(error)));
+  // The writer opens the file now (creating it, WAL on), so a bad path fails at start-up; the
+  // readers start beside it, all at once: one started when needed would make that read wait for it.
+  return write({ op: "execute", sql: "PRAGMA user_version" }).then(() => {
+    readers = Array.from({ length: most }, () => startThread(data));
+    return db;
+  }, (error: unknown) => (db.close(), Promise.reject(error)));
 }

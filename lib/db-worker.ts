@@ -25,7 +25,8 @@ export function runDbWorker(): void {
   const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
   // Listening at once: requests that come while the file opens wait for it (or get its error).
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });
-  opening.catch(() => {});
+  // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
+  opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
   const open = new Map<number, OpenTx>();
   const begin = (id: number, key: number) => {
     let done: ((outcome: Outcome) => void) | undefined;

@@ -91,7 +91,7 @@ async function createClient(location: DatabaseLocation, config: ClientConfig): P
  * lock; the busy timeout covers other processes.
  */
 export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
-  if (location.kind === "file" && (options.readers ?? 2) > 0) {
+  if (location.kind === "file" && (options.readers ?? 1) > 0) {
     return openThreadedDatabase(location, options);
   }
   if (location.kind === "file" && location.path) {

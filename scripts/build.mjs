@@ -30,7 +30,14 @@ const nativeForWorker = {
   setup(b) {
     b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
       const source = readFileSync(args.path, "utf8");
-      const load = "(() => { const dir = require(\"node:worker_threads\").workerData?.nativeDir; const beside = dir && require(\"node:path\").join(dir, `libsql-${target}.node`); return beside && require(\"node:fs\").existsSync(beside) ? require(beside) : require(`@libsql/${target}`); })()";
+      const load = `(() => {
+        const dir = require("node:worker_threads").workerData?.nativeDir;
+        const beside = dir && require("node:path").join(dir, "libsql-" + target + ".node");
+        if (beside && require("node:fs").existsSync(beside)) return require(beside);
+        try { return require("@libsql/" + target); } catch (error) {
+          throw new Error("找不到 libSQL 本地驱动 / libSQL native driver not found: put libsql-" + target + ".node beside " + (dir ? require("node:path").join(dir, "oilfield-mcp.mjs") : "the bundle") + " (npm run build copies it), or use a remote DATABASE_URL", { cause: error });
+        }
+      })()`;
       const patched = source.replace("return require(`@libsql/${target}`);", `return ${load};`);
       if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
       return { contents: patched, loader: "js" };

@@ -1,7 +1,7 @@
 // The benchmark: builds the bundle, generates the 100k and 1M databases (cached),
 // loads the bundle against the floor, times start-up, export and filtered queries,
 // prints one table of targets and writes bench/results/<time>.json.
-// Usage: npm run bench   (BENCH_QUICK=1 for a short smoke run)
+// Usage: npm run bench   (BENCH_QUICK=1 for a short smoke run; BENCH_ONLY=field for the field-scale rows alone)
 import { build as esbuild } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
@@ -16,13 +16,14 @@ import { fmt, markdownTable } from "./report.ts";
 import type { TargetRow } from "./report.ts";
 import { bareNodeBootMs, measureExport, measureFiltered, measureStartup } from "./single.ts";
 import { measureThroughput } from "./throughput.ts";
+import { fieldRows } from "./field-run.ts";
 import { haveWrk, WRK_INSTALL } from "./wrk.ts";
 
 const quick = process.env.BENCH_QUICK === "1";
 const say = (line: string) => console.log(line);
 const MB = 1024 * 1024;
 
-if (!haveWrk()) {
+if (process.env.BENCH_ONLY !== "field" && !haveWrk()) {
   console.error(`wrk 未安装 / wrk is not installed: the load generator is Debian's wrk. Install it with:\n  ${WRK_INSTALL}`);
   process.exit(2);
 }
@@ -36,6 +37,13 @@ if (build.status !== 0) throw new Error(`npm run build failed (${build.status})`
 
 // The floor runs as plain JavaScript too (no TypeScript loader in its process), its packages from node_modules.
 await esbuild({ entryPoints: ["bench/floor.ts"], outfile: "dist/bench-floor.mjs", bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+
+if (process.env.BENCH_ONLY === "field") {
+  const field = await fieldRows({ quick, workDir: work, say });
+  say(`\n${markdownTable(field.rows)}\n`);
+  say(`load average ${loadBefore.map((v) => v.toFixed(2)).join(" ")} → ${loadavg().map((v) => v.toFixed(2)).join(" ")}; ${((performance.now() - benchStarted) / 60_000).toFixed(1)} min`);
+  process.exit(0);
+}
 
 const binaryPath = "dist/oilfield-mcp";
 if (existsSync(binaryPath)) {
@@ -93,6 +101,8 @@ const exported = await measureExport(big);
 const filtered = await measureFiltered(big, quick ? 50 : 300, 300, 2014, Math.max(1, Math.floor(sizes.large / 300 / 365)));
 await big.stop();
 
+const field = await fieldRows({ quick, workDir: work, say });
+
 say("import: parsing and saving …");
 const imported = await measureImport(sizes.small);
 
@@ -100,6 +110,7 @@ const fileMb = (f: string) => statSync(f).size / MB;
 const addon = spawnSync("sh", ["-c", "ls dist/libsql-*.node"], { encoding: "utf8" }).stdout.trim().split("\n")[0];
 const bundleMb = fileMb("dist/oilfield-mcp.mjs") + (addon ? fileMb(addon) : 0);
 const rows: TargetRow[] = [
+  ...field.rows,
   ...load.map((l) => ({
     workload: l.title,
     measured: `${fmt(l.ratio, 2)}× floor (${fmt(l.reqPerSec)} vs ${fmt(l.floorReqPerSec)} req/s; p50 ${fmt(l.p50Ms, 1)} ms, p99 ${fmt(l.p99Ms, 1)} ms; ` +
@@ -159,7 +170,7 @@ say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, No
 mkdirSync("bench/results", { recursive: true });
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const out = join("bench/results", `${quick ? "quick-" : ""}${stamp}.json`);
-writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, minutes, rows, load, loadErrorsInLog: notOk, filtered, exported, startup: { small: startSmall, large: startLarge, binary, bareNodeBootMs: nodeBoot, floorRssAtStartMb: idleAtStart.floor }, import: imported }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick, machine, minutes, rows, load, loadErrorsInLog: notOk, field: field.raw, filtered, exported, startup: { small: startSmall, large: startLarge, binary, bareNodeBootMs: nodeBoot, floorRssAtStartMb: idleAtStart.floor }, import: imported }, null, 2)}\n`);
 say(`results: ${out}`);
 const missed = rows.filter((r) => r.met === false).length;
 say(missed ? `${missed} target(s) missed` : "every target met");

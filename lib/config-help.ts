@@ -23,6 +23,7 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   RATE_LIMIT_PER_MINUTE: "每用户每分钟调用上限 tool calls per user per minute, 0 = unlimited (429 + Retry-After above)",
   SCOPED_ROLES: "数据范围角色 roles that see only granted blocks/wells, e.g. USER,ENGINEER (ADMIN always sees all)",
   TIME_ZONE: "时区 IANA time zone in which 今天, 昨天, 本周, 最近7天 are read",
+  DB_READERS: "数据库读线程数 reader threads for a local database file (reads run in parallel on as many), besides one writer thread (0 = run the driver on the main thread, which then waits on every statement)",
   CHARTS: "图表 inline (MCP-UI resource in the result) | apps (MCP Apps view) | both | off",
   MCP_TOOLS: "开放的工具 toolsets (read, analysis, write, admin) and/or tool names this deployment exposes; roles still apply",
   TOOL_LANGUAGE: "工具说明语言 language of the tool descriptions the model reads: zh | zh-en (adds English: about 23% more tokens)",

@@ -58,6 +58,8 @@ export interface Config {
   readonly toolLanguage: ToolLanguage;
   /** The tools this deployment exposes (MCP_TOOLS: toolsets and tool names); null: every tool. Roles still apply. */
   readonly tools: ToolFilter;
+  /** Reader threads for a local database file (plus one writer thread); 0 = the driver on the main thread. */
+  readonly dbReaders: number;
 }
 
 /** Thrown when the environment holds bad values; its message names every one of them. */
@@ -163,6 +165,7 @@ const schema = z.object({
   SCOPED_ROLES: z.string().default("").transform(parsedBy(parseScopedRoles)),
   TOOL_LANGUAGE: z.enum(TOOL_LANGUAGES).default("zh"),
   MCP_TOOLS: z.string().default("").transform(parsedBy(parseToolFilter)),
+  DB_READERS: z.coerce.number().int().min(0).max(64).default(2),
 });
 
 /** The environment variables the server reads, as a zod object (for `--help`). */
@@ -215,5 +218,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     scopedRoles: e.SCOPED_ROLES,
     toolLanguage: e.TOOL_LANGUAGE,
     tools: e.MCP_TOOLS,
+    dbReaders: e.DB_READERS,
   };
 }

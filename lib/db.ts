@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatabaseLocation } from "./config.ts";
 import { createSerialQueue, mayWrite } from "./db-busy.ts";
+import { openThreadedDatabase } from "./db-threads.ts";
 
 /** A value bound to a SQL parameter. */
 export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
@@ -41,6 +42,12 @@ export interface OpenDatabaseOptions {
   readonly authToken?: string;
   /** How long a writer waits for a lock held by another connection, ms. */
   readonly busyTimeoutMs?: number;
+  /**
+   * Reader threads for a local file (default 2): the driver is synchronous, so a file's statements
+   * run in worker threads (these readers plus one writer) and never block this thread. 0 runs the
+   * driver on this thread (what each worker itself does); memory and remote databases always do.
+   */
+  readonly readers?: number;
 }
 
 function toResult(rs: { columns: string[]; rows: ArrayLike<unknown>[]; rowsAffected: number; lastInsertRowid?: bigint }): QueryResult {
@@ -84,6 +91,9 @@ async function createClient(location: DatabaseLocation, config: ClientConfig): P
  * lock; the busy timeout covers other processes.
  */
 export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
+  if (location.kind === "file" && (options.readers ?? 1) > 0) {
+    return openThreadedDatabase(location, options);
+  }
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }

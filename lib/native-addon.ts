@@ -7,7 +7,12 @@ import { cachedFile } from "./native-cache.ts";
  * one-file bundle both load the libSQL driver through this.
  */
 export function loadNativeAddon(bytes: Uint8Array, name: string): unknown {
+  return loadNativeFile(cachedFile(bytes, name));
+}
+
+/** dlopens the native addon at `file`, on Node and on Deno. */
+export function loadNativeFile(file: string): unknown {
   const module: { exports: unknown } = { exports: {} };
-  process.dlopen(module, cachedFile(bytes, name));
+  process.dlopen(module, file);
   return module.exports;
 }

@@ -22,7 +22,8 @@ export interface Running extends Listening {
  * builds the app and listens. Used by main.ts and by tests.
  */
 export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
-  const db = guardDatabase(await openDatabase(config.database, { authToken: config.databaseAuthToken }), { authToken: config.databaseAuthToken });
+  const options = { authToken: config.databaseAuthToken, readers: config.dbReaders };
+  const db = guardDatabase(await openDatabase(config.database, options), options);
   try {
     const applied = await migrate(db);
     if (applied.length) log.info("migrations applied", { versions: applied });

@@ -10,6 +10,7 @@ import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
+import { buildDbWorkerCode } from "./build-db-worker.mjs";
 
 const require = createRequire(import.meta.url);
 if (Number(process.versions.node.split(".")[0]) < 24) {
@@ -50,6 +51,9 @@ const seaPlugin = {
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+// The database threads (lib/db-worker-entry.ts) evaluate their own code, carried as a string:
+// the executable has no script file to start them from. They load the addon from the asset too.
+const workerCode = await buildDbWorkerCode([seaPlugin]);
 const script = join(work, "oilfield-mcp.cjs");
 await build({
   entryPoints: ["bin.ts"],
@@ -60,7 +64,7 @@ await build({
   target: "node24",
   minify: true,
   legalComments: "none",
-  define: { OILFIELD_VERSION: JSON.stringify(version) },
+  define: { OILFIELD_VERSION: JSON.stringify(version), OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
   plugins: [seaPlugin],
   logLevel: "error",
 });

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
+import { buildDbWorkerCode } from "./build-db-worker.mjs";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
@@ -43,16 +44,51 @@ const embedAddons = {
     });
     b.onResolve({ filter: /^oilfield:libsql-native$/ }, () => ({ path: "libsql-native", namespace: "oilfield" }));
     b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
-      contents: `import { loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/bundle-addon.ts"))};
+      contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/bundle-addon.ts"))};
+import { currentTarget } from "@neon-rs/load";
+import { familySync, GLIBC } from "detect-libc";
+import { dirname } from "node:path";
 const ADDONS = ${JSON.stringify(addons)};
-export function loadLibsql(target) { return loadLibsqlFromBundle(target, ADDONS); }`,
+export function loadLibsql(target) { return loadLibsqlFromBundle(target, ADDONS); }
+// The target as libsql's own loader names it (node_modules/libsql/index.js), for the database threads.
+function libsqlTarget() {
+  const target = currentTarget();
+  return familySync() === GLIBC ? target.replace(/^(linux-(?:x64|arm64))-musl$/, "$1-gnu") : target;
+}
+export function libsqlDirForWorkers() { return dirname(libsqlFileFromBundle(libsqlTarget(), ADDONS)); }`,
       loader: "js",
-      resolveDir: resolve("."),
+      resolveDir: libsqlDir,
+    }));
+    // The database threads get the directory of the extracted addon from the main thread.
+    b.onLoad({ filter: /[\\/]lib[\\/]db-native-dir\.ts$/ }, () => ({
+      contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";',
+      loader: "js",
     }));
   },
 };
 
-// Runs first in the bundle: a \`require\` for the CommonJS parts.
+// In a database thread the addon is loaded from the directory the main thread extracted it to.
+const nativeForWorker = {
+  name: "libsql-native-for-worker",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      const load = `(() => {
+        const dir = require("node:worker_threads").workerData?.nativeDir;
+        const beside = dir && require("node:path").join(dir, "libsql-" + target + ".node");
+        if (beside && require("node:fs").existsSync(beside)) return require(beside);
+        try { return require("@libsql/" + target); } catch (error) {
+          throw new Error("找不到 libSQL 本地驱动 libsql-" + target + ".node（" + (dir ?? "无目录") + "）/ libSQL native driver libsql-" + target + ".node not found in \"" + (dir ?? "(no directory)") + "\": rebuild with npm run build on this platform, or use a remote DATABASE_URL", { cause: error });
+        }
+      })()`;
+      const patched = source.replace("return require(`@libsql/${target}`);", `return ${load};`);
+      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+      return { contents: patched, loader: "js" };
+    });
+  },
+};
+
+// Runs first in the bundle: a `require` for the CommonJS parts, and the native loader.
 const banner = `
 import { createRequire as __oilfieldCreateRequire } from "node:module";
 const require = __oilfieldCreateRequire(import.meta.url);`;
@@ -72,6 +108,8 @@ await build({
   sourcemap: "linked",
   legalComments: "linked",
   banner: { js: banner },
+  // The database threads (lib/db-worker-entry.ts) evaluate only their own code, carried as a string.
+  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(await buildDbWorkerCode([nativeForWorker])) },
   plugins: [embedAddons],
   logLevel: "warning",
 });

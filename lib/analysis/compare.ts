@@ -44,7 +44,15 @@ export interface WellComparisonResult {
   readonly headline: string;
 }
 
-function wellFigures(well_id: string, records: readonly DrillingRecord[], classify?: NptClassifier) {
+/** Options of compareWells. */
+export interface CompareOptions {
+  /** Passed to nptBreakdown for each well's NPT share. */
+  readonly classify?: NptClassifier;
+  /** Each well's NPT share as nptBreakdown gives it, computed elsewhere (in SQL); used instead of the rows' NPT. */
+  readonly nptShare?: ReadonlyMap<string, number | null>;
+}
+
+function wellFigures(well_id: string, records: readonly DrillingRecord[], opts: CompareOptions) {
   // The map key names the well; the rows' own well_id spellings may differ.
   const own = records.map((r) => ({ ...r, well_id }));
   const curve = drillingCurve(own).summary;
@@ -53,7 +61,8 @@ function wellFigures(well_id: string, records: readonly DrillingRecord[], classi
   return {
     well_id, rows: records.length, days: curve.days, final_depth_m: curve.final_depth_m,
     metres_per_day_m_d: curve.metres_per_day_m_d, rop_m_h: rop.rop_footage_weighted_m_h,
-    rop_time_based_m_h: rop.rop_time_based_m_h, npt_share_pct: nptBreakdown(own, { classify }).npt_share_pct,
+    rop_time_based_m_h: rop.rop_time_based_m_h,
+    npt_share_pct: opts.nptShare ? opts.nptShare.get(well_id) ?? null : nptBreakdown(own, { classify: opts.classify }).npt_share_pct,
     mean_mse_mpa: mean(mse),
   };
 }
@@ -69,14 +78,14 @@ function bestOf(wells: readonly Omit<WellComparison, "best_in">[], column: Compa
 /**
  * Wells side by side: days, final depth, metres per day, average ROP, NPT share and
  * mean MSE, with the best well of each ranked column marked (highest metres/day,
- * highest ROP, lowest NPT share, lowest MSE). `opts.classify` is passed to nptBreakdown.
+ * highest ROP, lowest NPT share, lowest MSE). See CompareOptions for where the NPT share comes from.
  * Each map entry's rows count as that well's, whatever well_id they carry.
  */
 export function compareWells(
   byWell: ReadonlyMap<string, readonly DrillingRecord[]>,
-  opts: { readonly classify?: NptClassifier } = {},
+  opts: CompareOptions = {},
 ): WellComparisonResult {
-  const figures = [...byWell].map(([id, records]) => wellFigures(id, records, opts.classify));
+  const figures = [...byWell].map(([id, records]) => wellFigures(id, records, opts));
   const best = Object.fromEntries(
     (Object.keys(COMPARE_COLUMNS) as CompareColumn[]).map((c) => [c, bestOf(figures, c)]),
   ) as Record<CompareColumn, string[]>;

@@ -114,10 +114,7 @@ export function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): 
  * the share. A row whose NPT exceeds hoursPerDay is scaled down to it (rows_capped).
  */
 export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOptions = {}): NptResult {
-  const day = opts.hoursPerDay ?? 24;
-  if (!(day > 0 && day <= 24)) {
-    throw new Error(`每日小时数无效 "${day}" / hoursPerDay is invalid "${day}": use a number of hours above 0 and at most 24`);
-  }
+  const day = checkedDay(opts.hoursPerDay);
   const byCategory = new Map<NptCategory, number>(NPT_CATEGORIES.map((c) => [c.key, 0]));
   const byWell = new Map<string | null, { days: number; npt: Map<NptCategory, number> }>();
   let days = 0, capped = 0, without = 0;
@@ -139,14 +136,44 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
       w.npt.set(key, (w.npt.get(key) ?? 0) + hours * scale);
     }
   }
-  const total = days * day;
-  const npt = [...byCategory.values()].reduce((a, b) => a + b, 0);
+  return nptFromTotals({ rowCount: records.length, days, sources, capped, without, byCategory, byWell }, day);
+}
+
+function checkedDay(hoursPerDay: number | undefined): number {
+  const day = hoursPerDay ?? 24;
+  if (!(day > 0 && day <= 24)) {
+    throw new Error(`每日小时数无效 "${day}" / hoursPerDay is invalid "${day}": use a number of hours above 0 and at most 24`);
+  }
+  return day;
+}
+
+/** What nptBreakdown adds up from the rows (or SQL adds up from daily_npt, lib/data/npt-totals.ts). */
+export interface NptTotals {
+  /** Rows selected, NPT known or not. */
+  readonly rowCount: number;
+  readonly days: number;
+  /** Report days by the source of their NPT (`text`: read by the classifier). */
+  readonly sources: NptSources;
+  readonly capped: number;
+  readonly without: number;
+  /** Hours per category, each row's capped to the day. */
+  readonly byCategory: ReadonlyMap<NptCategory, number>;
+  /** Per well: report days with known NPT, and hours per category in the order first met. */
+  readonly byWell: ReadonlyMap<string | null, { readonly days: number; readonly npt: ReadonlyMap<NptCategory, number> }>;
+}
+
+/** The NptResult of totals (see nptBreakdown); `hoursPerDay` as there, default 24 h. */
+export function nptFromTotals(t: NptTotals, hoursPerDay?: number): NptResult {
+  const day = checkedDay(hoursPerDay);
+  const total = t.days * day;
+  const npt = [...t.byCategory.values()].reduce((a, b) => a + b, 0);
   const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
+  const hoursOf = (key: NptCategory) => t.byCategory.get(key) ?? 0;
   const categories = NPT_CATEGORIES.map((c): NptCategoryRow => ({
-    category: c.key, zh: c.zh, en: c.en, npt_h: byCategory.get(c.key)!,
-    npt_share_pct: pct(byCategory.get(c.key)!, total), share_of_npt_pct: pct(byCategory.get(c.key)!, npt),
+    category: c.key, zh: c.zh, en: c.en, npt_h: hoursOf(c.key),
+    npt_share_pct: pct(hoursOf(c.key), total), share_of_npt_pct: pct(hoursOf(c.key), npt),
   })).sort((a, b) => b.npt_h - a.npt_h);
-  const wells = [...byWell].map(([well_id, w]): NptWellRow => {
+  const wells = [...t.byWell].map(([well_id, w]): NptWellRow => {
     const hours = [...w.npt.values()].reduce((a, b) => a + b, 0);
     const top = [...w.npt].sort((a, b) => b[1] - a[1])[0];
     return {
@@ -155,10 +182,10 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
     };
   }).sort((a, b) => b.npt_h - a.npt_h || b.npt_share_pct - a.npt_share_pct || String(a.well_id).localeCompare(String(b.well_id)));
   const result = {
-    categories, wells, report_days: days, classified_rows: sources.text, rows_without_npt: without,
-    rows_capped: capped, sources, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
+    categories, wells, report_days: t.days, classified_rows: t.sources.text, rows_without_npt: t.without,
+    rows_capped: t.capped, sources: t.sources, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
   };
-  return { ...result, headline: nptHeadline(result, records.length) };
+  return { ...result, headline: nptHeadline(result, t.rowCount) };
 }
 
 /**

@@ -56,6 +56,12 @@ export interface SelectOptions {
   readonly cap?: number;
 }
 
+/** An analysis's selection before its rows are read: the resolved filter, and the echo of AnalysisRows. */
+export interface AnalysisSelection extends Omit<AnalysisRows, "rows"> {
+  /** The filter to read rows with (dailyWhere), wells already expanded. */
+  readonly resolved: DailyFilter;
+}
+
 /**
  * Resolves the typed filter (well ids as people write them, date words on `clock`; an
  * unknown or ambiguous well is a ToolError from resolveDailyFilter), then reads the live
@@ -71,6 +77,12 @@ export async function selectAnalysisRows(
   columns: readonly AnalysisColumn[],
   opts: SelectOptions = {},
 ): Promise<AnalysisRows> {
+  const { resolved, ...selection } = await selectAnalysis(db, args, clock, opts);
+  return { rows: await fetchAnalysisRows(db, resolved, columns, opts.cap), ...selection };
+}
+
+/** The first half of selectAnalysisRows: the filter resolved and echoed, no rows read (for analyses done in SQL). */
+export async function selectAnalysis(db: Executor, args: DailyFilterArgs, clock: DateClock, opts: SelectOptions = {}): Promise<AnalysisSelection> {
   const resolved = await resolveDailyFilter(db, args, clock);
   let filter: DailyFilter = resolved.filter;
   let described = describeFilter(filter);
@@ -80,15 +92,23 @@ export async function selectAnalysisRows(
     const n = filter.well_ids!.length;
     described += `（扩展为 ${n} 口井 expanded to ${n} wells）`;
   }
-  const rows = await fetchAnalysisRows(db, filter, columns, opts.cap);
   const notes = [
     resolved.dates_used ? `\n日期 dates: ${resolved.dates_used}` : "",
     ...resolved.wells.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`),
   ].join("");
   return {
-    rows, filter: described, well_ids: [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])],
+    resolved: filter, filter: described, well_ids: [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])],
     dates_used: resolved.dates_used, wells_resolved: resolved.wells, notes,
   };
+}
+
+/** The ToolError of a filter selecting more than `cap` rows. */
+export function tooManyRows(filter: DailyFilter, cap: number): ToolError {
+  const described = describeFilter(filter);
+  return new ToolError(
+    "invalid",
+    `筛选条件选中超过 ${cap} 行（${described}）：请按井号、日期或地层缩小范围 / the filter selects more than ${cap} rows (${described}): narrow it by well, date or formation`,
+  );
 }
 
 /**
@@ -107,13 +127,7 @@ export async function fetchAnalysisRows(
      ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, cap + 1],
   );
-  if (rs.rows.length > cap) {
-    const described = describeFilter(filter);
-    throw new ToolError(
-      "invalid",
-      `筛选条件选中超过 ${cap} 行（${described}）：请按井号、日期或地层缩小范围 / the filter selects more than ${cap} rows (${described}): narrow it by well, date or formation`,
-    );
-  }
+  if (rs.rows.length > cap) throw tooManyRows(filter, cap);
   return rs.rows as DrillingRecord[];
 }
 

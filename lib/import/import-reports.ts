@@ -11,6 +11,7 @@ import type { FieldValue } from "../write/validate-record.ts";
 import { ImportFileError } from "./import-file.ts";
 import type { ImportSummary, ReportImportDetail } from "./import-summary.ts";
 import { removeStaleActivities } from "./stale-activities.ts";
+import { refreshNptOfDays } from "../data/daily-npt.ts";
 import type { Rejection } from "./types.ts";
 import { ReportFileError } from "./witsml/report-day.ts";
 import type { ReportDay } from "./witsml/report-day.ts";
@@ -127,6 +128,8 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
       ...opts, onProgress: (n) => options.onProgress?.(dailyRows.length + n),
     });
     const removed = await removeStaleActivities(tx, activityDays, options.actor, apply);
+    // The day's activity lines decide its NPT (lib/data/daily-npt.ts), so it is derived again once they are written.
+    if (apply) await refreshNptOfDays(tx, activityDays);
     return { wells, daily, activities, removed };
   };
   const result = options.dryRun ? await run(db, false) : await db.transaction((tx) => run(tx, true));

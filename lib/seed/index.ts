@@ -2,6 +2,7 @@ import type { Db, SqlValue, Statement } from "../db.ts";
 import { generateDemoData } from "./generate.ts";
 import type { DemoOptions } from "./generate.ts";
 import { generateDemoPlans } from "./plan.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** Builds multi-row INSERT statements for `rows` (all with the same keys), `chunk` rows each. */
 export function insertStatements(table: string, rows: readonly Record<string, SqlValue>[], chunk = 200): Statement[] {
@@ -28,13 +29,18 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<n
   if (Number(existing.rows[0].any_well)) return 0;
   const data = generateDemoData(options);
   const by = <T extends Record<string, SqlValue>>(rows: T[]) => rows.map((row) => ({ ...row, created_by: "demo-seed" }));
-  await db.batch([
+  const statements = [
     ...insertStatements("wells", data.wells),
     ...insertStatements("drilling_daily", by(data.daily)),
     ...insertStatements("key_well_daily", by(data.key_well_daily)),
     ...insertStatements("pre_drilling", by(data.pre_drilling)),
     ...insertStatements("well_plans", by(generateDemoPlans(data.wells))),
-  ]);
+  ];
+  await db.transaction(async (tx) => {
+    for (const s of statements) await tx.execute(s.sql, s.args);
+    const ids = (await tx.execute("SELECT id FROM drilling_daily")).rows.map((r) => Number(r.id));
+    await refreshReportNpt(tx, ids);
+  });
   const daily = data.daily;
   return daily.length;
 }

@@ -6,6 +6,7 @@ import { requireWell } from "../data/wells.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `add_drilling_record`: files one daily report for a known well and a day that has none yet. */
 export const addDrillingRecord = defineTool({
@@ -41,6 +42,7 @@ export const addDrillingRecord = defineTool({
         `INSERT INTO drilling_daily (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
         [...entries.map(([, v]) => v as string | number | null), actor, actor],
       );
+      await refreshReportNpt(tx, [Number(inserted.lastInsertRowid)]);
       const row = await findDaily(tx, Number(inserted.lastInsertRowid));
       if (!row) throw new Error(`inserted drilling report ${inserted.lastInsertRowid} cannot be read back`);
       await recordHistory(tx, { table: "drilling_daily", recordId: row.id, action: "insert", before: null, after: storedColumns(row), by: actor });

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
-import { nptBreakdown, nptSourceNote } from "../analysis/npt.ts";
+import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
+import { nptTotals } from "../data/npt-totals.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { nptCategoryChart, nptWellChart } from "../charts/build/npt.ts";
 import type { BarSpec } from "../charts/spec.ts";
@@ -57,18 +57,11 @@ export const analyzeNpt = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {
-    const { rows, filter, notes: filterNotes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["npt_h", "npt_category", "main_work"]);
-    let hoursUnknown = 0;
-    let flagged = false;
-    const read = mainWorkNptClassifier(() => (flagged = true));
-    const r = nptBreakdown(rows, {
-      classify: (text) => {
-        flagged = false;
-        const entries = read(text);
-        if (flagged) hoursUnknown++;
-        return entries;
-      },
-    });
+    // Added up in SQL from each report's NPT derived at write time (lib/data/daily-npt.ts).
+    const { resolved, filter, notes: filterNotes, dates_used, wells_resolved } = await selectAnalysis(ctx.db, args, ctx);
+    const totals = await nptTotals(ctx.db, resolved);
+    const r = nptFromTotals(totals);
+    const hoursUnknown = totals.hoursUnknown;
     const structured = {
       categories: r.categories.map((c) => roundNumbers(c)),
       wells: r.wells.slice(0, args.limit).map((w) => roundNumbers(w)),
@@ -78,7 +71,7 @@ export const analyzeNpt = defineTool({
       ...roundNumbers({ total_time_h: r.total_time_h, npt_h: r.npt_h, npt_share_pct: r.npt_share_pct }),
       filter, dates_used, wells_resolved, headline: r.headline,
     };
-    if (rows.length === 0 || r.report_days === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${filterNotes}` };
+    if (totals.rowCount === 0 || r.report_days === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${filterNotes}` };
     const label = (c: Parameters<typeof nptCategoryInfo>[0] | null) => c === null ? "—" : `${nptCategoryInfo(c).zh} ${nptCategoryInfo(c).en}`;
     const categories = markdownTable(
       ["类别 Category", "非生产时间 NPT h", "占总时间 % of time", "占非生产时间 % of NPT"],

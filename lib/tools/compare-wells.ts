@@ -2,11 +2,11 @@ import { z } from "zod";
 import { COMPARE_COLUMNS, compareWells } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
-import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
-import { nptBreakdown, nptSourceNote } from "../analysis/npt.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
+import { analysisFilterEchoShape, fetchAnalysisRows, rowsByWell, selectAnalysis } from "../data/analysis-rows.ts";
+import { nptTotals } from "../data/npt-totals.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
@@ -67,19 +67,23 @@ export const compareWellsTool = defineTool({
     if (args.offset_wells && !args.well_id && !args.well_ids) {
       throw new ToolError("invalid", "offset_wells 需要 well_id：请指定要与邻井对比的井 / offset_wells needs a well_id: name the well to compare with its offset wells");
     }
-    const sel = await selectAnalysisRows(db, args, ctx, [
-      "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "npt_h", "npt_category", "main_work",
-      "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
-    ], { expandWells: args.offset_wells ? (ids) => offsetWells(db, ids) : undefined });
-    const { rows, filter: described, notes } = sel;
+    const { resolved, ...sel } = await selectAnalysis(db, args, ctx, { expandWells: args.offset_wells ? (ids) => offsetWells(db, ids) : undefined });
+    // The NPT share is added up in SQL from each report's NPT derived at write time (lib/data/daily-npt.ts),
+    // so the long main-work texts are neither read nor classified here.
+    const npt = nptFromTotals(await nptTotals(db, resolved));
+    const nptShare = new Map(npt.wells.flatMap((w) => (w.well_id === null ? [] : [[w.well_id, w.npt_share_pct] as const])));
+    const rows = await fetchAnalysisRows(db, resolved, [
+      "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
+    ]);
+    const { filter: described, notes } = sel;
     const named = sel.wells_resolved.flatMap((w) => (w.well_id === null ? [] : [w.well_id]));
     const byWell = rowsByWell(rows);
     const spuds = await masterSpudDates(db, [...byWell.keys()]);
     for (const [id, list] of byWell) {
       if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
     }
-    const result = compareWells(byWell, { classify: mainWorkNptClassifier() });
-    const sources = nptBreakdown(rows, { classify: mainWorkNptClassifier() }).sources;
+    const result = compareWells(byWell, { nptShare });
+    const sources = npt.sources;
     const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;

@@ -3,6 +3,7 @@ import { requireDailyAnyState } from "../data/daily-any.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** The confirmation text `purge_drilling_record` demands for `recordId`. */
 export const purgeConfirmation = (recordId: number): string => `PURGE ${recordId}`;
@@ -37,6 +38,7 @@ export const purgeDrillingRecord = defineTool({
         );
       }
       await tx.execute("DELETE FROM drilling_daily WHERE id = ?", [record_id]);
+      await refreshReportNpt(tx, [record_id]);
       await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "purge", before: found, after: null, by: actorOf(user) });
       return found;
     });

@@ -5,6 +5,7 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /**
  * `restore_drilling_record` (ADMIN): undoes a soft delete. Only `deleted_at` is
@@ -35,6 +36,7 @@ export const restoreDrillingRecord = defineTool({
         );
       }
       await tx.execute("UPDATE drilling_daily SET deleted_at = NULL WHERE id = ?", [record_id]);
+      await refreshReportNpt(tx, [record_id]);
       const restored = await findDaily(tx, record_id);
       if (!restored) throw new Error(`restored drilling report ${record_id} cannot be read back`);
       await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "restore", before: null, after: storedColumns(restored), by: actorOf(user) });

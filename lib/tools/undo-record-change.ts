@@ -7,6 +7,7 @@ import { columnNames } from "../schema/zod.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 const DATA_COLUMNS = columnNames(DRILLING_DAILY);
 
@@ -54,6 +55,7 @@ export const undoRecordChange = defineTool({
           [...reverted.map((c) => entry.before?.[c] ?? null), actor, current.id],
         );
       }
+      await refreshReportNpt(tx, [current.id]);
       const after = await findDaily(tx, current.id);
       if (!after) throw new Error(`record ${current.id} cannot be read back after undo`);
       await recordHistory(tx, { table: "drilling_daily", recordId: current.id, action: "undo", before: storedColumns(current), after: storedColumns(after), by: actor });

@@ -5,6 +5,7 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `update_drilling_record`: changes fields of one report; the previous values go to history. */
 export const updateDrillingRecord = defineTool({
@@ -41,6 +42,7 @@ export const updateDrillingRecord = defineTool({
           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND deleted_at IS NULL`,
         [...changed.map((k) => fields[k as keyof typeof fields] as string | number | null), actor, record_id],
       );
+      await refreshReportNpt(tx, [record_id]);
       const after = await findDaily(tx, record_id);
       if (!after) throw new Error(`updated drilling report ${record_id} cannot be read back`);
       await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "update", before: storedColumns(before), after: storedColumns(after), by: actor });

@@ -4,6 +4,7 @@ import type { HistoryEntry } from "./history-many.ts";
 import { keyOf, storedSelect } from "./plan-chunk.ts";
 import type { RowPlan } from "./plan-chunk.ts";
 import type { WriteTarget } from "./targets.ts";
+import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** A planned row once written: inserted rows now carry their new id. */
 export type AppliedRow = Exclude<RowPlan, { kind: "insert" }> | (Extract<RowPlan, { kind: "insert" }> & { readonly id: string | number });
@@ -79,5 +80,8 @@ export async function applyChunk(tx: Executor, target: WriteTarget, plans: reado
     applied.push(p);
   }
   await recordHistoryMany(tx, target.table.name, actor, history);
+  if (target.table.name === "drilling_daily") {
+    await refreshReportNpt(tx, history.map((h) => h.recordId));
+  }
   return applied;
 }

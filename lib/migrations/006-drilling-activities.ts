@@ -4,8 +4,8 @@
  * report deleted and restored keeps its activities; one live row per well, day and start.
  * (Version 6 is another branch's migration; each version applies on its own.)
  */
-export const MIGRATION_007 = {
-  version: 7,
+export const MIGRATION_006 = {
+  version: 6,
   name: "drilling activities (hour-by-hour lines of a daily report)",
   statements: [
     `CREATE TABLE drilling_activities (

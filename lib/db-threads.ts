@@ -1,0 +1,132 @@
+import type { Worker } from "node:worker_threads";
+import type { DatabaseLocation } from "./config.ts";
+import type { Db, Executor, OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
+import { mayWrite } from "./db-busy.ts";
+import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
+import { fromWireError, toWireError } from "./db-wire.ts";
+import { startDbWorker } from "./db-worker-entry.ts";
+
+/** Reader threads of a file when not configured (DB_READERS). */
+export const DEFAULT_READERS = 2;
+
+type Request = DbRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+type Value = Extract<DbReply, { ok: true }>["value"];
+
+/** One worker thread and the requests it has not answered yet. */
+interface Thread {
+  call(request: Request): Promise<Value>;
+  readonly inFlight: () => number;
+  readonly dead: () => boolean;
+  /** The thread has opened the file (until then requests wait in its queue). */
+  readonly ready: () => boolean;
+  terminate(): void;
+}
+
+function startThread(data: DbWorkerData): Thread {
+  const worker: Worker = startDbWorker(data);
+  const pending = new Map<number, { resolve: (v: Value) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let gone: Error | null = null;
+  let ready = false;
+  // An idle worker must not keep the process alive; one with work in flight must.
+  worker.unref();
+  const settleAll = (error: Error) => {
+    gone ??= error;
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  };
+  worker.on("message", (reply: DbReply) => {
+    if (reply.id === 0) return void (ready = true);
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if (reply.ok) p.resolve(reply.value);
+    else p.reject(fromWireError(reply.error));
+  });
+  worker.on("error", (error: Error) => settleAll(Object.assign(new Error(`数据库线程出错 / the database thread failed: ${error.message}`), { cause: error })));
+  worker.on("exit", (code) => settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`)));
+  return {
+    call(request) {
+      if (gone) return Promise.reject(gone);
+      const id = ++next;
+      return new Promise<Value>((resolve, reject) => {
+        if (pending.size === 0) worker.ref();
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...request, id });
+      });
+    },
+    inFlight: () => pending.size,
+    dead: () => gone !== null,
+    ready: () => ready,
+    terminate() {
+      settleAll(new Error("数据库已关闭 / the database is closed"));
+      void worker.terminate();
+    },
+  };
+}
+
+/**
+ * A local file whose driver runs in worker threads, so no statement (nor SQLite's busy wait for a
+ * lock another process holds) ever blocks the thread that serves HTTP. One writer thread takes
+ * every statement that may write, each batch and each transaction, in order (WAL lets it run
+ * beside the readers); `options.readers` reader threads take the plain SELECTs, each to an idle
+ * one when there is one. A transaction's `work` runs on this thread, each `tx.execute`
+ * a message to the writer. A thread that dies is replaced on the next request.
+ */
+export function openThreadedDatabase(location: DatabaseLocation, options: OpenDatabaseOptions): Promise<Db> {
+  const data: DbWorkerData = { oilfieldDbWorker: true, location, options: { authToken: options.authToken, busyTimeoutMs: options.busyTimeoutMs } };
+  const most = Math.max(1, options.readers ?? DEFAULT_READERS);
+  let writer: Thread | null = null;
+  let readers: Thread[] = [];
+  let closed = false;
+  let transactions = 0;
+  const closedError = () => new Error("数据库已关闭 / the database is closed");
+  const theWriter = () => {
+    if (closed) throw closedError();
+    if (!writer || writer.dead()) writer = startThread(data);
+    return writer;
+  };
+  // An idle thread that has opened the file, else the least busy one (a dead one is replaced).
+  const aReader = () => {
+    if (closed) throw closedError();
+    readers = readers.map((r) => (r.dead() ? startThread(data) : r));
+    return readers.find((r) => r.ready() && r.inFlight() === 0)
+      ?? readers.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best));
+  };
+  const write = async (request: Request) => theWriter().call(request);
+  const db: Db = {
+    location,
+    execute: async (sql, args) =>
+      (await (mayWrite(sql) ? write({ op: "execute", sql, args }) : aReader().call({ op: "execute", sql, args }))) as QueryResult,
+    batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
+    async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
+      const thread = theWriter();
+      const tx = ++transactions;
+      await thread.call({ op: "begin", tx });
+      let result: T;
+      try {
+        result = await work({ execute: async (sql, args) => (await thread.call({ op: "tx", tx, sql, args })) as QueryResult });
+      } catch (error) {
+        // Rolled back in the writer, which also sees the error's code (a fault marks its connections stale).
+        await thread.call({ op: "end", tx, commit: false, error: toWireError(error) }).catch(() => {});
+        throw error;
+      }
+      await thread.call({ op: "end", tx, commit: true });
+      return result;
+    },
+    close() {
+      closed = true;
+      writer?.terminate();
+      for (const r of readers) r.terminate();
+      writer = null;
+      readers = [];
+    },
+  };
+  // The writer opens the file now (creating it, WAL on), so a bad path fails at start-up; the
+  // readers start beside it, all at once: one started when needed would make that read wait for it.
+  return write({ op: "execute", sql: "PRAGMA user_version" }).then(() => {
+    readers = Array.from({ length: most }, () => startThread(data));
+    return db;
+  }, (error: unknown) => (db.close(), Promise.reject(error)));
+}

@@ -99,6 +99,7 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
     location,
     execute: async (sql, args) =>
       (await (mayWrite(sql) ? write({ op: "execute", sql, args }) : aReader().call({ op: "execute", sql, args }))) as QueryResult,
+    runJob: async (name, input) => aReader().call({ op: "job", name, input }),
     batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       const thread = theWriter();

@@ -1,5 +1,7 @@
 import type { DatabaseLocation } from "./config.ts";
-import type { OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
+import type { OpenDatabaseOptions, Statement } from "./db.ts";
+import { ToolError } from "./tool-error.ts";
+import type { ToolErrorKind } from "./tool-error.ts";
 
 /** What a database worker thread is started with (its `workerData`). */
 export interface DbWorkerData {
@@ -13,6 +15,8 @@ export interface WireError {
   readonly name: string;
   readonly message: string;
   readonly code?: string;
+  /** A ToolError's kind, so an expected failure in a job stays one. */
+  readonly kind?: ToolErrorKind;
 }
 
 /** A request to a database worker; `tx` names a transaction (chosen by the sender at `begin`). */
@@ -21,16 +25,18 @@ export type DbRequest =
   | { readonly id: number; readonly op: "batch"; readonly statements: readonly Statement[] }
   | { readonly id: number; readonly op: "begin"; readonly tx: number }
   | { readonly id: number; readonly op: "tx"; readonly tx: number; readonly sql: string; readonly args?: Statement["args"] }
-  | { readonly id: number; readonly op: "end"; readonly tx: number; readonly commit: boolean; readonly error?: WireError };
+  | { readonly id: number; readonly op: "end"; readonly tx: number; readonly commit: boolean; readonly error?: WireError }
+  | { readonly id: number; readonly op: "job"; readonly name: string; readonly input: unknown };
 
 /** A worker's answer to the request of the same id. */
 export type DbReply =
-  | { readonly id: number; readonly ok: true; readonly value: QueryResult | QueryResult[] | null }
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly error: WireError };
 
 /** The parts of `error` that survive a thread hop (structured clone drops an Error's own `code`). */
 export function toWireError(error: unknown): WireError {
   const e = error as { name?: unknown; message?: unknown; code?: unknown } | null;
+  if (error instanceof ToolError) return { name: error.name, message: error.message, kind: error.kind };
   return {
     name: typeof e?.name === "string" ? e.name : "Error",
     message: typeof e?.message === "string" ? e.message : String(error),
@@ -40,6 +46,7 @@ export function toWireError(error: unknown): WireError {
 
 /** An Error again, with the code the fault classifiers (lib/db-faults.ts, db.ts) read. */
 export function fromWireError(wire: WireError): Error & { code?: string } {
+  if (wire.kind !== undefined) return new ToolError(wire.kind, wire.message);
   const error: Error & { code?: string } = new Error(wire.message);
   error.name = wire.name;
   if (wire.code !== undefined) error.code = wire.code;

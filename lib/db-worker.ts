@@ -1,8 +1,9 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Executor, QueryResult } from "./db.ts";
+import type { Executor } from "./db.ts";
 import { openDatabase } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
+import { ANALYSIS_JOBS } from "./data/analysis-jobs.ts";
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
 
@@ -40,13 +41,18 @@ export function runDbWorker(): void {
       (error: unknown) => (opened ? done?.({ ok: false, error }) : fail(id, error)),
     ).finally(() => open.delete(key));
   };
-  const answer = (id: number, work: Promise<QueryResult | QueryResult[]>) =>
+  const answer = (id: number, work: Promise<unknown>) =>
     work.then((value) => reply({ id, ok: true, value }), (error: unknown) => fail(id, error));
   port.on("message", (request: DbRequest) => {
     const { id } = request;
     switch (request.op) {
       case "execute":
         return answer(id, opening.then((db) => db.execute(request.sql, request.args)));
+      case "job": {
+        const job = Object.hasOwn(ANALYSIS_JOBS, request.name) ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS] : undefined;
+        if (!job) return fail(id, new Error(`unknown job ${request.name}`));
+        return answer(id, opening.then((db) => (job as (db: Executor, input: unknown) => Promise<unknown>)(db, request.input)));
+      }
       case "batch":
         return answer(id, opening.then((db) => db.batch(request.statements)));
       case "begin":

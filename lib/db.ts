@@ -34,6 +34,8 @@ export interface Db extends Executor {
   batch(statements: readonly Statement[]): Promise<QueryResult[]>;
   /** Runs `work` in one write transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
+  /** Runs the named analysis job (lib/data/run-job.ts) in a reader thread; only a database with threads has it. */
+  runJob?(name: string, input: unknown): Promise<unknown>;
   close(): void;
 }
 

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { ropByGroup } from "../analysis/rop.ts";
 import type { RopStats } from "../analysis/rop.ts";
-import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
+import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { ropChart } from "../charts/build/rop.ts";
 import { defineTool } from "./define.ts";
@@ -51,9 +51,10 @@ export const analyzeRop = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {
-    const sel = await selectAnalysisRows(ctx.db, args, ctx, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
-    const { rows, filter, notes } = sel;
-    const r = ropByGroup(rows, args.group_by, { sort: args.sort });
+    const { resolved, ...sel } = await selectAnalysis(ctx.db, args, ctx);
+    const { filter, notes } = sel;
+    // Read and grouped where the rows are (a reader thread, for a local file): only the groups cross.
+    const { result: r, rows } = await runJob(ctx.db, "rop", { filter: resolved, by: args.group_by, sort: args.sort });
     const structured = {
       group_by: r.by,
       groups: r.groups.slice(0, args.limit).map((g) => roundNumbers(g)),
@@ -62,7 +63,7 @@ export const analyzeRop = defineTool({
       filter, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved,
       headline: r.headline,
     };
-    if (rows.length === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${notes}` };
+    if (rows === 0) return { structured, text: `${r.headline}（筛选 filter: ${filter}）${notes}` };
     const table = markdownTable(
       [GROUP_LABEL[r.by], "行数 Rows", "进尺 Metres m", "平均钻速 Mean ROP m/h", "中位数 Median m/h", "P10 m/h", "P90 m/h", "进尺÷纯钻时间 Footage/hours m/h"],
       [...r.groups.slice(0, args.limit).map((g) => row(g.group ?? "未记录 not recorded", g)), row("合计 All", r.total)],

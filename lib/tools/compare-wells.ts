@@ -1,15 +1,15 @@
 import { z } from "zod";
-import { COMPARE_COLUMNS, compareWells } from "../analysis/compare.ts";
+import { COMPARE_COLUMNS } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
-import { analysisFilterEchoShape, fetchAnalysisRows, rowsByWell, selectAnalysis } from "../data/analysis-rows.ts";
+import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
 import { nptTotals } from "../data/npt-totals.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
-import { masterSpudDates } from "../data/spud-dates.ts";
+import { runJob } from "../data/run-job.ts";
 import { ToolError } from "../tool-error.ts";
 import { compareCharts } from "../charts/build/compare.ts";
 import { defineTool } from "./define.ts";
@@ -72,19 +72,14 @@ export const compareWellsTool = defineTool({
     // so the long main-work texts are neither read nor classified here.
     const npt = nptFromTotals(await nptTotals(db, resolved));
     const nptShare = new Map(npt.wells.flatMap((w) => (w.well_id === null ? [] : [[w.well_id, w.npt_share_pct] as const])));
-    const rows = await fetchAnalysisRows(db, resolved, [
-      "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
-    ]);
+    // Read and compared where the rows are (a reader thread, for a local file): only the answer crosses.
+    const job = await runJob(db, "compare", { filter: resolved, nptShare });
+    const { result } = job;
+    const wellsRead = new Set(job.wells);
     const { filter: described, notes } = sel;
     const named = sel.wells_resolved.flatMap((w) => (w.well_id === null ? [] : [w.well_id]));
-    const byWell = rowsByWell(rows);
-    const spuds = await masterSpudDates(db, [...byWell.keys()]);
-    for (const [id, list] of byWell) {
-      if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
-    }
-    const result = compareWells(byWell, { nptShare });
     const sources = npt.sources;
-    const focus = named.length === 1 && byWell.has(named[0]) && byWell.size > 1 ? named[0] : null;
+    const focus = named.length === 1 && wellsRead.has(named[0]) && wellsRead.size > 1 ? named[0] : null;
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;
     const best = { ...result.best } as Record<CompareColumn, string[]>;
@@ -93,7 +88,7 @@ export const compareWellsTool = defineTool({
       wells: listed.map((w) => roundNumbers({ ...w, best_in: [...w.best_in] })), wells_total: result.wells.length, best, focus_well: focus,
       npt_sources: sources, filter: described, dates_used: sel.dates_used, wells_resolved: sel.wells_resolved, headline,
     };
-    if (rows.length === 0) return { structured, text: `${headline}（筛选 filter: ${described}）${notes}` };
+    if (job.rows === 0) return { structured, text: `${headline}（筛选 filter: ${described}）${notes}` };
     const star = (w: WellComparison, c: CompareColumn) => `${fmt(w[c])}${w.best_in.includes(c) ? " ★" : ""}`;
     const table = markdownTable(
       ["井号 Well", "行数 Rows", "天数 Days", "井深 Depth m", "日进尺 m/d", "钻速 ROP m/h", "非生产时间 NPT %", "机械比能 MSE MPa"],

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import type { Context } from "hono";
 import { auditRefusedIdentity } from "./audit/identity-audit.ts";
 import { createAuditSink } from "./audit/sink.ts";
+import type { AuditSink } from "./audit/sink.ts";
 import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
@@ -42,6 +43,8 @@ export interface AppDeps {
   readonly now?: () => Date;
   /** Open legacy-SSE sessions (startServer passes one so shutdown can close them). */
   readonly sse?: SseSessionStore<SseSession>;
+  /** Where calls and refused identities leave their audit rows (startServer passes one so shutdown can drain it); else one that waits for each row. */
+  readonly audit?: AuditSink;
 }
 
 const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ jsonrpc: "2.0", id, error: { code, message } });
@@ -53,9 +56,10 @@ const jsonRpcError = (code: number, message: string, id: unknown = null) => ({ j
  */
 export function createApp(deps: AppDeps): Hono {
   const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts, language: deps.config.toolLanguage });
+  const audit = deps.audit ?? createAuditSink(deps.db, deps.log);
   const callDeps = {
     db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
-    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit: createAuditSink(deps.db, deps.log),
+    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit,
   };
   const streamable = createStreamableHandler(callDeps);
   const sse = createSseHandlers({
@@ -89,7 +93,7 @@ export function createApp(deps: AppDeps): Hono {
       if (!(error instanceof IdentityError)) throw error;
       deps.log.warn("identity refused", { path: c.req.path, reason: error.message });
       deps.metrics?.error("unauthorized");
-      void auditRefusedIdentity(deps.db, deps.log, c.req.raw, error.message);
+      void auditRefusedIdentity(audit, c.req.raw, error.message);
       return c.json({ error: "unauthorized", message: error.message }, 401);
     }
   };

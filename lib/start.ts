@@ -1,4 +1,5 @@
 import { createApp } from "./app.ts";
+import { createAuditSink } from "./audit/sink.ts";
 import { sseStoreFromConfig } from "./http/sse.ts";
 import type { AppDeps } from "./app.ts";
 import type { Config } from "./config.ts";
@@ -11,6 +12,9 @@ import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 import { listen } from "./serve.ts";
 import type { Listening } from "./serve.ts";
+
+/** How long a call's answer waits for its audit row to commit before answering with the row still queued, ms. */
+export const AUDIT_WAIT_MS = 25;
 
 /** A running server: its address, database and a way to stop it. */
 export interface Running extends Listening {
@@ -36,7 +40,10 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     throw error;
   }
   const sse = extra.sse ?? sseStoreFromConfig(config);
-  const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra });
+  // A file's audit rows are written by its writer thread; an answer waits for its row only
+  // briefly, so another program holding the file's write lock does not hold every answer up.
+  const audit = extra.audit ?? createAuditSink(db, log, { waitMs: config.database.kind === "file" ? AUDIT_WAIT_MS : Infinity });
+  const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra, audit });
   const listening = await listen(app.fetch, { host: config.host, port: config.port });
   return {
     ...listening,
@@ -45,6 +52,8 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
       // Open SSE streams would otherwise hold the listener open forever.
       await sse.closeAll();
       await listening.close();
+      // Every queued audit row is stored (or logged as failed) before the file closes.
+      await audit.drain();
       db.close();
     },
   };

@@ -27,7 +27,8 @@ function auditValues(entry: AuditEntry): (string | number | null)[] {
     args.text, args.bytes, entry.outcome, message, Math.round(entry.durationMs * 10) / 10];
 }
 
-function logFailure(log: Logger, error: unknown, entries: readonly AuditEntry[]): void {
+/** Logs one "audit write failed" line per entry (with its user and tool), so no failed row is silent. */
+export function logFailure(log: Logger, error: unknown, entries: readonly AuditEntry[]): void {
   for (const entry of entries) {
     log.error("audit write failed", {
       error: (error as Error)?.message, tool: entry.tool, transport: entry.transport, outcome: entry.outcome,
@@ -43,11 +44,17 @@ function logFailure(log: Logger, error: unknown, entries: readonly AuditEntry[])
 export async function writeAudit(db: Executor, log: Logger, ...entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   try {
-    await db.execute(
-      `INSERT INTO audit_log (${COLUMNS}) VALUES ${entries.map(() => TUPLE).join(", ")}`,
-      entries.flatMap(auditValues),
-    );
+    await insertAudit(db, entries);
   } catch (error) {
     logFailure(log, error, entries);
   }
+}
+
+/** Appends rows to `audit_log` in one statement; throws what the database throws. */
+export async function insertAudit(db: Executor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db.execute(
+    `INSERT INTO audit_log (${COLUMNS}) VALUES ${entries.map(() => TUPLE).join(", ")}`,
+    entries.flatMap(auditValues),
+  );
 }

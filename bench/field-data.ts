@@ -5,8 +5,9 @@ import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:f
 import { join } from "node:path";
 import { benchCacheDir } from "./database.ts";
 
-// Bump when the generated files change, so the cached database is rebuilt.
-const FIELD_VERSION = 1;
+// Bump when the generated files or the migrations change, so the cached database is rebuilt
+// (2: migrations 006/007 renumbered in the merge of i16).
+const FIELD_VERSION = 2;
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2020, 0, 1);
 const BLOCKS = ["石南", "石西", "莫北", "陆梁", "夏子街", "玛湖"];
@@ -71,7 +72,7 @@ export function ensureFieldDatabase(wells: number, reports: number, say: (line: 
   const partial = join(dir, "field.partial.db");
   for (const file of [wellsCsv, dailyCsv]) {
     say(`  npm run import -- ${file}`);
-    const run = spawnSync(process.execPath, ["--import", "./scripts/ts-register.mjs", "scripts/import.ts", file], {
+    const run = spawnSync(process.execPath, ["scripts/import.ts", file], {
       env: { ...process.env, DATABASE_URL: `file:${partial}` }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
     });
     if (run.status !== 0) throw new Error(`import of ${file} failed (${run.status}):\n${run.stderr.slice(-2000)}`);

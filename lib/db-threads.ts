@@ -87,19 +87,41 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
     if (!writer || writer.dead()) writer = startThread(data);
     return writer;
   };
-  // An idle thread that has opened the file, else the least busy one (a dead one is replaced).
+  // An idle thread that has opened the file, else the least busy one, one running no job first
+  // (a dead one is replaced).
   const aReader = () => {
     if (closed) throw closedError();
     readers = readers.map((r) => (r.dead() ? startThread(data) : r));
+    const load = (r: Thread) => r.inFlight() + (jobbing.has(r) ? 1_000 : 0);
     return readers.find((r) => r.ready() && r.inFlight() === 0)
-      ?? readers.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best));
+      ?? readers.reduce((best, r) => (load(r) < load(best) ? r : best));
   };
   const write = async (request: Request) => theWriter().call(request);
+  // A job (a field-wide analysis) holds its thread for a second or more. At most readers − 1 run
+  // at once, each on a reader running no other job, so one reader is always left for the small
+  // reads of everyone else; further jobs wait their turn here, in order.
+  const jobSlots = Math.max(1, most - 1);
+  const jobbing = new Set<Thread>();
+  const waiting: (() => void)[] = [];
+  const runJob = async (name: string, input: unknown): Promise<unknown> => {
+    if (jobbing.size >= jobSlots) await new Promise<void>((resolve) => waiting.push(resolve));
+    if (closed) throw closedError();
+    const pick = aReader();
+    const free = readers.filter((r) => !jobbing.has(r) && !r.dead());
+    const thread = jobbing.has(pick) ? free.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best), free[0] ?? pick) : pick;
+    jobbing.add(thread);
+    try {
+      return await thread.call({ op: "job", name, input });
+    } finally {
+      jobbing.delete(thread);
+      waiting.shift()?.();
+    }
+  };
   const db: Db = {
     location,
     execute: async (sql, args) =>
       (await (mayWrite(sql) ? write({ op: "execute", sql, args }) : aReader().call({ op: "execute", sql, args }))) as QueryResult,
-    runJob: async (name, input) => aReader().call({ op: "job", name, input }),
+    runJob,
     batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       const thread = theWriter();
@@ -118,6 +140,7 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
     },
     close() {
       closed = true;
+      for (const wake of waiting.splice(0)) wake();
       writer?.terminate();
       for (const r of readers) r.terminate();
       writer = null;

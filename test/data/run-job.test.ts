@@ -62,3 +62,22 @@ test("a ToolError crossing the thread stays a ToolError of the same kind", () =>
   assert.equal(back.message, "筛选条件选中超过 5 行 / too many rows");
   assert.ok(!(fromWireError(toWireError(Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }))) instanceof ToolError));
 });
+
+test("jobs sent at once wait their turn (one reader stays free for small reads) and each gets its own answer", async () => {
+  const path = temp.url.slice("file:".length);
+  const db = await openDatabase({ url: temp.url, kind: "file", path }, { readers: 2 });
+  try {
+    const bys = ["formation", "bit_type", "well_id", "formation", "well_id"] as const;
+    const jobs = bys.map((by) => runJob(db, "rop", { filter: {}, by, sort: "name" }));
+    // A small read sent after them is not queued behind them.
+    const small = await db.execute("SELECT count(*) AS n FROM wells");
+    assert.equal(small.rows[0].n, 2);
+    const answers = await Promise.all(jobs);
+    for (const [i, by] of bys.entries()) assert.deepEqual(answers[i], await runJob(inThread, "rop", { filter: {}, by, sort: "name" }));
+    const queued = [runJob(db, "rop", { filter: {}, by: "formation", sort: "name" }), runJob(db, "rop", { filter: {}, by: "formation", sort: "name" })];
+    db.close();
+    for (const p of queued) await assert.rejects(p, /数据库已关闭 \/ the database is closed/);
+  } finally {
+    db.close();
+  }
+});

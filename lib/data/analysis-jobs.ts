@@ -3,7 +3,7 @@ import { compareWells } from "../analysis/compare.ts";
 import type { WellComparisonResult } from "../analysis/compare.ts";
 import { ropByGroup } from "../analysis/rop.ts";
 import type { RopGroupBy, RopResult, RopSort } from "../analysis/rop.ts";
-import { fetchAnalysisRows, rowsByWell } from "./analysis-rows.ts";
+import { fetchAnalysisRows, rowsByWell } from "./analysis-fetch.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import { masterSpudDates } from "./spud-dates.ts";
 

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import type { Executor, SqlValue } from "../db.ts";
+import type { Executor } from "../db.ts";
 import { DATE_HINT, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
 import { requireResolved, resolveWells } from "./resolve-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const wellArg = z.string().trim().min(1).max(64);
 
 /**
@@ -78,53 +77,6 @@ export async function resolveDailyFilter(db: Executor, args: DailyFilterArgs, cl
   return { filter, wells, dates_used: used.length ? used.join("；") : null };
 }
 
-/** A SQL condition with its arguments. */
-export interface Where {
-  readonly sql: string;
-  readonly args: SqlValue[];
-}
-
-function iso(name: string, value: string): string {
-  if (!ISO.test(value)) throw new Error(`dailyWhere: ${name} "${value}" is not YYYY-MM-DD; call resolveDailyFilter first`);
-  return value;
-}
-
-/**
- * Turns a resolved filter into a WHERE clause over `drilling_daily` aliased `alias`,
- * always excluding soft-deleted rows.
- */
-export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
-  const parts = [`${alias}.deleted_at IS NULL`];
-  const args: SqlValue[] = [];
-  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
-  if (wells.length) {
-    parts.push(`${alias}.well_id IN (${wells.map(() => "?").join(", ")})`);
-    args.push(...wells);
-  }
-  if (filter.latest) {
-    parts.push(`${alias}.report_date = (SELECT max(x.report_date) FROM drilling_daily x WHERE x.well_id = ${alias}.well_id AND x.deleted_at IS NULL)`);
-  }
-  if (filter.date_from) (parts.push(`${alias}.report_date >= ?`), args.push(iso("date_from", filter.date_from)));
-  if (filter.date_to) (parts.push(`${alias}.report_date <= ?`), args.push(iso("date_to", filter.date_to)));
-  if (filter.depth_min_m !== undefined) (parts.push(`${alias}.depth_m >= ?`), args.push(filter.depth_min_m));
-  if (filter.depth_max_m !== undefined) (parts.push(`${alias}.depth_m <= ?`), args.push(filter.depth_max_m));
-  if (filter.formation) {
-    parts.push(`instr(lower(${alias}.formation), lower(?)) > 0`);
-    args.push(filter.formation);
-  }
-  return { sql: parts.join(" AND "), args };
-}
-
-/** The filter in words, for answers: `井号 W001；日期 date 2026-07-01 – 2026-07-31`. */
-export function describeFilter(filter: DailyFilter): string {
-  const parts: string[] = [];
-  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
-  if (wells.length) parts.push(`井号 well ${wells.join(", ")}`);
-  if (filter.latest) parts.push("每口井最新日报 each well's latest report");
-  if (filter.date_from || filter.date_to) parts.push(`日期 date ${filter.date_from ?? "…"} – ${filter.date_to ?? "…"}`);
-  if (filter.depth_min_m !== undefined || filter.depth_max_m !== undefined) {
-    parts.push(`井深 depth ${filter.depth_min_m ?? 0}–${filter.depth_max_m ?? "…"} m`);
-  }
-  if (filter.formation) parts.push(`地层 formation "${filter.formation}"`);
-  return parts.length ? parts.join("；") : "全部记录 all records";
-}
+// In their own file so the database threads (lib/data/analysis-fetch.ts) load them without zod.
+export { dailyWhere, describeFilter } from "./daily-where.ts";
+export type { Where } from "./daily-where.ts";

@@ -1,8 +1,8 @@
 import type { Executor } from "../db.ts";
 import type { NptCategory } from "../analysis/npt-categories.ts";
 import type { NptTotals } from "../analysis/npt.ts";
-import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-rows.ts";
-import { dailyWhere } from "./daily-filter.ts";
+import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-fetch.ts";
+import { dailyWhere } from "./daily-where.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 
 /** NptTotals of the rows a filter selects, plus the rows whose text names NPT without hours. */

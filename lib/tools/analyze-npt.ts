@@ -4,7 +4,7 @@ import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
-import { nptTotals } from "../data/npt-totals.ts";
+import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { nptCategoryChart, nptWellChart } from "../charts/build/npt.ts";
 import type { BarSpec } from "../charts/spec.ts";
@@ -59,7 +59,8 @@ export const analyzeNpt = defineTool({
   async run(args, ctx) {
     // Added up in SQL from each report's NPT derived at write time (lib/data/daily-npt.ts).
     const { resolved, filter, notes: filterNotes, dates_used, wells_resolved } = await selectAnalysis(ctx.db, args, ctx);
-    const totals = await nptTotals(ctx.db, resolved);
+    // A job, so field-wide sums take their turn on one reader thread and leave the others to small reads.
+    const totals = await runJob(ctx.db, "npt", { filter: resolved });
     const r = nptFromTotals(totals);
     const hoursUnknown = totals.hoursUnknown;
     const structured = {

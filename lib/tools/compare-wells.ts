@@ -4,9 +4,8 @@ import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
 import { markdownTable } from "../analysis/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
+import { nptSourceNote } from "../analysis/npt.ts";
 import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
-import { nptTotals } from "../data/npt-totals.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { runJob } from "../data/run-job.ts";
@@ -68,17 +67,14 @@ export const compareWellsTool = defineTool({
       throw new ToolError("invalid", "offset_wells 需要 well_id：请指定要与邻井对比的井 / offset_wells needs a well_id: name the well to compare with its offset wells");
     }
     const { resolved, ...sel } = await selectAnalysis(db, args, ctx, { expandWells: args.offset_wells ? (ids) => offsetWells(db, ids) : undefined });
-    // The NPT share is added up in SQL from each report's NPT derived at write time (lib/data/daily-npt.ts),
-    // so the long main-work texts are neither read nor classified here.
-    const npt = nptFromTotals(await nptTotals(db, resolved));
-    const nptShare = new Map(npt.wells.flatMap((w) => (w.well_id === null ? [] : [[w.well_id, w.npt_share_pct] as const])));
     // Read and compared where the rows are (a reader thread, for a local file): only the answer crosses.
-    const job = await runJob(db, "compare", { filter: resolved, nptShare });
+    // The NPT share comes from each report's NPT added up in SQL (lib/data/analysis-jobs.ts).
+    const job = await runJob(db, "compare", { filter: resolved });
     const { result } = job;
     const wellsRead = new Set(job.wells);
     const { filter: described, notes } = sel;
     const named = sel.wells_resolved.flatMap((w) => (w.well_id === null ? [] : [w.well_id]));
-    const sources = npt.sources;
+    const sources = job.sources;
     const focus = named.length === 1 && wellsRead.has(named[0]) && wellsRead.size > 1 ? named[0] : null;
     const focused = focus === null ? null : result.wells.find((w) => w.well_id === focus)!;
     const headline = focused ? `${focusLine(focused, result.wells)}\n${result.headline}` : result.headline;

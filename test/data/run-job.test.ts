@@ -44,11 +44,14 @@ test("a job run in a reader thread answers exactly what it answers on this threa
     assert.deepEqual(threaded, await runJob(inThread, "rop", input));
     assert.equal(threaded.rows, 4);
   }
-  const input = { filter: { well_ids: ["甲1", "乙2"] }, nptShare: new Map([["甲1", 12.5], ["乙2", null]]) };
+  const input = { filter: { well_ids: ["甲1", "乙2"] } };
   const threaded = await runJob(temp.db, "compare", input);
   assert.deepEqual(threaded, await ANALYSIS_JOBS.compare(inThread, input));
   assert.deepEqual([...threaded.wells].sort(), ["乙2", "甲1"]);
-  assert.equal(threaded.result.wells.find((w) => w.well_id === "甲1")?.npt_share_pct, 12.5);
+  assert.equal(threaded.result.wells.length, 2);
+  const npt = await runJob(temp.db, "npt", input);
+  assert.deepEqual(npt, await runJob(inThread, "npt", input));
+  assert.equal(npt.rowCount, 4);
 });
 
 test("an unknown job is refused by the thread", async () => {

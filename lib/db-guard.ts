@@ -87,6 +87,13 @@ export function guardDatabase(db: Db, options: OpenDatabaseOptions = {}): Db {
     execute: async (sql, args) => (await ready()).execute(sql, args),
     batch: async (statements) => (await ready()).batch(statements),
     transaction: async (work) => (await ready()).transaction(work),
+    // Analyses run in the reader threads through the guard too (else they would run on this thread).
+    ...(db.runJob ? { runJob: async (name: string, input: unknown) => runJobOn(await ready(), name, input) } : {}),
     close: () => current.close(),
   };
+}
+
+function runJobOn(db: Db, name: string, input: unknown): Promise<unknown> {
+  if (!db.runJob) throw new Error("数据库不能运行分析任务 / the reopened database cannot run analysis jobs");
+  return db.runJob(name, input);
 }

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { openDatabase } from "../../lib/db.ts";
 import type { Db } from "../../lib/db.ts";
 import { fromWireError, toWireError } from "../../lib/db-wire.ts";
+import { guardDatabase } from "../../lib/db-guard.ts";
 import { ANALYSIS_JOBS } from "../../lib/data/analysis-jobs.ts";
 import { runJob } from "../../lib/data/run-job.ts";
 import { ToolError } from "../../lib/tool-error.ts";
@@ -52,6 +53,13 @@ test("a job run in a reader thread answers exactly what it answers on this threa
   const npt = await runJob(temp.db, "npt", input);
   assert.deepEqual(npt, await runJob(inThread, "npt", input));
   assert.equal(npt.rowCount, 4);
+});
+
+test("the guarded database the server uses runs jobs in its threads too", async () => {
+  const guarded = guardDatabase(temp.db);
+  assert.equal(typeof guarded.runJob, "function", "without it every analysis would run on the serving thread");
+  const input = { filter: {}, by: "well_id" as const, sort: "name" as const };
+  assert.deepEqual(await runJob(guarded, "rop", input), await runJob(inThread, "rop", input));
 });
 
 test("an unknown job is refused by the thread", async () => {

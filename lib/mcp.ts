@@ -71,13 +71,17 @@ export function createMcpServer(options: McpServerOptions): Server {
   const server = new Server(SERVER_INFO, {
     capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
     instructions: SERVER_INSTRUCTIONS,
-    cacheHints: { "tools/list": LIST_CACHE_HINT, "resources/list": LIST_CACHE_HINT, "server/discover": LIST_CACHE_HINT },
+    cacheHints: {
+      "tools/list": LIST_CACHE_HINT, "resources/list": LIST_CACHE_HINT, "resources/templates/list": LIST_CACHE_HINT, "server/discover": LIST_CACHE_HINT,
+    },
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
   const tools = () => deps.tools.listFor(user.role.role);
   server.setRequestHandler("tools/list", () => ({ tools: [...tools()] }));
   // The ui:// chart view, listed and readable only by callers whose tools declare it.
   server.setRequestHandler("resources/list", () => ({ resources: chartResourcesFor(tools()) }));
+  // Declaring resources means answering every resources method; the server has no templates.
+  server.setRequestHandler("resources/templates/list", () => ({ resourceTemplates: [] }));
   server.setRequestHandler("resources/read", (request) => {
     const contents = readChartResource(request.params.uri, tools());
     if (!contents) {

@@ -27,6 +27,9 @@ const REQUEST_SCHEMAS: Readonly<Record<string, StandardSchemaV1Sync<unknown, unk
 const pathOf = (path: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined) =>
   (path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
 
+const isModern = (params: unknown) =>
+  isObject(params) && isObject(params._meta) && "io.modelcontextprotocol/protocolVersion" in params._meta;
+
 /**
  * Checks a parsed body before the MCP SDK sees it, so malformed messages get the
  * right JSON-RPC code with a clear message: -32600 for a batch (MCP since
@@ -59,6 +62,9 @@ export function checkJsonRpc(body: unknown): JsonRpcRefusal | null {
       return refuse(-32602, `参数无效："params.arguments" 须为对象 / invalid params: "params.arguments" must be an object`, id);
     }
   }
+  // A 2026-07-28 request (a `_meta` envelope) is validated by the SDK's own ladder, which answers removed
+  // methods such as `initialize` with 404/-32601; the 2025 schemas must not turn that into -32602.
+  if (isModern(body.params)) return null;
   const schema = REQUEST_SCHEMAS[body.method];
   const checked = schema?.["~standard"].validate({ method: body.method, params: body.params });
   if (checked?.issues) {

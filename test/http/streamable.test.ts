@@ -106,6 +106,10 @@ test("2026-07-28 over raw HTTP: discover, header/body and envelope checks with t
     modernHeaders("USER", "tools/call", "nope"));
   assert.deepEqual([unknownTool.json.id, unknownTool.json.error.code], [5, -32602]);
   assert.match(unknownTool.json.error.message, /未知工具 "nope"/);
+  const removed = await post("/mcp", { jsonrpc: "2.0", id: 7, method: "initialize", params: { _meta: envelope } }, modernHeaders("USER", "initialize"));
+  assert.deepEqual([removed.status, removed.json.id, removed.json.error.code], [404, 7, -32601], "initialize is gone in 2026-07-28");
+  const templates = await post("/mcp", { jsonrpc: "2.0", id: 8, method: "resources/templates/list", params: { _meta: envelope } }, modernHeaders("ADMIN", "resources/templates/list"));
+  assert.deepEqual([templates.json.result.resourceTemplates, templates.json.result.cacheScope], [[], "private"]);
   const future = await post("/mcp", { jsonrpc: "2.0", id: 6, method: "tools/list", params: { _meta: { ...envelope, "io.modelcontextprotocol/protocolVersion": "2099-01-01" } } },
     { ...identity("USER"), "mcp-protocol-version": "2099-01-01", "mcp-method": "tools/list" });
   assert.deepEqual([future.status, future.json.error.code], [400, -32022]);

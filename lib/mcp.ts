@@ -1,9 +1,11 @@
 import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server } from "@modelcontextprotocol/server";
 import type { AuthInfo, CacheHint, CallToolResult, jsonSchemaValidator } from "@modelcontextprotocol/server";
+import { auditCall } from "./audit/call-audit.ts";
 import { callTool } from "./call.ts";
 import { chartResourcesFor, readChartResource } from "./charts/app-resource.ts";
 import type { CallDeps, CallOutcome } from "./call.ts";
 import type { User } from "./identity.ts";
+import { purgeRound } from "./purge-confirm.ts";
 
 /** Name and version the server reports in `initialize` and `server/discover`. */
 export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: "0.1.0" } as const;
@@ -92,7 +94,19 @@ export function createMcpServer(options: McpServerOptions): Server {
     }
     return { contents };
   });
-  server.setRequestHandler("tools/call", async (request) =>
-    toCallToolResult(await callTool(deps, user, request.params.name, request.params.arguments ?? {}, transport)));
+  server.setRequestHandler("tools/call", async (request, ctx) => {
+    const { name, arguments: args = {} } = request.params;
+    const round = purgeRound(name, args, user, {
+      modern: ctx.mcpReq.envelope !== undefined,
+      capabilities: server.getClientCapabilities(),
+      inputResponses: ctx.mcpReq.inputResponses,
+    });
+    if (round.kind === "ask") return round.result;
+    if (round.kind === "declined") {
+      await auditCall(deps, user, name, args, transport, { outcome: "invalid", message: round.message }, 0);
+      return { content: [{ type: "text", text: round.message }], isError: true };
+    }
+    return toCallToolResult(await callTool(deps, user, name, round.args, transport));
+  });
   return server;
 }

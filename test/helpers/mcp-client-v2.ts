@@ -1,5 +1,5 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import type { ResponseCacheStore } from "@modelcontextprotocol/client";
+import type { ElicitRequest, ElicitResult, ResponseCacheStore } from "@modelcontextprotocol/client";
 
 /** Options of {@link connectModern}. */
 export interface ModernClientOptions {
@@ -9,6 +9,8 @@ export interface ModernClientOptions {
   readonly partition?: string;
   /** Called with the JSON-RPC method of every request the client sends (counts round trips). */
   readonly onSend?: (method: string) => void;
+  /** Declares form elicitation and answers each elicitation with this (the person's answer). */
+  readonly onElicit?: (request: ElicitRequest) => ElicitResult;
 }
 
 /** Connects the MCP SDK v2 client over Streamable HTTP pinned to the 2026-07-28 protocol, sending `headers` on every request. */
@@ -17,7 +19,10 @@ export async function connectModern(url: string, headers: Record<string, string>
     versionNegotiation: { mode: { pin: "2026-07-28" } },
     ...(options.cache ? { responseCacheStore: options.cache } : {}),
     ...(options.partition !== undefined ? { cachePartition: options.partition } : {}),
+    ...(options.onElicit ? { capabilities: { elicitation: { form: {} } } } : {}),
   });
+  const onElicit = options.onElicit;
+  if (onElicit) client.setRequestHandler("elicitation/create", (request) => onElicit(request));
   const counting = async (input: string | URL | Request, init?: RequestInit) => {
     if (options.onSend && typeof init?.body === "string") options.onSend(String(JSON.parse(init.body).method));
     return fetch(input, init);

@@ -106,7 +106,12 @@ export function createMcpServer(options: McpServerOptions): Server {
       await auditCall(deps, user, name, args, transport, { outcome: "invalid", message: round.message }, 0);
       return { content: [{ type: "text", text: round.message }], isError: true };
     }
-    return toCallToolResult(await callTool(deps, user, name, round.args, transport));
+    // Progress rides on a 2026-07-28 call's own response (upgraded to SSE). Not on 2025-era calls: their JSON answers
+    // cannot carry it, and the v1 client (LibreChat's) loses notifications that arrive in the same chunk as the result.
+    const token = ctx.mcpReq.envelope ? ctx.mcpReq._meta?.progressToken : undefined;
+    const progress = token === undefined ? undefined : (done: number, total: number, message: string) =>
+      void ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken: token, progress: done, total, message } }).catch(() => {});
+    return toCallToolResult(await callTool(deps, user, name, round.args, transport, progress));
   });
   return server;
 }

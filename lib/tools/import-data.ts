@@ -58,12 +58,19 @@ export const importData = defineTool({
     message: z.string(),
   }),
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
-  async run(args, { db, user }) {
+  async run(args, { db, user, progress }) {
     const { bytes, ext } = fileBytes(args);
     const fileName = args.file_name ? (args.file_name.toLowerCase().endsWith(`.${ext}`) ? args.file_name : `${args.file_name}.${ext}`) : `upload.${ext}`;
     let summary;
     try {
-      summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user) });
+      let total = 0;
+      summary = await importFile(db, bytes, {
+        fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user),
+        ...(progress && {
+          onStart: (rows: number) => progress(0, (total = rows), `开始导入 ${rows} 行 / importing ${rows} rows`),
+          onProgress: (done: number) => progress(done, total, `已处理 ${done}/${total} 行 / ${done} of ${total} rows done`),
+        }),
+      });
     } catch (error) {
       if (error instanceof ImportFileError) throw new ToolError("invalid", error.message);
       throw error;

@@ -1,6 +1,5 @@
-import { JSONRPCMessageSchema } from "@modelcontextprotocol/sdk/types.js";
-import type { JSONRPCMessage, MessageExtraInfo } from "@modelcontextprotocol/sdk/types.js";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { parseJSONRPCMessage } from "@modelcontextprotocol/server";
+import type { JSONRPCMessage, MessageExtraInfo, Transport } from "@modelcontextprotocol/server";
 
 /** Options of {@link WebSseServerTransport}. */
 export interface WebSseOptions {
@@ -85,9 +84,13 @@ export class WebSseServerTransport implements Transport {
 
   /** Hands one POSTed client message to the server; throws if it is not a JSON-RPC message. */
   handleMessage(body: unknown, extra?: MessageExtraInfo): void {
-    const parsed = JSONRPCMessageSchema.safeParse(body);
-    if (!parsed.success) throw new Error(`不是 JSON-RPC 消息 / not a JSON-RPC message: ${parsed.error.message}`);
-    this.onmessage?.(parsed.data, extra);
+    let message: JSONRPCMessage;
+    try {
+      message = parseJSONRPCMessage(body);
+    } catch (error) {
+      throw new Error(`不是 JSON-RPC 消息 / not a JSON-RPC message: ${(error as Error).message}`);
+    }
+    this.onmessage?.(message, extra);
   }
 
   /** Ends the stream and reports the close once. */

@@ -1,4 +1,4 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { CallDeps } from "../call.ts";
 import type { User } from "../identity.ts";
 import { createMcpServer } from "../mcp.ts";
@@ -80,7 +80,7 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       const body = await readJsonBody(request, deps.maxBodyBytes);
       if (!body.ok) return json(body.status, { jsonrpc: "2.0", id: null, error: { code: -32700, message: body.message } });
       try {
-        found.entry.transport.handleMessage(body.value, { requestInfo: { headers: Object.fromEntries(request.headers) } });
+        found.entry.transport.handleMessage(body.value, { request });
       } catch (error) {
         return json(400, { jsonrpc: "2.0", id: null, error: { code: -32600, message: (error as Error).message } });
       }

@@ -56,7 +56,9 @@ export function createApp(deps: AppDeps): Hono {
     scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit: createAuditSink(deps.db, deps.log),
   };
   const streamable = createStreamableHandler(callDeps);
+  const rateGate = createRateGate(deps.config, deps.log);
   const sse = createSseHandlers({
+    rateGate,
     call: callDeps,
     sessions: deps.sse ?? sseStoreFromConfig(deps.config),
     maxBodyBytes: deps.config.maxBodyBytes,
@@ -98,7 +100,6 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
   });
 
-  const rateGate = createRateGate(deps.config, deps.log);
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;

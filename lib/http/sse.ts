@@ -3,6 +3,8 @@ import type { CallDeps } from "../call.ts";
 import type { User } from "../identity.ts";
 import { createMcpServer } from "../mcp.ts";
 import { readJsonBody } from "./json-body.ts";
+import { isToolCall } from "./rate-gate.ts";
+import type { RateGate } from "./rate-gate.ts";
 import type { Config } from "../config.ts";
 import { createSseSessionStore } from "./sse-sessions.ts";
 import type { SseSessionEntry, SseSessionStore } from "./sse-sessions.ts";
@@ -20,6 +22,8 @@ export interface SseDeps {
   readonly maxBodyBytes: number;
   /** Interval of keep-alive comments and idle sweeps, ms. */
   readonly keepAliveMs: number;
+  /** The per-user limit on tool calls, shared with the other transports. */
+  readonly rateGate?: RateGate;
 }
 
 /** The two halves of the legacy HTTP+SSE transport. */
@@ -79,6 +83,9 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       }
       const body = await readJsonBody(request, deps.maxBodyBytes);
       if (!body.ok) return json(body.status, { jsonrpc: "2.0", id: null, error: { code: -32700, message: body.message } });
+      // The same per-user budget as REST and Streamable HTTP: a refused call never reaches the session.
+      const limited = isToolCall(body.value) ? deps.rateGate?.(user, body.value.id) : null;
+      if (limited) return limited;
       try {
         found.entry.transport.handleMessage(body.value, { requestInfo: { headers: Object.fromEntries(request.headers) } });
       } catch (error) {

@@ -38,7 +38,9 @@ export interface Config {
   readonly allowedHosts: readonly string[];
   /** Most legacy HTTP+SSE sessions open at once (503 above). */
   readonly sseMaxSessions: number;
-  /** An SSE session with no message for this long is closed, seconds. */
+  /** Most legacy SSE sessions one identity may hold; opening one more closes that identity's least recently used one. */
+  readonly sseMaxSessionsPerUser: number;
+  /** An SSE session with no client message (pings do not count) for this long is closed, seconds. */
   readonly sseIdleSeconds: number;
   /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
@@ -146,6 +148,7 @@ const schema = z.object({
   MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: bool.default(false),
   ALLOWED_HOSTS: z.string().default("").transform(parsedBy(parseAllowedHosts)),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
+  SSE_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100000).default(5),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
@@ -197,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowPublicWithoutToken: e.MCP_ALLOW_PUBLIC_WITHOUT_TOKEN,
     allowedHosts: e.ALLOWED_HOSTS,
     sseMaxSessions: e.SSE_MAX_SESSIONS,
+    sseMaxSessionsPerUser: e.SSE_MAX_SESSIONS_PER_USER,
     sseIdleSeconds: e.SSE_IDLE_SECONDS,
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,

@@ -86,6 +86,8 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       // The same per-user budget as REST and Streamable HTTP: a refused call never reaches the session.
       const limited = isToolCall(body.value) ? deps.rateGate?.(user, body.value.id) : null;
       if (limited) return limited;
+      // Pings are the client's keep-alive: only real messages hold a session open.
+      if ((body.value as { method?: unknown } | null)?.method !== "ping") sessions.touch(sessionId);
       try {
         found.entry.transport.handleMessage(body.value, { requestInfo: { headers: Object.fromEntries(request.headers) } });
       } catch (error) {
@@ -102,6 +104,10 @@ export function keepAliveMsFor(idleSeconds: number): number {
 }
 
 /** An empty session store with the configured bound and idle limit. */
-export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseIdleSeconds">): SseSessionStore<SseSession> {
-  return createSseSessionStore<SseSession>({ maxSessions: config.sseMaxSessions, idleMs: config.sseIdleSeconds * 1000 });
+export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseMaxSessionsPerUser" | "sseIdleSeconds">): SseSessionStore<SseSession> {
+  return createSseSessionStore<SseSession>({
+    maxSessions: config.sseMaxSessions,
+    maxPerUser: config.sseMaxSessionsPerUser,
+    idleMs: config.sseIdleSeconds * 1000,
+  });
 }

@@ -18,7 +18,7 @@ import { createRateGate, isToolCall } from "./http/rate-gate.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { mountSseRoutes } from "./http/sse-routes.ts";
 import type { SseSession } from "./http/sse.ts";
-import { createSseHandlers, keepAliveMsFor, sseStoreFromConfig } from "./http/sse.ts";
+import { createSseHandlers, keepAliveMsFor, sseQueueLimitsFromConfig, sseStoreFromConfig } from "./http/sse.ts";
 import type { SseSessionStore } from "./http/sse-sessions.ts";
 import { createStreamableHandler } from "./http/streamable.ts";
 import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
@@ -63,6 +63,7 @@ export function createApp(deps: AppDeps): Hono {
     sessions: deps.sse ?? sseStoreFromConfig(deps.config),
     maxBodyBytes: deps.config.maxBodyBytes,
     keepAliveMs: keepAliveMsFor(deps.config.sseIdleSeconds),
+    queueLimits: sseQueueLimitsFromConfig(deps.config),
   });
   const app = new Hono();
   app.use("*", hostGuard({ allowedHosts: deps.config.allowedHosts, bindHost: deps.config.host, log: deps.log }));

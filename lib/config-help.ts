@@ -20,6 +20,8 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   ALLOWED_HOSTS: "允许的 Host host names accepted in Host/Origin besides loopback (* = any)",
   SSE_MAX_SESSIONS: "SSE 会话上限 most legacy SSE sessions open at once",
   SSE_MAX_SESSIONS_PER_USER: "每用户 SSE 会话上限 most legacy SSE sessions per user; one more closes that user's least recently used one",
+  SSE_MAX_QUEUED_BYTES: "SSE 积压字节上限 bytes that may wait per session for a client not reading its stream (503, then the session is dropped)",
+  SSE_MAX_QUEUED_MESSAGES: "SSE 积压消息上限 messages owed per session to a client not reading its stream (503 above)",
   SSE_IDLE_SECONDS: "SSE 空闲超时 close an SSE session with no client message (pings do not count) for this many seconds",
   RATE_LIMIT_PER_MINUTE: "每用户每分钟调用上限 tool calls per user per minute, 0 = unlimited (429 + Retry-After above)",
   SCOPED_ROLES: "数据范围角色 roles that see only granted blocks/wells, e.g. USER,ENGINEER (ADMIN always sees all)",

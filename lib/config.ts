@@ -40,6 +40,10 @@ export interface Config {
   readonly sseMaxSessions: number;
   /** Most legacy SSE sessions one identity may hold; opening one more closes that identity's least recently used one. */
   readonly sseMaxSessionsPerUser: number;
+  /** Most bytes of events that may wait for a legacy-SSE client that is not reading; past it POSTs get 503 and the session is dropped. */
+  readonly sseMaxQueuedBytes: number;
+  /** Most events (queued or being answered) that may wait for a legacy-SSE client that is not reading. */
+  readonly sseMaxQueuedMessages: number;
   /** An SSE session with no client message (pings do not count) for this long is closed, seconds. */
   readonly sseIdleSeconds: number;
   /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
@@ -149,6 +153,8 @@ const schema = z.object({
   ALLOWED_HOSTS: z.string().default("").transform(parsedBy(parseAllowedHosts)),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
   SSE_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100000).default(5),
+  SSE_MAX_QUEUED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  SSE_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).max(100000).default(100),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
@@ -201,6 +207,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowedHosts: e.ALLOWED_HOSTS,
     sseMaxSessions: e.SSE_MAX_SESSIONS,
     sseMaxSessionsPerUser: e.SSE_MAX_SESSIONS_PER_USER,
+    sseMaxQueuedBytes: e.SSE_MAX_QUEUED_BYTES,
+    sseMaxQueuedMessages: e.SSE_MAX_QUEUED_MESSAGES,
     sseIdleSeconds: e.SSE_IDLE_SECONDS,
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,

@@ -9,6 +9,7 @@ export const ENV_DESCRIPTIONS: Readonly<Record<string, string>> = {
   HOST: "监听地址 listen address (0.0.0.0 in a container)",
   DATABASE_URL: "数据库 file:PATH, sqlite:////ABS/PATH, :memory:, or remote libsql://… / https://… (sqld, Turso)",
   DATABASE_AUTH_TOKEN: "远程数据库令牌 token for a remote libSQL database",
+  DATABASE_CREATE_DIR: "创建数据库目录 create a missing directory of DATABASE_URL's file (the default ./data always is); otherwise a missing one stops start-up",
   LOG_LEVEL: "日志级别 debug | info | warn | error",
   LOG_FORMAT: "日志格式 auto (readable on a terminal, JSON lines otherwise) | json | pretty",
   LOG_FILE: "日志文件 also append every log line to this file, e.g. mcp_server.log",

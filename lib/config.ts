@@ -21,6 +21,8 @@ export interface Config {
   readonly host: string;
   readonly database: DatabaseLocation;
   readonly databaseAuthToken?: string;
+  /** Create a missing directory of a local database file: for the default path, or when DATABASE_CREATE_DIR=true. */
+  readonly createDatabaseDir: boolean;
   readonly logLevel: "debug" | "info" | "warn" | "error";
   /** Operator's map of raw (e.g. LibreChat custom) role names, upper-cased, onto permission roles. */
   readonly roleMap: ReadonlyMap<string, Role>;
@@ -125,6 +127,20 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+// Abbreviations that name different zones to different readers: CST is China Standard Time to a
+// Chinese administrator but US Central to the ICU data (a 14 h shift of 今天/昨天). Refused, never guessed.
+const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
+  CST: "中国时间请写 Asia/Shanghai，美国中部时间请写 America/Chicago / for China time write Asia/Shanghai, for US Central America/Chicago",
+  IST: "印度请写 Asia/Kolkata，爱尔兰 Europe/Dublin，以色列 Asia/Jerusalem / for India write Asia/Kolkata, Ireland Europe/Dublin, Israel Asia/Jerusalem",
+  BST: "英国请写 Europe/London / for the UK write Europe/London",
+};
+
+function checkTimeZone(zone: string, ctx: z.RefinementCtx): void {
+  const hint = AMBIGUOUS_ZONES[zone.toUpperCase()];
+  if (hint) ctx.addIssue({ code: "custom", message: `时区缩写 "${zone}" 有歧义 / the abbreviation "${zone}" is ambiguous: ${hint}` });
+  else if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: "expected an IANA time zone such as Asia/Shanghai or UTC" });
+}
+
 /** A zod transform that runs `parse`, turning what it throws into an issue of the variable. */
 function parsedBy<T>(parse: (value: string) => T) {
   return (value: string, ctx: z.RefinementCtx): T => {
@@ -144,6 +160,7 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().default("file:./data/oilfield.db").transform(parsedBy(parseDatabaseUrl)),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  DATABASE_CREATE_DIR: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   ROLE_MAP: z.string().default("").transform(parsedBy(parseRoleMap)),
   SEED_DEMO_DATA: bool.default(true),
@@ -156,7 +173,7 @@ const schema = z.object({
   SSE_MAX_QUEUED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
   SSE_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).max(100000).default(100),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
-  TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
+  TIME_ZONE: z.string().trim().default("Asia/Shanghai").superRefine(checkTimeZone),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
@@ -197,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     database: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    createDatabaseDir: e.DATABASE_CREATE_DIR || present.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,

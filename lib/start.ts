@@ -10,6 +10,7 @@ import { createMetrics } from "./metrics.ts";
 import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 import { listen } from "./serve.ts";
+import { checkDatabaseFile, databaseFailureLine, listenFailureLine, StartupError } from "./startup-errors.ts";
 import type { Listening } from "./serve.ts";
 
 /** A running server: its address, database and a way to stop it. */
@@ -22,9 +23,17 @@ export interface Running extends Listening {
  * builds the app and listens. Used by main.ts and by tests.
  */
 export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
-  const db = guardDatabase(await openDatabase(config.database, { authToken: config.databaseAuthToken }), { authToken: config.databaseAuthToken });
+  // Failures a person can fix become one StartupError line naming the value and the fix.
+  const explained = (error: unknown, line: string | null) => (line ? new StartupError(line, { cause: error }) : error);
+  await checkDatabaseFile(config.database, config.createDatabaseDir);
+  const opened = await openDatabase(config.database, { authToken: config.databaseAuthToken }).catch((error) => {
+    throw explained(error, databaseFailureLine(config.database, error));
+  });
+  const db = guardDatabase(opened, { authToken: config.databaseAuthToken });
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db).catch((error) => {
+      throw explained(error, databaseFailureLine(config.database, error));
+    });
     if (applied.length) log.info("migrations applied", { versions: applied });
     if (config.seedDemoData) {
       const seeded = await seedDemoData(db);
@@ -36,7 +45,12 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   }
   const sse = extra.sse ?? sseStoreFromConfig(config);
   const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra });
-  const listening = await listen(app.fetch, { host: config.host, port: config.port });
+  // Deno.serve throws at once where node:http rejects: both end up here.
+  const listening = await Promise.resolve().then(() => listen(app.fetch, { host: config.host, port: config.port })).catch(async (error) => {
+    await sse.closeAll();
+    db.close();
+    throw explained(error, listenFailureLine(config, error));
+  });
   return {
     ...listening,
     db,

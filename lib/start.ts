@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { createApp } from "./app.ts";
 import { sseStoreFromConfig } from "./http/sse.ts";
 import type { AppDeps } from "./app.ts";
@@ -16,6 +17,15 @@ import type { Listening } from "./serve.ts";
 /** A running server: its address, database and a way to stop it. */
 export interface Running extends Listening {
   readonly db: Db;
+  /** Demo drilling reports written at this start (0: none; only ever into a brand-new database). */
+  readonly seeded: number;
+}
+
+// A file that does not exist yet (or is empty) is brand new; a remote database is judged by its schema.
+async function isNewFile(location: Config["database"]): Promise<boolean | null> {
+  if (location.kind === "memory") return true;
+  if (location.kind !== "file" || !location.path) return null;
+  return await stat(location.path).then((s) => s.size === 0, () => true);
 }
 
 /**
@@ -26,18 +36,24 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   // Failures a person can fix become one StartupError line naming the value and the fix.
   const explained = (error: unknown, line: string | null) => (line ? new StartupError(line, { cause: error }) : error);
   await checkDatabaseFile(config.database, config.createDatabaseDir);
+  const newFile = await isNewFile(config.database);
   const opened = await openDatabase(config.database, { authToken: config.databaseAuthToken }).catch((error) => {
     throw explained(error, databaseFailureLine(config.database, error));
   });
   const db = guardDatabase(opened, { authToken: config.databaseAuthToken });
+  let seeded = 0;
   try {
     const applied = await migrate(db).catch((error) => {
       throw explained(error, databaseFailureLine(config.database, error));
     });
     if (applied.length) log.info("migrations applied", { versions: applied });
-    if (config.seedDemoData) {
-      const seeded = await seedDemoData(db);
-      if (seeded) log.info("demo data seeded", { drilling_records: seeded });
+    // Demo data only ever goes into a database created by this start, never into one that exists.
+    const brandNew = (newFile ?? true) && applied.includes(1);
+    if (config.seedDemoData && brandNew) {
+      seeded = await seedDemoData(db);
+      if (seeded) log.warn("demo data seeded into the new database: remove it with npm run demo:remove (or --remove-demo-data)", { drilling_records: seeded });
+    } else if (config.seedDemoData) {
+      log.info("demo data not seeded: the database existed before this start", { database: config.database.kind });
     }
   } catch (error) {
     db.close();
@@ -54,6 +70,7 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   return {
     ...listening,
     db,
+    seeded,
     async close() {
       // Open SSE streams would otherwise hold the listener open forever.
       await sse.closeAll();

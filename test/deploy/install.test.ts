@@ -38,7 +38,9 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
     mkdirSync(logs);
     const asRoot = process.getuid?.() === 0;
     const user = asRoot ? { uid: 65534, gid: 65534 } : {};
+    // mkdtemp makes 0700 directories: the service user must reach the tree (and only read it).
     if (asRoot) for (const dir of [state, logs]) chownSync(dir, 65534, 65534);
+    if (asRoot) chmodSync(work, 0o755);
     else chmodSync(clone, 0o555);
     const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
     for (const pair of serviceKeys("Environment")) {

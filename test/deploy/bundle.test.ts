@@ -30,7 +30,7 @@ for (const runtime of runtimes) {
     assert.deepEqual(readdirSync(dir).sort(), [...SHIPPED].sort());
     const server = await spawnServer(runtime.command(), runtime.args(join(dir, "oilfield-mcp.mjs")), {
       cwd: dir,
-      env: baseEnv({ PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}` }),
+      env: baseEnv({ PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, DATABASE_CREATE_DIR: "true" }),
     });
     try {
       await driveServer(server.url);

@@ -51,7 +51,7 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     const brandNew = (newFile ?? true) && applied.includes(1);
     if (config.seedDemoData && brandNew) {
       seeded = await seedDemoData(db);
-      if (seeded) log.warn("demo data seeded into the new database: remove it with npm run demo:remove (or --remove-demo-data)", { drilling_records: seeded });
+      if (seeded) log.warn("demo data seeded", { drilling_records: seeded, database: "new", remove_with: "npm run demo:remove (or --remove-demo-data)" });
     } else if (config.seedDemoData) {
       log.info("demo data not seeded: the database existed before this start", { database: config.database.kind });
     }

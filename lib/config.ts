@@ -197,6 +197,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       const value = SECRETS.includes(name) ? `(hidden, ${(env[name] ?? "").length} characters)` : `"${env[name] ?? ""}"`;
       return `  ${name}=${value}: ${issue.message}`;
     });
+    // One bad variable: one line a person can act on; several: one line each under a heading.
+    if (lines.length === 1) throw new ConfigError(`配置错误，请修正环境变量 / invalid configuration, fix this environment variable: ${lines[0].trim()}`);
     throw new ConfigError(`配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${lines.join("\n")}`);
   }
   const e = parsed.data;

@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import process from "node:process";
 import { send } from "../helpers/http-client.ts";
+import { nodeExecutable } from "../helpers/executables.ts";
 import { spawnServer } from "../helpers/spawn-server.ts";
 
 // Issue 17 item 10: the documented install paths, run from a clean clone of this repository (what
@@ -42,7 +43,11 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
     if (asRoot) for (const dir of [state, logs]) chownSync(dir, 65534, 65534);
     if (asRoot) chmodSync(work, 0o755);
     else chmodSync(clone, 0o555);
-    const env: Record<string, string> = { PATH: process.env.PATH ?? "" };
+    // The unit runs /usr/bin/node, which it requires to be Node 24: the project's pinned Node 24 stands in
+    // for it here (this machine's /usr/bin/node may be older), also as the `node` npm start finds.
+    const node = nodeExecutable();
+    const path = `${dirname(node)}:${process.env.PATH ?? ""}`;
+    const env: Record<string, string> = { PATH: path };
     for (const pair of serviceKeys("Environment")) {
       const [key, ...value] = pair.split("=");
       env[key] = value.join("=").replace("/var/lib/oilfield-mcp", state).replace("/var/log/oilfield-mcp", logs);
@@ -50,7 +55,8 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
     Object.assign(env, { PORT: "0", HOST: "127.0.0.1" });
     assert.equal(env.SEED_DEMO_DATA, "false");
     const [exec, ...args] = serviceKeys("ExecStart")[0].split(" ");
-    const command = existsSync(exec) ? exec : process.execPath;
+    assert.equal(exec, "/usr/bin/node", "the unit runs the system's Node 24");
+    const command = node;
     const server = await spawnServer(command, args, { cwd: clone, env, ...user, timeoutMs: 60_000 });
     try {
       const health = await send(`${server.url}/health`);
@@ -65,7 +71,7 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
     // README's quick start on the same clone: `npm start` (prestart finds the assets up to date).
     const started = await spawnServer("npm", ["start"], {
       cwd: clone,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/root", PORT: "0", DATABASE_URL: `file:${join(work, "quick.db")}` },
+      env: { PATH: path, HOME: process.env.HOME ?? "/root", PORT: "0", DATABASE_URL: `file:${join(work, "quick.db")}` },
       timeoutMs: 60_000,
     });
     try {

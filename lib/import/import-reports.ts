@@ -12,6 +12,8 @@ import { ImportFileError } from "./import-file.ts";
 import type { ImportSummary, ReportImportDetail } from "./import-summary.ts";
 import { removeStaleActivities } from "./stale-activities.ts";
 import { refreshNptOfDays } from "../data/daily-npt.ts";
+import { saveReportFigures } from "../data/report-figures.ts";
+import type { DayFigures } from "../data/report-figures.ts";
 import type { Rejection } from "./types.ts";
 import { ReportFileError } from "./witsml/report-day.ts";
 import type { ReportDay } from "./witsml/report-day.ts";
@@ -96,6 +98,7 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
   const dailyRows: WriteRow[] = [];
   const activityRows: WriteRow[] = [];
   const activityDays: { well_id: string; report_date: string; starts: string[] }[] = [];
+  const figureDays: DayFigures[] = [];
   let activityRowNo = 0;
   // The same well day from several files of one batch (e.g. a report's XML and its campaign lines):
   // the later file wins, as the last row of a repeated key does in a table import, and the summary says so.
@@ -114,6 +117,8 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
       return;
     }
     dailyRows.push({ row: i + 1, values: checked.values });
+    // The value as stored (after checking), so a reader can tell whether it is still the report's.
+    figureDays.push({ well_id, report_date: day.report_date, figures: day.figures.map((f) => ({ ...f, value: checked.values[f.field] ?? null })) });
     const starts: string[] = [];
     for (const a of day.activities) {
       activityRowNo++;
@@ -138,6 +143,10 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
     const removed = await removeStaleActivities(tx, activityDays, options.actor, apply);
     // The day's activity lines decide its NPT (lib/data/daily-npt.ts), so it is derived again once they are written.
     if (apply) await refreshNptOfDays(tx, activityDays);
+    if (apply) {
+      const written = new Set(daily.filter((p) => p.kind !== "rejected").map((p) => `${p.values.well_id} ${p.values.report_date}`));
+      await saveReportFigures(tx, figureDays.filter((d) => written.has(`${d.well_id} ${d.report_date}`)));
+    }
     return { wells, daily, activities, removed };
   };
   const result = options.dryRun ? await run(db, false) : await db.transaction((tx) => run(tx, true));

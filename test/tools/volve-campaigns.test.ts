@@ -39,6 +39,7 @@ async function snapshot(db: Db) {
       FROM drilling_activities WHERE deleted_at IS NULL ORDER BY well_id, report_date, start_time`),
     npt: await q(`SELECT d.well_id, d.report_date, p.ord, p.category, p.hours, p.source FROM daily_npt p JOIN drilling_daily d ON d.id = p.report_id
       ORDER BY d.well_id, d.report_date, p.ord`),
+    figures: await q("SELECT well_id, report_date, field, value, kind FROM report_figures ORDER BY 1, 2, 3"),
   };
 }
 const count = async (db: Db, table: string) => Number((await db.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
@@ -59,6 +60,8 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
   const http = await snapshot(server.db);
   assert.equal(http.daily.length, 236);
   assert.equal(http.activities.length, 3020);
+  // Each day's depth, and its footage after the first day of the file, with their source.
+  assert.equal(http.figures.length, 236 * 2 - 3);
   assert.deepEqual(http, await snapshot(cliDb.db), "the same reports, activity lines and NPT as the CLI");
 
   const tables = ["wells", "drilling_daily", "drilling_activities", "record_history", "daily_npt"];
@@ -98,4 +101,11 @@ test("get_statistics adds up each report's NPT from the activity lines, by year,
   const one = await restCall(server.url, identity("USER"), "get_statistics", { group_by: "year", date_from: "2008-01-01", date_to: "2008-12-31" });
   assert.deepEqual(one.body.result.groups.map((g: { group: string; npt_h: number }) => [g.group, g.npt_h]), [["2008", 537.25]]);
   assert.deepEqual(one.body.result.npt_sources, { activities: 69, recorded: 0, text: 0 });
+});
+
+test("get_drilling_curve says the campaign depths are the deepest activity end depths", async () => {
+  const r = await restCall(server.url, identity("USER"), "get_drilling_curve", { well_id: "15/9-F-4" });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.deepEqual(r.body.result.wells[0].depth_sources, [{ how: "作业行最深结束井深 deepest activity end depth", days: 69 }]);
+  assert.match(r.body.text, /how the figures were obtained: 井深 depth: 作业行最深结束井深 deepest activity end depth 69 天 days/);
 });

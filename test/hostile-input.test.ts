@@ -175,8 +175,8 @@ test("issue 17: hostile text, huge relative dates and .xlsx bombs get a clear 40
   }
   for (const text of REDOS_STRINGS) {
     const started = performance.now();
-    const res = await restCall(server.url, admin, "search_wells", { keywords: text });
-    assert.ok(res.status < 500 && performance.now() - started < 5000, `search_wells ${JSON.stringify(text.slice(0, 20))}`);
+    const res = await restCall(server.url, admin, "list_wells", { keywords: text });
+    assert.ok([200, 400].includes(res.status) && performance.now() - started < 5000, `list_wells ${JSON.stringify(text.slice(0, 20))}`);
   }
   assert.equal(await databaseChecksum(server.db), checksum);
 });

@@ -17,7 +17,8 @@ export interface DayFigures {
 
 /**
  * Records how each imported day's depth, footage and ROP were obtained (inside the import's
- * transaction): a field the file gave is upserted, a field it no longer gives is removed.
+ * transaction): each field the file gave is upserted. A field it does not give keeps its row: an
+ * import leaves such a column as it was, so the earlier source still holds while the value does.
  * Rows already holding the same value and label are left untouched.
  */
 export async function saveReportFigures(tx: Executor, days: readonly DayFigures[]): Promise<void> {
@@ -32,11 +33,6 @@ export async function saveReportFigures(tx: Executor, days: readonly DayFigures[
         [d.well_id, d.report_date, f.field, f.value, f.kind],
       );
     }
-    const kept = given.map((f) => f.field);
-    await tx.execute(
-      `DELETE FROM report_figures WHERE well_id = ? AND report_date = ?${kept.length ? ` AND field NOT IN (${kept.map(() => "?").join(", ")})` : ""}`,
-      [d.well_id, d.report_date, ...kept],
-    );
   }
 }
 

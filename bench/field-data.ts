@@ -71,7 +71,7 @@ export function ensureFieldDatabase(wells: number, reports: number, say: (line: 
   const partial = join(dir, "field.partial.db");
   for (const file of [wellsCsv, dailyCsv]) {
     say(`  npm run import -- ${file}`);
-    const run = spawnSync(process.execPath, ["--import", "./scripts/ts-register.mjs", "scripts/import.ts", file], {
+    const run = spawnSync(process.execPath, ["scripts/import.ts", file], {
       env: { ...process.env, DATABASE_URL: `file:${partial}` }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
     });
     if (run.status !== 0) throw new Error(`import of ${file} failed (${run.status}):\n${run.stderr.slice(-2000)}`);

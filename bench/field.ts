@@ -95,7 +95,7 @@ export interface LockHeld {
 
 /** Another process takes the write lock for `holdMs`; meanwhile a write waits and /health and a read are probed. */
 export async function whileLockHeld(server: BenchServer, dbPath: string, holdMs: number, wellId: string): Promise<LockHeld> {
-  const holder = spawn(process.execPath, ["--import", "./scripts/ts-register.mjs", "bench/hold-lock.ts", dbPath, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
+  const holder = spawn(process.execPath, ["bench/hold-lock.ts", dbPath, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
   await new Promise<void>((resolve, reject) => {
     holder.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
     holder.once("exit", (code) => reject(new Error(`the lock holder exited (${code}) before taking the lock`)));

@@ -1,5 +1,5 @@
 // Another program holding the database's write lock: BEGIN IMMEDIATE, a write, then sleep.
-// Usage: node --import ./scripts/ts-register.mjs bench/hold-lock.ts DB_PATH HOLD_MS
+// Usage: node bench/hold-lock.ts DB_PATH HOLD_MS
 import { openDatabase } from "../lib/db.ts";
 
 const [path, hold] = process.argv.slice(2);

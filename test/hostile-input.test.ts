@@ -209,12 +209,20 @@ test("issue 17 item 8: seeded hostile calls while o.db, -wal and -shm are immuta
         const toolArgs = r.chance(0.5) ? hostileArguments(r, tool ? Object.keys(tool.input.shape) : []) : {};
         const who = identity(r.pick(roles));
         const mcp = r.chance(0.5);
-        const res = await fetch(`${spawned.url}${mcp ? "/mcp" : "/mcp/call-tool"}`, {
-          method: "POST",
-          headers: { ...who, "content-type": "application/json", accept: "application/json, text/event-stream" },
-          body: JSON.stringify(mcp ? { jsonrpc: "2.0", id: i, method: "tools/call", params: { name, arguments: toolArgs } } : { name, arguments: toolArgs }),
-        });
-        const text = await res.text();
+        let res: Response;
+        let text: string;
+        try {
+          res = await fetch(`${spawned.url}${mcp ? "/mcp" : "/mcp/call-tool"}`, {
+            method: "POST",
+            headers: { ...who, "content-type": "application/json", accept: "application/json, text/event-stream" },
+            body: JSON.stringify(mcp ? { jsonrpc: "2.0", id: i, method: "tools/call", params: { name, arguments: toolArgs } } : { name, arguments: toolArgs }),
+          });
+          text = await res.text();
+        } catch (error) {
+          await new Promise((done) => setTimeout(done, 500));
+          failures.push(`#${i} ${name}: ${(error as Error).message}; the server exited with ${spawned.child.exitCode ?? spawned.child.signalCode}`);
+          break;
+        }
         const summary = `#${i} ${mcp ? "MCP" : "REST"} ${name} ${res.status} ${text.slice(0, 200)}`;
         // A refusal before the database (400/401/403/404/413) or the documented answer naming the -shm file.
         if (res.status >= 500 && !/o\.db-shm.*cannot be written/.test(text)) failures.push(summary);
@@ -225,13 +233,13 @@ test("issue 17 item 8: seeded hostile calls while o.db, -wal and -shm are immuta
           break;
         }
       }
+      assert.deepEqual(failures, []);
       const health = await fetch(`${spawned.url}/health`);
       assert.equal(health.status, 503);
       assert.match(await health.text(), /o\.db-shm.*cannot be written/);
     } finally {
       execFileSync("chattr", ["-i", ...files]);
     }
-    assert.deepEqual(failures, []);
     assert.ok(named >= 10, `calls that reached the database named the -shm file: ${named} of 60`);
     assert.equal(spawned.child.signalCode, null, "no SIGBUS");
     assert.equal((await fetch(`${spawned.url}/health`)).status, 200, "healthy again once writable");

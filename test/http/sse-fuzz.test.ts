@@ -19,6 +19,7 @@ const SEED = 20261117;
 const OPERATIONS = 300;
 const RATE = 5;
 const PER_USER = 3;
+const IDLE_SECONDS = 5;
 
 let server: TestServer;
 let started = 0;
@@ -29,6 +30,7 @@ before(async () => {
     SSE_MAX_SESSIONS_PER_USER: String(PER_USER),
     SSE_MAX_QUEUED_BYTES: String(64 * 1024),
     SSE_MAX_QUEUED_MESSAGES: "8",
+    SSE_IDLE_SECONDS: String(IDLE_SECONDS),
   });
   started = performance.now();
 });
@@ -247,6 +249,23 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
     if (held > PER_USER) failures.push(`end: ${n} holds ${held} SSE sessions, more than ${PER_USER}`);
   }
   await aliceGetsAnswer(OPERATIONS);
+
+  // The idle clock: a session that only pings after its last real message still closes.
+  const keeper = await open("eve", people.eve);
+  if (keeper) {
+    const url = `${server.url}${keeper.endpoint}`;
+    check("keeper POST", (await post(url, people.eve, JSON.stringify(INIT))).status, "");
+    const since = performance.now();
+    let status = 202;
+    // Well past the idle limit plus a sweep; only a session kept open by its pings reaches the ceiling.
+    while (status !== 404 && performance.now() - since < (IDLE_SECONDS + 25) * 1000) {
+      await new Promise((done) => setTimeout(done, 500));
+      const res = await post(url, people.eve, JSON.stringify({ jsonrpc: "2.0", id: "keep", method: "ping" }));
+      check("keeper ping", res.status, res.body);
+      status = res.status;
+    }
+    if (status !== 404) failures.push(`a session pinged every 500 ms was still open ${((performance.now() - since) / 1000).toFixed(0)} s after its last real message (idle limit ${IDLE_SECONDS} s)`);
+  }
   for (const s of streams.filter((x) => x.reading && !x.gone)) {
     if (/"code":\s*-32603/.test(s.text)) failures.push(`internal error on ${s.who}'s stream: ${s.text.slice(s.text.indexOf("-32603") - 200, s.text.indexOf("-32603") + 100)}`);
   }

@@ -73,6 +73,7 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
       cwd: clone,
       env: { PATH: path, HOME: process.env.HOME ?? "/root", PORT: "0", DATABASE_URL: `file:${join(work, "quick.db")}` },
       timeoutMs: 60_000,
+      group: true,
     });
     try {
       const body = JSON.parse((await send(`${started.url}/health`)).body);
@@ -81,6 +82,8 @@ test("from a clean clone: the unit's `npm ci --omit=dev`, then its ExecStart on 
     } finally {
       await started.stop();
     }
+    // Stopping npm stops the server it started too (a server left behind would keep this test's process alive).
+    await assert.rejects(fetch(`${started.url}/health`), "the server npm start ran has stopped");
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -39,6 +39,7 @@ export class WebSseServerTransport implements Transport {
   onmessage?: <T extends JSONRPCMessage>(message: T, extra?: MessageExtraInfo) => void;
   #timer?: ReturnType<typeof setInterval>;
   #closed = false;
+  #dropped: string | null = null;
   readonly #outbox: SseOutbox;
   readonly #limits: SseOutboxLimits;
   readonly #graceMs: number;
@@ -72,6 +73,11 @@ export class WebSseServerTransport implements Transport {
     return `SSE 会话 "${this.sessionId}" 的客户端未读取事件流：已积压 ${owed} 条消息、${this.#outbox.bytes} 字节（上限 ${maxMessages} 条 / ${maxBytes} 字节），请先读取 GET 流 / ` +
       `the client of SSE session "${this.sessionId}" is not reading its event stream: ${owed} messages, ${this.#outbox.bytes} bytes owed ` +
       `(limit ${maxMessages} messages / ${maxBytes} bytes, SSE_MAX_QUEUED_MESSAGES / SSE_MAX_QUEUED_BYTES); read the GET stream, then retry`;
+  }
+
+  /** Why the session was dropped (its client stopped reading), or null. */
+  get droppedFor(): string | null {
+    return this.#dropped;
   }
 
   /** The streaming response for the opening GET. */
@@ -128,9 +134,11 @@ export class WebSseServerTransport implements Transport {
     if (this.#outbox.push(text)) return;
     // The client stopped reading: drop the session and everything queued for it.
     const error = new Error(
-      `SSE 会话 "${this.sessionId}" 的客户端未读取事件流，已超出积压上限（${this.#limits.maxMessages} 条 / ${this.#limits.maxBytes} 字节），会话已关闭 / ` +
-        `the client of SSE session "${this.sessionId}" stopped reading: its backlog passed ${this.#limits.maxMessages} messages / ${this.#limits.maxBytes} bytes, session closed`,
+      `SSE 会话 "${this.sessionId}" 的客户端未读取事件流，已超出积压上限（${this.#limits.maxMessages} 条 / ${this.#limits.maxBytes} 字节），会话已关闭，请用 GET 重新连接并读取事件流 / ` +
+        `the client of SSE session "${this.sessionId}" stopped reading: it is not reading its event stream, and its backlog passed ${this.#limits.maxMessages} messages / ` +
+        `${this.#limits.maxBytes} bytes (SSE_MAX_QUEUED_MESSAGES / SSE_MAX_QUEUED_BYTES), so the session was closed; open a new one with GET and read it`,
     );
+    this.#dropped = error.message;
     this.#outbox.abort(error);
     this.onerror?.(error);
     this.#finish();

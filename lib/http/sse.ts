@@ -6,7 +6,7 @@ import { readJsonBody } from "./json-body.ts";
 import { isToolCall } from "./rate-gate.ts";
 import type { RateGate } from "./rate-gate.ts";
 import type { Config } from "../config.ts";
-import { createSseSessionStore } from "./sse-sessions.ts";
+import { createSseSessionStore, sameIdentity } from "./sse-sessions.ts";
 import type { SseSessionEntry, SseSessionStore } from "./sse-sessions.ts";
 import type { SseOutboxLimits } from "./sse-outbox.ts";
 import { WebSseServerTransport } from "./sse-transport.ts";
@@ -37,6 +37,9 @@ export interface SseHandlers {
   post(request: Request, sessionId: string, user: User): Promise<Response>;
 }
 
+/** How many dropped sessions' reasons are kept for their openers. */
+const DROPPED_REMEMBERED = 1000;
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 
@@ -53,6 +56,14 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       message: `SSE 会话已达上限 ${sessions.maxSessions}，请稍后重试 / all ${sessions.maxSessions} SSE sessions are in use: retry later, use Streamable HTTP at /mcp, or raise SSE_MAX_SESSIONS`,
     }, { "retry-after": "30" });
 
+  // Sessions dropped because their client stopped reading, remembered (a bounded number, oldest
+  // forgotten first) so the opener's next POST learns why instead of "unknown session".
+  const dropped = new Map<string, { user: User; reason: string }>();
+  const remember = (id: string, user: User, reason: string) => {
+    dropped.set(id, { user, reason });
+    if (dropped.size > DROPPED_REMEMBERED) dropped.delete(dropped.keys().next().value as string);
+  };
+
   return {
     async open(user, endpoint) {
       const id = crypto.randomUUID();
@@ -68,6 +79,7 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       }
       server.onclose = () => {
         sessions.remove(id);
+        if (transport.droppedFor) remember(id, user, transport.droppedFor);
         call.log.info("sse session closed", { session: id, email: user.email });
       };
       try {
@@ -85,6 +97,9 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       const found = sessions.lookup(sessionId, user);
       if (!found.ok) {
         call.log.warn("sse message refused", { session: sessionId, status: found.status, email: user.email, role_raw: user.role.raw });
+        // A session dropped because its client stopped reading says so to its own opener, not just "unknown".
+        const why = dropped.get(sessionId);
+        if (found.status === 404 && why && sameIdentity(why.user, user)) return json(404, { error: "session_dropped", message: why.reason });
         return json(found.status, { error: found.status === 403 ? "session_identity_mismatch" : "unknown_session", message: found.message });
       }
       const body = await readJsonBody(request, deps.maxBodyBytes);

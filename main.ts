@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "./lib/config.ts";
 import { createServerLog } from "./lib/log-output.ts";
 import { installShutdown } from "./lib/shutdown.ts";
 import { startServer } from "./lib/start.ts";
+import { StartupError } from "./lib/startup-errors.ts";
 import process from "node:process";
 
 // Wiring only: configuration, logger, database and app, then listen.
@@ -13,6 +14,7 @@ try {
   console.log(banner(config, server));
   installShutdown({ close: () => server.close(), log, exit: (code) => process.exit(code), on: (signal, handler) => process.on(signal, handler) });
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`);
+  const known = error instanceof ConfigError || error instanceof StartupError;
+  console.error(known ? (error as Error).message : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`);
   process.exit(1);
 }

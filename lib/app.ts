@@ -19,7 +19,7 @@ import { createRateGate, isToolCall } from "./http/rate-gate.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { mountSseRoutes } from "./http/sse-routes.ts";
 import type { SseSession } from "./http/sse.ts";
-import { createSseHandlers, keepAliveMsFor, sseStoreFromConfig } from "./http/sse.ts";
+import { createSseHandlers, keepAliveMsFor, sseQueueLimitsFromConfig, sseStoreFromConfig } from "./http/sse.ts";
 import type { SseSessionStore } from "./http/sse-sessions.ts";
 import { createStreamableHandler } from "./http/streamable.ts";
 import { IDENTITY_HEADERS, IdentityError, readUser } from "./identity.ts";
@@ -62,11 +62,14 @@ export function createApp(deps: AppDeps): Hono {
     scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit,
   };
   const streamable = createStreamableHandler(callDeps);
+  const rateGate = createRateGate(deps.config, deps.log);
   const sse = createSseHandlers({
+    rateGate,
     call: callDeps,
     sessions: deps.sse ?? sseStoreFromConfig(deps.config),
     maxBodyBytes: deps.config.maxBodyBytes,
     keepAliveMs: keepAliveMsFor(deps.config.sseIdleSeconds),
+    queueLimits: sseQueueLimitsFromConfig(deps.config),
   });
   const app = new Hono();
   app.use("*", hostGuard({ allowedHosts: deps.config.allowedHosts, bindHost: deps.config.host, log: deps.log }));
@@ -121,7 +124,6 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
   });
 
-  const rateGate = createRateGate(deps.config, deps.log);
   const mcpPost = async (c: Context, allowRest: boolean) => {
     const user = identify(c);
     if (user instanceof Response) return user;

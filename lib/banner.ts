@@ -15,7 +15,7 @@ export function securityLines(config: Config): string[] {
 }
 
 /** The start-up banner: the guide's title, database, port, listen address, role map. */
-export function banner(config: Config, address: { host: string; port: number }): string {
+export function banner(config: Config, address: { host: string; port: number; seeded?: number }): string {
   const db = config.database.kind === "file" ? config.database.path : config.database.kind === "memory" ? ":memory:" : config.database.url.replace(/\/\/[^@/]*@/, "//***@");
   const roleMap = [...config.roleMap].map(([from, to]) => `${from}→${to}`).join(", ") || "(none; ADMIN, ENGINEER, USER only)";
   return [
@@ -30,6 +30,9 @@ export function banner(config: Config, address: { host: string; port: number }):
     `  MCP (Streamable HTTP): POST /mcp    REST: GET /health, GET /mcp/tools, POST /mcp/call-tool`,
     `  MCP (HTTP+SSE, legacy): GET /sse or GET /mcp/call-tool (the guide's URL works with type: sse and streamable-http)`,
     ...securityLines(config),
+    ...(address.seeded
+      ? [`演示数据 Demo data: 已向新数据库写入 ${address.seeded} 条演示日报 seeded ${address.seeded} demo reports into the new database (SEED_DEMO_DATA); remove: npm run demo:remove`]
+      : []),
     "=".repeat(60),
   ].join("\n");
 }

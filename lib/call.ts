@@ -16,7 +16,7 @@ import { exposes, notExposedMessage } from "./toolsets.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
 import { ToolError } from "./tool-error.ts";
-import type { ToolAnswer } from "./tools/define.ts";
+import type { ProgressReporter, ToolAnswer } from "./tools/define.ts";
 
 /** How a call ended; `ok` carries the tool's answer, every other outcome a bilingual message. */
 export type CallOutcome =
@@ -71,7 +71,9 @@ export function invalidArgumentsMessage(error: z.ZodError, input: unknown): stri
  * Runs one tool call for `user`: permission check, argument validation, the tool,
  * then one log line, the metrics and one audit row. Never throws: every failure is an outcome.
  */
-export async function callTool(deps: CallDeps, user: User, name: string, args: unknown, transport: string): Promise<CallOutcome> {
+export async function callTool(
+  deps: CallDeps, user: User, name: string, args: unknown, transport: string, progress?: ProgressReporter,
+): Promise<CallOutcome> {
   const started = performance.now();
   const role = user.role.role ?? user.role.raw;
   let outcome: CallOutcome;
@@ -95,7 +97,7 @@ export async function callTool(deps: CallDeps, user: User, name: string, args: u
       try {
         // The scope is read once per call, before the tool runs; the tool only ever gets the scoped database.
         const scope = await resolveScope(deps.db, user, deps.scopedRoles ?? []);
-        const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai" };
+        const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai", ...(progress ? { progress } : {}) };
         const answer = await tool.run(parsed.data, ctx);
         // The limit is on the data; the charts drawn from it (about 70 KB of HTML each) come after.
         const oversize = resultTooLarge(name, answer);

@@ -25,6 +25,8 @@ export interface Config {
   readonly host: string;
   readonly database: DatabaseLocation;
   readonly databaseAuthToken?: string;
+  /** Create a missing directory of a local database file: for the default path, or when DATABASE_CREATE_DIR=true. */
+  readonly createDatabaseDir: boolean;
   readonly logLevel: "debug" | "info" | "warn" | "error";
   /** Operator's map of raw (e.g. LibreChat custom) role names, upper-cased, onto permission roles. */
   readonly roleMap: ReadonlyMap<string, Role>;
@@ -42,7 +44,13 @@ export interface Config {
   readonly allowedHosts: readonly string[];
   /** Most legacy HTTP+SSE sessions open at once (503 above). */
   readonly sseMaxSessions: number;
-  /** An SSE session with no message for this long is closed, seconds. */
+  /** Most legacy SSE sessions one identity may hold; opening one more closes that identity's least recently used one. */
+  readonly sseMaxSessionsPerUser: number;
+  /** Most bytes of events that may wait for a legacy-SSE client that is not reading; past it POSTs get 503 and the session is dropped. */
+  readonly sseMaxQueuedBytes: number;
+  /** Most events (queued or being answered) that may wait for a legacy-SSE client that is not reading. */
+  readonly sseMaxQueuedMessages: number;
+  /** An SSE session with no client message (pings do not count) for this long is closed, seconds. */
   readonly sseIdleSeconds: number;
   /** IANA time zone in which 今天, 昨天, 本周 … are read, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
@@ -129,6 +137,20 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
+// Abbreviations that name different zones to different readers: CST is China Standard Time to a
+// Chinese administrator but US Central to the ICU data (a 14 h shift of 今天/昨天). Refused, never guessed.
+const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
+  CST: "中国时间请写 Asia/Shanghai，美国中部时间请写 America/Chicago / for China time write Asia/Shanghai, for US Central America/Chicago",
+  IST: "印度请写 Asia/Kolkata，爱尔兰 Europe/Dublin，以色列 Asia/Jerusalem / for India write Asia/Kolkata, Ireland Europe/Dublin, Israel Asia/Jerusalem",
+  BST: "英国请写 Europe/London / for the UK write Europe/London",
+};
+
+function checkTimeZone(zone: string, ctx: z.RefinementCtx): void {
+  const hint = AMBIGUOUS_ZONES[zone.toUpperCase()];
+  if (hint) ctx.addIssue({ code: "custom", message: `时区缩写 "${zone}" 有歧义 / the abbreviation "${zone}" is ambiguous: ${hint}` });
+  else if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: "expected an IANA time zone such as Asia/Shanghai or UTC" });
+}
+
 /** A zod transform that runs `parse`, turning what it throws into an issue of the variable. */
 function parsedBy<T>(parse: (value: string) => T) {
   return (value: string, ctx: z.RefinementCtx): T => {
@@ -148,6 +170,7 @@ const schema = z.object({
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().default("file:./data/oilfield.db").transform(parsedBy(parseDatabaseUrl)),
   DATABASE_AUTH_TOKEN: z.string().min(1).optional(),
+  DATABASE_CREATE_DIR: bool.default(false),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   ROLE_MAP: z.string().default("").transform(parsedBy(parseRoleMap)),
   SEED_DEMO_DATA: bool.default(true),
@@ -156,8 +179,11 @@ const schema = z.object({
   MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: bool.default(false),
   ALLOWED_HOSTS: z.string().default("").transform(parsedBy(parseAllowedHosts)),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
+  SSE_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100000).default(5),
+  SSE_MAX_QUEUED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  SSE_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).max(100000).default(100),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
-  TIME_ZONE: z.string().trim().default("Asia/Shanghai").refine(isTimeZone, { message: "expected an IANA time zone such as Asia/Shanghai or UTC" }),
+  TIME_ZONE: z.string().trim().default("Asia/Shanghai").superRefine(checkTimeZone),
   LOG_FORMAT: z.enum(["auto", "json", "pretty"]).default("auto"),
   LOG_FILE: z.string().trim().min(1).optional(),
   CHARTS: z.enum(["inline", "apps", "both", "off"]).default("both"),
@@ -184,6 +210,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       const value = SECRETS.includes(name) ? `(hidden, ${(env[name] ?? "").length} characters)` : `"${env[name] ?? ""}"`;
       return `  ${name}=${value}: ${issue.message}`;
     });
+    // One bad variable: one line a person can act on; several: one line each under a heading.
+    if (lines.length === 1) throw new ConfigError(`配置错误，请修正环境变量 / invalid configuration, fix this environment variable: ${lines[0].trim()}`);
     throw new ConfigError(`配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
@@ -201,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     host: e.HOST,
     database: e.DATABASE_URL,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    createDatabaseDir: e.DATABASE_CREATE_DIR || present.DATABASE_URL === undefined,
     logLevel: e.LOG_LEVEL,
     roleMap: e.ROLE_MAP,
     seedDemoData: e.SEED_DEMO_DATA,
@@ -210,6 +239,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowPublicWithoutToken: e.MCP_ALLOW_PUBLIC_WITHOUT_TOKEN,
     allowedHosts: e.ALLOWED_HOSTS,
     sseMaxSessions: e.SSE_MAX_SESSIONS,
+    sseMaxSessionsPerUser: e.SSE_MAX_SESSIONS_PER_USER,
+    sseMaxQueuedBytes: e.SSE_MAX_QUEUED_BYTES,
+    sseMaxQueuedMessages: e.SSE_MAX_QUEUED_MESSAGES,
     sseIdleSeconds: e.SSE_IDLE_SECONDS,
     timeZone: e.TIME_ZONE,
     logFormat: e.LOG_FORMAT,

@@ -10,13 +10,16 @@ import type { ToolFilter } from "./toolsets.ts";
 import { inLanguage, leanSchema } from "./tool-schema.ts";
 import type { ToolAnnotations, ToolDef } from "./tools/define.ts";
 
+/** A JSON Schema whose root is an object, as MCP requires of a tool's input and output schemas. */
+export type ObjectSchema = { readonly type: "object"; readonly [key: string]: unknown };
+
 /** A tool as `tools/list` shows it: JSON Schemas, computed once at start-up. */
 export interface ToolListing {
   readonly name: string;
   readonly title: string;
   readonly description: string;
-  readonly inputSchema: Record<string, unknown>;
-  readonly outputSchema: Record<string, unknown>;
+  readonly inputSchema: ObjectSchema;
+  readonly outputSchema: ObjectSchema;
   readonly annotations: ToolAnnotations;
   /** MCP Apps: the chart view a chart tool's results are drawn in. */
   readonly _meta?: Record<string, unknown>;
@@ -32,12 +35,14 @@ export interface ToolRegistry {
   catalogue(): readonly (ToolListing & { roles: Role[] })[];
 }
 
-function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): ObjectSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<string, unknown>;
-  return rest;
+  // MCP lists a tool's schemas with an object root; a tool defined otherwise is a bug caught at start-up.
+  if (rest.type !== "object") throw new Error(`tool schema (${io}) must be an object, got type "${String(rest.type)}"`);
+  return { ...rest, type: "object" };
 }
 
-function outputSchema(t: ToolDef, apps: boolean): Record<string, unknown> {
+function outputSchema(t: ToolDef, apps: boolean): ObjectSchema {
   const schema = jsonSchema(t.output, "output");
   if (!apps || !t.charts) return schema;
   return { ...schema, properties: { ...(schema.properties as object), charts: CHARTS_OUTPUT_SCHEMA } };
@@ -64,7 +69,7 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
     name: t.name,
     title: t.title,
     description: inLanguage(t.description, language),
-    inputSchema: leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>,
+    inputSchema: { ...(leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>), type: "object" },
     outputSchema: outputSchema(t, apps),
     annotations: { title: t.title, ...t.annotations },
     ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),

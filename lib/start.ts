@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { createApp } from "./app.ts";
 import { createAuditSink } from "./audit/sink.ts";
 import { sseStoreFromConfig } from "./http/sse.ts";
@@ -11,6 +12,7 @@ import { createMetrics } from "./metrics.ts";
 import { migrate } from "./migrations/index.ts";
 import { seedDemoData } from "./seed/index.ts";
 import { listen } from "./serve.ts";
+import { checkDatabaseFile, databaseFailureLine, listenFailureLine, StartupError } from "./startup-errors.ts";
 import type { Listening } from "./serve.ts";
 
 /** How long a call's answer waits for its audit row to commit before answering with the row still queued, ms. */
@@ -19,6 +21,15 @@ export const AUDIT_WAIT_MS = 25;
 /** A running server: its address, database and a way to stop it. */
 export interface Running extends Listening {
   readonly db: Db;
+  /** Demo drilling reports written at this start (0: none; only ever into a brand-new database). */
+  readonly seeded: number;
+}
+
+// A file that does not exist yet (or is empty) is brand new; a remote database is judged by its schema.
+async function isNewFile(location: Config["database"]): Promise<boolean | null> {
+  if (location.kind === "memory") return true;
+  if (location.kind !== "file" || !location.path) return null;
+  return await stat(location.path).then((s) => s.size === 0, () => true);
 }
 
 /**
@@ -26,14 +37,28 @@ export interface Running extends Listening {
  * builds the app and listens. Used by main.ts and by tests.
  */
 export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
+  // Failures a person can fix become one StartupError line naming the value and the fix.
+  const explained = (error: unknown, line: string | null) => (line ? new StartupError(line, { cause: error }) : error);
+  await checkDatabaseFile(config.database, config.createDatabaseDir);
+  const newFile = await isNewFile(config.database);
   const options = { authToken: config.databaseAuthToken, readers: config.dbReaders };
-  const db = guardDatabase(await openDatabase(config.database, options), options);
+  const opened = await openDatabase(config.database, options).catch((error) => {
+    throw explained(error, databaseFailureLine(config.database, error));
+  });
+  const db = guardDatabase(opened, options);
+  let seeded = 0;
   try {
-    const applied = await migrate(db);
+    const applied = await migrate(db).catch((error) => {
+      throw explained(error, databaseFailureLine(config.database, error));
+    });
     if (applied.length) log.info("migrations applied", { versions: applied });
-    if (config.seedDemoData) {
-      const seeded = await seedDemoData(db);
-      if (seeded) log.info("demo data seeded", { drilling_records: seeded });
+    // Demo data only ever goes into a database created by this start, never into one that exists.
+    const brandNew = (newFile ?? true) && applied.includes(1);
+    if (config.seedDemoData && brandNew) {
+      seeded = await seedDemoData(db);
+      if (seeded) log.warn("demo data seeded", { drilling_records: seeded, database: "new", remove_with: "npm run demo:remove (or --remove-demo-data)" });
+    } else if (config.seedDemoData) {
+      log.info("demo data not seeded: the database existed before this start", { database: config.database.kind });
     }
   } catch (error) {
     db.close();
@@ -44,10 +69,16 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   // briefly, so another program holding the file's write lock does not hold every answer up.
   const audit = extra.audit ?? createAuditSink(db, log, { waitMs: config.database.kind === "file" ? AUDIT_WAIT_MS : Infinity });
   const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra, audit });
-  const listening = await listen(app.fetch, { host: config.host, port: config.port });
+  // Deno.serve throws at once where node:http rejects: both end up here.
+  const listening = await Promise.resolve().then(() => listen(app.fetch, { host: config.host, port: config.port })).catch(async (error) => {
+    await sse.closeAll();
+    db.close();
+    throw explained(error, listenFailureLine(config, error));
+  });
   return {
     ...listening,
     db,
+    seeded,
     async close() {
       // Open SSE streams would otherwise hold the listener open forever.
       await sse.closeAll();

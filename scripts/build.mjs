@@ -78,7 +78,7 @@ const nativeForWorker = {
         const beside = dir && require("node:path").join(dir, "libsql-" + target + ".node");
         if (beside && require("node:fs").existsSync(beside)) return require(beside);
         try { return require("@libsql/" + target); } catch (error) {
-          throw new Error("找不到 libSQL 本地驱动 libsql-" + target + ".node（" + (dir ?? "无目录") + "）/ libSQL native driver libsql-" + target + ".node not found in \\"" + (dir ?? "(no directory)") + "\\": rebuild with npm run build on this platform, or use a remote DATABASE_URL", { cause: error });
+          throw new Error("找不到 libSQL 本地驱动 libsql-" + target + ".node（" + dir + "）/ libSQL native driver libsql-" + target + ".node not found in " + JSON.stringify(String(dir)) + ": rebuild with npm run build on this platform, or use a remote DATABASE_URL", { cause: error });
         }
       })()`;
       const patched = source.replace("return require(`@libsql/${target}`);", `return ${load};`);

@@ -75,6 +75,7 @@ test("ALLOWED_HOSTS takes host names; SSE limits have defaults", () => {
   assert.deepEqual(defaults.allowedHosts, []);
   assert.equal(defaults.sseMaxSessions, 1000);
   assert.equal(defaults.sseIdleSeconds, 1800);
+  assert.equal(defaults.sseMaxSessionsPerUser, 5);
   assert.equal(defaults.authToken, undefined);
 });
 

@@ -72,7 +72,7 @@ test("stored hostile text (seeded): the reports and analyses that read it answer
   const post = (who: Record<string, string>, name: string, args: unknown) =>
     fetch(`${server.url}/mcp/call-tool`, { method: "POST", headers: { ...who, "content-type": "application/json" }, body: JSON.stringify({ name, arguments: args }) })
       .then(async (res) => ({ status: res.status, body: await res.json() }));
-  const saved = await post(engineer, "save_well", { record: { well_id: "FUZZ-17", block: "FUZZ" } });
+  const saved = await post(engineer, "save_well", { records: [{ well_id: "FUZZ-17", block: "FUZZ" }] });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   const texts = [...REDOS_STRINGS, ...FORMULA_STRINGS];
   for (let i = 0; i < texts.length; i++) {
@@ -85,7 +85,7 @@ test("stored hostile text (seeded): the reports and analyses that read it answer
     ["get_period_report", { well_id: "FUZZ-17", period: "2030-01-01~2030-01-31" }],
     ["get_period_report", { block: "FUZZ", period: "2030-01-01~2030-01-31" }],
     ["query_drilling_data", { well_id: "FUZZ-17", limit: 100 }],
-    ["get_daily_report", { well_id: "FUZZ-17", date: "2030-01-05" }],
+    ["query_drilling_data", { well_id: "FUZZ-17", date: "2030-01-05", view: "report" }],
   ];
   for (let i = 0; i < 20; i++) {
     const [name, args] = r.pick(reads);

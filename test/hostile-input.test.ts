@@ -1,10 +1,15 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { MAX_ARGUMENT_BYTES } from "../lib/limits.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 import { databaseChecksum } from "./helpers/checksum.ts";
-import { HUGE_RELATIVE_DATES, REDOS_STRINGS, SQL_STRINGS, xlsxBombs } from "./helpers/hostile.ts";
+import { HUGE_RELATIVE_DATES, REDOS_STRINGS, SQL_STRINGS, hostileArguments, seeded, xlsxBombs } from "./helpers/hostile.ts";
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
+import { baseEnv, runTs, spawnServer } from "./helpers/spawn-server.ts";
 import type { TestServer } from "./helpers/server.ts";
 
 let server: TestServer;
@@ -175,8 +180,71 @@ test("issue 17: hostile text, huge relative dates and .xlsx bombs get a clear 40
   }
   for (const text of REDOS_STRINGS) {
     const started = performance.now();
-    const res = await restCall(server.url, admin, "search_wells", { keywords: text });
-    assert.ok(res.status < 500 && performance.now() - started < 5000, `search_wells ${JSON.stringify(text.slice(0, 20))}`);
+    const res = await restCall(server.url, admin, "list_wells", { keywords: text });
+    assert.ok([200, 400].includes(res.status) && performance.now() - started < 5000, `list_wells ${JSON.stringify(text.slice(0, 20))}`);
   }
   assert.equal(await databaseChecksum(server.db), checksum);
+});
+
+test("issue 17 item 8: seeded hostile calls while o.db, -wal and -shm are immutable get the clear shared-memory error, never a crash", async () => {
+  // A spawned server, and chattr only on the files of its own temporary directory: a SIGBUS there
+  // cannot take the test runner with it.
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-hostile-shm-"));
+  const db = join(dir, "o.db");
+  const files = [db, `${db}-wal`, `${db}-shm`];
+  const { command, args } = runTs("main.ts");
+  const spawned = await spawnServer(command, args, { env: baseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, LOG_FORMAT: "json" }), timeoutMs: 60_000 });
+  const r = seeded(20261108);
+  const names = [...TOOLS.map((t) => t.name), "no_such_tool"];
+  const roles = ["USER", "ENGINEER", "ADMIN", "root"];
+  const failures: string[] = [];
+  let named = 0;
+  try {
+    assert.equal((await restCall(spawned.url, identity("ENGINEER"), "update_drilling_record", { record_id: 7, depth_m: 3 })).status, 200, "the -wal and -shm files exist");
+    execFileSync("chattr", ["+i", ...files]);
+    try {
+      for (let i = 0; i < 60; i++) {
+        const name = r.pick(names);
+        const tool = TOOLS.find((t) => t.name === name);
+        const toolArgs = r.chance(0.5) ? hostileArguments(r, tool ? Object.keys(tool.input.shape) : []) : {};
+        const who = identity(r.pick(roles));
+        const mcp = r.chance(0.5);
+        let res: Response;
+        let text: string;
+        try {
+          res = await fetch(`${spawned.url}${mcp ? "/mcp" : "/mcp/call-tool"}`, {
+            method: "POST",
+            headers: { ...who, "content-type": "application/json", accept: "application/json, text/event-stream" },
+            body: JSON.stringify(mcp ? { jsonrpc: "2.0", id: i, method: "tools/call", params: { name, arguments: toolArgs } } : { name, arguments: toolArgs }),
+          });
+          text = await res.text();
+        } catch (error) {
+          await new Promise((done) => setTimeout(done, 500));
+          failures.push(`#${i} ${name}: ${(error as Error).message}; the server exited with ${spawned.child.exitCode ?? spawned.child.signalCode}`);
+          break;
+        }
+        const summary = `#${i} ${mcp ? "MCP" : "REST"} ${name} ${res.status} ${text.slice(0, 200)}`;
+        // A refusal before the database (400/401/403/404/413) or the documented answer naming the -shm file.
+        if (res.status >= 500 && !/o\.db-shm.*cannot be written/.test(text)) failures.push(summary);
+        if (/"code":\s*-32603/.test(text)) failures.push(`internal error: ${summary}`);
+        if (/o\.db-shm/.test(text)) named++;
+        if (spawned.child.exitCode !== null || spawned.child.signalCode !== null) {
+          failures.push(`the server died (${spawned.child.exitCode ?? spawned.child.signalCode}) after ${summary}`);
+          break;
+        }
+      }
+      assert.deepEqual(failures, []);
+      const health = await fetch(`${spawned.url}/health`);
+      assert.equal(health.status, 503);
+      assert.match(await health.text(), /o\.db-shm.*cannot be written/);
+    } finally {
+      execFileSync("chattr", ["-i", ...files]);
+    }
+    assert.ok(named >= 10, `calls that reached the database named the -shm file: ${named} of 60`);
+    assert.equal(spawned.child.signalCode, null, "no SIGBUS");
+    assert.equal((await fetch(`${spawned.url}/health`)).status, 200, "healthy again once writable");
+  } finally {
+    await spawned.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
 });

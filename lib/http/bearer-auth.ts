@@ -25,7 +25,7 @@ const MESSAGE = {
 
 /**
  * Requires `Authorization: Bearer <token>` on every path but the public ones;
- * 401 naming the header otherwise. Tokens are compared as SHA-256 digests in
+ * 401 naming the header otherwise (a HEAD without it: 204 and nothing run). Tokens are compared as SHA-256 digests in
  * constant time, so neither content nor length leaks through timing.
  */
 export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
@@ -36,6 +36,10 @@ export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
     const ok = match !== null && constantTimeEqual(await tokenDigest(match[1]), await expected);
     if (ok) return next();
+    // A HEAD without the token is LibreChat's OAuth probe: its default MCP_OAUTH_ON_AUTH_ERROR reads
+    // a 401/403 as "OAuth required" and never connects. 204 without running any handler reveals
+    // nothing (HEAD has no body, and every path answers alike); GET and POST stay 401.
+    if (c.req.method === "HEAD") return c.body(null, 204);
     const reason = !match ? "missing" : /^\$\{[^}]*\}$/.test(match[1]) ? "unexpanded" : "wrong";
     log.warn("token refused", { path: c.req.path, method: c.req.method, reason });
     // No WWW-Authenticate: LibreChat reads a Bearer challenge as "this server wants OAuth".

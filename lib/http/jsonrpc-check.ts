@@ -1,4 +1,5 @@
-import { CallToolRequestSchema, InitializeRequestSchema, ListToolsRequestSchema, PingRequestSchema } from "@modelcontextprotocol/sdk/types.js";
+import { specTypeSchemas } from "@modelcontextprotocol/server";
+import type { StandardSchemaV1Sync } from "@modelcontextprotocol/server";
 
 /** A JSON-RPC error response to send instead of handing the message to the MCP SDK. */
 export interface JsonRpcRefusal {
@@ -14,13 +15,20 @@ function refuse(code: number, message: string, id: unknown = null): JsonRpcRefus
 }
 
 // The SDK answers a request whose params fail its schema with -32603 (internal
-// error); checking them here first gives the caller -32602 naming the field.
-const REQUEST_SCHEMAS: Readonly<Record<string, { safeParse(v: unknown): { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }>> = {
-  initialize: InitializeRequestSchema,
-  ping: PingRequestSchema,
-  "tools/list": ListToolsRequestSchema,
-  "tools/call": CallToolRequestSchema,
+// error) on the 2025 era; checking them here first gives the caller -32602 naming
+// the field on both eras.
+const REQUEST_SCHEMAS: Readonly<Record<string, StandardSchemaV1Sync<unknown, unknown>>> = {
+  initialize: specTypeSchemas.InitializeRequest,
+  ping: specTypeSchemas.PingRequest,
+  "tools/list": specTypeSchemas.ListToolsRequest,
+  "tools/call": specTypeSchemas.CallToolRequest,
 };
+
+const pathOf = (path: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined) =>
+  (path ?? []).map((p) => String(typeof p === "object" ? p.key : p)).join(".");
+
+const isModern = (params: unknown) =>
+  isObject(params) && isObject(params._meta) && "io.modelcontextprotocol/protocolVersion" in params._meta;
 
 /**
  * Checks a parsed body before the MCP SDK sees it, so malformed messages get the
@@ -54,10 +62,13 @@ export function checkJsonRpc(body: unknown): JsonRpcRefusal | null {
       return refuse(-32602, `参数无效："params.arguments" 须为对象 / invalid params: "params.arguments" must be an object`, id);
     }
   }
+  // A 2026-07-28 request (a `_meta` envelope) is validated by the SDK's own ladder, which answers removed
+  // methods such as `initialize` with 404/-32601; the 2025 schemas must not turn that into -32602.
+  if (isModern(body.params)) return null;
   const schema = REQUEST_SCHEMAS[body.method];
-  const parsed = schema?.safeParse({ method: body.method, params: body.params });
-  if (parsed && !parsed.success) {
-    const issues = (parsed.error?.issues ?? []).map((i) => `"${i.path.map(String).join(".")}": ${i.message}`).join("; ");
+  const checked = schema?.["~standard"].validate({ method: body.method, params: body.params });
+  if (checked?.issues) {
+    const issues = checked.issues.map((i) => `"${pathOf(i.path)}": ${i.message}`).join("; ");
     return refuse(-32602, `参数无效 / invalid params for "${body.method}": ${issues}`, id);
   }
   return null;

@@ -1,4 +1,5 @@
 import type { User } from "../identity.ts";
+import { rateKey } from "./rate-limit.ts";
 
 /** One open legacy-SSE session as the store sees it. */
 export interface SseSessionEntry {
@@ -14,14 +15,22 @@ export type SessionLookup<E extends SseSessionEntry = SseSessionEntry> =
   | { readonly ok: true; readonly entry: E }
   | { readonly ok: false; readonly status: 404 | 403; readonly message: string };
 
-/** Open SSE sessions: bounded in number, closed when idle, pinned to their opener. */
+/** Open SSE sessions: bounded in number (overall and per identity), closed when idle, pinned to their opener. */
 export interface SseSessionStore<E extends SseSessionEntry = SseSessionEntry> {
   readonly size: number;
   readonly maxSessions: number;
-  /** Adds a session; false (nothing added) when the store is full even after closing idle ones. */
+  /** Most sessions one identity (user id, else email) may hold; its oldest idle one is closed to make room. */
+  readonly maxPerUser: number;
+  /**
+   * Adds a session; false (nothing added) when the store is full even after closing idle ones.
+   * When the opener already holds {@link maxPerUser} sessions, the least recently active one is
+   * closed first: one identity can never hold more than its share of the store.
+   */
   add(entry: E): boolean;
-  /** The session for a POST by `user`; refreshes its idle clock only when `user` is its opener. */
+  /** The session for a POST by `user` (403 when `user` is not its opener); does not refresh its idle clock. */
   lookup(id: string, user: User): SessionLookup<E>;
+  /** Restarts the idle clock of a session: called for real client messages only, never for pings or keep-alives. */
+  touch(id: string): void;
   /** Forgets a session (called when it closes). */
   remove(id: string): void;
   /** Closes every session idle longer than the limit; returns how many. */
@@ -33,6 +42,8 @@ export interface SseSessionStore<E extends SseSessionEntry = SseSessionEntry> {
 /** Options of {@link createSseSessionStore}. */
 export interface SseSessionStoreOptions {
   readonly maxSessions: number;
+  /** Default: no per-identity cap beyond maxSessions. */
+  readonly maxPerUser?: number;
   readonly idleMs: number;
   readonly now?: () => number;
 }
@@ -46,15 +57,22 @@ export function sameIdentity(a: User, b: User): boolean {
 export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntry>(options: SseSessionStoreOptions): SseSessionStore<E> {
   const now = options.now ?? Date.now;
   const sessions = new Map<string, { entry: E; lastActive: number }>();
+  const maxPerUser = options.maxPerUser ?? options.maxSessions;
+
+  const close = (id: string) => {
+    const s = sessions.get(id);
+    if (!s) return;
+    sessions.delete(id);
+    void s.entry.close().catch(() => {});
+  };
 
   const sweep = (): number => {
     const cutoff = now() - options.idleMs;
     let closed = 0;
     for (const [id, s] of sessions) {
       if (s.lastActive > cutoff) continue;
-      sessions.delete(id);
+      close(id);
       closed++;
-      void s.entry.close().catch(() => {});
     }
     return closed;
   };
@@ -64,7 +82,14 @@ export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntr
       return sessions.size;
     },
     maxSessions: options.maxSessions,
+    maxPerUser,
     add(entry) {
+      const key = rateKey(entry.user);
+      const own = [...sessions.values()].filter((s) => rateKey(s.entry.user) === key);
+      if (own.length >= maxPerUser) {
+        own.sort((a, b) => a.lastActive - b.lastActive);
+        for (const s of own.slice(0, own.length - maxPerUser + 1)) close(s.entry.id);
+      }
       if (sessions.size >= options.maxSessions) sweep();
       if (sessions.size >= options.maxSessions) return false;
       sessions.set(entry.id, { entry, lastActive: now() });
@@ -88,8 +113,11 @@ export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntr
             "the identity headers of every POST must match those of the GET that opened the session",
         };
       }
-      s.lastActive = now();
       return { ok: true, entry: s.entry };
+    },
+    touch(id) {
+      const s = sessions.get(id);
+      if (s) s.lastActive = now();
     },
     remove(id) {
       sessions.delete(id);

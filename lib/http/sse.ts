@@ -1,11 +1,14 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { CallDeps } from "../call.ts";
 import type { User } from "../identity.ts";
 import { createMcpServer } from "../mcp.ts";
 import { readJsonBody } from "./json-body.ts";
+import { isToolCall } from "./rate-gate.ts";
+import type { RateGate } from "./rate-gate.ts";
 import type { Config } from "../config.ts";
-import { createSseSessionStore } from "./sse-sessions.ts";
+import { createSseSessionStore, sameIdentity } from "./sse-sessions.ts";
 import type { SseSessionEntry, SseSessionStore } from "./sse-sessions.ts";
+import type { SseOutboxLimits } from "./sse-outbox.ts";
 import { WebSseServerTransport } from "./sse-transport.ts";
 
 /** A session as the SSE handlers keep it: the store's entry plus its transport. */
@@ -20,6 +23,10 @@ export interface SseDeps {
   readonly maxBodyBytes: number;
   /** Interval of keep-alive comments and idle sweeps, ms. */
   readonly keepAliveMs: number;
+  /** The per-user limit on tool calls, shared with the other transports. */
+  readonly rateGate?: RateGate;
+  /** What may wait per session for a client that does not read its stream. */
+  readonly queueLimits?: SseOutboxLimits;
 }
 
 /** The two halves of the legacy HTTP+SSE transport. */
@@ -29,6 +36,9 @@ export interface SseHandlers {
   /** Delivers one POSTed message to session `sessionId` if `user` opened it (202), else 400/403/404/413. */
   post(request: Request, sessionId: string, user: User): Promise<Response>;
 }
+
+/** How many dropped sessions' reasons are kept for their openers. */
+const DROPPED_REMEMBERED = 1000;
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
@@ -46,11 +56,22 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       message: `SSE 会话已达上限 ${sessions.maxSessions}，请稍后重试 / all ${sessions.maxSessions} SSE sessions are in use: retry later, use Streamable HTTP at /mcp, or raise SSE_MAX_SESSIONS`,
     }, { "retry-after": "30" });
 
+  // Sessions dropped because their client stopped reading, remembered (a bounded number, oldest
+  // forgotten first) so the opener's next POST learns why instead of "unknown session".
+  const dropped = new Map<string, { user: User; reason: string }>();
+  const remember = (id: string, user: User, reason: string) => {
+    dropped.set(id, { user, reason });
+    if (dropped.size > DROPPED_REMEMBERED) dropped.delete(dropped.keys().next().value as string);
+  };
+
   return {
     async open(user, endpoint) {
       const id = crypto.randomUUID();
-      const transport = new WebSseServerTransport({ sessionId: id, endpoint, keepAliveMs: deps.keepAliveMs, onTick: () => sessions.sweep() });
+      const transport = new WebSseServerTransport({
+        sessionId: id, endpoint, keepAliveMs: deps.keepAliveMs, onTick: () => sessions.sweep(), limits: deps.queueLimits,
+      });
       const server = createMcpServer({ deps: call, user, transport: "sse", jsonSchemaValidator: validator });
+      server.onerror = (error) => call.log.warn("sse session error", { session: id, email: user.email, error: error.message });
       if (!sessions.add({ id, user, transport, close: () => server.close() })) {
         await transport.close();
         call.log.warn("sse session refused: store full", { max: sessions.maxSessions, email: user.email });
@@ -58,6 +79,7 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       }
       server.onclose = () => {
         sessions.remove(id);
+        if (transport.droppedFor) remember(id, user, transport.droppedFor);
         call.log.info("sse session closed", { session: id, email: user.email });
       };
       try {
@@ -75,12 +97,27 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       const found = sessions.lookup(sessionId, user);
       if (!found.ok) {
         call.log.warn("sse message refused", { session: sessionId, status: found.status, email: user.email, role_raw: user.role.raw });
+        // A session dropped because its client stopped reading says so to its own opener, not just "unknown".
+        const why = dropped.get(sessionId);
+        if (found.status === 404 && why && sameIdentity(why.user, user)) return json(404, { error: "session_dropped", message: why.reason });
         return json(found.status, { error: found.status === 403 ? "session_identity_mismatch" : "unknown_session", message: found.message });
       }
       const body = await readJsonBody(request, deps.maxBodyBytes);
       if (!body.ok) return json(body.status, { jsonrpc: "2.0", id: null, error: { code: -32700, message: body.message } });
+      // The same per-user budget as REST and Streamable HTTP: a refused call never reaches the session.
+      const limited = isToolCall(body.value) ? deps.rateGate?.(user, body.value.id) : null;
+      if (limited) return limited;
+      // A client that does not read its stream gets no more work: its answers would only pile up.
+      const backlog = found.entry.transport.backlog;
+      if (backlog) {
+        call.log.warn("sse message refused: client not reading", { session: sessionId, email: user.email });
+        const id = (body.value as { id?: unknown } | null)?.id ?? null;
+        return json(503, { jsonrpc: "2.0", id, error: { code: -32000, message: backlog } }, { "retry-after": "5" });
+      }
+      // Pings are the client's keep-alive: only real messages hold a session open.
+      if ((body.value as { method?: unknown } | null)?.method !== "ping") sessions.touch(sessionId);
       try {
-        found.entry.transport.handleMessage(body.value, { requestInfo: { headers: Object.fromEntries(request.headers) } });
+        found.entry.transport.handleMessage(body.value, { request });
       } catch (error) {
         return json(400, { jsonrpc: "2.0", id: null, error: { code: -32600, message: (error as Error).message } });
       }
@@ -94,7 +131,16 @@ export function keepAliveMsFor(idleSeconds: number): number {
   return Math.min(15_000, Math.max(250, (idleSeconds * 1000) / 2));
 }
 
+/** The per-session queue limits configured. */
+export function sseQueueLimitsFromConfig(config: Pick<Config, "sseMaxQueuedBytes" | "sseMaxQueuedMessages">): SseOutboxLimits {
+  return { maxBytes: config.sseMaxQueuedBytes, maxMessages: config.sseMaxQueuedMessages };
+}
+
 /** An empty session store with the configured bound and idle limit. */
-export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseIdleSeconds">): SseSessionStore<SseSession> {
-  return createSseSessionStore<SseSession>({ maxSessions: config.sseMaxSessions, idleMs: config.sseIdleSeconds * 1000 });
+export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseMaxSessionsPerUser" | "sseIdleSeconds">): SseSessionStore<SseSession> {
+  return createSseSessionStore<SseSession>({
+    maxSessions: config.sseMaxSessions,
+    maxPerUser: config.sseMaxSessionsPerUser,
+    idleMs: config.sseIdleSeconds * 1000,
+  });
 }

@@ -1,21 +1,45 @@
-import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import { createMcpHandler, isLegacyRequest, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
+import type { McpServerFactory } from "@modelcontextprotocol/server";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { CallDeps } from "../call.ts";
 import type { User } from "../identity.ts";
-import { createMcpServer, mcpAuthInfo } from "../mcp.ts";
-import { createMcpRelay } from "./mcp-relay.ts";
+import { callerOf, createMcpServer, mcpAuthInfo } from "../mcp.ts";
 
 /** Answers one stateless Streamable HTTP request (already parsed JSON-RPC body) for one caller. */
 export type StreamableHandler = (request: Request, body: unknown, user: User) => Promise<Response>;
 
 /**
- * Stateless MCP over Streamable HTTP: any instance can answer any request. One
- * MCP server, built on first use, serves every caller (the caller rides along in
- * the request's auth info); each POST gets a fresh SDK transport (JSON responses, no session).
+ * MCP over Streamable HTTP for both protocol eras, stateless: any instance answers any request.
+ *
+ * Every request gets its own MCP server from one factory, built for the caller the identity headers named
+ * (carried in the request's auth info, never taken from the client). 2026-07-28 requests (a `_meta` envelope)
+ * go to the SDK's `createMcpHandler`, which owns that revision's checks: `server/discover`, the envelope,
+ * the `Mcp-Method`/`Mcp-Name` headers, cache fields and error codes. 2025-era requests (LibreChat's v1
+ * client) are answered as before: a stateless transport with plain JSON responses, no session.
  */
 export function createStreamableHandler(deps: CallDeps): StreamableHandler {
-  let relay: ReturnType<typeof createMcpRelay> | undefined;
+  const validator = new AjvJsonSchemaValidator();
+  const factory: McpServerFactory = (ctx) =>
+    createMcpServer({ deps, user: callerOf(ctx.authInfo), transport: "streamable_http", jsonSchemaValidator: validator });
+  const modern = createMcpHandler(factory, {
+    legacy: "reject",
+    onerror: (error) => deps.log.warn("mcp request rejected", { error: error.message }),
+  });
+
+  async function legacy(request: Request, body: unknown, user: User): Promise<Response> {
+    const server = createMcpServer({ deps, user, transport: "streamable_http", jsonSchemaValidator: validator });
+    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    await server.connect(transport);
+    try {
+      return await transport.handleRequest(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
+    } finally {
+      // JSON responses are complete when returned: nothing of this exchange is left to send.
+      void server.close().catch(() => {});
+    }
+  }
+
   return async function handleStreamable(request, body, user) {
-    relay ??= createMcpRelay(createMcpServer({ deps, transport: "streamable_http", jsonSchemaValidator: new AjvJsonSchemaValidator() }));
-    return (await relay)(request, body, mcpAuthInfo(user));
+    if (await isLegacyRequest(request, body)) return legacy(request, body, user);
+    return modern.fetch(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
   };
 }

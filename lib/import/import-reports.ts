@@ -12,6 +12,8 @@ import { ImportFileError } from "./import-file.ts";
 import type { ImportSummary, ReportImportDetail } from "./import-summary.ts";
 import { removeStaleActivities } from "./stale-activities.ts";
 import { refreshNptOfDays } from "../data/daily-npt.ts";
+import { saveReportFigures } from "../data/report-figures.ts";
+import type { DayFigures } from "../data/report-figures.ts";
 import type { Rejection } from "./types.ts";
 import { ReportFileError } from "./witsml/report-day.ts";
 import type { ReportDay } from "./witsml/report-day.ts";
@@ -96,9 +98,18 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
   const dailyRows: WriteRow[] = [];
   const activityRows: WriteRow[] = [];
   const activityDays: { well_id: string; report_date: string; starts: string[] }[] = [];
+  const figureDays: DayFigures[] = [];
   let activityRowNo = 0;
+  // The same well day from several files of one batch (e.g. a report's XML and its campaign lines):
+  // the later file wins, as the last row of a repeated key does in a table import, and the summary says so.
+  const dayKey = (d: ReportDay) => `${wellOf(d)} ${d.report_date}`;
+  const holders = new Map<string, number[]>();
+  days.forEach((d, i) => holders.set(dayKey(d), [...(holders.get(dayKey(d)) ?? []), i]));
+  const repeated = [...holders.values()].filter((list) => list.length > 1);
   days.forEach((day, i) => {
     const well_id = wellOf(day);
+    const same = holders.get(dayKey(day))!;
+    if (same.at(-1) !== i) return;
     const where = `${day.file} ${well_id} ${day.report_date}`;
     const checked = checkDaily({ well_id, ...day.daily });
     if (!checked.ok) {
@@ -106,6 +117,8 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
       return;
     }
     dailyRows.push({ row: i + 1, values: checked.values });
+    // The value as stored (after checking), so a reader can tell whether it is still the report's.
+    figureDays.push({ well_id, report_date: day.report_date, figures: day.figures.map((f) => ({ ...f, value: checked.values[f.field] ?? null })) });
     const starts: string[] = [];
     for (const a of day.activities) {
       activityRowNo++;
@@ -130,6 +143,10 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
     const removed = await removeStaleActivities(tx, activityDays, options.actor, apply);
     // The day's activity lines decide its NPT (lib/data/daily-npt.ts), so it is derived again once they are written.
     if (apply) await refreshNptOfDays(tx, activityDays);
+    if (apply) {
+      const written = new Set(daily.filter((p) => p.kind !== "rejected").map((p) => `${p.values.well_id} ${p.values.report_date}`));
+      await saveReportFigures(tx, figureDays.filter((d) => written.has(`${d.well_id} ${d.report_date}`)));
+    }
     return { wells, daily, activities, removed };
   };
   const result = options.dryRun ? await run(db, false) : await db.transaction((tx) => run(tx, true));
@@ -138,8 +155,12 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
   }
   const seconds = (now() - started) / 1000;
   const byKey = new Map(result.daily.map((p) => [`${p.values.well_id} ${p.values.report_date}`, p.kind]));
-  const reports: ReportImportDetail["reports"] = days.map((d) => {
+  const reports: ReportImportDetail["reports"] = days.map((d, i) => {
     const well_id = wellOf(d);
+    const winner = holders.get(dayKey(d))!.at(-1)!;
+    if (winner !== i) {
+      return { file: d.file, well_id, report_date: d.report_date, action: `superseded by ${days[winner].file}`, activities: d.activities.length, figures: [] };
+    }
     return {
       file: d.file, well_id, report_date: d.report_date, action: byKey.get(`${well_id} ${d.report_date}`) ?? "rejected",
       activities: d.activities.length, figures: d.figures.map((f) => ({ field: f.field, value: f.value as FieldValue, how: f.how })),
@@ -154,6 +175,9 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
       unchanged: count(result.activities, "unchanged"), rejected: count(result.activities, "rejected"), removed: result.removed,
     },
     reports,
+    superseded: repeated.map((list) => ({
+      well_id: wellOf(days[list[0]]), report_date: days[list[0]].report_date, files: list.map((i) => days[i].file),
+    })),
   };
   const rowsRead = days.length;
   return {
@@ -162,7 +186,8 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
     encoding: null, dry_run: options.dryRun, rows_read: rowsRead,
     inserted: count(result.daily, "insert"), updated: count(result.daily, "update"), unchanged: count(result.daily, "unchanged"),
     rejected: new Set(rejected.filter((r) => !r.column.startsWith("activity.")).map((r) => r.row)).size,
-    rejected_rows: rejected, blank_rows: 0, duplicate_keys: [], unknown_columns: [], not_in_master: null,
+    rejected_rows: rejected, blank_rows: 0,
+    duplicate_keys: repeated.map((list) => ({ key: [wellOf(days[list[0]]), days[list[0]].report_date], rows: list.map((i) => i + 1) })), unknown_columns: [], not_in_master: null,
     seconds: Math.round(seconds * 100) / 100, rows_per_second: seconds > 0 ? Math.round(rowsRead / seconds) : rowsRead,
     report: detail,
   };

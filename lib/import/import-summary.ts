@@ -27,6 +27,8 @@ export interface ReportImportDetail {
     readonly action: string; readonly activities: number;
     readonly figures: readonly { readonly field: string; readonly value: string | number | null; readonly how: string }[];
   }[];
+  /** Well days given by several files of the batch: the last of `files` was imported, the others ignored. */
+  readonly superseded: readonly { readonly well_id: string; readonly report_date: string; readonly files: readonly string[] }[];
 }
 
 /** What an import did (or, in a dry run, would do). `--report FILE.json` writes exactly this. */
@@ -71,7 +73,7 @@ export function summaryText(s: ImportSummary, maxRejected = 20): string {
     lines.push(`井号不在油井基础信息中（已保存）/ rows whose well is not in the well master (stored): ${s.not_in_master.rows} rows, ` +
       `${s.not_in_master.wells} wells, e.g. ${s.not_in_master.examples.slice(0, 5).join(", ")}`);
   }
-  if (s.duplicate_keys.length) {
+  if (s.duplicate_keys.length && !s.report) {
     lines.push(`重复键 ${s.duplicate_keys.length} 个，取最后一行 / ${s.duplicate_keys.length} keys repeated in the file, the last row used: ` +
       s.duplicate_keys.slice(0, 5).map((d) => `${d.key.join(" ")} (rows ${d.rows.join(", ")})`).join("; "));
   }
@@ -92,6 +94,11 @@ function reportLines(r: ReportImportDetail): string[] {
     `作业明细 ${a.read} 行 / ${a.read} activity lines: 新增 inserted ${a.inserted}, 更新 updated ${a.updated}, 未变 unchanged ${a.unchanged}, ` +
       `拒绝 rejected ${a.rejected}, 移除（文件中已无）removed (no longer in the file) ${a.removed}`,
   ];
+  for (const d of r.superseded.slice(0, 10)) {
+    lines.push(`同一井日在多个文件中，取后一个 ${d.files.at(-1)} / the same well day in several files of the batch, the later file used: ` +
+      `${d.well_id} ${d.report_date}: ${d.files.join(" → ")}`);
+  }
+  if (r.superseded.length > 10) lines.push(`  …另有 ${r.superseded.length - 10} 个重复井日 / ${r.superseded.length - 10} more repeated well days (see the JSON report)`);
   if (r.wells_created.length) lines.push(`新建井 / wells created: ${r.wells_created.join(", ")}`);
   for (const m of r.wells_matched) lines.push(`井名 ${m.names} → 已有井 / matched to stored well ${m.well_id}`);
   for (const rep of r.reports.slice(0, 5)) {

@@ -20,6 +20,7 @@ export const WELL_FREE_TABLES: readonly string[] = ["schema_migrations"];
  * on each call so a table added later is covered without a code change:
  * - a table with a `well_id` column: the rows of visible wells;
  * - `record_history`: versions of rows of visible wells (both before and after);
+ * - `daily_npt`: the NPT of visible wells' reports (keyed by report id);
  * - any other table except {@link WELL_FREE_TABLES}: empty (fail closed: a new table
  *   holding well data under another column name is hidden until it is taught here).
  */
@@ -36,7 +37,10 @@ export async function shadowTables(db: Executor, scope: GrantedScope): Promise<S
     const from = `SELECT * FROM main.${sqlIdentifier(name)}`;
     let where = "0";
     if (hasWell) where = visibleWellSql(scope, "well_id");
-    else if (name.toLowerCase() === "record_history") {
+    else if (name.toLowerCase() === "daily_npt") {
+      // Each report's derived NPT (lib/data/daily-npt.ts) is keyed by report id: visible with its report.
+      where = `report_id IN (SELECT r.id FROM main.drilling_daily r WHERE ${visibleWellSql(scope, "r.well_id")})`;
+    } else if (name.toLowerCase() === "record_history") {
       const side = (col: string) => `(${col} IS NULL OR ${visibleWellSql(scope, `json_extract(${col}, '$.well_id')`)})`;
       where = `table_name IN (${keyed.map(sqlString).join(", ") || "NULL"}) AND ${side("before_json")} AND ${side("after_json")}`;
     }

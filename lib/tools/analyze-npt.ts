@@ -17,7 +17,7 @@ export const analyzeNpt = defineTool({
   name: "analyze_npt",
   title: "非生产时间分析 NPT analysis",
   description:
-    "非生产时间（NPT）按类别（设备、等停、井下复杂、天气、其他）和按井的小时数及占比，附图；有作业明细时按作业代码计时，其次 npt_h，否则读“本日主要工作”文字。筛选同 query_drilling_data。 / " +
+    "非生产时间（NPT）按类别（设备、等停、井下复杂、天气、其他）和按井的小时数及占比，附图；依次取作业明细、npt_h、主要工作文字。筛选同 query_drilling_data。 / " +
     "NPT by category and by well: hours and share, with charts; from activity lines where present, else npt_h, else the main-work text.",
   input: z.strictObject({
     ...dailyFilterShape,

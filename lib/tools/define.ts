@@ -20,7 +20,12 @@ export interface ToolContext {
   readonly now: () => Date;
   /** IANA time zone in which relative date words are read (config TIME_ZONE). */
   readonly timeZone: string;
+  /** Reports how far a long tool has got, when the caller asked for progress (MCP `progressToken`). */
+  readonly progress?: ProgressReporter;
 }
+
+/** Reports `done` of `total` units of work with a short bilingual message. */
+export type ProgressReporter = (done: number, total: number, message: string) => void;
 
 /** MCP tool annotations (hints for clients). */
 export interface ToolAnnotations {

@@ -29,7 +29,7 @@ export const exportAllData = defineTool({
     message: z.string(),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run({ table, format, max_rows }, { db }) {
+  async run({ table, format, max_rows }, { db, progress }) {
     const total = Number((await db.execute(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n);
     let body = "";
     let included = 0;
@@ -38,7 +38,11 @@ export const exportAllData = defineTool({
       included = Math.min(total, max_rows);
     } else {
       const rows = [];
-      for await (const page of exportPages(db, table, 5000, max_rows)) rows.push(...page);
+      const wanted = Math.min(total, max_rows);
+      for await (const page of exportPages(db, table, 5000, max_rows)) {
+        rows.push(...page);
+        progress?.(rows.length, wanted, `已读取 ${rows.length}/${wanted} 行 / ${rows.length} of ${wanted} rows read`);
+      }
       included = rows.length;
       body = JSON.stringify(rows);
     }

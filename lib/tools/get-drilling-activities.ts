@@ -17,11 +17,11 @@ export const getDrillingActivities = defineTool({
   name: "get_drilling_activities",
   title: "作业时效明细 Drilling activities",
   description:
-    "日报的逐项作业（起止时间、小时、井深、阶段、作业代码、状态、说明）及按 NPD 代码计的非生产时间。 / " +
+    "日报逐项作业（起止、小时、井深、作业代码、状态、说明）及非生产时间。 / " +
     "A daily report's activity lines (start, end, hours, depth, phase, code, state, comment) and their NPT by NPD code.",
   input: z.strictObject({
-    well_id: wellArg.describe("井号，如 15/9-F-12 / well id"),
-    date: dateArg.optional().describe("日期、范围或词语，默认最新一天 / default: the latest day"),
+    well_id: wellArg,
+    date: dateArg.optional().describe("默认最新一天 / default: the latest day"),
     npt_only: z.boolean().default(false).describe("只列非生产时间 / NPT lines only"),
     limit: z.number().int().min(1).max(1000).default(100),
     offset: z.number().int().min(0).default(0),

@@ -7,6 +7,7 @@ import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
 import { planPoints } from "../data/well-plans.ts";
+import { figureSourceNote, figureSources } from "../data/report-figures.ts";
 import { curveChart } from "../charts/build/curve.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
@@ -44,6 +45,8 @@ const wellCurve = z.object({
   plan: z.array(z.object({ day: z.number().describe("计划天数 days (d)"), depth_m: z.number().describe("计划井深 depth (m)") }))
     .describe("计划曲线，无计划时为空 planned curve; empty when the well has no plan"),
   rows_skipped: z.number().int().describe("无有效日期或井深而略去的行数 rows without a valid date or depth"),
+  depth_sources: z.array(z.object({ how: z.string(), days: z.number().int() }))
+    .describe("井深如何得出（天数）how the depths were obtained: the report's own figure, or as entered"),
   summary: summaryShape,
   headline: z.string(),
 });
@@ -104,18 +107,23 @@ export const getDrillingCurve = defineTool({
     }
     const ids = [...byWell.keys()];
     const [plans, spuds] = await Promise.all([args.include_plan ? planPoints(db, ids) : new Map(), masterSpudDates(db, ids)]);
-    const wells = ids.map((id) => curveOf(id, byWell.get(id)!, plans.get(id) ?? [], spuds.get(id)));
+    const sources = await figureSources(db, rows, ["depth_m"]);
+    const wells = ids.map((id) => ({
+      ...curveOf(id, byWell.get(id)!, plans.get(id) ?? [], spuds.get(id)),
+      depth_sources: sources.filter((c) => c.well_id === id).map((c) => ({ how: c.how, days: c.days })),
+    }));
+    const howNote = figureSourceNote(sources) ? `\n${figureSourceNote(sources)}` : "";
     const headline = wells.length === 0 ? noRowsHeadline("钻井曲线", "drilling curve") : wells.map((w) => w.headline).join("\n");
     const structured = { wells, filter, dates_used, wells_resolved, headline };
     const chart = curveChart(wells);
     const charts = chart ? [chart] : [];
     if (wells.length === 0) return { structured, text: `${headline}（筛选 filter: ${filter}）${notes}` };
-    if (wells.length === 1) return { structured, charts, text: `${headline}\n\n${pointsTable(wells[0])}\n\n筛选 Filter: ${filter}${notes}` };
+    if (wells.length === 1) return { structured, charts, text: `${headline}\n\n${pointsTable(wells[0])}\n${howNote}\n筛选 Filter: ${filter}${notes}` };
     const table = markdownTable(
       ["井号 Well", "开钻 Spud", "天数 Days", "井深 Depth m", "日进尺 m/d", "计划井深 Plan m", "计划天数 Plan days", "比计划 Days vs plan", "同期比计划 m vs plan"],
       wells.map((w) => [w.well_id, w.spud_date, w.summary.days, w.summary.final_depth_m, w.summary.metres_per_day_m_d,
         w.summary.plan_depth_m, w.summary.plan_days, w.summary.days_vs_plan, w.summary.depth_vs_plan_m]),
     );
-    return { structured, charts, text: `${headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
+    return { structured, charts, text: `${headline}\n\n${table}\n${howNote}\n筛选 Filter: ${filter}${notes}` };
   },
 });

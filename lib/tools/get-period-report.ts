@@ -8,6 +8,7 @@ import { resolveBlock } from "../data/block-wells.ts";
 import { resolveDailyFilter } from "../data/daily-filter.ts";
 import { dateWordArg, readDateRangeArg } from "../data/date-arg.ts";
 import { fetchPeriodRows } from "../data/period-rows.ts";
+import { figureSourceNote, figureSources, figureSourceTotals } from "../data/report-figures.ts";
 import { ToolError } from "../tool-error.ts";
 import { defineTool } from "./define.ts";
 import { periodReportOutput } from "./period-report-schema.ts";
@@ -50,16 +51,18 @@ export const getPeriodReport = defineTool({
     const scope = args.well_id !== undefined ? "well" as const : "block" as const;
     const subject = { scope, name, from: period.from, to: period.to, label: period.label, ...(scope === "block" ? { wells_in_block: wellIds.length } : {}) };
     const report: PeriodReport = roundDeep(buildPeriodReport(subject, rows));
+    const sources = await figureSources(ctx.db, rows);
     const structured = {
       scope, well_id: scope === "well" ? name : null, block: scope === "block" ? name : null,
       period: { from: period.from, to: period.to, label: period.label, calendar_days: report.calendar_days },
       wells_in_block: report.subject.wells_in_block ?? null,
       summary: report.summary, wells: [...report.wells], npt_categories: [...report.npt_categories],
       rows_without_npt: report.rows_without_npt, classified_rows: report.classified_rows, npt_sources: report.npt_sources,
-      bits: [...report.bits], events: [...report.events],
+      figure_sources: figureSourceTotals(sources), bits: [...report.bits], events: [...report.events],
       ranking: report.ranking, days: [...report.days], wells_resolved: wellsResolved, headline: report.headline,
     };
+    const how = figureSourceNote(sources);
     const notes = wellsResolved.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`).join("");
-    return { structured, charts: periodCharts(report), text: `${report.headline}\n\n${periodMarkdown(report)}${notes}` };
+    return { structured, charts: periodCharts(report), text: `${report.headline}\n\n${periodMarkdown(report)}${how ? `\n\n${how}` : ""}${notes}` };
   },
 });

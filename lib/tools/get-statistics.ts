@@ -2,6 +2,7 @@ import { z } from "zod";
 import { dailyWhere, resolveDailyFilter } from "../data/daily-filter.ts";
 import { DATE_HINT, dateWordArg } from "../data/date-arg.ts";
 import type { SqlValue } from "../db.ts";
+import { nptSourceNote } from "../analysis/npt.ts";
 import { defineTool } from "./define.ts";
 
 const GROUPS = { block: "w.block", project: "w.exploration_project", well_type: "w.well_type", year: "d.y" } as const;
@@ -30,8 +31,10 @@ export const getStatistics = defineTool({
       reporting_wells: z.number().int().describe("有日报的井数 wells with reports in the period"),
       reports: z.number().int().describe("日报数 drilling reports"),
       footage_m: z.number().describe("总进尺 metres drilled (m)"),
-      npt_h: z.number().describe("记录的非生产时间 NPT recorded in the npt_h column (h)"),
+      npt_h: z.number().describe("非生产时间 NPT (h)，同 analyze_npt"),
     })),
+    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
+      .describe("非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text"),
     dates_used: z.string().nullable(),
   }),
   annotations: { readOnlyHint: true, openWorldHint: false },
@@ -39,9 +42,14 @@ export const getStatistics = defineTool({
     const resolved = await resolveDailyFilter(ctx.db, { date: args.date, date_from: args.date_from, date_to: args.date_to }, ctx);
     const dw = dailyWhere(resolved.filter, "x");
     const byYear = args.group_by === "year";
-    const d = `SELECT x.well_id, ${byYear ? "substr(x.report_date, 1, 4)" : "''"} AS y, count(*) AS n, sum(x.footage_m) AS f, sum(x.npt_h) AS npt
-      FROM drilling_daily x WHERE ${dw.sql} GROUP BY x.well_id, y`;
+    // Each report's NPT from daily_npt (derived at write time, the rule of analyze_npt), capped to the day as there.
+    const d = `SELECT x.well_id, ${byYear ? "substr(x.report_date, 1, 4)" : "''"} AS y, count(*) AS n, sum(x.footage_m) AS f, sum(min(p.h, 24)) AS npt,
+        sum(p.source = 'activities') AS sa, sum(p.source = 'recorded') AS sr, sum(p.source = 'text') AS st
+      FROM drilling_daily x LEFT JOIN (SELECT report_id, sum(hours) AS h, max(source) AS source FROM daily_npt GROUP BY report_id) p ON p.report_id = x.id
+      WHERE ${dw.sql} GROUP BY x.well_id, y`;
     const params: SqlValue[] = [...dw.args];
+    const sources = (await ctx.db.execute(`SELECT coalesce(sum(sa), 0) AS a, coalesce(sum(sr), 0) AS r, coalesce(sum(st), 0) AS t FROM (${d})`, dw.args)).rows[0];
+    const npt_sources = { activities: Number(sources.a), recorded: Number(sources.r), text: Number(sources.t) };
     const blockWhere = args.block ? "WHERE w.block = ?" : "";
     if (args.block) params.push(args.block);
     const grp = `coalesce(${GROUPS[args.group_by]}, CASE WHEN w.well_id IS NULL THEN '${NOT_IN_MASTER}' ELSE '(空 empty)' END)`;
@@ -58,13 +66,14 @@ export const getStatistics = defineTool({
     const r1 = (v: unknown) => Math.round(Number(v ?? 0) * 10) / 10;
     const groups = rs.rows.map((r) => ({
       group: String(r.grp), wells_in_master: Number(r.wells ?? 0), key_wells: Number(r.keys ?? 0), reporting_wells: Number(r.reporting ?? 0),
-      reports: Number(r.reports ?? 0), footage_m: r1(r.footage), npt_h: r1(r.npt),
+      reports: Number(r.reports ?? 0), footage_m: r1(r.footage), npt_h: Math.round(Number(r.npt ?? 0) * 100) / 100,
     }));
     const lines = groups.map((g) => `| ${g.group} | ${g.wells_in_master} | ${g.key_wells} | ${g.reporting_wells} | ${g.reports} | ${g.footage_m} | ${g.npt_h} |`);
     const text = [
       `按 ${args.group_by} 分组统计 / statistics by ${args.group_by}` + (resolved.dates_used ? `（日期 dates: ${resolved.dates_used}）` : "（全部日期 all dates）"), "",
       "| 分组 Group | 井数 Wells | 重点井 Key | 有日报井 Reporting | 日报 Reports | 进尺 Footage m | NPT h |", "|---|---|---|---|---|---|---|", ...lines,
+      ...(nptSourceNote(npt_sources) ? ["", nptSourceNote(npt_sources)] : []),
     ].join("\n");
-    return { structured: { group_by: args.group_by, groups, dates_used: resolved.dates_used }, text };
+    return { structured: { group_by: args.group_by, groups, npt_sources, dates_used: resolved.dates_used }, text };
   },
 });

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { wellIdArg } from "../data/daily-input.ts";
 import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
+import { nptSourceNote } from "../analysis/npt.ts";
+import { nptTotals } from "../data/npt-totals.ts";
 import { defineTool } from "./define.ts";
 
 const DAY_MS = 86_400_000;
@@ -32,8 +34,10 @@ export const getWellSummary = defineTool({
     total_footage_m: z.number().describe("总进尺 metres drilled (m)"),
     on_bottom_hours_h: z.number().describe("纯钻时间 on-bottom hours (h)"),
     average_rop_m_h: z.number().nullable().describe("平均钻速 average ROP = footage ÷ on-bottom hours (m/h)"),
-    npt_hours_h: z.number().describe("非生产时间 NPT (h)"),
-    npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × report days) (%)"),
+    npt_hours_h: z.number().describe("非生产时间 NPT (h)，同 analyze_npt"),
+    npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × days of known NPT) (%)"),
+    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
+      .describe("非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text"),
     current_formation: z.string().nullable().describe("当前地层 formation at the latest report"),
     current_mud_density_g_cm3: z.number().nullable().describe("当前钻井液密度 latest mud density (g/cm³)"),
     well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
@@ -47,7 +51,7 @@ export const getWellSummary = defineTool({
     const well = (await findWell(db, well_id)) ?? {};
     const agg = (await db.execute(
       `SELECT count(*) AS n, min(report_date) AS first, max(report_date) AS last,
-        coalesce(sum(footage_m), 0) AS footage, coalesce(sum(drilling_hours_h), max(on_bottom_hours_cum_h), 0) AS hours, coalesce(sum(npt_h), 0) AS npt
+        coalesce(sum(footage_m), 0) AS footage, coalesce(sum(drilling_hours_h), max(on_bottom_hours_cum_h), 0) AS hours
        FROM drilling_daily WHERE well_id = ? AND deleted_at IS NULL`,
       [well_id],
     )).rows[0];
@@ -61,7 +65,9 @@ export const getWellSummary = defineTool({
     const days = spud && last ? Math.round((Date.parse(last) - Date.parse(spud)) / DAY_MS) + 1 : null;
     const footage = Number(agg.footage);
     const hours = Number(agg.hours);
-    const npt = Number(agg.npt);
+    // Each report's NPT as analyze_npt reads it (daily_npt: activity lines, else npt_h, else the main-work text).
+    const totals = await nptTotals(db, { well_id });
+    const npt = [...totals.byCategory.values()].reduce((a, b) => a + b, 0);
     const depth = (latest?.depth_m as number | undefined) ?? null;
     const design = (well.design_depth_m as number | undefined) ?? null;
     const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -73,7 +79,8 @@ export const getWellSummary = defineTool({
       days_since_spud: days, report_count: n, first_report_date: agg.first as string | null, latest_report_date: last,
       total_footage_m: r1(footage), on_bottom_hours_h: r1(hours),
       average_rop_m_h: hours > 0 ? Math.round((footage / hours) * 100) / 100 : null,
-      npt_hours_h: r1(npt), npt_share_pct: n > 0 ? r1((npt / (n * 24)) * 100) : null,
+      npt_hours_h: Math.round(npt * 100) / 100, npt_share_pct: totals.days > 0 ? r1((npt / (totals.days * 24)) * 100) : null,
+      npt_sources: totals.sources,
       current_formation: (latest?.formation as string | undefined) ?? null,
       current_mud_density_g_cm3: (latest?.mud_density_g_cm3 as number | undefined) ?? null,
       well_in_master: resolution.in_master === true, well_match: resolution.note,
@@ -84,7 +91,8 @@ export const getWellSummary = defineTool({
       : `${well_id} ${s.name ?? ""}：井深 ${depth} m（设计 ${design ?? "—"} m，${s.progress_pct ?? "—"}%），开钻 ${days} 天，` +
         `平均钻速 ${s.average_rop_m_h ?? "—"} m/h，非生产时间 ${s.npt_hours_h} h（${s.npt_share_pct}%），当前地层 ${s.current_formation ?? "—"}。\n` +
         `${well_id}: depth ${depth} m of ${design ?? "—"} m, ${days} days since spud, average ROP ${s.average_rop_m_h ?? "—"} m/h, ` +
-        `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.`) + flag;
+        `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.` +
+        (nptSourceNote(totals.sources) ? `\n${nptSourceNote(totals.sources)}` : "")) + flag;
     return { structured: s, text };
   },
 });

@@ -37,6 +37,8 @@ export const periodReportOutput = z.object({
   classified_rows: z.number().int().describe("从主要工作文字读出非生产时间的行 rows whose NPT was read from the main-work text"),
   npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
     .describe("非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text"),
+  figure_sources: z.array(z.object({ field: z.enum(["depth_m", "footage_m", "rop_m_h"]), how: z.string(), days: z.number().int() }))
+    .describe("井深、进尺、钻速如何得出（天数）how depth, footage and ROP were obtained, report days each"),
   bits: z.array(z.object({
     bit_type: z.string(), bit_diameter_mm: n, wells: z.array(z.string()), first_date: z.string(), last_date: z.string(),
     report_days: z.number().int(), footage_m: z.number(),

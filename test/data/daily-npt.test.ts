@@ -70,7 +70,7 @@ test("migration 007 fills daily_npt for the reports already stored", async () =>
   const path = join(dir, "m.db");
   const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
   try {
-    await migrate(db, MIGRATIONS.filter((m) => m.version < 6));
+    await migrate(db, MIGRATIONS.filter((m) => m.version < 7));
     for (const s of [
       ...insertStatements("wells", [{ well_id: "M1", name: "M1" }]),
       ...insertStatements("drilling_daily", [
@@ -79,7 +79,7 @@ test("migration 007 fills daily_npt for the reports already stored", async () =>
         { well_id: "M1", report_date: "2026-01-03", npt_h: null, main_work: null },
       ]),
     ]) await db.execute(s.sql, s.args);
-    assert.deepEqual(await migrate(db), [6]);
+    assert.deepEqual(await migrate(db), MIGRATIONS.filter((m) => m.version >= 7).map((m) => m.version));
     const rows = (await db.execute("SELECT d.report_date, p.category, p.hours, p.source FROM daily_npt p JOIN drilling_daily d ON d.id = p.report_id ORDER BY 1")).rows;
     assert.deepEqual(rows.map((r) => [r.report_date, r.category, r.hours, r.source]), [
       ["2026-01-01", "equipment", 5, "recorded"],

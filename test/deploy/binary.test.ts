@@ -24,7 +24,8 @@ function copyAlone(): { dir: string; binary: string; env: Record<string, string>
   copyFileSync(join(buildDir, "oilfield-mcp"), join(app, "oilfield-mcp"));
   mkdirSync(join(dir, "empty-path"));
   mkdirSync(join(dir, "home"));
-  const env = { PATH: join(dir, "empty-path"), HOME: join(dir, "home"), DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, PORT: "0" };
+  // DATABASE_CREATE_DIR: a configured database directory that does not exist is refused without it.
+  const env = { PATH: join(dir, "empty-path"), HOME: join(dir, "home"), DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, DATABASE_CREATE_DIR: "true", PORT: "0" };
   return { dir, binary: join(app, "oilfield-mcp"), env };
 }
 

@@ -33,7 +33,7 @@ for (const runtime of runtimes) {
       for (const round of [1, 2]) {
         const server = await spawnServer(runtime.command(), runtime.args(join(dir, BUNDLE)), {
           cwd: dir,
-          env: baseEnv({ HOME: home, TMPDIR: home, PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}` }),
+          env: baseEnv({ HOME: home, TMPDIR: home, PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, DATABASE_CREATE_DIR: "true" }),
         });
         try {
           await driveServer(server.url);

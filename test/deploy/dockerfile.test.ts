@@ -21,6 +21,7 @@ function assertRuntimeSettings(result: StageResult): void {
   assert.deepEqual(result.expose, ["8080"]);
   assert.equal(result.env.DATABASE_URL, "file:/data/oilfield.db");
   assert.equal(result.env.PORT, "8080");
+  assert.equal(result.env.SEED_DEMO_DATA, "false", "a production image starts on an empty database (issue 17 item 9)");
   assert.ok(result.healthcheck?.length, "a HEALTHCHECK in exec form");
   assert.ok(result.cmd?.length, "a CMD in exec form");
 }
@@ -31,7 +32,8 @@ async function startAndDrive(result: StageResult, extraEnv: Record<string, strin
   const asUser = process.getuid?.() === 0 && Number.isInteger(uid) ? { uid, gid: Number.isInteger(gid) ? gid : uid } : {};
   const env = Object.fromEntries(Object.entries(result.env).map(([k, v]) => [k, result.map(v)]));
   // As `docker run -e PORT=… -e HOST=…` would: a free port on loopback for the test.
-  Object.assign(env, { PATH: imagePath(), PORT: "0", HOST: "127.0.0.1" }, extraEnv);
+  // The image starts empty (SEED_DEMO_DATA=false); this drive is a trial run, as `docker run -e SEED_DEMO_DATA=true`.
+  Object.assign(env, { PATH: imagePath(), PORT: "0", HOST: "127.0.0.1", SEED_DEMO_DATA: "true" }, extraEnv);
   const [command, ...args] = result.cmd!.map(result.map);
   const server = await spawnServer(command, args, { cwd: result.workdir, env, ...asUser });
   const health = () => {

@@ -27,7 +27,6 @@ test("the recommended entry is Streamable HTTP with the identity headers and a b
   assert.equal(entry.url, "http://oilfield-mcp:8080/mcp");
   assert.deepEqual(entry.headers, expectedHeaders);
   assert.equal(entry.requiresOAuth, false);
-  assert.equal(entry.title, "油田钻井数据服务");
   assert.equal(entry.timeout, 60000);
 });
 
@@ -37,6 +36,23 @@ test("the legacy entry uses type sse on /sse with the same headers", () => {
   assert.equal(entry.url, "http://oilfield-mcp:8080/sse");
   assert.deepEqual(entry.headers, expectedHeaders);
   assert.equal(entry.requiresOAuth, false);
+});
+
+// LibreChat's title pattern before data-provider 0.8.522 (packages/data-provider/src/mcp.ts):
+// anything else makes LibreChat exit at start-up.
+const OLD_TITLE_PATTERN = /^[a-zA-Z0-9 ]+$/;
+
+test("every entry loads in every LibreChat release of the last year: ASCII title, the Chinese name in description, serverInstructions on (issue 17 item 12)", () => {
+  const entries = Object.entries(servers(recommended));
+  assert.equal(entries.length, 2);
+  for (const [name, entry] of entries) {
+    assert.match(entry.title, OLD_TITLE_PATTERN, `${name}: title "${entry.title}" would stop LibreChat < 0.8.522`);
+    assert.match(entry.description, /^油田钻井数据服务/, name);
+    assert.equal(entry.serverInstructions, true, name);
+  }
+  assert.equal(servers(recommended)["oilfield-drilling"].title, "Oilfield Drilling Data");
+  // The check can fail: the guide's Chinese title is what older releases refuse.
+  assert.doesNotMatch(servers(guide)["oilfield-drilling"].title, OLD_TITLE_PATTERN);
 });
 
 test("mcpSettings exempts exactly the host:port the entries connect to", () => {
@@ -64,8 +80,8 @@ test("the guide's config is kept verbatim and is valid for LibreChat too", () =>
 
 test("a misspelled key fails the check, nested or at the top", () => {
   const nested = recommended.replace(
-    "requiresOAuth: false\n    title",
-    "requiresOAuht: false\n    title",
+    "requiresOAuth: false\n    # ASCII",
+    "requiresOAuht: false\n    # ASCII",
   );
   assert.notEqual(nested, recommended);
   assert.deepEqual(checkLibreChatConfig(nested), [

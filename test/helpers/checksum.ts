@@ -10,7 +10,8 @@ export async function databaseChecksum(db: Db, skip: readonly string[] = ["audit
     if (o.type !== "table" || skip.includes(String(o.name))) continue;
     const sql = o.name === "sqlite_sequence"
       ? `SELECT * FROM sqlite_sequence WHERE name NOT IN (${skip.map(() => "?").join(", ")}) ORDER BY name`
-      : `SELECT * FROM "${o.name}" ORDER BY rowid`;
+      // A WITHOUT ROWID table is ordered by its primary key, which comes first in every such table here.
+      : / WITHOUT ROWID\s*$/i.test(String(o.sql)) ? `SELECT * FROM "${o.name}" ORDER BY 1, 2` : `SELECT * FROM "${o.name}" ORDER BY rowid`;
     hash.update(JSON.stringify((await db.execute(sql, o.name === "sqlite_sequence" ? [...skip] : [])).rows));
   }
   return hash.digest("hex");

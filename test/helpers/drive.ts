@@ -66,7 +66,7 @@ export async function readRecords(url: string, wellId: string, date: string, hea
 export async function firstWell(url: string, headers: Record<string, string> = {}): Promise<string> {
   const client = await connectStreamable(`${url}/mcp`, { ...identity("USER"), ...headers });
   try {
-    const result = await client.callTool({ name: "list_wells", arguments: {} });
+    const result = await client.callTool({ name: "list_wells", arguments: { limit: 1 } });
     return (result.structuredContent as { wells: { well_id: string }[] }).wells[0].well_id;
   } finally {
     await client.close();

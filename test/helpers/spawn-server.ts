@@ -23,6 +23,11 @@ export interface SpawnOptions {
   /** Run as this user and group (a container's USER), when the test runs as root. */
   readonly uid?: number;
   readonly gid?: number;
+  /**
+   * Run it in a process group of its own and stop the whole group: for a launcher such as
+   * `npm start`, whose server is its child and would outlive a stopped npm.
+   */
+  readonly group?: boolean;
 }
 
 /**
@@ -31,7 +36,20 @@ export interface SpawnOptions {
  * The environment is exactly `options.env` (nothing inherited).
  */
 export function spawnServer(command: string, args: readonly string[], options: SpawnOptions): Promise<SpawnedServer> {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, uid: options.uid, gid: options.gid, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd, env: options.env, uid: options.uid, gid: options.gid, detached: options.group ?? false, stdio: ["ignore", "pipe", "pipe"],
+  });
+  const signal = (name: NodeJS.Signals) => {
+    if (options.group && child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, name);
+        return;
+      } catch {
+        // The group is gone already, or this runtime cannot signal a group: signal the child itself.
+      }
+    }
+    child.kill(name);
+  };
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
@@ -39,8 +57,8 @@ export function spawnServer(command: string, args: readonly string[], options: S
   const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return child.exitCode ?? child.signalCode;
-    child.kill("SIGTERM");
-    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    signal("SIGTERM");
+    const timer = setTimeout(() => signal("SIGKILL"), 5000);
     const result = await exited;
     clearTimeout(timer);
     return result;

@@ -11,6 +11,7 @@ import { readYaml } from "../helpers/librechat-config.ts";
 import { connectAsLibreChat } from "../helpers/librechat-connect.ts";
 import type { McpServerEntry } from "../helpers/librechat-connect.ts";
 import { resolveLibreChatHeaders } from "../helpers/librechat.ts";
+import { libreChatDetectsOAuth } from "../helpers/librechat-oauth.ts";
 import type { LibreChatUser } from "../helpers/librechat.ts";
 import { textOf } from "../helpers/mcp-client.ts";
 import { startTestServer } from "../helpers/server.ts";
@@ -272,5 +273,38 @@ test("SSE sessions are bounded (503 naming SSE_MAX_SESSIONS) and closed when idl
   } finally {
     for (const s of streams) s.close();
     await small.close();
+  }
+});
+
+test("with MCP_AUTH_TOKEN set, LibreChat's OAuth probe of an entry without requiresOAuth finds no OAuth; the entry connects; real calls without the token stay 401 (issue 17 item 12)", async () => {
+  for (const path of ["/mcp", "/sse", "/mcp/call-tool"]) {
+    const verdict = await libreChatDetectsOAuth(`${server.url}${path}`);
+    assert.equal(verdict.requiresOAuth, false, `${path}: ${verdict.why}`);
+  }
+  // The entries as shipped, but without requiresOAuth: false (as the guide writes them).
+  for (const [name, shipped] of Object.entries(recommended)) {
+    const { requiresOAuth: _dropped, ...entry } = shipped;
+    const client = await connectAsLibreChat({ ...entry, url: entry.url.replace("http://oilfield-mcp:8080", server.url) }, ADMIN, ENV);
+    try {
+      assert.ok((await client.listTools()).tools.length > 0, name);
+    } finally {
+      await client.close();
+    }
+  }
+  // Fail closed: the probe's HEAD runs nothing and says nothing; GET and POST without the token get 401.
+  const { Authorization: _token, ...noToken } = userHeaders(ADMIN);
+  const sessions = sse.size;
+  const head = await fetch(`${server.url}/sse`, { method: "HEAD", headers: noToken });
+  assert.equal(head.status, 204);
+  assert.equal(head.headers.get("www-authenticate"), null);
+  assert.equal(head.headers.get("content-type"), null);
+  const exportHead = await fetch(`${server.url}/export/drilling_daily.csv`, { method: "HEAD", headers: noToken });
+  assert.equal(exportHead.status, 204, "no handler ran: the same answer on every path");
+  assert.ok(sse.size <= sessions, "no session opened");
+  for (const [method, path] of [["GET", "/sse"], ["POST", "/mcp"], ["GET", "/mcp/tools"]] as const) {
+    const res = await fetch(`${server.url}${path}`, { method, headers: { ...noToken, "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
+    assert.equal(res.status, 401, `${method} ${path}`);
+    assert.equal(res.headers.get("www-authenticate"), null);
+    await res.body?.cancel();
   }
 });

@@ -7,10 +7,10 @@ import { resolveRole } from "../../lib/permissions.ts";
 
 const user = (id: string, role = "USER", name = "王工"): User => ({ id, email: `${id}@example.com`, name, role: resolveRole(role, new Map()) });
 
-function fixture(maxSessions = 2, idleMs = 1000) {
+function fixture(maxSessions = 2, idleMs = 1000, maxPerUser?: number) {
   let clock = 0;
   const closed: string[] = [];
-  const store = createSseSessionStore({ maxSessions, idleMs, now: () => clock });
+  const store = createSseSessionStore({ maxSessions, idleMs, maxPerUser, now: () => clock });
   const entry = (id: string, who: User): SseSessionEntry => ({ id, user: who, close: async () => void closed.push(id) });
   return { store, entry, closed, tick: (ms: number) => (clock += ms) };
 }
@@ -45,6 +45,7 @@ test("sessions idle past the limit are closed by sweep; used ones stay", () => {
   store.add(entry("busy", user("u2")));
   tick(700);
   assert.equal(store.lookup("busy", user("u2")).ok, true);
+  store.touch("busy");
   tick(400);
   assert.equal(store.sweep(), 1);
   assert.deepEqual(closed, ["idle"]);
@@ -80,4 +81,45 @@ test("sameIdentity compares decoded id, email, name and raw role", () => {
   assert.equal(sameIdentity(user("x"), user("x")), true);
   assert.equal(sameIdentity(user("x", "USER"), user("x", "user")), false, "the raw role as sent, not just the permission role");
   assert.equal(sameIdentity(user("x"), user("y")), false);
+});
+
+test("one identity holds at most maxPerUser sessions: opening one more closes its least recently active one, others keep theirs (issue 17 item 4)", () => {
+  const { store, entry, closed, tick } = fixture(100, 10_000, 2);
+  assert.equal(store.maxPerUser, 2);
+  store.add(entry("bob-1", user("bob")));
+  tick(10);
+  store.add(entry("a-1", user("a")));
+  tick(10);
+  store.add(entry("a-2", user("a")));
+  tick(10);
+  store.touch("a-1");
+  for (let i = 3; i <= 50; i++) {
+    tick(10);
+    assert.equal(store.add(entry(`a-${i}`, user("a"))), true);
+  }
+  assert.equal(store.size, 3, "two of a's, one of bob's");
+  assert.equal(closed.length, 48);
+  assert.equal(closed[0], "a-2", "a-1 was used more recently than a-2");
+  assert.equal(closed.includes("bob-1"), false);
+  assert.equal(store.lookup("bob-1", user("bob")).ok, true);
+  assert.equal(store.lookup("a-50", user("a")).ok, true);
+});
+
+test("lookup alone does not keep a session open; only touch (a real client message) restarts its idle clock", () => {
+  const { store, entry, closed, tick } = fixture(5, 1000);
+  store.add(entry("s", user("u1")));
+  for (let i = 0; i < 5; i++) {
+    tick(300);
+    store.lookup("s", user("u1"));
+  }
+  assert.deepEqual(closed, ["s"]);
+  const gone = store.lookup("s", user("u1"));
+  assert.equal(gone.ok ? 200 : gone.status, 404);
+  store.add(entry("t", user("u1")));
+  for (let i = 0; i < 5; i++) {
+    tick(300);
+    store.touch("t");
+  }
+  assert.equal(store.sweep(), 0);
+  assert.equal(store.lookup("t", user("u1")).ok, true);
 });

@@ -54,7 +54,7 @@ test("get_drilling_activities reads a day's lines (typed well names resolved), N
 });
 
 test("a campaign's JSONL over HTTP: NPT analyses use the activity lines and say so", async () => {
-  // 64 KiB of arguments at most: the first days of F-4 (the whole campaign goes through the CLI).
+  // The first days of F-4 (whole campaigns over HTTP: test/tools/volve-campaigns.test.ts).
   const lines = (await readFile(realData("volve_ddr_campaigns", "15_9_F_4_campaign_events_raw.jsonl"), "utf8")).split("\n");
   const days = lines.filter((l) => /"report_date": "2008-02-(1[3-7])"/.test(l));
   const jsonl_text = days.join("\n");

@@ -107,8 +107,10 @@ export function readCampaignJsonl(text: string, file: string): ReportDay[] {
     out.push({
       file, wellNames: [wellbore], newWellId: wellbore, wellName: wellbore, operator: null, report_date: day, daily,
       figures: [
-        { field: "depth_m", value: reached, how: "作业行结束井深的累计最大值 deepest activity end depth so far (end_depth_md)" },
-        { field: "footage_m", value: footage, how: footage === null ? "— (文件中的第一天 first day of the file)" : "井深较前一天的增加 growth of that depth over the previous day" },
+        { field: "depth_m", value: reached, how: "作业行结束井深的累计最大值 deepest activity end depth so far (end_depth_md)", kind: "作业行最深结束井深 deepest activity end depth" },
+        footage === null
+          ? { field: "footage_m", value: null, how: "— (文件中的第一天 first day of the file)" }
+          : { field: "footage_m", value: footage, how: "井深较前一天的增加 growth of that depth over the previous day", kind: "井深较前一天增加 depth growth over the previous day" },
       ],
       activities: list.map((l) => ({
         report_date: day, start_time: l.start, end_time: l.end, utc_offset: null, hours: l.hours, depth_m: l.depth,

@@ -113,15 +113,15 @@ function readOne(report: XmlElement, file: string): ReportDay {
 
   const daily: Record<string, FieldValue> = { report_date };
   const figures: FigureSource[] = [];
-  const put = (field: string, value: FieldValue, how: string) => {
+  const put = (field: string, value: FieldValue, how: string, kind?: string) => {
     if (value !== null) daily[field] = value;
-    figures.push({ field, value, how: value === null ? `— (${how})` : how });
+    figures.push({ field, value, how: value === null ? `— (${how})` : how, ...(kind && value !== null ? { kind } : {}) });
   };
   if (spud) put("spud_date", spud.date, "wellboreInfo/dTimSpud");
   const md = measure(file, status, "md", "m");
-  put("depth_m", md?.value ?? null, md ? `statusInfo/md (${md.uom})` : "报告未给出 not in the report");
+  put("depth_m", md?.value ?? null, md ? `statusInfo/md (${md.uom})` : "报告未给出 not in the report", "日报井深 statusInfo/md");
   const dist = measure(file, status, "distDrill", "m");
-  put("footage_m", dist?.value ?? null, dist ? `statusInfo/distDrill (${dist.uom})` : "报告未给出 distDrill not in the report");
+  put("footage_m", dist?.value ?? null, dist ? `statusInfo/distDrill (${dist.uom})` : "报告未给出 distDrill not in the report", "日报进尺 statusInfo/distDrill");
   const hole = measure(file, status, "diaHole", "mm");
   const bit = bitOf(file, report, md?.value ?? null, hole?.value ?? null);
   if (bit) {
@@ -130,7 +130,8 @@ function readOne(report: XmlElement, file: string): ReportDay {
     put("bit_diameter_mm", bit.dia?.value ?? null, `${which}: diaBit${bit.dia ? ` (${bit.dia.uom})` : ""}`);
     const run = bit.start && bit.stop ? ` ${bit.start.value}–${bit.stop.value} m` : "";
     const hours = bit.hours ? `, ${bit.hours.value} h` : "";
-    put("rop_m_h", bit.rop?.value ?? null, `${which}: bitRun/ropAv (${bit.rop?.uom ?? "—"}), 钻头行程平均 bit-run average${run}${hours}`);
+    put("rop_m_h", bit.rop?.value ?? null, `${which}: bitRun/ropAv (${bit.rop?.uom ?? "—"}), 钻头行程平均 bit-run average${run}${hours}`,
+      "钻头行程平均钻速 bit-run average bitRun/ropAv");
   } else if (hole) {
     put("bit_diameter_mm", hole.value, `statusInfo/diaHole (${hole.uom})`);
   }

@@ -7,6 +7,8 @@ export interface FigureSource {
   readonly value: FieldValue;
   /** Where it came from, e.g. `statusInfo/distDrill (m)`; `—` when the source does not give it. */
   readonly how: string;
+  /** Short label of the source, the same for every day read from it (stored in report_figures); absent when not stored. */
+  readonly kind?: string;
 }
 
 /** One report day read from a drillReport file or a campaign's activity lines, before its well is matched. */

@@ -7,6 +7,7 @@ import { openDatabase } from "../lib/db.ts";
 import { dbFaultOf } from "../lib/db-faults.ts";
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
+import { holdWriteLock } from "./helpers/write-lock.ts";
 
 let server: TestServer;
 before(async () => {
@@ -46,18 +47,8 @@ test("a long field-wide analysis by one user does not hold up small calls by ano
 test("a write waiting for a lock another program holds does not hold up a read by another user (real HTTP)", async () => {
   const path = join(server.dir, "oilfield.db");
   // The other program: its own connection, holding the write lock until this test lets go.
-  const other = await openDatabase({ url: `file:${path}`, kind: "file", path }, { busyTimeoutMs: 60_000 });
-  let release = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  let locked = () => {};
-  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-  const holding = other.transaction(async (tx) => {
-    await tx.execute("INSERT INTO record_history (table_name, record_id, action, changed_by) VALUES ('t', 't', 't', 't')");
-    locked();
-    await held;
-  });
+  const lock = await holdWriteLock(path);
   try {
-    await lockTaken;
     let writeDone = false;
     const write = restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 1, depth_m: 5 }).then((r) => ((writeDone = true), r));
     // The write now waits (SQLite's busy wait, up to 5 s). Were that wait on the server's thread,
@@ -68,14 +59,12 @@ test("a write waiting for a lock another program holds does not hold up a read b
     const health = await fetch(`${server.url}/health`);
     assert.equal(health.status, 200);
     assert.equal(writeDone, false);
-    release();
+    await lock.release();
     // Through once the lock is free, or (on a machine slow enough that 5 s passed) the clear "locked" error.
     const wrote = await write;
     if (wrote.status !== 200) assert.match(String(wrote.body.message), /被其他程序锁定.*locked by another program/);
   } finally {
-    release();
-    await holding;
-    other.close();
+    await lock.release();
   }
 });
 

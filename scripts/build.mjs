@@ -55,7 +55,9 @@ function libsqlTarget() {
   const target = currentTarget();
   return familySync() === GLIBC ? target.replace(/^(linux-(?:x64|arm64))-musl$/, "$1-gnu") : target;
 }
-export function libsqlDirForWorkers() { return dirname(libsqlFileFromBundle(libsqlTarget(), ADDONS)); }`,
+// Each database thread asks; the addon is unpacked and its checksum verified once per process.
+let workersDir;
+export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFileFromBundle(libsqlTarget(), ADDONS))); }`,
       loader: "js",
       resolveDir: libsqlDir,
     }));

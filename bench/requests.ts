@@ -29,7 +29,7 @@ export const WORKLOADS: Readonly<Record<string, { title: string; request: LoadRe
   mcp_call: {
     title: 'MCP tools/call query_drilling_data {"limit":5}',
     request: mcpCall("query_drilling_data", { limit: 5 }),
-    target: 0.5,
+    target: 0.6,
   },
   rest_call: {
     title: "REST POST /mcp/call-tool same call",

@@ -1,11 +1,11 @@
 import { convertRow } from "./convert-row.ts";
 import type { HeaderMatch } from "./detect-header.ts";
-import type { DuplicateKey, ParsedRow, RawRow, Rejection } from "./types.ts";
+import type { DuplicateKey, ParsedRow, RawRow, RowRejection } from "./types.ts";
 
 /** What a collector holds once every data row went through it. */
 export interface CollectedRows {
   readonly rows: readonly ParsedRow[];
-  readonly rejected: readonly Rejection[];
+  readonly rejected: readonly RowRejection[];
   readonly blankRows: number;
   readonly duplicateKeys: readonly DuplicateKey[];
 }
@@ -23,7 +23,7 @@ export interface RowCollector {
  */
 export function createRowCollector(header: HeaderMatch): RowCollector {
   const kept: (ParsedRow | undefined)[] = [];
-  const rejected: Rejection[] = [];
+  const rejected: RowRejection[] = [];
   const byKey = new Map<string, { index: number; key: DuplicateKey["key"]; rows: number[] }>();
   let blankRows = 0;
   let lastRow = header.dataStartRow - 1;

@@ -1,18 +1,15 @@
-import type { Column } from "../schema/column.ts";
+import { columnLabel } from "../schema/column.ts";
+import type { ColumnValue } from "../schema/column.ts";
 import { cellValue, displayValue, isEmptyCell } from "./cell-value.ts";
 import type { HeaderMatch } from "./detect-header.ts";
 import { normaliseValue } from "./normalise-value.ts";
-import type { ColumnValue, RawRow, Rejection } from "./types.ts";
+import type { RawRow, RowRejection } from "./types.ts";
 
 /** One data row after validation: blank, rejected (with every reason), or accepted. */
 export type ConvertedRow =
   | { readonly kind: "blank" }
-  | { readonly kind: "rejected"; readonly rejections: readonly Rejection[] }
+  | { readonly kind: "rejected"; readonly rejections: readonly RowRejection[] }
   | { readonly kind: "ok"; readonly values: Record<string, ColumnValue>; readonly key: readonly ColumnValue[] };
-
-function label(column: Column): string {
-  return column.code ? `${column.zh} [${column.code}]` : column.zh;
-}
 
 /**
  * Validates one data row against the detected header: normalises every
@@ -22,7 +19,7 @@ function label(column: Column): string {
 export function convertRow(raw: RawRow, header: HeaderMatch): ConvertedRow {
   const { table, columns } = header;
   const values: Record<string, ColumnValue> = {};
-  const rejections: Rejection[] = [];
+  const rejections: RowRejection[] = [];
   let blank = true;
   columns.forEach((column, index) => {
     if (!column) return;
@@ -34,14 +31,14 @@ export function convertRow(raw: RawRow, header: HeaderMatch): ConvertedRow {
   });
   if (blank) return { kind: "blank" };
   const keyColumns = table.naturalKey.map((name) => table.columns.find((c) => c.name === name)!);
-  const needs = keyColumns.map(label).join(", ");
+  const needs = keyColumns.map(columnLabel).join(", ");
   for (const column of keyColumns) {
     if (values[column.name] !== null) continue;
     rejections.push({
       row: raw.row,
       column: column.name,
       value: null,
-      reason: `缺少${label(column)} / missing ${column.en} (${column.name}): 每行都要有 ${needs} / every row needs ${needs}`,
+      reason: `缺少${columnLabel(column)} / missing ${column.en} (${column.name}): 每行都要有 ${needs} / every row needs ${needs}`,
     });
   }
   if (rejections.length > 0) return { kind: "rejected", rejections };

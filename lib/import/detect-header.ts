@@ -1,3 +1,4 @@
+import { columnLabel } from "../schema/column.ts";
 import type { Column, Table } from "../schema/column.ts";
 import { columnFinder, headerText } from "./header-names.ts";
 
@@ -59,10 +60,6 @@ function candidate(table: Table, texts: readonly (readonly string[])[]): Candida
   };
 }
 
-function label(column: Column): string {
-  return column.code ? `${column.zh} [${column.code}]` : column.zh;
-}
-
 /**
  * Finds the header in the first two file rows (`rows[0]` is row 1): codes (any
  * case), Chinese labels or English column names, in row 1, row 2 or both. Picks
@@ -84,9 +81,9 @@ export function detectHeader(rows: readonly (readonly unknown[])[], tables: read
   const why = !partial
     ? `未找到已知列名 / no known column names`
     : partial.missingKey.length > 0
-    ? `${partial.table.zh} 缺少关键列 / ${partial.table.en} lacks key columns ${partial.missingKey.map(label).join(", ")}`
+    ? `${partial.table.zh} 缺少关键列 / ${partial.table.en} lacks key columns ${partial.missingKey.map(columnLabel).join(", ")}`
     : `只有少数列名可识别 / too few column names recognised (${partial.score})`;
-  const needs = tables.map((t) => `${t.zh}: ${t.naturalKey.map((n) => label(t.columns.find((c) => c.name === n)!)).join(", ")}`);
+  const needs = tables.map((t) => `${t.zh}: ${t.naturalKey.map((n) => columnLabel(t.columns.find((c) => c.name === n)!)).join(", ")}`);
   throw new Error(
     `无法识别表头 "${row1}" / cannot recognise the header "${row1}": ${why}. ` +
       `请在第1行（或第1、2行）写列代码、中文列名或英文列名，至少包含 / put column codes, Chinese labels or English names in row 1 (or rows 1 and 2), with at least: ${needs.join("; ")}`,

@@ -7,7 +7,7 @@ import { recordChecker } from "../write/validate-record.ts";
 import { wellsInMaster } from "../write/wells-in-master.ts";
 import type { ImportSummary, NotInMaster } from "./import-summary.ts";
 import { readTableFile } from "./read-table-file.ts";
-import type { Rejection } from "./types.ts";
+import type { RowRejection } from "./types.ts";
 
 /** Options of importFile. */
 export interface ImportFileOptions {
@@ -70,7 +70,7 @@ export async function importFile(db: Db, bytes: Uint8Array, options: ImportFileO
   }
   const target = importTarget(parsed.table.name);
   const check = recordChecker(target);
-  const rejected: Rejection[] = [...parsed.rejected];
+  const rejected: RowRejection[] = [...parsed.rejected];
   const rows: WriteRow[] = [];
   for (const r of parsed.rows) {
     const checked = check(r.values);

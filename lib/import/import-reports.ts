@@ -7,14 +7,14 @@ import type { RowPlan } from "../write/plan-chunk.ts";
 import { DRILLING_ACTIVITIES_TARGET, DRILLING_DAILY_TARGET, WELLS_TARGET } from "../write/targets.ts";
 import { upsertRows } from "../write/upsert-rows.ts";
 import { recordChecker } from "../write/validate-record.ts";
-import type { FieldValue } from "../write/validate-record.ts";
+import type { ColumnValue } from "../schema/column.ts";
 import { ImportFileError } from "./import-file.ts";
 import type { ImportSummary, ReportImportDetail } from "./import-summary.ts";
 import { removeStaleActivities } from "./stale-activities.ts";
 import { refreshNptOfDays } from "../data/daily-npt.ts";
 import { saveReportFigures } from "../data/report-figures.ts";
 import type { DayFigures } from "../data/report-figures.ts";
-import type { Rejection } from "./types.ts";
+import type { RowRejection } from "./types.ts";
 import { ReportFileError } from "./witsml/report-day.ts";
 import type { ReportDay } from "./witsml/report-day.ts";
 import { readReportFile } from "./witsml/report-file.ts";
@@ -94,7 +94,7 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
   }));
   const checkDaily = recordChecker(DRILLING_DAILY_TARGET);
   const checkActivity = recordChecker(DRILLING_ACTIVITIES_TARGET);
-  const rejected: Rejection[] = [];
+  const rejected: RowRejection[] = [];
   const dailyRows: WriteRow[] = [];
   const activityRows: WriteRow[] = [];
   const activityDays: { well_id: string; report_date: string; starts: string[] }[] = [];
@@ -163,7 +163,7 @@ export async function importReports(db: Db, files: readonly ReportFile[], option
     }
     return {
       file: d.file, well_id, report_date: d.report_date, action: byKey.get(`${well_id} ${d.report_date}`) ?? "rejected",
-      activities: d.activities.length, figures: d.figures.map((f) => ({ field: f.field, value: f.value as FieldValue, how: f.how })),
+      activities: d.activities.length, figures: d.figures.map((f) => ({ field: f.field, value: f.value as ColumnValue, how: f.how })),
     };
   });
   const detail: ReportImportDetail = {

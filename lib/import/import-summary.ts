@@ -1,4 +1,4 @@
-import type { DuplicateKey, Rejection } from "./types.ts";
+import type { DuplicateKey, RowRejection } from "./types.ts";
 
 /** Daily rows whose well is not in the well master (normal in the field's data: stored, only counted). */
 export interface NotInMaster {
@@ -45,7 +45,7 @@ export interface ImportSummary {
   readonly unchanged: number;
   /** Rows refused (each listed in `rejected_rows`, one entry per bad cell). */
   readonly rejected: number;
-  readonly rejected_rows: readonly Rejection[];
+  readonly rejected_rows: readonly RowRejection[];
   readonly blank_rows: number;
   /** Keys found on several rows of the file; the last row of each was used. */
   readonly duplicate_keys: readonly DuplicateKey[];

@@ -2,7 +2,7 @@ import type { Column } from "../schema/column.ts";
 import { type CellPrimitive, displayValue, isEmptyCell } from "./cell-value.ts";
 import { dateFromCell, dateFromNumber, dateFromText } from "./parse-date.ts";
 import { flagFromText, numberFromText } from "./parse-number.ts";
-import type { ColumnValue } from "./types.ts";
+import type { ColumnValue } from "../schema/column.ts";
 
 /** A normalised value, or the bilingual reason it was refused. */
 export type Normalised = { readonly ok: true; readonly value: ColumnValue } | { readonly ok: false; readonly reason: string };

@@ -1,7 +1,4 @@
-import type { Table } from "../schema/column.ts";
-
-/** A value after normalisation: text, a number, a `YYYY-MM-DD` date string, or null for empty. */
-export type ColumnValue = string | number | null;
+import type { ColumnValue, Rejection, Table } from "../schema/column.ts";
 
 /** One row as read from a file: its row number as the user sees it (1-based) and its cells (0-based). */
 export interface RawRow {
@@ -16,16 +13,10 @@ export interface ParsedRow {
   readonly values: Record<string, ColumnValue>;
 }
 
-/** Why a row was rejected; a row with several bad cells has several entries. */
-export interface Rejection {
+/** A refused cell of a file row; a row with several bad cells has several entries. */
+export interface RowRejection extends Rejection {
   /** Row number as in the file (1-based, header rows included). */
   readonly row: number;
-  /** English column name, e.g. `depth_m`. */
-  readonly column: string;
-  /** The cell as read (a Date as ISO text), or null for a missing key. */
-  readonly value: string | number | boolean | null;
-  /** Bilingual, Chinese first: what is wrong and what to write instead. */
-  readonly reason: string;
 }
 
 /** Rows of one file sharing a natural key; only the last (`rows` at the end) is kept. */
@@ -47,7 +38,7 @@ export interface ParsedFile {
   /** English names of the table columns found in the file, in file order. */
   readonly columns: readonly string[];
   readonly rows: readonly ParsedRow[];
-  readonly rejected: readonly Rejection[];
+  readonly rejected: readonly RowRejection[];
   /** Header text of ignored columns, e.g. `DW 单位`. */
   readonly unknownColumns: readonly string[];
   /** Rows after the header with every recognised cell empty (skipped, not reported). */

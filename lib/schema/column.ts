@@ -45,3 +45,21 @@ export function describeColumn(column: Column): string {
   const code = column.code ? ` [${column.code}]` : "";
   return `${column.zh} ${column.en}${unit}${code}`;
 }
+
+/** A value after checking: text, a number, a `YYYY-MM-DD` date string, or null for empty. */
+export type ColumnValue = string | number | null;
+
+/** Why a column's value was refused: the column, the value as given, and the reason. */
+export interface Rejection {
+  /** English column name, e.g. `depth_m`. */
+  readonly column: string;
+  /** The value as given (a Date as ISO text, an object as JSON), or null for a missing one. */
+  readonly value: string | number | boolean | null;
+  /** Bilingual, Chinese first: what is wrong and what to write instead. */
+  readonly reason: string;
+}
+
+/** `当日井深 [DRJS]`: a column's Chinese label with its field code, as messages name it. */
+export function columnLabel(column: Column): string {
+  return column.code ? `${column.zh} [${column.code}]` : column.zh;
+}

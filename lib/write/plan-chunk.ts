@@ -1,11 +1,11 @@
 import type { Executor, Row, SqlValue } from "../db.ts";
 import type { WriteTarget } from "./targets.ts";
-import type { FieldProblem, FieldValue } from "./validate-record.ts";
+import type { ColumnValue, Rejection } from "../schema/column.ts";
 
 /** A record to write: where it came from (file row number or record index) and its checked values. */
 export interface WriteRow {
   readonly row: number;
-  readonly values: Readonly<Record<string, FieldValue>>;
+  readonly values: Readonly<Record<string, ColumnValue>>;
 }
 
 /** What writing a record will do (or did): insert, update (with the changed fields), nothing, or refuse it. */
@@ -13,7 +13,7 @@ export type RowPlan =
   | { readonly kind: "insert"; readonly row: number; readonly values: WriteRow["values"] }
   | { readonly kind: "update"; readonly row: number; readonly values: WriteRow["values"]; readonly id: string | number; readonly before: Row; readonly changed: readonly string[] }
   | { readonly kind: "unchanged"; readonly row: number; readonly values: WriteRow["values"]; readonly id: string | number; readonly before: Row }
-  | { readonly kind: "rejected"; readonly row: number; readonly values: WriteRow["values"]; readonly problems: readonly FieldProblem[] };
+  | { readonly kind: "rejected"; readonly row: number; readonly values: WriteRow["values"]; readonly problems: readonly Rejection[] };
 
 /** The natural key of `values` as one string (absent key fields count as empty, as the unique indexes do). */
 export function keyOf(target: WriteTarget, values: WriteRow["values"]): string {
@@ -62,10 +62,10 @@ export async function planChunk(db: Executor, target: WriteTarget, rows: readonl
     `SELECT json_group_array(json_array(${exprs.join(", ")})) AS found FROM ${table.name} WHERE ${live}(${where})`,
     args,
   );
-  const found = JSON.parse(String(rs.rows[0]?.found ?? "[]")) as FieldValue[][];
+  const found = JSON.parse(String(rs.rows[0]?.found ?? "[]")) as ColumnValue[][];
   const stored = new Map(found.map((values) => {
     const row: Row = Object.fromEntries(columns.map((c, i) => [c, real.has(c) && typeof values[i] === "string" ? Number(values[i]) : values[i]]));
-    return [keyOf(target, row as Record<string, FieldValue>), row];
+    return [keyOf(target, row as Record<string, ColumnValue>), row];
   }));
   return rows.map((r): RowPlan => {
     const key = keyOf(target, r.values);

@@ -5,7 +5,7 @@ import type { RowPlan, WriteRow } from "./plan-chunk.ts";
 import type { WriteTarget } from "./targets.ts";
 import { upsertRows } from "./upsert-rows.ts";
 import { recordChecker } from "./validate-record.ts";
-import type { FieldProblem, FieldValue } from "./validate-record.ts";
+import type { ColumnValue, Rejection } from "../schema/column.ts";
 import type { ScopeCheck } from "./well-scope.ts";
 import { wellsInMaster } from "./wells-in-master.ts";
 
@@ -18,12 +18,12 @@ export interface RecordOutcome {
   readonly index: number;
   readonly status: SaveStatus;
   /** The natural key as given (normalised). */
-  readonly key: Readonly<Record<string, FieldValue>>;
+  readonly key: Readonly<Record<string, ColumnValue>>;
   /** The stored row's id (`id`, or the well id for the well master); null when nothing is stored. */
   readonly record_id: string | number | null;
   /** Fields whose stored value changed, with the value before and after. */
-  readonly changes: Readonly<Record<string, { readonly before: FieldValue; readonly after: FieldValue }>>;
-  readonly problems: readonly FieldProblem[];
+  readonly changes: Readonly<Record<string, { readonly before: ColumnValue; readonly after: ColumnValue }>>;
+  readonly problems: readonly Rejection[];
   /** Whether the record's well is in the well master (daily tables); null for the master itself. */
   readonly well_in_master: boolean | null;
 }
@@ -62,7 +62,7 @@ const STATUS: Record<RowPlan["kind"], SaveStatus> = { insert: "inserted", update
  */
 export async function saveRecords(db: Db, target: WriteTarget, records: readonly Record<string, unknown>[], options: SaveOptions): Promise<SaveResult> {
   const check = recordChecker(target);
-  const refused = new Map<number, FieldProblem[]>();
+  const refused = new Map<number, Rejection[]>();
   const rows: WriteRow[] = [];
   records.forEach((record, i) => {
     const checked = check(record);
@@ -101,12 +101,12 @@ export async function saveRecords(db: Db, target: WriteTarget, records: readonly
       const index = i + 1;
       const plan = byRow.get(index);
       const values = plan?.values ?? rows.find((r) => r.row === index)?.values ?? {};
-      const key = Object.fromEntries(target.table.naturalKey.map((k) => [k, values[k] ?? (records[i][k] as FieldValue) ?? null]));
+      const key = Object.fromEntries(target.table.naturalKey.map((k) => [k, values[k] ?? (records[i][k] as ColumnValue) ?? null]));
       const problems = refused.get(index) ?? (plan?.kind === "rejected" ? plan.problems : []);
       const status: SaveStatus = problems.length ? "rejected" : !plan || !committed ? "not_saved" : STATUS[plan.kind];
       const stored = status !== "rejected" && status !== "not_saved" && plan && "id" in plan ? plan.id : null;
       const changes = status === "updated" && plan?.kind === "update"
-        ? Object.fromEntries(plan.changed.map((c) => [c, { before: (plan.before[c] ?? null) as FieldValue, after: plan.values[c] ?? null }]))
+        ? Object.fromEntries(plan.changed.map((c) => [c, { before: (plan.before[c] ?? null) as ColumnValue, after: plan.values[c] ?? null }]))
         : {};
       const well = key.well_id === null || key.well_id === undefined ? null : String(key.well_id);
       return { index, status, key, record_id: stored, changes, problems, well_in_master: inMaster && well !== null ? inMaster.has(well) : null };

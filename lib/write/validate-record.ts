@@ -1,21 +1,12 @@
 import { DAILY_RANGES } from "../data/daily-input.ts";
-import type { Column } from "../schema/column.ts";
+import { columnLabel } from "../schema/column.ts";
+import type { Column, ColumnValue, Rejection } from "../schema/column.ts";
 import type { WriteTarget } from "./targets.ts";
-
-/** A stored value: text, a number, a `YYYY-MM-DD` date, or null for empty. */
-export type FieldValue = string | number | null;
-
-/** One refused field of a record: which column, the value given, and why (Chinese first). */
-export interface FieldProblem {
-  readonly column: string;
-  readonly value: string | number | boolean | null;
-  readonly reason: string;
-}
 
 /** A record checked field by field: its normalised values, or every problem found. */
 export type CheckedRecord =
-  | { readonly ok: true; readonly values: Record<string, FieldValue> }
-  | { readonly ok: false; readonly problems: readonly FieldProblem[] };
+  | { readonly ok: true; readonly values: Record<string, ColumnValue> }
+  | { readonly ok: false; readonly problems: readonly Rejection[] };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_TEXT = 2000;
@@ -26,44 +17,40 @@ function realDate(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-function label(column: Column): string {
-  return column.code ? `${column.zh} [${column.code}]` : column.zh;
-}
-
-function shown(value: unknown): FieldProblem["value"] {
+function shown(value: unknown): Rejection["value"] {
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? value : JSON.stringify(value) ?? null;
 }
 
-function checkValue(column: Column, value: unknown, isKey: boolean): { value: FieldValue } | { reason: string } {
+function checkValue(column: Column, value: unknown, isKey: boolean): { value: ColumnValue } | { reason: string } {
   if (value === null) return { value: null };
   const v = JSON.stringify(value);
   switch (column.type) {
     case "date":
       if (typeof value === "string" && realDate(value.trim())) return { value: value.trim() };
-      return { reason: `${label(column)} 不是有效日期 ${v} / ${column.en} is not a real date ${v}: use YYYY-MM-DD, e.g. 2021-03-05` };
+      return { reason: `${columnLabel(column)} 不是有效日期 ${v} / ${column.en} is not a real date ${v}: use YYYY-MM-DD, e.g. 2021-03-05` };
     case "real":
     case "integer": {
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        return { reason: `${label(column)} 不是数字 ${v} / ${column.en} is not a number ${v}: give digits such as 1234.5, without units` };
+        return { reason: `${columnLabel(column)} 不是数字 ${v} / ${column.en} is not a number ${v}: give digits such as 1234.5, without units` };
       }
       if (column.type === "integer" && !Number.isInteger(value)) {
-        return { reason: `${label(column)} 须为整数 ${v} / ${column.en} must be a whole number, not ${v}` };
+        return { reason: `${columnLabel(column)} 须为整数 ${v} / ${column.en} must be a whole number, not ${v}` };
       }
       const range = DAILY_RANGES[column.name];
       const unit = column.unit ? ` ${column.unit}` : "";
       if (range && (value < range[0] || value > range[1])) {
         return {
-          reason: `${label(column)} ${v} 超出合理范围 ${range[0]}–${range[1]}${unit} / ${column.en} ${v} is outside the plausible range ` +
+          reason: `${columnLabel(column)} ${v} 超出合理范围 ${range[0]}–${range[1]}${unit} / ${column.en} ${v} is outside the plausible range ` +
             `${range[0]}–${range[1]}${unit}: check the unit and the digits`,
         };
       }
       return { value };
     }
     case "text": {
-      if (typeof value !== "string") return { reason: `${label(column)} 须为文本 ${v} / ${column.en} must be text, not ${v}` };
+      if (typeof value !== "string") return { reason: `${columnLabel(column)} 须为文本 ${v} / ${column.en} must be text, not ${v}` };
       // Key text (well ids) must match however it was typed: full-width characters and stray spaces would split one well in two.
       const text = isKey ? value.normalize("NFKC").replace(/\s+/g, "") : value.trim();
-      if (text.length > MAX_TEXT) return { reason: `${label(column)} 超过 ${MAX_TEXT} 字 / ${column.en} is longer than ${MAX_TEXT} characters: shorten it` };
+      if (text.length > MAX_TEXT) return { reason: `${columnLabel(column)} 超过 ${MAX_TEXT} 字 / ${column.en} is longer than ${MAX_TEXT} characters: shorten it` };
       return { value: text === "" ? null : text };
     }
   }
@@ -79,10 +66,10 @@ export function recordChecker(target: WriteTarget): (record: Record<string, unkn
   const { table } = target;
   const byName = new Map(table.columns.map((c) => [c.name, c]));
   const required = target.required.map((name) => byName.get(name)!);
-  const needs = required.map(label).join(", ");
+  const needs = required.map(columnLabel).join(", ");
   return (record) => {
-    const values: Record<string, FieldValue> = {};
-    const problems: FieldProblem[] = [];
+    const values: Record<string, ColumnValue> = {};
+    const problems: Rejection[] = [];
     for (const [name, raw] of Object.entries(record)) {
       if (raw === undefined) continue;
       const column = byName.get(name);
@@ -99,7 +86,7 @@ export function recordChecker(target: WriteTarget): (record: Record<string, unkn
       if (problems.some((p) => p.column === column.name)) continue;
       problems.push({
         column: column.name, value: null,
-        reason: `缺少${label(column)} / missing ${column.en} (${column.name}): 每条记录都要有 ${needs} / every record needs ${needs}`,
+        reason: `缺少${columnLabel(column)} / missing ${column.en} (${column.name}): 每条记录都要有 ${needs} / every record needs ${needs}`,
       });
     }
     return problems.length ? { ok: false, problems } : { ok: true, values };

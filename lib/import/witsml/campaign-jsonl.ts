@@ -1,4 +1,4 @@
-import type { FieldValue } from "../../write/validate-record.ts";
+import type { ColumnValue } from "../../schema/column.ts";
 import { readStamp, ReportFileError } from "./report-day.ts";
 import type { ReportDay } from "./report-day.ts";
 
@@ -102,7 +102,7 @@ export function readCampaignJsonl(text: string, file: string): ReportDay[] {
     const reached = Math.max(before ?? 0, ...list.map((l) => l.depth ?? 0));
     deepest.set(wellbore, reached);
     const footage = before === null ? null : Math.round((reached - before) * 1000) / 1000;
-    const daily: Record<string, FieldValue> = { report_date: day, depth_m: reached };
+    const daily: Record<string, ColumnValue> = { report_date: day, depth_m: reached };
     if (footage !== null) daily.footage_m = footage;
     out.push({
       file, wellNames: [wellbore], newWellId: wellbore, wellName: wellbore, operator: null, report_date: day, daily,

@@ -1,4 +1,4 @@
-import type { FieldValue } from "../../write/validate-record.ts";
+import type { ColumnValue } from "../../schema/column.ts";
 import { child, childrenNamed, childText, parseXml, XmlError } from "../xml/read-xml.ts";
 import type { XmlElement } from "../xml/read-xml.ts";
 import { readStamp, ReportFileError } from "./report-day.ts";
@@ -111,9 +111,9 @@ function readOne(report: XmlElement, file: string): ReportDay {
   const info = child(report, "wellboreInfo");
   const spud = info ? stampOf(file, info, "dTimSpud", false) : null;
 
-  const daily: Record<string, FieldValue> = { report_date };
+  const daily: Record<string, ColumnValue> = { report_date };
   const figures: FigureSource[] = [];
-  const put = (field: string, value: FieldValue, how: string, kind?: string) => {
+  const put = (field: string, value: ColumnValue, how: string, kind?: string) => {
     if (value !== null) daily[field] = value;
     figures.push({ field, value, how: value === null ? `— (${how})` : how, ...(kind && value !== null ? { kind } : {}) });
   };

@@ -1,10 +1,10 @@
-import type { FieldValue } from "../../write/validate-record.ts";
+import type { ColumnValue } from "../../schema/column.ts";
 
 /** How one figure of a report was obtained, for the import's answer. */
 export interface FigureSource {
   /** drilling_daily column, e.g. `footage_m`. */
   readonly field: string;
-  readonly value: FieldValue;
+  readonly value: ColumnValue;
   /** Where it came from, e.g. `statusInfo/distDrill (m)`; `—` when the source does not give it. */
   readonly how: string;
   /** Short label of the source, the same for every day read from it (stored in report_figures); absent when not stored. */
@@ -25,10 +25,10 @@ export interface ReportDay {
   readonly operator: string | null;
   readonly report_date: string;
   /** drilling_daily values without well_id; only the fields the source gives. */
-  readonly daily: Readonly<Record<string, FieldValue>>;
+  readonly daily: Readonly<Record<string, ColumnValue>>;
   readonly figures: readonly FigureSource[];
   /** drilling_activities values without well_id. */
-  readonly activities: readonly Readonly<Record<string, FieldValue>>[];
+  readonly activities: readonly Readonly<Record<string, ColumnValue>>[];
 }
 
 /** A drillReport or campaign file that cannot be read; nothing of any file of the batch is written. */

@@ -8,7 +8,7 @@ export function fmt(value: number | null, decimals = 1): string {
   return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-/** A bilingual line, Chinese first: `中文 / English`. */
+/** A bilingual message line, Chinese first: `中文 / English` (chart labels use `bilingualLabel`). */
 export function bilingual(zh: string, en: string): string {
   return `${zh} / ${en}`;
 }

@@ -1,7 +1,7 @@
 import { CHART_VIEW_CSS, CHART_VIEW_JS } from "./assets.generated.ts";
 import { checkChartSpec } from "./check.ts";
 import type { ChartSpec } from "./spec.ts";
-import { bilingual } from "./spec.ts";
+import { bilingualLabel } from "./spec.ts";
 
 /** MIME type of an MCP-UI HTML resource (LibreChat): the chart data is inside the document. */
 export const CHART_MIME_INLINE = "text/html";
@@ -51,7 +51,7 @@ ${dataScript}<script>${CHART_VIEW_JS}</script>
 export function renderChartHtml(spec: ChartSpec, opts?: { theme?: ChartTheme }): string {
   const checked = checkChartSpec(spec);
   const data = `<script type="application/json" id="chart-data">${scriptJson(checked)}</script>\n`;
-  return page("inline", bilingual(checked.title), opts?.theme ?? "auto", data);
+  return page("inline", bilingualLabel(checked.title), opts?.theme ?? "auto", data);
 }
 
 /**

@@ -50,8 +50,11 @@ export type BarSpec = {
 /** Everything the chart views can draw. */
 export type ChartSpec = DepthCurveSpec | BarSpec;
 
-/** Formats a bilingual text Chinese first: `{ zh: "钻速", en: "ROP (m/h)" }` → "钻速 ROP (m/h)". */
-export function bilingual(text: Bilingual | string): string {
+/**
+ * A chart label, Chinese then English joined by a space: `{ zh: "钻速", en: "ROP (m/h)" }` →
+ * "钻速 ROP (m/h)" (messages use `bilingual` of lib/analysis/format.ts: "中文 / English").
+ */
+export function bilingualLabel(text: Bilingual | string): string {
   if (typeof text === "string") return text;
   if (text.zh === text.en) return text.zh;
   return `${text.zh} ${text.en}`.trim();

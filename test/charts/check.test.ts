@@ -3,12 +3,12 @@ import { test } from "node:test";
 import { checkChartSpec } from "../../lib/charts/check.ts";
 import { appViewHtml, CHART_MIME_APP, CHART_MIME_INLINE, renderChartHtml } from "../../lib/charts/html.ts";
 import type { ChartSpec } from "../../lib/charts/spec.ts";
-import { bilingual } from "../../lib/charts/spec.ts";
+import { bilingualLabel } from "../../lib/charts/spec.ts";
 import { depthDemo, nptDemo, ropDemo, wellsDemo } from "./demo.ts";
 
-test("bilingual text is Chinese first", () => {
-  assert.equal(bilingual({ zh: "钻速", en: "ROP (m/h)" }), "钻速 ROP (m/h)");
-  assert.equal(bilingual("乐探1"), "乐探1");
+test("a bilingual label is Chinese first", () => {
+  assert.equal(bilingualLabel({ zh: "钻速", en: "ROP (m/h)" }), "钻速 ROP (m/h)");
+  assert.equal(bilingualLabel("乐探1"), "乐探1");
 });
 
 test("the demo specs are valid and round-trip through JSON", () => {

@@ -1,6 +1,6 @@
 import uPlot from "uplot";
 import type { BarSpec } from "../spec.ts";
-import { bilingual } from "../spec.ts";
+import { bilingualLabel } from "../spec.ts";
 import { ceilNice, clamp, formatNumber, textWidth } from "./format.ts";
 import { drawBarValues } from "./bar-labels.ts";
 import { canvasFont, type Theme } from "./theme.ts";
@@ -23,7 +23,7 @@ function fitLabel(text: string, font: string, max: number): string {
 
 function unitLabel(spec: BarSpec, unit: string): string {
   const named = spec.series.filter((s) => s.unit === unit).map((s) => s.name);
-  if (named.length === 1) return `${bilingual(named[0])} (${unit})`;
+  if (named.length === 1) return `${bilingualLabel(named[0])} (${unit})`;
   return `${named.map((n) => n.zh).join("/")} ${named.map((n) => n.en).join("/")} (${unit})`;
 }
 
@@ -32,7 +32,7 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
   const n = spec.categories.length;
   const k = spec.series.length;
   const axisFont = canvasFont(theme, 12);
-  const labels = spec.categories.map((c) => bilingual(c));
+  const labels = spec.categories.map((c) => bilingualLabel(c));
   const widest = Math.max(...labels.map((l) => textWidth(l, axisFont)));
   const horizontal = spec.orientation ? spec.orientation === "horizontal" : widest > ((width - 90) / n) * 0.9 || n > 10;
   const shown = horizontal ? labels.map((l) => fitLabel(l, axisFont, width * 0.4)) : labels;
@@ -74,9 +74,9 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     if (aligned) valueAxes[ui].splits = () => Array.from({ length: STEPS + 1 }, (_v, i) => i * step);
   });
   const series: uPlot.Series[] = [
-    { label: bilingual(spec.categoryLabel ?? { zh: "类别", en: "Category" }), value: (_u, v) => (v == null ? "—" : labels[v] ?? "—") },
+    { label: bilingualLabel(spec.categoryLabel ?? { zh: "类别", en: "Category" }), value: (_u, v) => (v == null ? "—" : labels[v] ?? "—") },
     ...spec.series.map((s, j): uPlot.Series => ({
-      label: `${bilingual(s.name)} (${s.unit})`,
+      label: `${bilingualLabel(s.name)} (${s.unit})`,
       scale: `v${units.indexOf(s.unit)}`,
       fill: theme.series[j % theme.series.length],
       stroke: theme.series[j % theme.series.length],
@@ -102,7 +102,7 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
         size: rotate ? widest * 0.68 + 16 : catSize,
         rotate: rotate ? 40 : 0, // text ends at its tick, rising to the right
         gap: 4,
-        label: horizontal ? undefined : spec.categoryLabel ? bilingual(spec.categoryLabel) : undefined,
+        label: horizontal ? undefined : spec.categoryLabel ? bilingualLabel(spec.categoryLabel) : undefined,
         splits: () => spec.categories.map((_c, i) => i),
         values: (_u, splits) => splits.map((i) => shown[i] ?? ""),
         grid: { show: false },

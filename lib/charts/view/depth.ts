@@ -1,6 +1,6 @@
 import uPlot from "uplot";
 import type { DepthCurveSpec } from "../spec.ts";
-import { bilingual } from "../spec.ts";
+import { bilingualLabel } from "../spec.ts";
 import { ceilNice, clamp, formatNumber } from "./format.ts";
 import { canvasFont, type Theme } from "./theme.ts";
 
@@ -75,8 +75,8 @@ export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): {
       y: { dir: -1, range: [0, ceilNice(maxDepth * 1.03)] },
     },
     axes: [
-      { ...axis, side: 0, size: 30, label: bilingual(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
-      { ...axis, side: 3, size: 58, label: bilingual(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }) },
+      { ...axis, side: 0, size: 30, label: bilingualLabel(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
+      { ...axis, side: 3, size: 58, label: bilingualLabel(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }) },
     ],
     legend: { live: true, markers: { width: 3, dash: (u, i) => (u.series[i].dash ? "dashed" : "solid") } },
     hooks: { draw: [(u) => labelFinalDepths(u, spec, theme)] },

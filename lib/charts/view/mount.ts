@@ -1,7 +1,7 @@
 import uPlot from "uplot";
 import { checkChartSpec } from "../check.ts";
 import type { ChartSpec } from "../spec.ts";
-import { bilingual } from "../spec.ts";
+import { bilingualLabel } from "../spec.ts";
 import { barChart } from "./bar.ts";
 import { depthChart } from "./depth.ts";
 import { readTheme } from "./theme.ts";
@@ -34,13 +34,13 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
   root.replaceChildren();
   const title = document.createElement("h1");
   title.className = "chart-title";
-  title.textContent = bilingual(spec.title);
+  title.textContent = bilingualLabel(spec.title);
   const box = document.createElement("div");
   box.className = "chart-box";
   if (root.id === "root") box.id = "chart";
   box.dataset.kind = spec.kind;
   root.append(title, box);
-  if (root.id === "root") document.title = bilingual(spec.title);
+  if (root.id === "root") document.title = bilingualLabel(spec.title);
 
   let plot: uPlot | undefined;
   let drawnWidth = -1;

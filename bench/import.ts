@@ -14,7 +14,7 @@ import { generateDailyCsv } from "../test/import/daily-csv.ts";
 /** Import throughput for one generated daily CSV. */
 export interface ImportResult {
   readonly lines: number;
-  /** Parsing (decode, header detection, value normalisation) of a GB18030 file, rows per second. */
+  /** Parsing (decode, header detection, value normalization) of a GB18030 file, rows per second. */
   readonly parseRowsPerSec: number;
   /** Saving the parsed rows into an empty database (saveRecords: checks, upsert plan, one transaction), rows per second. */
   readonly writeRowsPerSec: number;

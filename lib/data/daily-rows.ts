@@ -20,7 +20,7 @@ export const dailyRecordSchema = z.object({
 /** A drilling daily row as tools return it (well and date are NOT NULL in the table). */
 export type DailyRow = z.infer<typeof dailyRecordSchema> & { well_id: string; report_date: string };
 
-/** Normalises a selected row (SQLite booleans arrive as 0/1); the SELECT is DAILY_SELECT, so the columns are the schema's. */
+/** Normalizes a selected row (SQLite booleans arrive as 0/1); the SELECT is DAILY_SELECT, so the columns are the schema's. */
 export function toDailyRow(row: Row): DailyRow {
   return { ...row, well_in_master: Boolean(row.well_in_master) } as DailyRow;
 }

@@ -2,7 +2,7 @@ import { columnLabel } from "../schema/column.ts";
 import type { ColumnValue } from "../schema/column.ts";
 import { cellValue, displayValue, isEmptyCell } from "./cell-value.ts";
 import type { HeaderMatch } from "./detect-header.ts";
-import { normaliseValue } from "./normalise-value.ts";
+import { normalizeValue } from "./normalise-value.ts";
 import type { RawRow, RowRejection } from "./types.ts";
 
 /** One data row after validation: blank, rejected (with every reason), or accepted. */
@@ -12,7 +12,7 @@ export type ConvertedRow =
   | { readonly kind: "ok"; readonly values: Record<string, ColumnValue>; readonly key: readonly ColumnValue[] };
 
 /**
- * Validates one data row against the detected header: normalises every
+ * Validates one data row against the detected header: normalizes every
  * recognised cell, reports each bad value and each empty natural-key column.
  * A row whose recognised cells are all empty is blank.
  */
@@ -25,7 +25,7 @@ export function convertRow(raw: RawRow, header: HeaderMatch): ConvertedRow {
     if (!column) return;
     const cell = cellValue(raw.cells[index]);
     if (!isEmptyCell(cell)) blank = false;
-    const result = normaliseValue(cell, column, table.naturalKey.includes(column.name));
+    const result = normalizeValue(cell, column, table.naturalKey.includes(column.name));
     if (result.ok) values[column.name] = result.value;
     else rejections.push({ row: raw.row, column: column.name, value: displayValue(cell), reason: result.reason });
   });

@@ -2,7 +2,7 @@ import type { Column, Table } from "../schema/column.ts";
 import { cellValue } from "./cell-value.ts";
 
 /** Header text compared loosely: NFKC (full width → ASCII), lower case, no whitespace. */
-export function normaliseHeader(text: string): string {
+export function normalizeHeader(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
@@ -30,11 +30,11 @@ export function columnFinder(table: Table): (header: string) => Column | null {
   const byName = new Map<string, Column>();
   for (const column of table.columns) {
     for (const key of [column.code, column.zh, column.name]) {
-      if (key && !byName.has(normaliseHeader(key))) byName.set(normaliseHeader(key), column);
+      if (key && !byName.has(normalizeHeader(key))) byName.set(normalizeHeader(key), column);
     }
   }
   return (header) => {
-    const key = normaliseHeader(header);
+    const key = normalizeHeader(header);
     if (key === "") return null;
     return byName.get(key) ?? byName.get(withoutUnit(key)) ?? null;
   };

@@ -4,10 +4,10 @@ import { dateFromCell, dateFromNumber, dateFromText } from "./parse-date.ts";
 import { flagFromText, numberFromText } from "./parse-number.ts";
 import type { ColumnValue } from "../schema/column.ts";
 
-/** A normalised value, or the bilingual reason it was refused. */
-export type Normalised = { readonly ok: true; readonly value: ColumnValue } | { readonly ok: false; readonly reason: string };
+/** A normalized value, or the bilingual reason it was refused. */
+export type Normalized = { readonly ok: true; readonly value: ColumnValue } | { readonly ok: false; readonly reason: string };
 
-function refuse(zh: string, en: string, cell: CellPrimitive, hint: string): Normalised {
+function refuse(zh: string, en: string, cell: CellPrimitive, hint: string): Normalized {
   const shown = String(displayValue(cell));
   return { ok: false, reason: `${zh} "${shown}" / ${en} "${shown}": ${hint}` };
 }
@@ -43,11 +43,11 @@ function toText(cell: Exclude<CellPrimitive, null>, isKey: boolean): string {
 }
 
 /**
- * Normalises one cell for a column of the given type: empty → null; `date` →
+ * Normalizes one cell for a column of the given type: empty → null; `date` →
  * `YYYY-MM-DD`; `real` → number; `integer` → whole number or 1/0 for 是/否, Y/N;
- * `text` → trimmed text (natural-key text also NFKC-normalised, spaces removed).
+ * `text` → trimmed text (natural-key text also NFKC-normalized, spaces removed).
  */
-export function normaliseValue(cell: CellPrimitive, column: Column, isKey = false): Normalised {
+export function normalizeValue(cell: CellPrimitive, column: Column, isKey = false): Normalized {
   if (isEmptyCell(cell) || cell === null) return { ok: true, value: null };
   if (typeof cell === "object" && !(cell instanceof Date)) {
     return refuse("单元格为错误值", "the cell holds the error", cell, "fix the formula or clear the cell");

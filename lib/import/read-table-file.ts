@@ -16,7 +16,7 @@ export interface ReadTableFileOptions {
 
 /**
  * Reads an .xlsx or .csv file (bytes from disk or a decoded base64 upload) into
- * validated rows of one table: finds the header (row 1, row 2 or both), normalises
+ * validated rows of one table: finds the header (row 1, row 2 or both), normalizes
  * every value, rejects bad rows with bilingual reasons, keeps the last row of a
  * duplicated natural key. Writes nothing. Throws a bilingual error when the
  * format or the header cannot be read.

@@ -17,7 +17,7 @@ export interface RecordOutcome {
   /** 1-based position of the record in the call. */
   readonly index: number;
   readonly status: SaveStatus;
-  /** The natural key as given (normalised). */
+  /** The natural key as given (normalized). */
   readonly key: Readonly<Record<string, ColumnValue>>;
   /** The stored row's id (`id`, or the well id for the well master); null when nothing is stored. */
   readonly record_id: string | number | null;

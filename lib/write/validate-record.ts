@@ -3,7 +3,7 @@ import { columnLabel } from "../schema/column.ts";
 import type { Column, ColumnValue, Rejection } from "../schema/column.ts";
 import type { WriteTarget } from "./targets.ts";
 
-/** A record checked field by field: its normalised values, or every problem found. */
+/** A record checked field by field: its normalized values, or every problem found. */
 export type CheckedRecord =
   | { readonly ok: true; readonly values: Record<string, ColumnValue> }
   | { readonly ok: false; readonly problems: readonly Rejection[] };

@@ -21,7 +21,7 @@ test("the wells a write touches are checked against the scope before anything is
     { well_id: " 我的井 ", report_date: "2021-01-02", depth_m: 20 },
   ];
   const result = await saveRecords(t.db, DRILLING_DAILY_TARGET, records, { actor: "e", allOrNothing: false, outsideScope });
-  assert.deepEqual(asked, [["我的井", "别人的井"]], "one scope question, with every well (ids normalised)");
+  assert.deepEqual(asked, [["我的井", "别人的井"]], "one scope question, with every well (ids normalized)");
   assert.deepEqual(result.outcomes.map((o) => o.status), ["inserted", "rejected", "inserted"]);
   assert.match(result.outcomes[1].problems[0].reason, /^无权访问井号 别人的井 的数据 \/ no access to well 别人的井$/);
   const stored = await t.db.execute("SELECT well_id FROM drilling_daily");

@@ -5,7 +5,7 @@ import { recordChecker } from "../../lib/write/validate-record.ts";
 
 const daily = recordChecker(DRILLING_DAILY_TARGET);
 
-test("a good record is normalised: key text NFKC without spaces, other text trimmed, empty text null", () => {
+test("a good record is normalized: key text NFKC without spaces, other text trimmed, empty text null", () => {
   assert.deepEqual(daily({ well_id: " 石南２０１ ", report_date: "2021-03-05", main_work: " 钻进 ", bit_type: "  ", depth_m: 0, rpm: null }), {
     ok: true,
     values: { well_id: "石南201", report_date: "2021-03-05", main_work: "钻进", bit_type: null, depth_m: 0, rpm: null },

@@ -2,7 +2,6 @@ import { z } from "zod";
 import { ToolError } from "../tool-error.ts";
 import { DateInputError, resolveDates } from "../words/dates.ts";
 import type { DateSelection } from "../words/dates.ts";
-import { ACCEPTED_DATES } from "../words/date-error.ts";
 
 /** The clock and zone a tool reads date words with (a ToolContext has both). */
 export interface DateClock {
@@ -13,10 +12,7 @@ export interface DateClock {
 /** zod for a date argument as people type it: a day, a range, a word or `latest`. */
 export const dateWordArg = z.string().trim().min(1).max(60);
 
-/** What every date argument accepts, for error messages. */
-export const DATE_WORDS_HELP = ACCEPTED_DATES;
-
-/** The short form of {@link DATE_WORDS_HELP} a parameter description carries. */
+/** The short form of ACCEPTED_DATES (lib/words/date-error.ts, what error messages list) a parameter description carries. */
 export const DATE_HINT = "如 2021-03-05、2021-03、2021-03-01~2021-03-05、昨天、上周、最近7天";
 
 /**

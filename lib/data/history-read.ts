@@ -35,15 +35,6 @@ export async function requireHistoryEntry(db: Executor, id: number): Promise<His
   return toHistoryEntry(rs.rows[0]);
 }
 
-/** The newest entry of `action` for one record, or null. */
-export async function latestHistory(db: Executor, table: string, recordId: string | number, action: HistoryAction): Promise<HistoryEntry | null> {
-  const rs = await db.execute(
-    "SELECT * FROM record_history WHERE table_name = ? AND record_id = ? AND action = ? ORDER BY id DESC LIMIT 1",
-    [table, String(recordId), action],
-  );
-  return rs.rows[0] ? toHistoryEntry(rs.rows[0]) : null;
-}
-
 /** Names of the columns whose value differs between two snapshots (either may be null). */
 export function changedFields(before: Row | null, after: Row | null): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);

@@ -48,8 +48,3 @@ export const DRILLING_ACTIVITIES_TARGET: WriteTarget = {
 
 /** Every table the importer and the save tools write. Add a table here to import it. */
 export const WRITE_TARGETS: readonly WriteTarget[] = [WELLS_TARGET, DRILLING_DAILY_TARGET, KEY_WELL_DAILY_TARGET, PRE_DRILLING_TARGET];
-
-/** The target writing table `name`, or undefined. */
-export function writeTarget(name: string): WriteTarget | undefined {
-  return WRITE_TARGETS.find((t) => t.table.name === name);
-}

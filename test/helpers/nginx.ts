@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import process from "node:process";
+import { freePort } from "../../bench/process.ts";
 import { deriveNginxSite, nginxMainConfig } from "./nginx-config.ts";
 
 /** Options for `startNginx`. */
@@ -33,17 +34,6 @@ const INSTALL_NGINX = "apt-get install -y nginx";
 function findExecutable(name: string, extra: string[]): string | null {
   const dirs = [...(process.env.PATH ?? "").split(delimiter), ...extra];
   return dirs.map((d) => join(d, name)).find((p) => p.startsWith("/") && existsSync(p)) ?? null;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function makeCertificate(dir: string): { certPath: string; keyPath: string } {

@@ -11,13 +11,14 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
 import { buildDbWorkerCode } from "./build-db-worker.mjs";
+import { BUILD_TARGET, NODE_CJS, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 if (Number(process.versions.node.split(".")[0]) < 24) {
   throw new Error(`the executable embeds the Node that builds it: run this with Node 24 (npm run build:bin), not ${process.version}`);
 }
 const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
-const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
+const target = BUILD_TARGET;
 const work = join(outdir, ".sea");
 const version = JSON.parse(readFileSync("package.json", "utf8")).version;
 
@@ -25,12 +26,7 @@ const seaPlugin = {
   name: "oilfield-sea",
   setup(b) {
     // libsql asks for @libsql/<target>; in the executable the addon comes from the embedded asset.
-    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const patched = source.replace("return require(`@libsql/${target}`);", 'return require("oilfield:sea-addon").loadLibsqlFromSea(target);');
-      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
-      return { contents: patched, loader: "js" };
-    });
+    replaceLibsqlRequire(b, 'require("oilfield:sea-addon").loadLibsqlFromSea(target)');
     b.onResolve({ filter: /^oilfield:sea-addon$/ }, () => ({ path: resolve("lib/sea-addon.ts") }));
     // ws tries these optional native helpers inside try/catch; a failed require in an executable
     // prints a warning, so they are bundled as modules that throw (ws then uses its JS fallback).
@@ -58,12 +54,7 @@ const script = join(work, "oilfield-mcp.cjs");
 await build({
   entryPoints: ["bin.ts"],
   outfile: script,
-  bundle: true,
-  platform: "node",
-  format: "cjs",
-  target: "node24",
-  minify: true,
-  legalComments: "none",
+  ...NODE_CJS,
   define: { OILFIELD_VERSION: JSON.stringify(version), OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
   plugins: [seaPlugin],
   logLevel: "error",

@@ -2,18 +2,14 @@
 // the builds to carry inside the server (esbuild define OILFIELD_DB_WORKER_CODE): each thread
 // evaluates only this, not the whole server. `plugins` decide how it loads the libSQL addon.
 import { build } from "esbuild";
+import { NODE_CJS } from "./build-shared.mjs";
 
 /** The worker's bundled code. */
 export async function buildDbWorkerCode(plugins) {
   const result = await build({
     entryPoints: ["lib/db-worker-main.ts"],
     write: false,
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node24",
-    minify: true,
-    legalComments: "none",
+    ...NODE_CJS,
     plugins,
     logLevel: "error",
   });

@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildDbWorkerCode } from "./build-db-worker.mjs";
+import { BUILD_TARGET, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
@@ -30,18 +31,12 @@ for (const target of targets) {
   }
   addons[target] = gzipSync(readFileSync(file), { level: 9 }).toString("base64");
 }
-const buildTarget = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
-if (!addons[buildTarget]) throw new Error(`@libsql/${buildTarget} is not installed: run npm ci`);
+if (!addons[BUILD_TARGET]) throw new Error(`@libsql/${BUILD_TARGET} is not installed: run npm ci`);
 
 const embedAddons = {
   name: "libsql-native-embedded",
   setup(b) {
-    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const patched = source.replace("return require(`@libsql/${target}`);", 'return require("oilfield:libsql-native").loadLibsql(target);');
-      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
-      return { contents: patched, loader: "js" };
-    });
+    replaceLibsqlRequire(b, 'require("oilfield:libsql-native").loadLibsql(target)');
     b.onResolve({ filter: /^oilfield:libsql-native$/ }, () => ({ path: "libsql-native", namespace: "oilfield" }));
     b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
       contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/bundle-addon.ts"))};
@@ -73,20 +68,14 @@ export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFil
 const nativeForWorker = {
   name: "libsql-native-for-worker",
   setup(b) {
-    b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      const load = `(() => {
+    replaceLibsqlRequire(b, `(() => {
         const dir = require("node:worker_threads").workerData?.nativeDir;
         const beside = dir && require("node:path").join(dir, "libsql-" + target + ".node");
         if (beside && require("node:fs").existsSync(beside)) return require(beside);
         try { return require("@libsql/" + target); } catch (error) {
           throw new Error("找不到 libSQL 本地驱动 libsql-" + target + ".node（" + dir + "）/ libSQL native driver libsql-" + target + ".node not found in " + JSON.stringify(String(dir)) + ": rebuild with npm run build on this platform, or use a remote DATABASE_URL", { cause: error });
         }
-      })()`;
-      const patched = source.replace("return require(`@libsql/${target}`);", `return ${load};`);
-      if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
-      return { contents: patched, loader: "js" };
-    });
+      })()`);
   },
 };
 

@@ -1,20 +1,13 @@
 // Times each analysis tool over the whole table of a large generated field (demo generator, many wells).
 // Usage: node bench/analyses.ts [wells]
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../lib/db.ts";
-import { migrate } from "../lib/migrations/index.ts";
 import { seedDemoData } from "../lib/seed/index.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 import { createLogger } from "../lib/log.ts";
+import { openTempDb } from "../test/helpers/temp-db.ts";
 
 const wells = Number(process.argv[2] ?? 3000);
-const dir = await mkdtemp(join(tmpdir(), "oilfield-bench-"));
-const path = join(dir, "bench.db");
-const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+const { db, close } = await openTempDb();
 try {
-  await migrate(db);
   const rows = await seedDemoData(db, { wells, endDate: "2400-01-01" }); // later wells spud 14 days apart
   const ctx = {
     db, now: () => new Date(), log: createLogger({ level: "error", format: "json", write: () => {} }),
@@ -35,6 +28,5 @@ try {
   }
   console.log(`rss ${Math.round(process.memoryUsage().rss / 1e6)} MB`);
 } finally {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
+  await close();
 }

@@ -1,14 +1,10 @@
 import iconv from "iconv-lite";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../lib/db.ts";
 import { readTableFile } from "../lib/import/read-table-file.ts";
-import { migrate } from "../lib/migrations/index.ts";
 import { DRILLING_DAILY } from "../lib/schema/drilling-daily.ts";
 import { WELLS } from "../lib/schema/wells.ts";
 import { saveRecords } from "../lib/write/save-records.ts";
 import { DRILLING_DAILY_TARGET } from "../lib/write/targets.ts";
+import { openTempDb } from "../test/helpers/temp-db.ts";
 import { generateDailyCsv } from "../test/import/daily-csv.ts";
 
 /** Import throughput for one generated daily CSV. */
@@ -27,11 +23,8 @@ export async function measureImport(lines: number): Promise<ImportResult> {
   let started = performance.now();
   const parsed = await readTableFile(bytes, { fileName: "daily.csv", tables: [WELLS, DRILLING_DAILY] });
   const parseSeconds = (performance.now() - started) / 1000;
-  const dir = mkdtempSync(join(tmpdir(), "oilfield-bench-import-"));
-  const path = join(dir, "import.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  const { db, close } = await openTempDb();
   try {
-    await migrate(db);
     const records = parsed.rows.map((r) => r.values as Record<string, unknown>);
     started = performance.now();
     const saved = await saveRecords(db, DRILLING_DAILY_TARGET, records, { actor: "bench", allOrNothing: false, outsideScope: async () => new Set<string>() });
@@ -39,7 +32,6 @@ export async function measureImport(lines: number): Promise<ImportResult> {
     const inserted = saved.outcomes.filter((o) => o.status === "inserted").length;
     return { lines, parseRowsPerSec: parsed.rows.length / parseSeconds, writeRowsPerSec: records.length / writeSeconds, inserted };
   } finally {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }

@@ -4,12 +4,11 @@ import type { PeriodBit } from "./period-bits.ts";
 import { periodEvents } from "./period-events.ts";
 import type { PeriodEvent } from "./period-events.ts";
 import { periodFigures } from "./period.ts";
-import type { PeriodFigures, PeriodWell } from "./period.ts";
+import type { PeriodFigures, PeriodResult } from "./period.ts";
 import { rankPeriodWells } from "./period-ranking.ts";
 import type { PeriodRanking } from "./period-ranking.ts";
 import { mainWorkNptClassifier } from "./main-work-npt.ts";
 import { nptBreakdown } from "./npt.ts";
-import type { NptCategoryRow, NptSources } from "./npt.ts";
 import { num, text, type DrillingRecord } from "./record.ts";
 
 /** What a period report is about: one well or one block, and the dates. */
@@ -35,16 +34,11 @@ export interface PeriodDay {
   readonly npt_h: number | null;
 }
 
-/** A weekly (or any period's) report, every number unrounded. */
-export interface PeriodReport {
+/** A weekly (or any period's) report, every number unrounded: the period's figures (`summary` is their total) and more. */
+export interface PeriodReport extends Omit<PeriodResult, "total"> {
   readonly subject: PeriodSubject;
   readonly calendar_days: number;
   readonly summary: PeriodFigures;
-  readonly wells: readonly PeriodWell[];
-  readonly npt_categories: readonly NptCategoryRow[];
-  readonly rows_without_npt: number;
-  readonly classified_rows: number;
-  readonly npt_sources: NptSources;
   readonly bits: readonly PeriodBit[];
   readonly events: readonly PeriodEvent[];
   readonly ranking: PeriodRanking | null;

@@ -76,6 +76,12 @@ export function parseXml(source: string, limits: XmlLimits = XML_LIMITS): XmlEle
   const fail = (zh: string, en: string, element = where(), at = pos): never => {
     throw new XmlError(`${zh} / ${en}`, element, lineOf(at));
   };
+  const notClosed = (zh: string, en: string): never => fail(`${zh}未结束（文件被截断？）`, `${en} not closed (truncated file?)`);
+  // The index of `close` at or after `from`; a truncated construct fails naming it.
+  const closing = (close: string, from: number, zh: string, en: string): number => {
+    const end = source.indexOf(close, from);
+    return end < 0 ? notClosed(zh, en) : end;
+  };
   const decode = (raw: string, at: number): string => {
     if (raw.indexOf("&") < 0) return checkChars(raw, at);
     return checkChars(raw.replace(/&([^;&\s]{0,12});?/g, (match, ref: string) => {
@@ -112,24 +118,18 @@ export function parseXml(source: string, limits: XmlLimits = XML_LIMITS): XmlEle
     if (lt < 0) break;
     pos = lt;
     if (source.startsWith("<!--", pos)) {
-      const end = source.indexOf("-->", pos + 4);
-      if (end < 0) fail("注释未结束（文件被截断？）", "comment not closed (truncated file?)");
-      pos = end + 3;
+      pos = closing("-->", pos + 4, "注释", "comment") + 3;
     } else if (source.startsWith("<![CDATA[", pos)) {
-      const end = source.indexOf("]]>", pos + 9);
-      if (end < 0) fail("CDATA 未结束（文件被截断？）", "CDATA section not closed (truncated file?)");
+      const end = closing("]]>", pos + 9, "CDATA ", "CDATA section");
       if (!stack.length) fail("根元素之外有 CDATA", "CDATA outside the root element");
       stack[stack.length - 1].el.text += checkChars(source.slice(pos + 9, end), pos);
       pos = end + 3;
     } else if (source.startsWith("<!", pos)) {
       fail("不接受 DOCTYPE 或 DTD 声明", "a DOCTYPE or DTD declaration is not accepted (no entities beyond the predefined five)");
     } else if (source.startsWith("<?", pos)) {
-      const end = source.indexOf("?>", pos + 2);
-      if (end < 0) fail("处理指令未结束（文件被截断？）", "processing instruction not closed (truncated file?)");
-      pos = end + 2;
+      pos = closing("?>", pos + 2, "处理指令", "processing instruction") + 2;
     } else if (source.startsWith("</", pos)) {
-      const end = source.indexOf(">", pos + 2);
-      if (end < 0) fail("结束标签未结束（文件被截断？）", "end tag not closed (truncated file?)");
+      const end = closing(">", pos + 2, "结束标签", "end tag");
       const qname = source.slice(pos + 2, end).trim();
       const open = stack.pop();
       if (!open) fail(`多余的结束标签 </${qname}>`, `end tag </${qname}> without a start tag`, `</${qname}>`);
@@ -137,7 +137,7 @@ export function parseXml(source: string, limits: XmlLimits = XML_LIMITS): XmlEle
       pos = end + 1;
     } else {
       const end = tagEnd(source, pos + 1);
-      if (end < 0) fail("开始标签未结束（文件被截断？）", "start tag not closed (truncated file?)");
+      if (end < 0) notClosed("开始标签", "start tag");
       const selfClosing = source.charCodeAt(end - 1) === 47;
       const inner = source.slice(pos + 1, selfClosing ? end - 1 : end);
       const nameEnd = inner.search(/[\s]|$/);

@@ -41,6 +41,10 @@ test("truncated, mismatched and stray markup is refused naming the element and t
   refused(`<a>\n<b>1</b>\n<c>2`, /<c>/, /not closed \(truncated file\?\)/);
   refused(`<a><b>1</c></a>`, /<b>/, /does not match <b>/);
   refused(`<a><b`, /<a>/, /start tag not closed/);
+  refused(`<a><!-- c`, /<a>/, /^注释未结束（文件被截断？） \/ comment not closed \(truncated file\?\)$/);
+  refused(`<a><![CDATA[x`, /<a>/, /^CDATA 未结束（文件被截断？） \/ CDATA section not closed/);
+  refused(`<a><?pi x`, /<a>/, /^处理指令未结束（文件被截断？） \/ processing instruction not closed/);
+  refused(`<a></a`, /<a>/, /^结束标签未结束（文件被截断？） \/ end tag not closed/);
   refused(`<a/><b/>`, /<b>/, /after the root element/);
   refused(`<w:a>1</w:a>`, /<w:a>/, /undeclared namespace prefix "w"/);
   refused(``, /\(document\)/, /no root element/);

@@ -1,7 +1,43 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { parseRoleMap, ROLES } from "../lib/config.ts";
 import { canCall, deniedMessage, resolveRole, ROLE_TOOLS, scopeKind } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
+
+// Who may call what, written out by hand: any change to a role's tools must change this table on purpose.
+const USER_TOOLS = [
+  "analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_drilling_activities", "get_drilling_curve",
+  "get_key_well_daily", "get_period_report", "get_pre_drilling_milestones", "get_statistics", "get_well_summary",
+  "list_access", "list_wells", "query_drilling_data",
+];
+const ENGINEER_TOOLS = [
+  ...USER_TOOLS, "add_drilling_record", "update_drilling_record", "get_record_history", "undo_record_change",
+  "save_drilling_daily", "save_key_well_daily", "save_well",
+];
+const ADMIN_TOOLS = [
+  ...ENGINEER_TOOLS, "delete_drilling_record", "restore_drilling_record", "purge_drilling_record", "export_all_data",
+  "query_audit_log", "grant_access", "revoke_access", "import_data",
+];
+const EXPECTED: Record<string, string[]> = { USER: USER_TOOLS, ENGINEER: ENGINEER_TOOLS, ADMIN: ADMIN_TOOLS };
+
+function toolsOf(raw: string, roleMap = new Map()): string[] {
+  const { role } = resolveRole(raw, roleMap);
+  return TOOLS.map((t) => t.name).filter((name) => canCall(role, name)).sort();
+}
+
+test("each role gets exactly its tools: the pinned role → tools table", () => {
+  assert.deepEqual([...ROLES].sort(), Object.keys(EXPECTED).sort());
+  for (const role of ROLES) assert.deepEqual(toolsOf(role), [...EXPECTED[role]].sort(), role);
+  assert.deepEqual(TOOLS.map((t) => t.name).sort(), [...ADMIN_TOOLS].sort(), "ADMIN's list names every registered tool");
+});
+
+test("ROLE_MAP roles get their target's tools; an unknown, empty or unmapped role gets none", () => {
+  const roleMap = parseRoleMap("geologist=USER, drilling_lead=ENGINEER");
+  assert.deepEqual(toolsOf(" Geologist ", roleMap), [...USER_TOOLS].sort());
+  assert.deepEqual(toolsOf("drilling_lead", roleMap), [...ENGINEER_TOOLS].sort());
+  assert.deepEqual(toolsOf("admin"), [...ADMIN_TOOLS].sort());
+  for (const raw of ["guest", "", "{{LIBRECHAT_USER_ROLE}}", "*", "read", "ADMIN,USER"]) assert.deepEqual(toolsOf(raw, roleMap), [], raw);
+});
 
 test("every tool named in the role map exists", () => {
   const names = new Set(TOOLS.map((t) => t.name));

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseRoleMap, ROLES } from "../lib/config.ts";
-import { canCall, deniedMessage, resolveRole, ROLE_TOOLS, scopeKind } from "../lib/permissions.ts";
+import type { Role } from "../lib/config.ts";
+import { canCall, deniedMessage, grants, resolveRole, ROLE_GROUPS, scopeKind, TOOL_GROUPS } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 
 // Who may call what, written out by hand: any change to a role's tools must change this table on purpose.
@@ -20,7 +21,7 @@ const ADMIN_TOOLS = [
 ];
 const EXPECTED: Record<string, string[]> = { USER: USER_TOOLS, ENGINEER: ENGINEER_TOOLS, ADMIN: ADMIN_TOOLS };
 
-function toolsOf(raw: string, roleMap = new Map()): string[] {
+function toolsOf(raw: string, roleMap: ReadonlyMap<string, Role> = new Map()): string[] {
   const { role } = resolveRole(raw, roleMap);
   return TOOLS.map((t) => t.name).filter((name) => canCall(role, name)).sort();
 }
@@ -39,11 +40,22 @@ test("ROLE_MAP roles get their target's tools; an unknown, empty or unmapped rol
   for (const raw of ["guest", "", "{{LIBRECHAT_USER_ROLE}}", "*", "read", "ADMIN,USER"]) assert.deepEqual(toolsOf(raw, roleMap), [], raw);
 });
 
-test("every tool named in the role map exists", () => {
-  const names = new Set(TOOLS.map((t) => t.name));
-  for (const [role, grant] of Object.entries(ROLE_TOOLS)) {
-    if (grant === "*") continue;
-    for (const tool of grant) assert.ok(names.has(tool), `${role} is granted unknown tool ${tool}`);
+test("every access group has a tool and a role; ADMIN holds every group", () => {
+  for (const group of TOOL_GROUPS) {
+    assert.ok(TOOLS.some((t) => t.group === group), `no tool is in group "${group}"`);
+    assert.ok(ROLES.some((role) => grants(role, group)), `no role is granted group "${group}"`);
+  }
+  assert.deepEqual([...ROLE_GROUPS.ADMIN].sort(), [...TOOL_GROUPS].sort());
+  for (const tool of TOOLS) assert.ok((TOOL_GROUPS as readonly string[]).includes(tool.group), `${tool.name}: unknown group "${tool.group}"`);
+});
+
+test("fail closed: a name no registered tool has, or a role not in the map, may call nothing", () => {
+  for (const name of ["no_such_tool", "", "*", "read", "constructor"]) {
+    for (const role of [...ROLES, null]) assert.equal(canCall(role, name), false, `${role} ${name}`);
+  }
+  for (const forged of ["GUEST", "toString", "__proto__", "hasOwnProperty"]) {
+    for (const group of TOOL_GROUPS) assert.equal(grants(forged as Role, group), false, `${forged} ${group}`);
+    assert.equal(canCall(forged as Role, "list_wells"), false, forged);
   }
 });
 

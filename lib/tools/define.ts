@@ -4,6 +4,7 @@ import type { Role } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { User } from "../identity.ts";
 import type { Logger } from "../log.ts";
+import type { ToolGroup } from "../permissions.ts";
 import type { DataScope } from "../scope/data-scope.ts";
 
 /** What a tool may use while it runs: the caller and the server's parts. */
@@ -48,7 +49,7 @@ export interface ToolAnswer<O> {
   readonly charts?: readonly ChartSpec[];
 }
 
-/** One tool: name, bilingual description, zod input/output schemas, annotations and handler. */
+/** One tool: name, bilingual description, zod input/output schemas, annotations, access group and handler. */
 export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
@@ -65,6 +66,11 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
   readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
   readonly annotations: ToolAnnotations;
+  /**
+   * Who may call it: the access group lib/permissions.ts grants to roles. Required, so a tool without one does not
+   * compile; `read` and `scope` tools must be `readOnlyHint: true` (test/tools/define.test.ts checks every tool).
+   */
+  readonly group: ToolGroup;
   /** Largest arguments as UTF-8 JSON bytes, when not MAX_ARGUMENT_BYTES (lib/limits.ts). */
   readonly maxArgumentBytes?: number;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

@@ -29,7 +29,11 @@ import { restoreDrillingRecord } from "./restore-drilling-record.ts";
 import { undoRecordChange } from "./undo-record-change.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
-/** Every tool the server offers, in listing order. Add a new tool here and grant it in lib/permissions.ts. */
+/**
+ * Every tool the server offers, in listing order: the one list to edit when adding a tool. Who may call it follows
+ * from the `group` in its definition (lib/permissions.ts grants groups to roles); the README's role table names it
+ * in its group's row (test/readme-roles.test.ts checks).
+ */
 export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,
   listWells,

@@ -20,6 +20,7 @@ export const listAccess = defineTool({
     grants: z.array(grantSchema).optional().describe("仅管理员：全部授权 ADMIN only: every grant"),
     message: z.string(),
   }),
+  group: "scope",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(_args, { db, scope, scopedRoles, user }) {
     const visible = Number((await db.execute("SELECT count(*) AS n FROM wells WHERE deleted_at IS NULL")).rows[0].n);

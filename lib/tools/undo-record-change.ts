@@ -30,6 +30,7 @@ export const undoRecordChange = defineTool({
     history_id: z.number().int().describe("本次撤销的历史号 history id of this undo"),
     message: z.string(),
   }),
+  group: "history",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ history_id }, { db, user }) {
     const actor = actorOf(user);

@@ -49,8 +49,22 @@ export interface ToolAnswer<O> {
   readonly charts?: readonly ChartSpec[];
 }
 
-/** One tool: name, bilingual description, zod input/output schemas, annotations, access group and handler. */
-export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+/**
+ * A tool's access group (who may call it: lib/permissions.ts grants groups to roles) with the annotations that group
+ * allows. `read` and `scope` tools are read-only, as every role holds those groups; `write` and `save` tools change
+ * data and say whether destructively (MCP reads a missing `destructiveHint` as true); `history` and `admin` hold both.
+ * So a tool without a group, or whose hints contradict it, does not compile.
+ */
+export type GroupedAnnotations =
+  | { readonly group: Extract<ToolGroup, "read" | "scope">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: true; readonly destructiveHint?: false } }
+  | { readonly group: Extract<ToolGroup, "write" | "save">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: false; readonly destructiveHint: boolean } }
+  | { readonly group: Extract<ToolGroup, "history" | "admin">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: boolean } };
+
+/** One tool: name, bilingual description, zod input/output schemas, access group with annotations, and handler. */
+export type ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = ToolBody<I, O> & GroupedAnnotations;
+
+/** What every tool has besides its group and annotations. */
+export interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
   /**
@@ -65,12 +79,6 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    */
   readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
-  readonly annotations: ToolAnnotations;
-  /**
-   * Who may call it: the access group lib/permissions.ts grants to roles. Required, so a tool without one does not
-   * compile; `read` and `scope` tools must be `readOnlyHint: true` (test/tools/define.test.ts checks every tool).
-   */
-  readonly group: ToolGroup;
   /** Largest arguments as UTF-8 JSON bytes, when not MAX_ARGUMENT_BYTES (lib/limits.ts). */
   readonly maxArgumentBytes?: number;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

@@ -30,6 +30,7 @@ export const ROLE_GROUPS: Readonly<Record<Role, readonly ToolGroup[]>> = {
 };
 
 // Built once from the registered tools: a name that is not a registered tool has no group, so no role may call it.
+// (So no tool may import this module: lib/tools/index.ts would not have built TOOLS yet when it is read here.)
 const GROUP_OF: ReadonlyMap<string, ToolGroup> = new Map(TOOLS.map((t) => [t.name, t.group]));
 
 /** The role as received and the permission role it maps to (null: unknown, gets nothing). */
@@ -50,15 +51,15 @@ export function resolveRole(raw: string | undefined | null, roleMap: Config["rol
   return { raw: value, role: roleMap.get(upper) ?? null };
 }
 
-/** True when `role` is granted `group`. A null role is granted nothing. */
-export function grants(role: Role | null, group: ToolGroup): boolean {
+/** True when ROLE_GROUPS grants `role` the access group `group`. A null role, or one not in the map, has none. */
+export function hasGroup(role: Role | null, group: ToolGroup): boolean {
   return role !== null && Object.hasOwn(ROLE_GROUPS, role) && ROLE_GROUPS[role].includes(group);
 }
 
 /** True when `role` may call the registered tool named `tool`. A null role, or a name no tool has, may call nothing. */
 export function canCall(role: Role | null, tool: string): boolean {
   const group = GROUP_OF.get(tool);
-  return group !== undefined && grants(role, group);
+  return group !== undefined && hasGroup(role, group);
 }
 
 /** The roles that may call `tool`, for listings. */

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseRoleMap, ROLES } from "../lib/config.ts";
 import type { Role } from "../lib/config.ts";
-import { canCall, deniedMessage, grants, resolveRole, ROLE_GROUPS, scopeKind, TOOL_GROUPS } from "../lib/permissions.ts";
+import { canCall, deniedMessage, hasGroup, resolveRole, ROLE_GROUPS, scopeKind, TOOL_GROUPS } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 
 // Who may call what, written out by hand: any change to a role's tools must change this table on purpose.
@@ -43,7 +43,7 @@ test("ROLE_MAP roles get their target's tools; an unknown, empty or unmapped rol
 test("every access group has a tool and a role; ADMIN holds every group", () => {
   for (const group of TOOL_GROUPS) {
     assert.ok(TOOLS.some((t) => t.group === group), `no tool is in group "${group}"`);
-    assert.ok(ROLES.some((role) => grants(role, group)), `no role is granted group "${group}"`);
+    assert.ok(ROLES.some((role) => hasGroup(role, group)), `no role is granted group "${group}"`);
   }
   assert.deepEqual([...ROLE_GROUPS.ADMIN].sort(), [...TOOL_GROUPS].sort());
   for (const tool of TOOLS) assert.ok((TOOL_GROUPS as readonly string[]).includes(tool.group), `${tool.name}: unknown group "${tool.group}"`);
@@ -54,7 +54,7 @@ test("fail closed: a name no registered tool has, or a role not in the map, may 
     for (const role of [...ROLES, null]) assert.equal(canCall(role, name), false, `${role} ${name}`);
   }
   for (const forged of ["GUEST", "toString", "__proto__", "hasOwnProperty"]) {
-    for (const group of TOOL_GROUPS) assert.equal(grants(forged as Role, group), false, `${forged} ${group}`);
+    for (const group of TOOL_GROUPS) assert.equal(hasGroup(forged as Role, group), false, `${forged} ${group}`);
     assert.equal(canCall(forged as Role, "list_wells"), false, forged);
   }
 });

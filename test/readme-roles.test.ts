@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { ROLES } from "../lib/config.ts";
-import { grants, rolesFor, TOOL_GROUPS } from "../lib/permissions.ts";
+import { hasGroup, rolesFor, TOOL_GROUPS } from "../lib/permissions.ts";
 import type { ToolGroup } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 
@@ -58,7 +58,7 @@ test("README's role table names every tool once, in the group its definition dec
 
 test("README's role table ticks exactly the roles lib/permissions.ts grants each group", () => {
   for (const row of readmeRoleTable().rows) {
-    const granted = ROLES.filter((role) => grants(role, row.group as ToolGroup));
+    const granted = ROLES.filter((role) => hasGroup(role, row.group as ToolGroup));
     assert.deepEqual([...row.roles].sort(), [...granted].sort(), `group "${row.group}": README ticks ${row.roles}, the map grants ${granted}`);
     for (const tool of row.tools) assert.deepEqual([...row.roles].sort(), rolesFor(tool).sort(), `${tool}: README ticks ${row.roles}, permissions grant ${rolesFor(tool)}`);
   }

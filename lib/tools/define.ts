@@ -16,6 +16,11 @@ export interface ToolContext {
   /** The roles configured to see only their grants (SCOPED_ROLES). */
   readonly scopedRoles: readonly Role[];
   readonly user: User;
+  /**
+   * Whether the caller's role holds an access group (lib/permissions.ts), for what a tool lets some callers do more
+   * of, e.g. undo another's change: tools ask this, never the role's name.
+   */
+  readonly hasGroup: (group: ToolGroup) => boolean;
   readonly log: Logger;
   /** The clock (tests fix it). */
   readonly now: () => Date;

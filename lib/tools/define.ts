@@ -61,12 +61,23 @@ export interface ToolAnswer<O> {
  * So a tool without a group, or whose hints contradict it, does not compile.
  */
 export type GroupedAnnotations =
-  | { readonly group: Extract<ToolGroup, "read" | "scope">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: true; readonly destructiveHint?: false } }
-  | { readonly group: Extract<ToolGroup, "write" | "save">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: false; readonly destructiveHint: boolean } }
-  | { readonly group: Extract<ToolGroup, "history" | "admin">; readonly annotations: ToolAnnotations & { readonly readOnlyHint: boolean } };
+  | {
+    readonly group: Extract<ToolGroup, "read" | "scope">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: true; readonly destructiveHint?: false };
+  }
+  | {
+    readonly group: Extract<ToolGroup, "write" | "save">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: false; readonly destructiveHint: boolean };
+  }
+  | {
+    readonly group: Extract<ToolGroup, "history" | "admin">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: boolean };
+  };
 
 /** One tool: name, bilingual description, zod input/output schemas, access group with annotations, and handler. */
-export type ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = ToolBody<I, O> & GroupedAnnotations;
+export type ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> =
+  & ToolBody<I, O>
+  & GroupedAnnotations;
 
 /** What every tool has besides its group and annotations. */
 export interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {

@@ -80,7 +80,7 @@ export type ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject =
   & GroupedAnnotations;
 
 /** What every tool has besides its group and annotations. */
-export interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
   /**

@@ -11,7 +11,8 @@ import type { User } from "./identity.ts";
 import type { Logger } from "./log.ts";
 import { screenArguments } from "./input-screen.ts";
 import { resultTooLarge } from "./limits.ts";
-import { canCall, deniedMessage, resolveScope } from "./permissions.ts";
+import { canCall, deniedMessage, hasGroup, resolveScope } from "./permissions.ts";
+import type { ToolGroup } from "./permissions.ts";
 import { exposes, notExposedMessage } from "./toolsets.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
@@ -97,7 +98,7 @@ export async function callTool(
       try {
         // The scope is read once per call, before the tool runs; the tool only ever gets the scoped database.
         const scope = await resolveScope(deps.db, user, deps.scopedRoles ?? []);
-        const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai", ...(progress ? { progress } : {}) };
+        const ctx = { db: await scopeDatabase(deps.db, scope), scope, scopedRoles: deps.scopedRoles ?? [], user, hasGroup: (group: ToolGroup) => hasGroup(user.role.role, group), log: deps.log, now: deps.now ?? (() => new Date()), timeZone: deps.timeZone ?? "Asia/Shanghai", ...(progress ? { progress } : {}) };
         const answer = await tool.run(parsed.data, ctx);
         // The limit is on the data; the charts drawn from it (about 70 KB of HTML each) come after.
         const oversize = resultTooLarge(name, answer);

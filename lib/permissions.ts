@@ -5,44 +5,33 @@ import type { User } from "./identity.ts";
 import { ALL_WELLS } from "./scope/data-scope.ts";
 import type { DataScope } from "./scope/data-scope.ts";
 import { grantedTo } from "./scope/grants.ts";
+import { TOOLS } from "./tools/index.ts";
 
 /**
- * Who may call which tool: the one declarative role → tools map. A tool missing
- * here is callable by ADMIN only; a role missing here gets nothing.
+ * The access groups: every tool names exactly one in its definition (`group`, lib/tools/define.ts), and roles are
+ * granted groups, never tool names.
+ * - `read`: reports, wells, statistics and analyses; never changes data.
+ * - `scope`: what the caller may see (`list_access`); granting and revoking are `admin`.
+ * - `write`: adding and correcting one record.
+ * - `save`: upserting the records the model read from a document (bulk `import_data` is `admin`).
+ * - `history`: a record's versions, and undoing a change (the tool checks that an ENGINEER undoes only their own).
+ * - `admin`: deleting, restoring and purging records, exporting everything, the audit log, grants, bulk import.
  */
-const READ_TOOLS = [
-  "query_drilling_data",
-  "list_wells",
-  "get_well_summary",
-  "get_key_well_daily",
-  "get_pre_drilling_milestones",
-  "get_statistics",
-  "analyze_rop",
-  "analyze_npt",
-  "get_drilling_curve",
-  "get_period_report",
-  "compare_wells",
-  "compute_mse",
-  "get_drilling_activities",
-] as const;
+export const TOOL_GROUPS = ["read", "scope", "write", "save", "history", "admin"] as const;
 
-const WRITE_TOOLS = ["add_drilling_record", "update_drilling_record"] as const;
+/** One access group (see TOOL_GROUPS). */
+export type ToolGroup = (typeof TOOL_GROUPS)[number];
 
-/** Reading a record's versions and undoing one's own edit (the tool checks authorship; ADMIN may undo any). */
-const HISTORY_TOOLS = ["get_record_history", "undo_record_change"] as const;
-
-/** Upserts of what the model reads from a document (import_data stays ADMIN-only). */
-const SAVE_TOOLS = ["save_well", "save_drilling_daily", "save_key_well_daily"] as const;
-
-/** What a user may see (grant_access and revoke_access stay ADMIN-only). */
-const SCOPE_TOOLS = ["list_access"] as const;
-
-/** The role → tool grants. ADMIN is granted every registered tool. */
-export const ROLE_TOOLS: Readonly<Record<Role, readonly string[] | "*">> = {
-  USER: [...READ_TOOLS, ...SCOPE_TOOLS],
-  ENGINEER: [...READ_TOOLS, ...WRITE_TOOLS, ...SAVE_TOOLS, ...SCOPE_TOOLS, ...HISTORY_TOOLS],
-  ADMIN: "*",
+/** Who may call which tool: the one declarative role → groups map. A group not listed for a role is refused to it. */
+export const ROLE_GROUPS: Readonly<Record<Role, readonly ToolGroup[]>> = {
+  USER: ["read", "scope"],
+  ENGINEER: ["read", "scope", "write", "save", "history"],
+  ADMIN: ["read", "scope", "write", "save", "history", "admin"],
 };
+
+// Built once from the registered tools: a name that is not a registered tool has no group, so no role may call it.
+// (So no tool may import this module: lib/tools/index.ts would not have built TOOLS yet when it is read here.)
+const GROUP_OF: ReadonlyMap<string, ToolGroup> = new Map(TOOLS.map((t) => [t.name, t.group]));
 
 /** The role as received and the permission role it maps to (null: unknown, gets nothing). */
 export interface ResolvedRole {
@@ -62,11 +51,15 @@ export function resolveRole(raw: string | undefined | null, roleMap: Config["rol
   return { raw: value, role: roleMap.get(upper) ?? null };
 }
 
-/** True when `role` may call `tool`. A null role may call nothing. */
+/** True when ROLE_GROUPS grants `role` the access group `group`. A null role, or one not in the map, has none. */
+export function hasGroup(role: Role | null, group: ToolGroup): boolean {
+  return role !== null && Object.hasOwn(ROLE_GROUPS, role) && ROLE_GROUPS[role].includes(group);
+}
+
+/** True when `role` may call the registered tool named `tool`. A null role, or a name no tool has, may call nothing. */
 export function canCall(role: Role | null, tool: string): boolean {
-  if (role === null) return false;
-  const grant = ROLE_TOOLS[role];
-  return grant === "*" || grant.includes(tool);
+  const group = GROUP_OF.get(tool);
+  return group !== undefined && hasGroup(role, group);
 }
 
 /** The roles that may call `tool`, for listings. */

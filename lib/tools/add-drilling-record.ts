@@ -19,6 +19,7 @@ export const addDrillingRecord = defineTool({
     "refused naming the range. Reports read from a file go to save_drilling_daily.",
   input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("YYYY-MM-DD"), ...dailyFieldsShape }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
+  group: "write",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, { db, user }) {
     const record = await db.transaction(async (tx) => {

@@ -54,6 +54,7 @@ export const analyzeNpt = defineTool({
     ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

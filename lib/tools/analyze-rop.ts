@@ -48,6 +48,7 @@ export const analyzeRop = defineTool({
     ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

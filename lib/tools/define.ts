@@ -4,6 +4,7 @@ import type { Role } from "../config.ts";
 import type { Db } from "../db.ts";
 import type { User } from "../identity.ts";
 import type { Logger } from "../log.ts";
+import type { ToolGroup } from "../permissions.ts";
 import type { DataScope } from "../scope/data-scope.ts";
 
 /** What a tool may use while it runs: the caller and the server's parts. */
@@ -15,6 +16,11 @@ export interface ToolContext {
   /** The roles configured to see only their grants (SCOPED_ROLES). */
   readonly scopedRoles: readonly Role[];
   readonly user: User;
+  /**
+   * Whether the caller's role holds an access group (lib/permissions.ts), for what a tool lets some callers do more
+   * of, e.g. undo another's change: tools ask this, never the role's name.
+   */
+  readonly hasGroup: (group: ToolGroup) => boolean;
   readonly log: Logger;
   /** The clock (tests fix it). */
   readonly now: () => Date;
@@ -48,8 +54,33 @@ export interface ToolAnswer<O> {
   readonly charts?: readonly ChartSpec[];
 }
 
-/** One tool: name, bilingual description, zod input/output schemas, annotations and handler. */
-export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
+/**
+ * A tool's access group (who may call it: lib/permissions.ts grants groups to roles) with the annotations that group
+ * allows. `read` and `scope` tools are read-only, as every role holds those groups; `write` and `save` tools change
+ * data and say whether destructively (MCP reads a missing `destructiveHint` as true); `history` and `admin` hold both.
+ * So a tool without a group, or whose hints contradict it, does not compile.
+ */
+export type GroupedAnnotations =
+  | {
+    readonly group: Extract<ToolGroup, "read" | "scope">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: true; readonly destructiveHint?: false };
+  }
+  | {
+    readonly group: Extract<ToolGroup, "write" | "save">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: false; readonly destructiveHint: boolean };
+  }
+  | {
+    readonly group: Extract<ToolGroup, "history" | "admin">;
+    readonly annotations: ToolAnnotations & { readonly readOnlyHint: boolean };
+  };
+
+/** One tool: name, bilingual description, zod input/output schemas, access group with annotations, and handler. */
+export type ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> =
+  & ToolBody<I, O>
+  & GroupedAnnotations;
+
+/** What every tool has besides its group and annotations. */
+interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
   readonly title: string;
   /**
@@ -64,7 +95,6 @@ export interface ToolDef<I extends z.ZodObject = z.ZodObject, O extends z.ZodObj
    */
   readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
-  readonly annotations: ToolAnnotations;
   /** Largest arguments as UTF-8 JSON bytes, when not MAX_ARGUMENT_BYTES (lib/limits.ts). */
   readonly maxArgumentBytes?: number;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

@@ -19,6 +19,7 @@ export const deleteDrillingRecord = defineTool({
     deleted_at: z.string().describe("删除时间 when it was deleted (UTC)"),
     message: z.string(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ record_id }, { db, user }) {
     const deleted = await db.transaction(async (tx) => {

@@ -28,6 +28,7 @@ export const exportAllData = defineTool({
     download_path: z.string().describe("完整文件的下载路径 path of the full streaming download (GET)"),
     message: z.string(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ table, format, max_rows }, { db, progress }) {
     const total = Number((await db.execute(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n);

@@ -36,6 +36,7 @@ export const getDrillingActivities = defineTool({
     dates_used: z.string().nullable(),
     wells: z.array(wellResolutionSchema),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const r = await resolveDailyFilter(ctx.db, { well_id: args.well_id, date: args.date ?? "latest" }, ctx);

@@ -95,6 +95,7 @@ export const getDrillingCurve = defineTool({
     ...analysisFilterEchoShape,
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

@@ -34,6 +34,7 @@ export const getKeyWellDaily = defineTool({
     wells: z.array(wellResolutionSchema),
     wells_without_report: z.array(z.string()),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const r = await resolveReportArgs(ctx.db, args, ctx);

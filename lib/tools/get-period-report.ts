@@ -27,6 +27,7 @@ export const getPeriodReport = defineTool({
     period: dateWordArg.default("本周").describe("本周、上周、本月、上月、最近7天 或 2026-11-01~2026-11-07 / the period"),
   }),
   output: periodReportOutput,
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

@@ -39,6 +39,7 @@ export const getPreDrillingMilestones = defineTool({
     dates_used: z.string().nullable(),
     well_matches: z.array(wellResolutionSchema),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];

@@ -31,6 +31,7 @@ export const getRecordHistory = defineTool({
       after: snapshot,
     })),
   }),
+  group: "history",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ record_id, limit, offset }, { db }) {
     const key = ["drilling_daily", String(record_id)];

@@ -37,6 +37,7 @@ export const getStatistics = defineTool({
       .describe("非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text"),
     dates_used: z.string().nullable(),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const resolved = await resolveDailyFilter(ctx.db, { date: args.date, date_from: args.date_from, date_to: args.date_to }, ctx);

@@ -43,6 +43,7 @@ export const getWellSummary = defineTool({
     well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const [resolution] = await resolveWells(db, [args.well_id]);

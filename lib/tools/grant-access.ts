@@ -25,6 +25,7 @@ export const grantAccess = defineTool({
     grants: z.array(grantSchema).describe("该用户或角色现在的全部授权 every grant the user or role now has"),
     message: z.string(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const p = principalOf(args);

@@ -101,6 +101,7 @@ export const importData = defineTool({
     }).optional().describe("WITSML/JSONL 导入：井、作业明细、各数值来源 drillReport/JSONL import: wells, activities, how each figure was obtained"),
     message: z.string(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user, progress }) {
     const reports = reportFiles(args);

@@ -29,7 +29,11 @@ import { restoreDrillingRecord } from "./restore-drilling-record.ts";
 import { undoRecordChange } from "./undo-record-change.ts";
 import { updateDrillingRecord } from "./update-drilling-record.ts";
 
-/** Every tool the server offers, in listing order. Add a new tool here and grant it in lib/permissions.ts. */
+/**
+ * Every tool the server offers, in listing order: the one list of tools. Who may call one follows from the `group` in
+ * its definition (lib/permissions.ts grants groups to roles). A new tool is also named in its group's row of the
+ * README's role table and in one toolset of lib/toolsets.ts (test/readme-roles.test.ts and test/toolsets.test.ts).
+ */
 export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,
   listWells,

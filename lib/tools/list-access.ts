@@ -20,8 +20,9 @@ export const listAccess = defineTool({
     grants: z.array(grantSchema).optional().describe("仅管理员：全部授权 ADMIN only: every grant"),
     message: z.string(),
   }),
+  group: "scope",
   annotations: { readOnlyHint: true, openWorldHint: false },
-  async run(_args, { db, scope, scopedRoles, user }) {
+  async run(_args, { db, scope, scopedRoles, user, hasGroup }) {
     const visible = Number((await db.execute("SELECT count(*) AS n FROM wells WHERE deleted_at IS NULL")).rows[0].n);
     const blocks = scope.kind === "granted" ? [...scope.blocks] : [];
     const wells = scope.kind === "granted" ? [...scope.wells] : [];
@@ -29,7 +30,7 @@ export const listAccess = defineTool({
       ? `可查看全部井（基础信息 ${visible} 口）/ you see every well (${visible} in the master)`
       : `仅可查看 ${describeGrants(blocks, wells)}（基础信息中 ${visible} 口）/ you see only ${describeGrants(blocks, wells)} (${visible} wells of the master)` +
         (blocks.length + wells.length === 0 ? "；请联系管理员授权 / ask an administrator for a grant" : "");
-    const admin = user.role.role === "ADMIN";
+    const admin = hasGroup("admin");
     const grants = admin ? (await listGrants(db)).map(shownGrant) : undefined;
     const lines = [mine];
     if (admin) {

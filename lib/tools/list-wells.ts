@@ -52,6 +52,7 @@ export const listWells = defineTool({
     offset: z.number().int().min(0).max(1_000_000).default(0),
   }),
   output: listWellsOutput,
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const parts = ["w.deleted_at IS NULL"];

@@ -23,6 +23,7 @@ export const purgeDrillingRecord = defineTool({
     confirm: z.string().max(100).describe('须为 "PURGE <记录号>"，如 "PURGE 12" / exactly "PURGE <record_id>"'),
   }),
   output: z.object({ record_id: z.number().int(), well_id: z.string(), report_date: z.string(), message: z.string() }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ record_id, confirm }, { db, user }) {
     const expected = purgeConfirmation(record_id);

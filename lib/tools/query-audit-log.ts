@@ -45,6 +45,7 @@ export const queryAuditLog = defineTool({
     total: z.number().int(),
     next_offset: z.number().int().nullable(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const parts: string[] = [];

@@ -43,6 +43,7 @@ export const queryDrillingData = defineTool({
     wells: z.array(wellResolutionSchema).describe("井号如何识别 how each typed well id was read"),
     ...dailyReportOutput,
   }),
+  group: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const { db } = ctx;

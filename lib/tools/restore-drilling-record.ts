@@ -20,6 +20,7 @@ export const restoreDrillingRecord = defineTool({
     "as it was; refused when another live report holds the same well and day.",
   input: z.strictObject({ record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ record_id }, { db, user }) {
     const record = await db.transaction(async (tx) => {

@@ -20,6 +20,7 @@ export const revokeAccess = defineTool({
     grants: z.array(grantSchema).describe("剩余授权 the grants left"),
     message: z.string(),
   }),
+  group: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const p = principalOf(args);

@@ -56,6 +56,7 @@ export function defineSaveTool(spec: SaveToolSpec) {
       return { ...schema, properties: { ...properties, records: { ...properties.records, items: { type: "object" } } } };
     },
     output: saveAnswerSchema,
+    group: "save",
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     async run(args, { db, user }) {
       const records = args.records as Record<string, unknown>[];

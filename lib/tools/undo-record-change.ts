@@ -30,8 +30,9 @@ export const undoRecordChange = defineTool({
     history_id: z.number().int().describe("本次撤销的历史号 history id of this undo"),
     message: z.string(),
   }),
+  group: "history",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
-  async run({ history_id }, { db, user }) {
+  async run({ history_id }, { db, user, hasGroup }) {
     const actor = actorOf(user);
     const result = await db.transaction(async (tx) => {
       const entry = await requireHistoryEntry(tx, history_id);
@@ -39,7 +40,7 @@ export const undoRecordChange = defineTool({
         const hint = entry.action === "delete" ? "删除请用 restore_drilling_record 恢复 / use restore_drilling_record for a delete" : "只能撤销修改 / only updates can be undone";
         throw new ToolError("invalid", `历史号 "${history_id}" 是 ${entry.action}，不是修改：${hint}`);
       }
-      if (user.role.role !== "ADMIN" && (!(user.email || user.id) || entry.changedBy !== actor)) {
+      if (!hasGroup("admin") && (!(user.email || user.id) || entry.changedBy !== actor)) {
         throw new ToolError("forbidden", `工程师只能撤销自己的修改：历史号 "${history_id}" 由 "${entry.changedBy}" 修改，请联系管理员 / an ENGINEER may undo only their own changes: history entry "${history_id}" was made by "${entry.changedBy}"; ask an ADMIN`);
       }
       const newer = await tx.execute("SELECT id, action FROM record_history WHERE table_name = ? AND record_id = ? AND id > ? ORDER BY id", [entry.table, entry.recordId, history_id]);

@@ -24,6 +24,7 @@ export const updateDrillingRecord = defineTool({
     changed: z.array(z.string()).describe("被修改的字段 fields whose value changed"),
     message: z.string(),
   }),
+  group: "write",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const { record_id, ...fields } = args;

@@ -56,6 +56,17 @@ test("granted one block, reads and statistics cover that block only; naming anot
   }
 });
 
+test("list_access: the admin group sees the scoped roles and every grant; a USER only their own scope", async () => {
+  const mine = structured(await call(geologist, "list_access"));
+  assert.equal(mine.grants, undefined);
+  assert.equal(mine.scoped_roles, undefined);
+  const all = await call(admin, "list_access");
+  assert.deepEqual(structured(all).scoped_roles, ["USER", "ENGINEER"]);
+  const li = structured(all).grants.filter((g: { principal: string }) => g.principal === "u-li");
+  assert.deepEqual(li.map((g: { grant_kind: string; value: string }) => `${g.grant_kind} ${g.value}`), ["block 石南"]);
+  assert.match(textOf(all), /受范围限制的角色 scoped roles \(SCOPED_ROLES\): USER, ENGINEER/);
+});
+
 test("an unknown well and a forbidden well get the same answer, byte for byte", async () => {
   for (const [name, args] of [["query_drilling_data", (w: string) => ({ well_id: w })], ["get_well_summary", (w: string) => ({ well_id: w })], ["query_drilling_data", (w: string) => ({ well_ids: [w], view: "report" })]] as const) {
     const a = await call(geologist, name, args("W005"));

@@ -19,7 +19,6 @@ if (Number(process.versions.node.split(".")[0]) < 24) {
 const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
 const target = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
 const work = join(outdir, ".sea");
-const version = JSON.parse(readFileSync("package.json", "utf8")).version;
 
 const seaPlugin = {
   name: "oilfield-sea",
@@ -64,7 +63,7 @@ await build({
   target: "node24",
   minify: true,
   legalComments: "none",
-  define: { OILFIELD_VERSION: JSON.stringify(version), OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
+  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
   plugins: [seaPlugin],
   logLevel: "error",
 });

@@ -1,9 +1,9 @@
 // Entry of the single executable (npm run build:bin): options first, then the server as main.ts.
 import process from "node:process";
 import { runCli } from "./lib/cli.ts";
-import { serverVersion } from "./lib/version.ts";
+import { SERVER_VERSION } from "./lib/version.ts";
 
-void runCli(process.argv.slice(2), process.env, "oilfield-mcp", serverVersion()).then(async (result) => {
+void runCli(process.argv.slice(2), process.env, "oilfield-mcp", SERVER_VERSION).then(async (result) => {
   if (result.exit === null) {
     await import("./main.ts");
     return;

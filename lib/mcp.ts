@@ -6,9 +6,10 @@ import { chartResourcesFor, readChartResource } from "./charts/app-resource.ts";
 import type { CallDeps, CallOutcome } from "./call.ts";
 import type { User } from "./identity.ts";
 import { purgeRound } from "./purge-confirm.ts";
+import { SERVER_VERSION } from "./version.ts";
 
 /** Name and version the server reports in `initialize` and `server/discover`. */
-export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: "0.1.0" } as const;
+export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: SERVER_VERSION } as const;
 
 /**
  * Shown to the model on `initialize` (LibreChat adds it to the system prompt with `serverInstructions: true`): the few

@@ -54,9 +54,6 @@ export interface Metrics {
   render(): string;
 }
 
-/** Content-Type for the `/metrics` response. */
-export const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
-
 interface Series<T> {
   values: string[];
   data: T;

@@ -1,10 +1,4 @@
-import { readFileSync } from "node:fs";
+import pkg from "../package.json" with { type: "json" };
 
-// Replaced by the binary build (esbuild define); source runs read package.json.
-declare const OILFIELD_VERSION: string | undefined;
-
-/** The server's version: package.json's, baked in when bundled. */
-export function serverVersion(): string {
-  if (typeof OILFIELD_VERSION === "string") return OILFIELD_VERSION;
-  return (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
-}
+/** The server's version, from package.json: the one place it is written (bundles inline it). */
+export const SERVER_VERSION: string = pkg.version;

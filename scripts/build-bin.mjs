@@ -20,7 +20,6 @@ if (Number(process.versions.node.split(".")[0]) < 24) {
 const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
 const target = BUILD_TARGET;
 const work = join(outdir, ".sea");
-const version = JSON.parse(readFileSync("package.json", "utf8")).version;
 
 const seaPlugin = {
   name: "oilfield-sea",
@@ -55,7 +54,7 @@ await build({
   entryPoints: ["bin.ts"],
   outfile: script,
   ...NODE_CJS,
-  define: { OILFIELD_VERSION: JSON.stringify(version), OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
+  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
   plugins: [seaPlugin],
   logLevel: "error",
 });

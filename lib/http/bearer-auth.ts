@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "../log.ts";
+import { HttpError } from "./errors.ts";
 import { isPublicPath } from "./public-paths.ts";
 
 /** SHA-256 of a token's UTF-8 bytes. */
@@ -30,7 +31,7 @@ const MESSAGE = {
  */
 export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
   const expected = tokenDigest(token);
-  return async (c, next) => {
+  return async function bearerAuth(c, next) {
     if (isPublicPath(c.req.path)) return next();
     const header = c.req.header("authorization") ?? "";
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
@@ -47,6 +48,6 @@ export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
       ? `请求头 Authorization 中的令牌是未展开的变量 "${match?.[1]}"：请在 LibreChat 的 .env 中设置它并重启 LibreChat / ` +
         `the token in the Authorization header is the unexpanded variable "${match?.[1]}": LibreChat did not substitute it; set it in LibreChat's .env and restart LibreChat`
       : MESSAGE[reason];
-    return c.json({ error: "unauthorized", message }, 401);
+    throw new HttpError({ status: 401, code: "unauthorized", message });
   };
 }

@@ -1,4 +1,5 @@
 import type { FetchHandler } from "../serve.ts";
+import { httpErrorResponse } from "./errors.ts";
 
 /** Counts requests in flight so a shutdown can wait for them, and refuses new ones once draining. */
 export interface Drain {
@@ -29,10 +30,10 @@ export function createDrain(): Drain {
     },
     wrap: (fetch) => async (request) => {
       if (draining) {
-        return Response.json(
-          { error: "shutting_down", message: "服务正在停止，请稍后重试 / the server is shutting down: retry in a moment" },
-          { status: 503, headers: { connection: "close", "retry-after": "5" } },
-        );
+        return httpErrorResponse(503, "shutting_down", "服务正在停止，请稍后重试 / the server is shutting down: retry in a moment", {
+          connection: "close",
+          "retry-after": "5",
+        });
       }
       inFlight++;
       try {

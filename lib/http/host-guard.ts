@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "../log.ts";
+import { HttpError } from "./errors.ts";
 import { hostnameOf, isLoopback } from "./loopback.ts";
 import { isPublicPath } from "./public-paths.ts";
 
@@ -26,7 +27,7 @@ export function isAllowedHost(hostname: string, options: Pick<HostGuardOptions, 
  * server from an attacker's page sends the attacker's name in both.
  */
 export function hostGuard(options: HostGuardOptions): MiddlewareHandler {
-  return async (c, next) => {
+  return async function hostGuard(c, next) {
     if (isPublicPath(c.req.path)) return next();
     const host = c.req.header("host");
     const origin = c.req.header("origin");
@@ -43,10 +44,11 @@ export function hostGuard(options: HostGuardOptions): MiddlewareHandler {
     }
     if (!refused) return next();
     options.log.warn("host refused", { path: c.req.path, host, origin });
-    return c.json({
-      error: "forbidden_host",
+    throw new HttpError({
+      status: 403,
+      code: "forbidden_host",
       message: `请求头 ${refused} 不在允许列表中（防 DNS 重绑定） / ${refused} is not allowed (DNS-rebinding protection): ` +
         "if clients really reach the server under this name, add it to ALLOWED_HOSTS",
-    }, 403);
+    });
   };
 }

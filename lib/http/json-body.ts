@@ -1,3 +1,7 @@
+import type { MiddlewareHandler } from "hono";
+import { isJsonContentType, notJsonMessage } from "./content-type.ts";
+import { HttpError } from "./errors.ts";
+
 /** A JSON body, or why it could not be read. */
 export type JsonBody =
   | { readonly ok: true; readonly value: unknown }
@@ -60,3 +64,32 @@ async function readCounted(request: Request, maxBytes: number): Promise<Uint8Arr
   for (const c of chunks) (bytes.set(c, at), (at += c.byteLength));
   return bytes;
 }
+
+/** What {@link jsonBody} puts on the context: the parsed request body, read by `c.var.jsonBody`. */
+export type JsonBodyVariables = {
+  jsonBody: unknown;
+};
+
+declare module "hono" {
+  interface ContextVariableMap extends JsonBodyVariables {}
+}
+
+/**
+ * Body middleware of the JSON POST routes: refuses a body not declared `application/json` (415),
+ * one over `maxBytes` (413) and one that is not JSON (400, a JSON-RPC -32700 parse error on every
+ * route: which protocol a body speaks is known only once it parses), then sets the parsed body on the
+ * context as `jsonBody`.
+ */
+export const jsonBody = ({ maxBytes }: { readonly maxBytes: number }): MiddlewareHandler => {
+  return async function jsonBody(c, next) {
+    const contentType = c.req.header("content-type");
+    if (!isJsonContentType(contentType)) throw new HttpError({ status: 415, code: "unsupported_media_type", message: notJsonMessage(contentType) });
+    const body = await readJsonBody(c.req.raw, maxBytes);
+    if (!body.ok && body.status === 413) throw new HttpError({ status: 413, code: "payload_too_large", message: body.message });
+    if (!body.ok) {
+      throw new HttpError({ status: 400, code: "parse_error", message: `解析错误 / parse error: ${body.message}`, jsonRpc: { code: -32700 } });
+    }
+    c.set("jsonBody", body.value);
+    await next();
+  };
+};

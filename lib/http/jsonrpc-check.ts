@@ -1,18 +1,13 @@
 import { specTypeSchemas } from "@modelcontextprotocol/server";
 import type { StandardSchemaV1Sync } from "@modelcontextprotocol/server";
+import { HttpError } from "./errors.ts";
 
-/** A JSON-RPC error response to send instead of handing the message to the MCP SDK. */
-export interface JsonRpcRefusal {
-  readonly status: 400;
-  readonly body: { jsonrpc: "2.0"; id: string | number | null; error: { code: number; message: string } };
-}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const validId = (id: unknown) => typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) || id === null;
 
-function refuse(code: number, message: string, id: unknown = null): JsonRpcRefusal {
-  return { status: 400, body: { jsonrpc: "2.0", id: validId(id) ? (id as string | number | null) : null, error: { code, message } } };
-}
+const refuse = (code: number, message: string, id: unknown = null) =>
+  new HttpError({ status: 400, code: "invalid_request", message, jsonRpc: { code, id } });
 
 // The SDK answers a request whose params fail its schema with -32603 (internal
 // error) on the 2025 era; checking them here first gives the caller -32602 naming
@@ -36,9 +31,9 @@ const isModern = (params: unknown) =>
  * 2025-06-18 has none), an empty or non-object message, a wrong `jsonrpc`, `id` or
  * `method`; -32602 for `tools/call` params without a string `name` or with
  * non-object `arguments`, and for params of any method this server answers that
- * fail the SDK's schema. Null when the message may go on.
+ * fail the SDK's schema. The refusal is a JSON-RPC error answered with 400; null when the message may go on.
  */
-export function checkJsonRpc(body: unknown): JsonRpcRefusal | null {
+export function checkJsonRpc(body: unknown): HttpError | null {
   if (Array.isArray(body)) {
     return refuse(-32600, "不支持批量请求，请逐条发送 / batch requests are not supported (MCP 2025-06-18): send one message per request");
   }

@@ -1,6 +1,3 @@
-/** Host names that always mean this machine; a DNS-rebinding attacker cannot make a browser send them. */
-export const LOOPBACK_NAMES: readonly string[] = ["localhost", "127.0.0.1", "::1"];
-
 /**
  * Whether a bind address or host name is loopback-only: `localhost`, `::1`,
  * anything in 127.0.0.0/8. Wildcards (`0.0.0.0`, `::`) and every other name are not.

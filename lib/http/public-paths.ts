@@ -1,3 +1,5 @@
+import { httpErrorResponse } from "./errors.ts";
+
 /**
  * Paths answered without the token or the Host check: `/health` (for probes,
  * which use whatever Host they like) and `/.well-known/…` (LibreChat probes OAuth
@@ -9,9 +11,9 @@ export function isPublicPath(path: string): boolean {
 
 /** The answer to every `/.well-known/…` request: 404, this server has no OAuth. */
 export function wellKnownNotFound(path: string): Response {
-  const body = {
-    error: "not_found",
-    message: `"${path}" 不存在：本服务器不使用 OAuth，请用 MCP_AUTH_TOKEN 共享密钥 / "${path}" does not exist: this server uses no OAuth (it is protected by the MCP_AUTH_TOKEN shared secret)`,
-  };
-  return new Response(JSON.stringify(body), { status: 404, headers: { "content-type": "application/json; charset=utf-8" } });
+  return httpErrorResponse(
+    404,
+    "not_found",
+    `"${path}" 不存在：本服务器不使用 OAuth，请用 MCP_AUTH_TOKEN 共享密钥 / "${path}" does not exist: this server uses no OAuth (it is protected by the MCP_AUTH_TOKEN shared secret)`,
+  );
 }

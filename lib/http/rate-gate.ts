@@ -1,25 +1,32 @@
 import type { Config } from "../config.ts";
 import type { User } from "../identity.ts";
 import type { Logger } from "../log.ts";
+import { HttpError } from "./errors.ts";
 import { createRateLimiter, rateKey, rateLimitedMessage } from "./rate-limit.ts";
 
-/** Checks one tool call (or download) against the per-user limit: null to go on, or the 429 response. */
-export type RateGate = (user: User, jsonRpcId?: unknown) => Response | null;
+/**
+ * Checks one tool call (or download) against the per-user limit: null to go on, or the 429 refusal,
+ * a JSON-RPC error when the call is the JSON-RPC message `jsonRpc` (its id answered), else an HTTP one.
+ */
+export type RateGate = (user: User, jsonRpc?: { readonly id?: unknown }) => HttpError | null;
 
 /** The gate of one app instance; lets everything through when RATE_LIMIT_PER_MINUTE is 0. */
 export function createRateGate(config: Pick<Config, "rateLimitPerMinute">, log: Logger): RateGate {
   const perMinute = config.rateLimitPerMinute;
   if (!perMinute) return () => null;
   const limiter = createRateLimiter(perMinute);
-  return (user, jsonRpcId) => {
+  return (user, jsonRpc) => {
     const decision = limiter.take(rateKey(user));
     if (decision.ok) return null;
     const message = rateLimitedMessage(perMinute, decision.retryAfterSeconds);
     log.warn("rate limited", { user_id: user.id, email: user.email, retry_after_s: decision.retryAfterSeconds });
-    const body = jsonRpcId === undefined
-      ? { success: false, error: "rate_limited", message }
-      : { jsonrpc: "2.0", id: jsonRpcId ?? null, error: { code: -32000, message } };
-    return Response.json(body, { status: 429, headers: { "retry-after": String(decision.retryAfterSeconds) } });
+    return new HttpError({
+      status: 429,
+      code: "rate_limited",
+      message,
+      headers: { "retry-after": String(decision.retryAfterSeconds) },
+      jsonRpc: jsonRpc && { code: -32000, id: jsonRpc.id },
+    });
   };
 }
 

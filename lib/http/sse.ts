@@ -2,6 +2,7 @@ import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/
 import type { CallDeps } from "../call.ts";
 import type { User } from "../identity.ts";
 import { createMcpServer } from "../mcp.ts";
+import { httpErrorResponse, jsonRpcErrorResponse } from "./errors.ts";
 import { readJsonBody } from "./json-body.ts";
 import { isToolCall } from "./rate-gate.ts";
 import type { RateGate } from "./rate-gate.ts";
@@ -40,9 +41,6 @@ export interface SseHandlers {
 /** How many dropped sessions' reasons are kept for their openers. */
 const DROPPED_REMEMBERED = 1000;
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
-
 /**
  * Legacy MCP over HTTP+SSE (LibreChat's `type: sse`): one MCP server per session,
  * sharing one JSON Schema validator; sessions live in a bounded store.
@@ -51,10 +49,12 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
   const validator = new AjvJsonSchemaValidator();
   const { sessions, call } = deps;
   const full = () =>
-    json(503, {
-      error: "too_many_sessions",
-      message: `SSE 会话已达上限 ${sessions.maxSessions}，请稍后重试 / all ${sessions.maxSessions} SSE sessions are in use: retry later, use Streamable HTTP at /mcp, or raise SSE_MAX_SESSIONS`,
-    }, { "retry-after": "30" });
+    httpErrorResponse(
+      503,
+      "too_many_sessions",
+      `SSE 会话已达上限 ${sessions.maxSessions}，请稍后重试 / all ${sessions.maxSessions} SSE sessions are in use: retry later, use Streamable HTTP at /mcp, or raise SSE_MAX_SESSIONS`,
+      { "retry-after": "30" },
+    );
 
   // Sessions dropped because their client stopped reading, remembered (a bounded number, oldest
   // forgotten first) so the opener's next POST learns why instead of "unknown session".
@@ -99,27 +99,27 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
         call.log.warn("sse message refused", { session: sessionId, status: found.status, email: user.email, role_raw: user.role.raw });
         // A session dropped because its client stopped reading says so to its own opener, not just "unknown".
         const why = dropped.get(sessionId);
-        if (found.status === 404 && why && sameIdentity(why.user, user)) return json(404, { error: "session_dropped", message: why.reason });
-        return json(found.status, { error: found.status === 403 ? "session_identity_mismatch" : "unknown_session", message: found.message });
+        if (found.status === 404 && why && sameIdentity(why.user, user)) return httpErrorResponse(404, "session_dropped", why.reason);
+        return httpErrorResponse(found.status, found.status === 403 ? "session_identity_mismatch" : "unknown_session", found.message);
       }
       const body = await readJsonBody(request, deps.maxBodyBytes);
-      if (!body.ok) return json(body.status, { jsonrpc: "2.0", id: null, error: { code: -32700, message: body.message } });
+      if (!body.ok) return jsonRpcErrorResponse(body.status, -32700, body.message);
       // The same per-user budget as REST and Streamable HTTP: a refused call never reaches the session.
-      const limited = isToolCall(body.value) ? deps.rateGate?.(user, body.value.id) : null;
-      if (limited) return limited;
+      const limited = isToolCall(body.value) ? deps.rateGate?.(user, { id: body.value.id }) : null;
+      if (limited) return limited.getResponse();
       // A client that does not read its stream gets no more work: its answers would only pile up.
       const backlog = found.entry.transport.backlog;
       if (backlog) {
         call.log.warn("sse message refused: client not reading", { session: sessionId, email: user.email });
         const id = (body.value as { id?: unknown } | null)?.id ?? null;
-        return json(503, { jsonrpc: "2.0", id, error: { code: -32000, message: backlog } }, { "retry-after": "5" });
+        return jsonRpcErrorResponse(503, -32000, backlog, id, { "retry-after": "5" });
       }
       // Pings are the client's keep-alive: only real messages hold a session open.
       if ((body.value as { method?: unknown } | null)?.method !== "ping") sessions.touch(sessionId);
       try {
         found.entry.transport.handleMessage(body.value, { request });
       } catch (error) {
-        return json(400, { jsonrpc: "2.0", id: null, error: { code: -32600, message: (error as Error).message } });
+        return jsonRpcErrorResponse(400, -32600, (error as Error).message);
       }
       return new Response("Accepted", { status: 202 });
     },

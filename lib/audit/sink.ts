@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers";
 import type { Executor } from "../db.ts";
 import type { Logger } from "../log.ts";
 import { insertAudit, logFailure } from "./write.ts";
@@ -35,10 +36,11 @@ interface Queued {
 }
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Group commit for the audit log: entries that arrive while a write is under way go together in
- * the next single INSERT, so concurrent calls share one commit. A failed INSERT (the file locked
+ * Group commit for the audit log: entries of one event-loop turn, and those that arrive while a
+ * write is under way, go together in the next single INSERT, so concurrent calls share one commit. A failed INSERT (the file locked
  * by another program past its busy timeout, a full disk) is tried again, `attempts` times with a
  * growing pause, each failure logged; after the last its entries are each logged as failed:
  * one row per call, none lost without a log line. See AuditSinkOptions for when a write resolves.
@@ -67,6 +69,9 @@ export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOpt
 
   async function flush(): Promise<void> {
     try {
+      // Rows of calls answered in the same event-loop turn go in one INSERT: under load one commit
+      // per turn, not one for the first call and another for all that came while it was written.
+      await nextTurn();
       while (queue.length) {
         const batch = queue.slice(0, maxBatch);
         queue = queue.slice(batch.length);

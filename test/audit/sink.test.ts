@@ -33,6 +33,16 @@ test("concurrent entries share statements, and each write resolves only once its
   assert.ok(statements.length >= 3, "at most 50 rows per statement");
 });
 
+test("entries written in one event-loop turn go in one statement", async () => {
+  const statements: string[] = [];
+  const counting: Executor = { execute: (sql, args) => (statements.push(sql), server.db.execute(sql, args)) };
+  const sink = createAuditSink(counting, createLogger({ write: () => {} }));
+  await Promise.all(Array.from({ length: 10 }, (_, i) => sink.write(entry(300 + i))));
+  assert.equal(statements.length, 1, "the first entry waits for the others of its turn");
+  const row = await server.db.execute("SELECT count(*) AS n FROM audit_log WHERE user_id IN ('u300', 'u305', 'u309')");
+  assert.equal(row.rows[0].n, 3);
+});
+
 test("a failed write is tried again, then logged for every entry, and never throws", async () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger({ write: (l) => lines.push(JSON.parse(l)) });

@@ -69,12 +69,10 @@ export function createStreamableHandler(deps: CallDeps): StreamableHandler {
     const server = createMcpServer({ deps, user, transport: "streamable_http", jsonSchemaValidator: validator });
     const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     await server.connect(transport);
-    try {
-      return await transport.handleRequest(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
-    } finally {
-      // JSON responses are complete when returned: nothing of this exchange is left to send.
-      void server.close().catch(() => {});
-    }
+    // Not closed after: with JSON responses the answer resolves only once every request of the body
+    // is answered, so no handler, timer or stream is left, and both objects are garbage. close()
+    // would only build an SdkError (a stack trace) per request to reject handlers there are none of.
+    return transport.handleRequest(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
   }
 
   return async function handleStreamable(request, body, user) {

@@ -23,7 +23,10 @@ export function argumentsTooLarge(args: unknown, limit = MAX_ARGUMENT_BYTES): st
 
 /** A message saying how to narrow the call when its answer exceeds {@link MAX_RESULT_BYTES}; null when it fits. */
 export function resultTooLarge(tool: string, answer: ToolAnswer<unknown>): string | null {
-  const bytes = utf8(safeJson(answer.structured)) + utf8(answer.text) + utf8(safeJson(answer.extra ?? []));
+  const parts = [safeJson(answer.structured), answer.text, safeJson(answer.extra ?? [])];
+  // A UTF-16 code unit is at most 3 UTF-8 bytes: most answers fit by that bound without encoding them.
+  if (parts.reduce((n, p) => n + p.length, 0) * 3 <= MAX_RESULT_BYTES) return null;
+  const bytes = parts.reduce((n, p) => n + utf8(p), 0);
   if (bytes <= MAX_RESULT_BYTES) return null;
   return `工具 "${tool}" 的结果过大：约 ${bytes} 字节，上限 ${MAX_RESULT_BYTES} 字节。请缩小范围：减小 limit 或 max_rows、` +
     `按井号或日期范围筛选、用 offset 翻页；整表请用 GET /export/drilling_daily.csv 流式下载 / the result of "${tool}" is too large: ` +

@@ -31,9 +31,20 @@ export interface ToolRegistry {
   get(name: string): ToolDef | undefined;
   /** The listings `role` may see (empty for null), limited to what `tools` exposes. */
   listFor(role: Role | null, tools?: ToolFilter): readonly ToolListing[];
+  /**
+   * `listFor(role, tools)` as UTF-8 JSON (the `tools` array of a `tools/list` result), serialized once per
+   * (role, exposed tools) and kept: the lists are over 100 KB and the same for every such request.
+   */
+  listJson(role: Role | null, tools?: ToolFilter): Uint8Array;
   /** Every listing with the roles that may call it, for `GET /mcp/tools`. */
   catalogue(): readonly (ToolListing & { roles: Role[] })[];
 }
+
+/**
+ * Most serialized lists kept for endpoint filters (`?tools=` comes from the client, so its
+ * combinations are the client's to choose): past it the oldest is dropped and made again when asked.
+ */
+export const LIST_JSON_CACHE_MAX = 32;
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): ObjectSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<string, unknown>;
@@ -76,12 +87,26 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
   }));
   const perRole = new Map<Role, ToolListing[]>(ROLES.map((r) => [r, listings.filter((l) => canCall(r, l.name))]));
   const catalogue = listings.map((l) => ({ ...l, roles: rolesFor(l.name) }));
+  const listFor = (role: Role | null, filter?: ToolFilter): readonly ToolListing[] => {
+    const mine = role ? perRole.get(role) ?? [] : [];
+    return filter ? mine.filter((l) => exposes(filter, l.name)) : mine;
+  };
+  const encoder = new TextEncoder();
+  const json = new Map<string, Uint8Array>();
   return {
     all: tools,
     get: (name) => byName.get(name),
-    listFor: (role, filter) => {
-      const mine = role ? perRole.get(role) ?? [] : [];
-      return filter ? mine.filter((l) => exposes(filter, l.name)) : mine;
+    listFor,
+    listJson: (role, filter) => {
+      // The key names the tools a filter exposes (in a fixed order), so equal filters share an entry.
+      const key = `${role ?? ""}|${filter ? [...filter].sort().join(",") : "*"}`;
+      let bytes = json.get(key);
+      if (!bytes) {
+        bytes = encoder.encode(JSON.stringify(listFor(role, filter)));
+        if (json.size >= LIST_JSON_CACHE_MAX + ROLES.length + 1) json.delete(json.keys().next().value as string);
+        json.set(key, bytes);
+      }
+      return bytes;
     },
     catalogue: () => catalogue,
   };

@@ -52,7 +52,7 @@ export interface CompareOptions {
   readonly nptShare?: ReadonlyMap<string, number | null>;
 }
 
-function wellFigures(well_id: string, records: readonly DrillingRecord[], opts: CompareOptions) {
+function wellFigures(well_id: string, records: readonly DrillingRecord[], opts: CompareOptions): WellFigures {
   // The map key names the well; the rows' own well_id spellings may differ.
   const own = records.map((r) => ({ ...r, well_id }));
   const curve = drillingCurve(own).summary;
@@ -67,7 +67,7 @@ function wellFigures(well_id: string, records: readonly DrillingRecord[], opts: 
   };
 }
 
-function bestOf(wells: readonly Omit<WellComparison, "best_in">[], column: CompareColumn): string[] {
+function bestOf(wells: readonly WellFigures[], column: CompareColumn): string[] {
   const valued = wells.filter((w) => w[column] !== null);
   if (valued.length < 2) return [];
   const sign = COMPARE_COLUMNS[column] === "highest" ? 1 : -1;
@@ -85,7 +85,17 @@ export function compareWells(
   byWell: ReadonlyMap<string, readonly DrillingRecord[]>,
   opts: CompareOptions = {},
 ): WellComparisonResult {
-  const figures = [...byWell].map(([id, records]) => wellFigures(id, records, opts));
+  return compareFigures([...byWell].map(([id, records]) => wellFigures(id, records, opts)));
+}
+
+/** One well's figures before the best marks: what compareWells computes from rows, or SQL (lib/data/analysis-compare-sql.ts). */
+export type WellFigures = Omit<WellComparison, "best_in">;
+
+/**
+ * The WellComparisonResult of wells' figures already computed, wells in the order of their
+ * ids (as compareWells' map): the best of each column marked, sorted, and the headline.
+ */
+export function compareFigures(figures: readonly WellFigures[]): WellComparisonResult {
   const best = Object.fromEntries(
     (Object.keys(COMPARE_COLUMNS) as CompareColumn[]).map((c) => [c, bestOf(figures, c)]),
   ) as Record<CompareColumn, string[]>;

@@ -112,9 +112,17 @@ export function ropByGroup(
     group,
     ...ropStats(idx.map((i) => records[i]), idx.map((i) => hours[i])),
   }));
-  groups.sort(compareGroups(opts.sort ?? "slowest"));
-  const total = ropStats(records, hours);
-  return { by, groups, total, headline: ropHeadline(by, groups, total) };
+  return ropResult(by, groups, ropStats(records, hours), opts.sort);
+}
+
+/**
+ * The RopResult of groups' figures already computed (ropByGroup's, or SQL's in
+ * lib/data/analysis-rop-sql.ts): `groups` in the order their first row was met, sorted here
+ * as `sort` says (ties keep that order), and the headline.
+ */
+export function ropResult(by: RopGroupBy, groups: readonly RopGroup[], total: RopStats, sort: RopSort = "slowest"): RopResult {
+  const sorted = [...groups].sort(compareGroups(sort));
+  return { by, groups: sorted, total, headline: ropHeadline(by, sorted, total) };
 }
 
 function ropHeadline(by: RopGroupBy, groups: readonly RopGroup[], total: RopStats): string {

@@ -60,11 +60,25 @@ export function quantile(values: Values, p: number): number | null {
     throw new Error(`分位数 p 超出范围 "${p}" / quantile p out of range "${p}": use a number from 0 to 1 (0.1 for P10)`);
   }
   const xs = finite(values).sort((a, b) => a - b);
-  if (xs.length === 0) return null;
-  const h = (xs.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, xs.length - 1);
-  return xs[lo] + (h - lo) * (xs[hi] - xs[lo]);
+  return quantileOfSorted(xs.length, p, (i) => xs[i]);
+}
+
+/** The order statistics (0-based ranks) {@link quantileOfSorted} reads for the p-quantile of n values. */
+export function quantileRanks(n: number, p: number): readonly [lo: number, hi: number] {
+  const lo = Math.floor((n - 1) * p);
+  return [lo, Math.min(lo + 1, n - 1)];
+}
+
+/**
+ * {@link quantile}'s interpolation over n sorted values, read through `at(rank)` (0-based): the
+ * same arithmetic whether the values are in an array or were picked in SQL. Null when n is 0.
+ */
+export function quantileOfSorted(n: number, p: number, at: (rank: number) => number): number | null {
+  if (n === 0) return null;
+  const h = (n - 1) * p;
+  const [lo, hi] = quantileRanks(n, p);
+  const x = at(lo);
+  return x + (h - lo) * (at(hi) - x);
 }
 
 /** Median of the finite values (the 0.5 quantile, so the mean of the middle two for an even count); null when none. */

@@ -29,3 +29,27 @@ export function csvField(value: unknown): string {
 export function csvLine(values: readonly unknown[]): string {
   return `${values.map(csvField).join(",")}\r\n`;
 }
+
+// A string cell that needs csvField's care: a formula start, a quote, comma or line break, or
+// white space (which includes U+3000) at either end. Any other string is written as it is.
+const NEEDS_CARE = /^[=+\-@\s]|[",\r\n]|\s$/;
+
+/**
+ * The CSV lines of `rows` (arrays of cell values), byte for byte what `csvLine` writes for each,
+ * for the bulk export: numbers and plain text skip csvField's work.
+ */
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  let out = "";
+  for (const row of rows) {
+    let line = "";
+    for (let i = 0; i < row.length; i++) {
+      const value = row[i];
+      const cell = typeof value === "number"
+        ? `${value}`
+        : typeof value === "string" && !NEEDS_CARE.test(value) ? value : csvField(value);
+      line += i === 0 ? cell : `,${cell}`;
+    }
+    out += `${line}\r\n`;
+  }
+  return out;
+}

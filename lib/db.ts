@@ -61,8 +61,8 @@ export interface ExportChunk {
 
 /** Statements run by a connection of their own, each row an array (no row objects): the export's bulk reads. */
 export interface RawReader {
-  /** Every row `sql` returns, as arrays of column values; the statement is prepared once per text. */
-  all(sql: string, args: readonly SqlValue[]): SqlValue[][];
+  /** The rows `sql` returns, one at a time, as arrays of column values; the statement is prepared once per text. */
+  rows(sql: string, args: readonly SqlValue[]): Iterable<SqlValue[]>;
   close(): void;
 }
 
@@ -75,13 +75,13 @@ export function openRawReader(location: DatabaseLocation, options: OpenDatabaseO
   const db = new Libsql(location.path, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
   const prepared = new Map<string, ReturnType<typeof db.prepare>>();
   return {
-    all(sql, args) {
+    rows(sql, args) {
       let statement = prepared.get(sql);
       if (!statement) {
         statement = db.prepare(sql).raw(true);
         prepared.set(sql, statement);
       }
-      return statement.all([...args]) as SqlValue[][];
+      return statement.iterate([...args]) as Iterable<SqlValue[]>;
     },
     close: () => db.close(),
   };

@@ -35,21 +35,17 @@ export function csvLine(values: readonly unknown[]): string {
 const NEEDS_CARE = /^[=+\-@\s]|[",\r\n]|\s$/;
 
 /**
- * The CSV lines of `rows` (arrays of cell values), byte for byte what `csvLine` writes for each,
- * for the bulk export: numbers and plain text skip csvField's work.
+ * One CSV line of `row` (cell values), byte for byte what `csvLine` writes, for the bulk export:
+ * numbers and plain text skip csvField's work.
  */
-export function csvLines(rows: readonly (readonly unknown[])[]): string {
-  let out = "";
-  for (const row of rows) {
-    let line = "";
-    for (let i = 0; i < row.length; i++) {
-      const value = row[i];
-      const cell = typeof value === "number"
-        ? `${value}`
-        : typeof value === "string" && !NEEDS_CARE.test(value) ? value : csvField(value);
-      line += i === 0 ? cell : `,${cell}`;
-    }
-    out += `${line}\r\n`;
+export function csvRow(row: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < row.length; i++) {
+    const value = row[i];
+    const cell = typeof value === "number"
+      ? `${value}`
+      : typeof value === "string" && !NEEDS_CARE.test(value) ? value : csvField(value);
+    line += i === 0 ? cell : `,${cell}`;
   }
-  return out;
+  return `${line}\r\n`;
 }

@@ -7,7 +7,7 @@ import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
-import { EXPORTABLE, exportCsv } from "./data/export.ts";
+import { EXPORTABLE, exportCsvBytes } from "./data/export.ts";
 import { dbFaultMessage, dbFaultOf } from "./db-faults.ts";
 import { bearerAuth } from "./http/bearer-auth.ts";
 import { errorHandler, HttpError, httpErrorResponse, jsonRpcErrorResponse } from "./http/errors.ts";
@@ -166,13 +166,13 @@ export function createApp(deps: AppDeps): Hono {
     }
     if (!Object.hasOwn(EXPORTABLE, table)) throw new HttpError({ status: 404, code: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` });
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
-    const chunks = exportCsv(await scopeDatabase(deps.db, scope), table);
-    const encoder = new TextEncoder();
+    const chunks = exportCsvBytes(await scopeDatabase(deps.db, scope), table);
+    // Pulled: the next page is made only when the client has taken this one (see exportCsvBytes).
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
+        else controller.enqueue(next.value);
       },
       async cancel() {
         await chunks.return(undefined);

@@ -1,6 +1,6 @@
 import { statSync, utimesSync } from "node:fs";
 import process from "node:process";
-import type { Db, OpenDatabaseOptions } from "./db.ts";
+import type { Db, ExportChunk, ExportChunkRequest, OpenDatabaseOptions } from "./db.ts";
 import { openDatabase } from "./db.ts";
 import { DatabaseMissingError, DatabaseShmError } from "./db-faults.ts";
 
@@ -89,6 +89,7 @@ export function guardDatabase(db: Db, options: OpenDatabaseOptions = {}): Db {
     transaction: async (work) => (await ready()).transaction(work),
     // Analyses run in the reader threads through the guard too (else they would run on this thread).
     ...(db.runJob ? { runJob: async (name: string, input: unknown) => runJobOn(await ready(), name, input) } : {}),
+    ...(db.exportChunk ? { exportChunk: async (chunk: ExportChunkRequest) => exportChunkOn(await ready(), chunk) } : {}),
     close: () => current.close(),
   };
 }
@@ -96,4 +97,9 @@ export function guardDatabase(db: Db, options: OpenDatabaseOptions = {}): Db {
 function runJobOn(db: Db, name: string, input: unknown): Promise<unknown> {
   if (!db.runJob) throw new Error("数据库不能运行分析任务 / the reopened database cannot run analysis jobs");
   return db.runJob(name, input);
+}
+
+function exportChunkOn(db: Db, chunk: ExportChunkRequest): Promise<ExportChunk> {
+  if (!db.exportChunk) throw new Error("数据库不能分页导出 / the reopened database cannot export pages");
+  return db.exportChunk(chunk);
 }

@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { DatabaseLocation } from "./config.ts";
-import type { Db, Executor, OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
+import type { Db, Executor, ExportChunk, OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
 import { mayWrite } from "./db-busy.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
@@ -122,6 +122,9 @@ export function openThreadedDatabase(location: DatabaseLocation, options: OpenDa
     execute: async (sql, args) =>
       (await (mayWrite(sql) ? write({ op: "execute", sql, args }) : aReader().call({ op: "execute", sql, args }))) as QueryResult,
     runJob,
+    // A page of an export: a short read like any other (an idle reader, else the least busy one
+    // running no job), so one export's pages never hold a reader between them.
+    exportChunk: async (chunk) => (await aReader().call({ op: "exportChunk", chunk })) as ExportChunk,
     batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       const thread = theWriter();

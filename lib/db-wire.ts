@@ -1,5 +1,5 @@
 import type { DatabaseLocation } from "./config.ts";
-import type { OpenDatabaseOptions, Statement } from "./db.ts";
+import type { ExportChunkRequest, OpenDatabaseOptions, Statement } from "./db.ts";
 import { ToolError } from "./tool-error.ts";
 import type { ToolErrorKind } from "./tool-error.ts";
 
@@ -26,7 +26,8 @@ export type DbRequest =
   | { readonly id: number; readonly op: "begin"; readonly tx: number }
   | { readonly id: number; readonly op: "tx"; readonly tx: number; readonly sql: string; readonly args?: Statement["args"] }
   | { readonly id: number; readonly op: "end"; readonly tx: number; readonly commit: boolean; readonly error?: WireError }
-  | { readonly id: number; readonly op: "job"; readonly name: string; readonly input: unknown };
+  | { readonly id: number; readonly op: "job"; readonly name: string; readonly input: unknown }
+  | { readonly id: number; readonly op: "exportChunk"; readonly chunk: ExportChunkRequest };
 
 /** A worker's answer to the request of the same id. */
 export type DbReply =

@@ -1,9 +1,10 @@
 import { parentPort, workerData } from "node:worker_threads";
-import type { Executor } from "./db.ts";
-import { openDatabase } from "./db.ts";
+import type { Executor, RawReader } from "./db.ts";
+import { openDatabase, openRawReader } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
 import { ANALYSIS_JOBS } from "./data/analysis-jobs.ts";
+import { csvChunk } from "./data/export-chunk.ts";
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
 
@@ -29,6 +30,16 @@ export function runDbWorker(): void {
   // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
   opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
   const open = new Map<number, OpenTx>();
+  // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
+  let raw: RawReader | null = null;
+  const exportChunk = (id: number, request: Extract<DbRequest, { op: "exportChunk" }>) => {
+    void opening.then(() => {
+      raw ??= openRawReader(data.location, data.options);
+      const chunk = csvChunk(raw, request.chunk);
+      // The page's bytes move to the main thread, not copied.
+      port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [chunk.bytes.buffer as ArrayBuffer]);
+    }).catch((error: unknown) => fail(id, error));
+  };
   const begin = (id: number, key: number) => {
     let done: ((outcome: Outcome) => void) | undefined;
     let opened = false;
@@ -53,6 +64,8 @@ export function runDbWorker(): void {
         if (!job) return fail(id, new Error(`unknown job ${request.name}`));
         return answer(id, opening.then((db) => (job as (db: Executor, input: unknown) => Promise<unknown>)(db, request.input)));
       }
+      case "exportChunk":
+        return exportChunk(id, request);
       case "batch":
         return answer(id, opening.then((db) => db.batch(request.statements)));
       case "begin":

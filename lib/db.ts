@@ -1,6 +1,7 @@
 import type { Client, Config as ClientConfig, InStatement, InValue, Transaction } from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
+import Libsql from "libsql";
 import type { DatabaseLocation } from "./config.ts";
 import { createSerialQueue, mayWrite } from "./db-busy.ts";
 import { openThreadedDatabase } from "./db-threads.ts";
@@ -36,7 +37,54 @@ export interface Db extends Executor {
   transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
   /** Runs the named analysis job (lib/data/run-job.ts) in a reader thread; only a database with threads has it. */
   runJob?(name: string, input: unknown): Promise<unknown>;
+  /** The CSV bytes of one page of an export, made in a reader thread (lib/data/export.ts); only a database with threads has it. */
+  exportChunk?(request: ExportChunkRequest): Promise<ExportChunk>;
   close(): void;
+}
+
+/** One page of a table's export: its live rows after `after` in key order, at most `limit`. */
+export interface ExportChunkRequest {
+  readonly table: string;
+  readonly key: string;
+  readonly columns: readonly string[];
+  /** The key of the last row already sent; null for the first page. */
+  readonly after: string | number | null;
+  readonly limit: number;
+}
+
+/** A page of an export as UTF-8 CSV lines, with the key of its last row. */
+export interface ExportChunk {
+  readonly bytes: Uint8Array;
+  readonly rows: number;
+  readonly last: string | number | null;
+}
+
+/** Statements run by a connection of their own, each row an array (no row objects): the export's bulk reads. */
+export interface RawReader {
+  /** The rows `sql` returns, one at a time, as arrays of column values; the statement is prepared once per text. */
+  rows(sql: string, args: readonly SqlValue[]): Iterable<SqlValue[]>;
+  close(): void;
+}
+
+/**
+ * A read-only connection to a local database file that answers with plain arrays, several
+ * times cheaper per row than the client's row objects; for bulk reads in a database thread.
+ */
+export function openRawReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): RawReader {
+  if (location.kind !== "file" || !location.path) throw new Error(`raw reads need a local database file, not "${location.url}"`);
+  const db = new Libsql(location.path, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
+  const prepared = new Map<string, ReturnType<typeof db.prepare>>();
+  return {
+    rows(sql, args) {
+      let statement = prepared.get(sql);
+      if (!statement) {
+        statement = db.prepare(sql).raw(true);
+        prepared.set(sql, statement);
+      }
+      return statement.iterate([...args]) as Iterable<SqlValue[]>;
+    },
+    close: () => db.close(),
+  };
 }
 
 /** Options for {@link openDatabase}. */

@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, ExportChunk, ExportChunkRequest, Row } from "../db.ts";
 import type { Table } from "../schema/column.ts";
 import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
@@ -48,5 +48,51 @@ export async function* exportCsv(db: Executor, name: string, maxRows = Infinity)
   yield `\uFEFF${csvLine(cols)}`;
   for await (const page of exportPages(db, name, 5000, maxRows)) {
     yield page.map((row) => csvLine(cols.map((c) => row[c]))).join("");
+  }
+}
+
+/** Rows per page of a streamed export made in a database thread (about 350 KB of CSV). */
+export const EXPORT_CHUNK_ROWS = 2000;
+
+/** A database whose reader threads can write an export's pages (lib/db-threads.ts). */
+export interface ChunkExporter {
+  exportChunk?(request: ExportChunkRequest): Promise<ExportChunk>;
+}
+
+/**
+ * The export of `name` as UTF-8 CSV bytes, the same bytes as `exportCsv` encoded. On a database
+ * with reader threads each page is read and written as CSV there (`exportChunk`) and only its
+ * bytes cross; the next page is asked for while this one is sent, never more, so a slow client
+ * holds at most two pages and one that goes away leaves no work behind (each page is a request of
+ * its own: nothing stays open in the thread between pages). Elsewhere (a remote database, a
+ * scoped caller) it is `exportCsv`, encoded.
+ */
+export async function* exportCsvBytes(db: Executor & ChunkExporter, name: string, maxRows = Infinity, pageSize = EXPORT_CHUNK_ROWS): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  const exportChunk = db.exportChunk?.bind(db);
+  if (!exportChunk) {
+    for await (const text of exportCsv(db, name, maxRows)) yield encoder.encode(text);
+    return;
+  }
+  const columns = exportColumns(name);
+  const { key } = EXPORTABLE[name];
+  yield encoder.encode(`\uFEFF${csvLine(columns)}`);
+  // A page asked for, with the most rows it may hold (fewer means the table ended).
+  const page = (after: string | number | null, sent: number) => {
+    const limit = Math.min(pageSize, maxRows - sent);
+    if (limit <= 0) return null;
+    const asked = exportChunk({ table: name, key, columns, after, limit });
+    // Asked ahead: if the download ends first, its failure has nobody to tell.
+    asked.catch(() => {});
+    return { asked, limit };
+  };
+  let sent = 0;
+  let next = page(null, 0);
+  while (next) {
+    const chunk = await next.asked;
+    if (chunk.rows === 0) return;
+    sent += chunk.rows;
+    next = chunk.rows < next.limit || chunk.last === null ? null : page(chunk.last, sent);
+    yield chunk.bytes;
   }
 }

@@ -1,0 +1,41 @@
+import type { ExportChunk, ExportChunkRequest, RawReader } from "../db.ts";
+import { csvRow } from "./csv.ts";
+
+// A page's bytes start in a buffer of this size, doubled when a page needs more.
+const FIRST_BYTES = 1 << 20;
+
+/**
+ * One page of an export as CSV bytes (run in a database thread): the live rows of `table` after
+ * `after` in key order, at most `limit`, read as arrays and written as CSV there, so only the
+ * bytes cross to the thread that serves HTTP. The same rows, order and text as exportPages +
+ * csvLine. Each row is encoded as soon as it is read, so a page's rows and strings die young
+ * (the thread's heap stays small) and only its bytes are kept.
+ */
+export function csvChunk(reader: RawReader, request: ExportChunkRequest): ExportChunk {
+  const { table, key, columns, after, limit } = request;
+  const cols = columns.join(", ");
+  const rows = after === null
+    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`, [limit])
+    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`, [after, limit]);
+  const at = columns.indexOf(key);
+  const encoder = new TextEncoder();
+  let bytes = new Uint8Array(FIRST_BYTES);
+  let written = 0;
+  let count = 0;
+  let last: unknown = null;
+  for (const row of rows) {
+    let line = csvRow(row);
+    for (;;) {
+      const done = encoder.encodeInto(line, bytes.subarray(written));
+      written += done.written;
+      if (done.read === line.length) break;
+      line = line.slice(done.read);
+      const bigger = new Uint8Array(bytes.length * 2);
+      bigger.set(bytes.subarray(0, written));
+      bytes = bigger;
+    }
+    count++;
+    last = row[at];
+  }
+  return { bytes: bytes.subarray(0, written), rows: count, last: typeof last === "number" || typeof last === "string" ? last : null };
+}

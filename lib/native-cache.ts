@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -32,38 +32,83 @@ export function ensurePrivateDir(dir: string): void {
   }
 }
 
-function verified(file: string, sum: string): boolean {
-  if (!existsSync(file)) return false;
-  const st = lstatSync(file);
-  return st.isFile() && (st.mode & 0o022) === 0 && checksum(readFileSync(file)) === sum;
+/** What a cached file must be: its sha256 (hex) and its length in bytes. */
+export interface CachedFileSpec {
+  readonly name: string;
+  readonly sha256: string;
+  readonly size: number;
 }
 
 /**
- * Writes `bytes` once to `<base>/<sha256>/<name>` in a private (0700) directory and returns the
- * path; later calls find the file, check its checksum and reuse it. The file is written under a
- * temporary name and renamed, so a concurrent start never loads half a file. Tries each base of
- * {@link cacheBases} (or `bases`) until one is writable.
+ * The modification time (s) a cached file is given once its checksum is verified, derived from the
+ * checksum: a later start that finds the file with this mtime and the expected size trusts it
+ * without reading it (reading and hashing 10 MB took tens of ms at every start). A file changed
+ * in place, truncated, or left by an older version has another mtime, so it is hashed again.
  */
-export function cachedFile(bytes: Uint8Array, name: string, bases: readonly string[] = cacheBases()): string {
-  const sum = checksum(bytes);
+export function verifiedStamp(sha256: string): number {
+  return 1_000_000_000 + Number.parseInt(sha256.slice(0, 7), 16);
+}
+
+function stamped(file: string, spec: CachedFileSpec): boolean {
+  if (!existsSync(file)) return false;
+  const st = lstatSync(file);
+  return st.isFile() && (st.mode & 0o022) === 0 && st.size === spec.size && Math.trunc(st.mtimeMs / 1000) === verifiedStamp(spec.sha256);
+}
+
+function verified(file: string, spec: CachedFileSpec): boolean {
+  if (!existsSync(file)) return false;
+  const st = lstatSync(file);
+  if (!st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size || checksum(readFileSync(file)) !== spec.sha256) return false;
+  const stamp = verifiedStamp(spec.sha256);
+  utimesSync(file, stamp, stamp);
+  return true;
+}
+
+/**
+ * Returns `<base>/<sha256>/<name>` of the first writable base of {@link cacheBases} (or `bases`),
+ * private (0700) directories, writing it from `bytes()` only when the file is not already there
+ * whole: a file with the size and the verified-stamp mtime ({@link verifiedStamp}) is used as it is,
+ * any other (partial, changed, older) is checked by its checksum and rewritten when that differs.
+ * `bytes()` must give exactly the file `spec` describes (else the error says so). The file is
+ * written under a temporary name and renamed, so a concurrent start never loads half a file.
+ */
+export function cachedFileOf(spec: CachedFileSpec, bytes: () => Uint8Array, bases: readonly string[] = cacheBases()): string {
   const failures: string[] = [];
+  let content: Uint8Array | undefined;
   for (const base of bases) {
     try {
       ensurePrivateDir(base);
-      const dir = join(base, sum);
+      const dir = join(base, spec.sha256);
       ensurePrivateDir(dir);
-      const file = join(dir, name);
-      if (verified(file, sum)) return file;
+      const file = join(dir, spec.name);
+      if (stamped(file, spec) || verified(file, spec)) return file;
+      if (!content) {
+        content = bytes();
+        if (content.byteLength !== spec.size || checksum(content) !== spec.sha256) {
+          throw new Error(`本地驱动 "${spec.name}" 已损坏 / the carried native driver "${spec.name}" is damaged (its checksum is not "${spec.sha256}"): download or build this program again`);
+        }
+      }
       rmSync(file, { force: true });
-      const partial = join(dir, `.${name}.${process.pid}.${randomBytes(6).toString("hex")}`);
-      writeFileSync(partial, bytes, { mode: 0o500, flag: "wx" });
+      const partial = join(dir, `.${spec.name}.${process.pid}.${randomBytes(6).toString("hex")}`);
+      writeFileSync(partial, content, { mode: 0o500, flag: "wx" });
       chmodSync(partial, 0o500);
+      const stamp = verifiedStamp(spec.sha256);
+      utimesSync(partial, stamp, stamp);
       renameSync(partial, file);
       return file;
     } catch (error) {
-      if ((error as Error).message.includes("不安全")) throw error;
-      failures.push(`${base}: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      if (message.includes("不安全") || message.includes("已损坏")) throw error;
+      failures.push(`${base}: ${message}`);
     }
   }
-  throw new Error(`无法写出本地驱动 / cannot write the native driver "${name}" to a cache directory (${failures.join("; ")}): give the user a writable HOME or temp dir`);
+  throw new Error(`无法写出本地驱动 / cannot write the native driver "${spec.name}" to a cache directory (${failures.join("; ")}): give the user a writable HOME or temp dir`);
+}
+
+/**
+ * Writes `bytes` once to `<base>/<sha256>/<name>` (see {@link cachedFileOf}) and returns the path;
+ * later calls find the file and reuse it.
+ */
+export function cachedFile(bytes: Uint8Array, name: string, bases: readonly string[] = cacheBases()): string {
+  return cachedFileOf({ name, sha256: checksum(bytes), size: bytes.byteLength }, () => bytes, bases);
 }

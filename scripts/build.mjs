@@ -1,16 +1,20 @@
 // Bundles the server into ONE file, dist/oilfield-mcp.mjs, that runs alone on Node 24 and on Deno.
 // The libSQL native addon of every platform installed in node_modules (at least the build
-// platform's) rides inside it, gzip'd and base64'd; on first start the one for the running
-// platform is written to a private per-user cache dir keyed by its sha256 and dlopen'd
-// (lib/bundle-addon.ts). A platform it does not carry is named at start.
+// platform's) rides at its end in a comment, gzip'd and base64'd; the code knows only each one's
+// sha256 and size. A start whose private per-user cache dir (keyed by the sha256) already holds the
+// running platform's addon whole dlopens it without reading the comment; otherwise it is read back
+// from this file, checked and written there once (lib/bundle-addon.ts). A platform it does not
+// carry is named at start. The file is ASCII only: one non-ASCII character makes the engine decode
+// and keep the whole text as UTF-16 (twice the memory, and a slow decode at every start).
 // Usage: node scripts/build.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
-import { gzipSync } from "node:zlib";
-import { buildDbWorkerCode } from "./build-db-worker.mjs";
+import { addonTail } from "../lib/bundle-addon.ts";
+import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
 import { BUILD_TARGET, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
@@ -22,6 +26,7 @@ const targets = Object.keys(JSON.parse(readFileSync(`${libsqlDir}/package.json`,
   .map((name) => name.slice("@libsql/".length));
 const libsqlRequire = createRequire(`${libsqlDir}/index.js`);
 const addons = {};
+const carried = {};
 for (const target of targets) {
   let file;
   try {
@@ -29,7 +34,9 @@ for (const target of targets) {
   } catch {
     continue; // not installed here: npm installs only the platforms this machine can run
   }
-  addons[target] = gzipSync(readFileSync(file), { level: 9 }).toString("base64");
+  const bytes = readFileSync(file);
+  addons[target] = bytes;
+  carried[target] = { sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength };
 }
 if (!addons[BUILD_TARGET]) throw new Error(`@libsql/${BUILD_TARGET} is not installed: run npm ci`);
 
@@ -43,8 +50,11 @@ const embedAddons = {
 import { currentTarget } from "@neon-rs/load";
 import { familySync, GLIBC } from "detect-libc";
 import { dirname } from "node:path";
-const ADDONS = ${JSON.stringify(addons)};
-export function loadLibsql(target) { return loadLibsqlFromBundle(target, ADDONS); }
+import { fileURLToPath } from "node:url";
+// Each carried addon's checksum and size; the bytes are in the comment at the end of this file.
+const ADDONS = ${JSON.stringify(carried)};
+const bundleFile = () => fileURLToPath(import.meta.url);
+export function loadLibsql(target) { return loadLibsqlFromBundle(target, ADDONS, bundleFile()); }
 // The target as libsql's own loader names it (node_modules/libsql/index.js), for the database threads.
 function libsqlTarget() {
   const target = currentTarget();
@@ -52,7 +62,7 @@ function libsqlTarget() {
 }
 // Each database thread asks; the addon is unpacked and its checksum verified once per process.
 let workersDir;
-export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFileFromBundle(libsqlTarget(), ADDONS))); }`,
+export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFileFromBundle(libsqlTarget(), ADDONS, bundleFile()))); }`,
       loader: "js",
       resolveDir: libsqlDir,
     }));
@@ -88,7 +98,7 @@ const require = __oilfieldCreateRequire(import.meta.url);`;
 const assets = spawnSync(process.execPath, [new URL("./gen-chart-assets.mjs", import.meta.url).pathname], { stdio: "inherit" });
 if (assets.status !== 0) throw new Error("scripts/gen-chart-assets.mjs failed");
 mkdirSync(outdir, { recursive: true });
-await build({
+const built = await build({
   entryPoints: ["main.ts"],
   outfile: `${outdir}/oilfield-mcp.mjs`,
   bundle: true,
@@ -102,9 +112,22 @@ await build({
   // The database threads (lib/db-worker-entry.ts) evaluate only their own code, carried as a string.
   define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(await buildDbWorkerCode([nativeForWorker])) },
   plugins: [embedAddons],
+  charset: "ascii",
+  write: false,
   logLevel: "warning",
 });
+const file = `${outdir}/oilfield-mcp.mjs`;
+for (const out of built.outputFiles) {
+  if (out.path !== resolve(file)) {
+    writeFileSync(out.path, out.contents);
+    continue;
+  }
+  // The addons go after the code, before the source map line (which tools look for last).
+  const code = asciiOnly(out.text);
+  const mapLine = code.lastIndexOf("\n//# sourceMappingURL=");
+  const tail = addonTail(addons);
+  writeFileSync(out.path, mapLine < 0 ? code + tail : code.slice(0, mapLine) + tail + code.slice(mapLine + 1));
+}
 // Left by builds before the addon went inside the bundle; nothing reads it now.
 for (const old of targets) if (existsSync(`${outdir}/libsql-${old}.node`)) rmSync(`${outdir}/libsql-${old}.node`);
-const file = `${outdir}/oilfield-mcp.mjs`;
 console.log(`${file} ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, libSQL driver inside for: ${Object.keys(addons).join(", ")}`);

@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Worker } from "node:worker_threads";
 import { openDatabase } from "../lib/db.ts";
+import { openThreadedDatabase } from "../lib/db-threads.ts";
 import { dbFaultOf } from "../lib/db-faults.ts";
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
@@ -93,3 +95,62 @@ test("a database file's statements run in worker threads: errors keep their SQLi
   }
   await assert.rejects(db.execute("SELECT 1"), /closed/);
 });
+
+async function withFile(fn: (location: { url: string; kind: "file"; path: string }) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-threads-"));
+  const path = join(dir, "t.db");
+  try {
+    await fn({ url: `file:${path}`, kind: "file", path });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+test("only the writer starts with the database; the readers start when reads meet a busy writer, stop when idle, and start again", () => withFile(async (location) => {
+  const events: string[] = [];
+  const db = await openThreadedDatabase(location, { readers: 2, readerIdleMs: 300, onThread: (role, change) => events.push(`${role} ${change}`) });
+  try {
+    assert.deepEqual(events, ["writer start"], "no reader at start-up");
+    await db.execute("CREATE TABLE t (a INTEGER)");
+    await db.execute("INSERT INTO t VALUES (1), (2)");
+    assert.equal((await db.execute("SELECT count(*) AS n FROM t")).rows[0].n, 2, "a lone read is answered by the idle writer");
+    assert.deepEqual(events, ["writer start"], "a lone read starts no reader");
+    // Reads at once: the writer takes one, the others make the readers start and are answered by them.
+    const counts = await Promise.all(Array.from({ length: 6 }, () => db.execute("SELECT count(*) AS n FROM t")));
+    for (const c of counts) assert.equal(c.rows[0].n, 2);
+    assert.deepEqual(events, ["writer start", "reader start", "reader start"]);
+    const stopped = Date.now();
+    while (!events.includes("reader stop") && Date.now() - stopped < 10_000) await sleep(50);
+    assert.deepEqual(events.slice(3), ["reader stop", "reader stop"], "both idle readers stopped");
+    // After that, reads still answer (the writer first, the readers started again when needed).
+    const again = await Promise.all(Array.from({ length: 6 }, () => db.execute("SELECT count(*) AS n FROM t")));
+    for (const c of again) assert.equal(c.rows[0].n, 2);
+    assert.deepEqual(events.slice(5), ["reader start", "reader start"], "started again for reads at once");
+    assert.deepEqual(await db.runJob?.("no-such-job", {}).then(() => "answered", (e: Error) => e.message), "unknown job no-such-job", "a job runs on a reader");
+  } finally {
+    db.close();
+  }
+}));
+
+test("a database thread that fails to start is a clear error, not a hang", () => withFile(async (location) => {
+  const broken = () => new Worker("throw new Error('no driver here')", { eval: true });
+  await assert.rejects(openThreadedDatabase(location, { startWorker: broken }), (e: Error) => {
+    assert.match(e.message, /数据库线程出错 \/ the database thread failed: no driver here/);
+    return true;
+  });
+  // The writer starts; the readers, started for a job, fail: the job gets the error, later ones too.
+  let started = 0;
+  const db = await openThreadedDatabase(location, {
+    readers: 2,
+    startWorker: (data) => (started++ === 0 ? new Worker(new URL("../lib/db-worker-main.ts", import.meta.url), { workerData: data }) : broken()),
+  });
+  try {
+    await assert.rejects(db.runJob?.("npt", {}) ?? Promise.reject(new Error("no runJob")), /the database thread failed: no driver here/);
+    await assert.rejects(db.runJob?.("npt", {}) ?? Promise.reject(new Error("no runJob")), /the database thread failed: no driver here/);
+    assert.equal((await db.execute("SELECT 1 AS one")).rows[0].one, 1, "the writer still answers");
+  } finally {
+    db.close();
+  }
+}));

@@ -34,7 +34,7 @@ export function screenArguments(args: unknown, maxBytes?: number): Screened | nu
   if (tooLarge) return { outcome: "too_large", message: tooLarge };
   const nul = nulStringPath(args);
   if (nul !== null) {
-    const field = nul.replace(/\u0000/g, "\\u0000");
+    const field = nul.replaceAll("\u0000", "\\u0000");
     return {
       outcome: "invalid",
       message: `参数无效："${field}" 含有 NUL 字符 (\\u0000)，请删除后重试 / invalid arguments: "${field}" contains a NUL character (\\u0000): remove it and retry`,

@@ -54,7 +54,7 @@ test("the carried addon is written once to the private cache under its sha256 an
   assert.deepEqual(readdirSync(join(home, ".cache", "oilfield-mcp", hash)), [`libsql-${target}.node`]);
 }));
 
-test("a start whose cache holds the addon whole does not read the copy in the bundle", () => withBundle((home, bundle) => {
+test("a start whose cache holds the addon whole does not read the copy in the bundle", () => withBundle((_home, bundle) => {
   const file = libsqlFileFromBundle(target, carried, bundle);
   const first = statSync(file);
   rmSync(bundle);
@@ -62,7 +62,7 @@ test("a start whose cache holds the addon whole does not read the copy in the bu
   assert.equal(statSync(file).ino, first.ino, "not rewritten");
 }));
 
-test("a partial or changed cached addon is detected and written again from the bundle", () => withBundle((home, bundle) => {
+test("a partial or changed cached addon is detected and written again from the bundle", () => withBundle((_home, bundle) => {
   const file = libsqlFileFromBundle(target, carried, bundle);
   chmodSync(file, 0o600);
   writeFileSync(file, addon.subarray(0, 1000)); // cut short, as a full disk would leave it

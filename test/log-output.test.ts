@@ -22,7 +22,7 @@ test("a terminal gets readable lines, a pipe JSON lines, LOG_FORMAT overrides bo
     out.log.info("tool called", { tool: "list_wells", role: "USER" });
     assert.equal(lines.length, 1);
     if (pretty) {
-      assert.match(lines[0], /^\d{4}-\d\d-\d\dT\S+ INFO  tool called tool=list_wells role=USER$/);
+      assert.match(lines[0], /^\d{4}-\d\d-\d\dT\S+ INFO {2}tool called tool=list_wells role=USER$/);
     } else {
       assert.deepEqual({ ...JSON.parse(lines[0]), time: "t" }, { time: "t", level: "info", msg: "tool called", tool: "list_wells", role: "USER" });
     }

@@ -72,7 +72,7 @@ function makeWell(index: number, rnd: Random): DemoWell {
   };
 }
 
-function drillWell(well: DemoWell, index: number, endDate: string, rnd: Random): DemoDaily[] {
+function drillWell(well: DemoWell, endDate: string, rnd: Random): DemoDaily[] {
   const rows: DemoDaily[] = [];
   const nptProbability = well.well_id === "W005" ? 0.38 : 0.08;
   const wellFactor = rnd.between(0.85, 1.15);
@@ -153,7 +153,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   for (let i = 0; i < (options.wells ?? 12); i++) {
     const well = makeWell(i, rnd);
     wells.push(well);
-    for (const row of drillWell(well, i, endDate, rnd)) daily.push(row);
+    for (const row of drillWell(well, endDate, rnd)) daily.push(row);
   }
   if (options.field === false) return { wells, daily, key_well_daily: [], pre_drilling: [] };
   const field = generateFieldData(createRandom(((options.seed ?? 20260504) ^ 0x5eed) >>> 0), endDate);

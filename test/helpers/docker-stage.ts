@@ -46,7 +46,7 @@ function ignored(context: string): (path: string) => boolean {
   // Docker's rules: relative to the context root (a leading / changes nothing), `*` within one
   // segment, `**/` any number of directories.
   const regexes = patterns.map((p) => {
-    const body = p.replace(/^\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*\//g, "\u0000").replace(/\*/g, "[^/]*").replace(/\u0000/g, "(.*/)?");
+    const body = p.replace(/^\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*\//g, "\u0000").replace(/\*/g, "[^/]*").replaceAll("\u0000", "(.*/)?");
     return new RegExp(`^${body}(/|$)`);
   });
   return (path) => {

@@ -52,6 +52,7 @@ const SENSITIVE_ENV_VARS = new Set([
 
 /** LibreChat's header encoding: `b64:<base64 of UTF-8>` when any character is above U+00FF. */
 export function encodeLibreChatHeaderValue(value: string): string {
+  // deno-lint-ignore no-control-regex -- Latin-1 is what a header value may hold
   if (!/[^\u0000-\u00ff]/.test(value)) return value;
   return `b64:${Buffer.from(value, "utf8").toString("base64")}`;
 }

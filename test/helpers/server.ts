@@ -39,6 +39,7 @@ export function identity(role: string, email = `${role.toLowerCase()}@example.co
 }
 
 /** POSTs a REST tool call; returns status and parsed body. */
+// deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 export async function restCall(url: string, headers: Record<string, string>, name: string, args: unknown = {}): Promise<{ status: number; body: Record<string, any> }> {
   const res = await fetch(`${url}/mcp/call-tool`, {
     method: "POST",

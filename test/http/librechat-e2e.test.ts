@@ -1,7 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { loadConfig } from "../../lib/config.ts";
 import { sseStoreFromConfig } from "../../lib/http/sse.ts";
 import { canCall } from "../../lib/permissions.ts";

@@ -12,6 +12,7 @@ let server: TestServer;
 let admin: Client;
 let geologist: Client;
 const GEOLOGIST = identity("USER", "li@oilfield.example", "u-li");
+// deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 const structured = (r: unknown) => (r as { structuredContent: Record<string, any> }).structuredContent;
 
 before(async () => {

@@ -13,6 +13,7 @@ const b64 = (s: string) => `b64:${btoa(String.fromCharCode(...new TextEncoder().
 const audit = async (args: Record<string, unknown>) => {
   const r = await restCall(server.url, admin, "query_audit_log", args);
   assert.equal(r.status, 200, JSON.stringify(r.body));
+  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
   return r.body.result as { entries: Record<string, any>[]; total: number; next_offset: number | null };
 };
 
@@ -75,6 +76,7 @@ test("refused identities (401) are audited with the headers as received; non-adm
   });
   assert.equal(res.status, 401);
   await res.body?.cancel();
+  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
   let refused: Record<string, any>[] = [];
   for (let i = 0; i < 50 && refused.length === 0; i++) {
     refused = (await audit({ outcome: "unauthorized" })).entries;

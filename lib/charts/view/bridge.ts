@@ -1,3 +1,4 @@
+// deno-lint-ignore-file no-window no-window-prefix -- browser code: it runs in the chart's iframe, where `window` is the page
 // The view side of the MCP Apps wire protocol (spec 2026-01-26), as the ext-apps App class speaks
 // it: JSON-RPC 2.0 over postMessage with window.parent. Written by hand because bundling the
 // ext-apps App class (with its MCP client and zod) makes the view ~660 KB; the test drives this

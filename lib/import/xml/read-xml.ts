@@ -95,6 +95,7 @@ export function parseXml(source: string, limits: XmlLimits = XML_LIMITS): XmlEle
   };
   const checkChars = (text: string, at: number): string => {
     // eslint-disable-next-line no-control-regex
+    // deno-lint-ignore no-control-regex -- the control characters XML 1.0 forbids
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/.test(text)) fail("包含控制字符", "holds a control character", where(), at);
     return text;
   };

@@ -87,6 +87,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json({ tools: tools.catalogue().filter((t) => exposes(exposed, t.name)) });
   };
 
+  /** With them, the caller's tools only. */
   const callersCatalogue = (c: Context) => {
     const user = c.var.user;
     const mine = new Set(tools.listFor(user.role.role, user.tools).map((t) => t.name));
@@ -111,7 +112,7 @@ export function createApp(deps: AppDeps): Hono {
   };
 
   /** `POST /mcp/call-tool`: the guide's REST call `{name, arguments}`, or a JSON-RPC body, which is MCP. */
-  const restCall = async (c: Context) => {
+  const callToolPost = async (c: Context) => {
     if (isJsonRpc(c.var.jsonBody)) return mcpMessage(c);
     const user = c.var.user;
     const { name, arguments: args } = (c.var.jsonBody ?? {}) as { name?: unknown; arguments?: unknown };
@@ -149,7 +150,7 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.get("/mcp/tools", anonymousCatalogue, caller, callersCatalogue);
   app.post("/mcp", caller, body, mcpMessage);
-  app.post("/mcp/call-tool", caller, sseMessage, body, restCall);
+  app.post("/mcp/call-tool", caller, sseMessage, body, callToolPost);
   app.get("/mcp", notAllowed);
   app.delete("/mcp", notAllowed);
   mountSseRoutes(app, { sse, identity: caller, notAllowed });

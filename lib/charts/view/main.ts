@@ -1,4 +1,4 @@
-// deno-lint-ignore-file no-window no-window-prefix -- browser code: it runs in the chart's iframe, where `window` is the page
+// deno-lint-ignore-file no-window -- browser code: it runs in the chart's iframe, where `window` is the page
 // Entry point of the browser bundle. <html data-mode="inline"> reads the chart embedded in the
 // page; data-mode="app" waits for the MCP Apps host to hand over the tool result.
 import { connectToHost } from "./bridge.ts";

@@ -17,7 +17,7 @@ import { exposes, notExposedMessage } from "./toolsets.ts";
 import type { ToolRegistry } from "./registry.ts";
 import { scopeDatabase } from "./scope/scoped-db.ts";
 import { ToolError } from "./tool-error.ts";
-import type { ProgressReporter, ToolAnswer } from "./tools/define.ts";
+import type { ProgressNotifier, ToolAnswer } from "./tools/define.ts";
 
 /** How a call ended; `ok` carries the tool's answer, every other outcome a bilingual message. */
 export type CallOutcome =
@@ -73,7 +73,7 @@ export function invalidArgumentsMessage(error: z.ZodError, input: unknown): stri
  * then one log line, the metrics and one audit row. Never throws: every failure is an outcome.
  */
 export async function callTool(
-  deps: CallDeps, user: User, name: string, args: unknown, transport: string, progress?: ProgressReporter,
+  deps: CallDeps, user: User, name: string, args: unknown, transport: string, progress?: ProgressNotifier,
 ): Promise<CallOutcome> {
   const started = performance.now();
   const role = user.role.role ?? user.role.raw;

@@ -2,14 +2,9 @@ import type { DemoRow } from "./field-wells.ts";
 import { routine, TROUBLE } from "./field-words.ts";
 import { formationAt, SECTIONS } from "./geology.ts";
 import type { Random } from "./random.ts";
+import { addDaysToIsoDate } from "../words/civil-date.ts";
 
 const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 10 ** digits;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Drilling daily rows of one well as the field's file has them: only its own columns
@@ -23,7 +18,7 @@ export function drillFieldWell(wellId: string, spud: string, target: number, end
   let section = 0;
   let bit = SECTIONS[0].bits[0];
   for (let day = 0; depth < target; day++) {
-    const date = addDays(spud, day);
+    const date = addDaysToIsoDate(spud, day);
     if (date > endDate) break;
     const work: string[] = [];
     let drillH = 0;

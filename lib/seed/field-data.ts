@@ -4,12 +4,7 @@ import type { DemoRow } from "./field-wells.ts";
 import { produceKeyWell } from "./key-well-daily.ts";
 import { preDrillingOf } from "./pre-drilling.ts";
 import type { Random } from "./random.ts";
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDaysToIsoDate } from "../words/civil-date.ts";
 
 /** Wells that always drill, whatever the random stream: the examples people type (`102井`). */
 const ALWAYS_DRILLED = ["中102", "石南301", "乐探1"];
@@ -27,14 +22,14 @@ export function generateFieldData(rnd: Random, endDate: string): {
   const daily: DemoRow[] = [];
   const drilled = wells.filter((w, i) => i % 9 === 4 || ALWAYS_DRILLED.includes(String(w.well_id)));
   drilled.forEach((w, i) => {
-    const spud = addDays("2026-06-01", i * 6 + Math.floor(rnd.between(0, 4)));
+    const spud = addDaysToIsoDate("2026-06-01", i * 6 + Math.floor(rnd.between(0, 4)));
     const rows = drillFieldWell(String(w.well_id), spud, Number(w.design_depth_m), endDate, rnd);
     w.spud_date = spud;
     w.status = Number(rows.at(-1)?.depth_m) >= Number(w.design_depth_m) ? "completed" : "drilling";
     daily.push(...rows);
   });
   ORPHAN_WELLS.forEach((id, i) => {
-    daily.push(...drillFieldWell(id, addDays("2026-09-20", i * 9), Math.round(rnd.between(3000, 4200)), endDate, rnd));
+    daily.push(...drillFieldWell(id, addDaysToIsoDate("2026-09-20", i * 9), Math.round(rnd.between(3000, 4200)), endDate, rnd));
   });
   const keyWells = wells.filter((w) => w.is_key_well === 1).slice(0, 6);
   for (const w of wells) if (keyWells.length < 6 && w.status === "completed" && !keyWells.includes(w)) (w.is_key_well = 1, keyWells.push(w));
@@ -42,6 +37,6 @@ export function generateFieldData(rnd: Random, endDate: string): {
   for (const w of keyWells) if (w.status === "planned") w.status = "completed";
   const key_well_daily = keyWells.flatMap((w) => produceKeyWell(w, 45, endDate, rnd));
   const planned = wells.filter((w, i) => w.status === "planned" && i % 12 === 7).slice(0, 18);
-  const pre_drilling = planned.map((w, i) => preDrillingOf(w, addDays("2026-03-01", i * 13), endDate, rnd));
+  const pre_drilling = planned.map((w, i) => preDrillingOf(w, addDaysToIsoDate("2026-03-01", i * 13), endDate, rnd));
   return { wells, daily, key_well_daily, pre_drilling };
 }

@@ -2,6 +2,7 @@ import { createRandom } from "./random.ts";
 import type { Random } from "./random.ts";
 import { formationAt, SECTIONS } from "./geology.ts";
 import { generateFieldData } from "./field-data.ts";
+import { addDaysToIsoDate } from "../words/civil-date.ts";
 
 /** A generated well master row (column names as in lib/schema/wells.ts). */
 export type DemoWell = Record<string, string | number | null>;
@@ -43,12 +44,6 @@ const NPT_EVENTS = [
   { category: "weather", text: (h: number) => `大风停工${h}小时`, hours: [4, 12] },
 ] as const;
 
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function makeWell(index: number, rnd: Random): DemoWell {
@@ -57,12 +52,12 @@ function makeWell(index: number, rnd: Random): DemoWell {
   const slot = index < 4 ? index : index < 7 ? index - 4 : index < 10 ? index - 7 : index - 6;
   const nameNo = index < 12 ? b.ids[slot] : 300 + index;
   const wellId = `W${String(index + 1).padStart(3, "0")}`;
-  const spud = addDays("2026-06-01", index * 14 + Math.floor(rnd.between(0, 5)));
+  const spud = addDaysToIsoDate("2026-06-01", index * 14 + Math.floor(rnd.between(0, 5)));
   return {
     well_id: wellId, name: `${b.block}${nameNo}`, field: b.field, block: b.block, block_code: b.code,
     exploration_category: "预探", exploration_project: b.project, exploration_subproject: `${b.block}区块`,
     horizon: "侏罗系", well_type: TYPES[index % 3 === 2 ? 1 : 0], well_category: index % 4 === 0 ? "探井" : "评价井",
-    is_key_well: index % 5 === 0 ? 1 : 0, design_date: addDays(spud, -45),
+    is_key_well: index % 5 === 0 ? 1 : 0, design_date: addDaysToIsoDate(spud, -45),
     design_depth_m: Math.round(rnd.between(3000, 3900) / 10) * 10,
     design_x_m: Math.round(rnd.between(4940000, 4960000)), design_y_m: Math.round(rnd.between(15450000, 15470000)),
     target_formation: "三工河组", design_completion_horizon: "三工河组", drilling_purpose: "落实侏罗系含油气性",
@@ -82,7 +77,7 @@ function drillWell(well: DemoWell, endDate: string, rnd: Random): DemoDaily[] {
   let section = 0;
   let bit = SECTIONS[0].bits[0];
   for (let day = 0; depth < target; day++) {
-    const date = addDays(String(well.spud_date), day);
+    const date = addDaysToIsoDate(String(well.spud_date), day);
     if (date > endDate) return rows;
     const s = SECTIONS[section];
     const f = formationAt(depth);

@@ -1,13 +1,8 @@
 import type { DemoRow } from "./field-wells.ts";
 import type { Random } from "./random.ts";
+import { addDaysToIsoDate } from "../words/civil-date.ts";
 
 const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Trial-production dailies of one key well: `days` days ending `endDate`, one row per
@@ -23,7 +18,7 @@ export function produceKeyWell(well: DemoRow, days: number, endDate: string, rnd
     let gas = rnd.between(0.8, 4.5);
     let water = rnd.between(2, 18);
     for (let d = days - 1; d >= 0; d--) {
-      const date = addDays(endDate, -d);
+      const date = addDaysToIsoDate(endDate, -d);
       const shutIn = rnd.chance(0.05);
       gas *= rnd.between(0.985, 1.01);
       water = Math.min(95, water + rnd.between(-0.3, 0.5));

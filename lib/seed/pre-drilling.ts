@@ -1,12 +1,7 @@
 import { MILESTONES } from "../schema/pre-drilling.ts";
 import type { DemoRow } from "./field-wells.ts";
 import type { Random } from "./random.ts";
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+import { addDaysToIsoDate } from "../words/civil-date.ts";
 
 /**
  * Pre-drilling milestones of a planned well: the sixteen dates in order from `start`,
@@ -19,7 +14,7 @@ export function preDrillingOf(well: DemoRow, start: string, endDate: string, rnd
   let date = start;
   for (const m of MILESTONES) {
     row[m.name] = date <= endDate ? date : null;
-    date = addDays(date, Math.round(rnd.between(2, 15)));
+    date = addDaysToIsoDate(date, Math.round(rnd.between(2, 15)));
   }
   return row;
 }

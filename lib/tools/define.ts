@@ -27,11 +27,11 @@ export interface ToolContext {
   /** IANA time zone in which relative date words are read (config TIME_ZONE). */
   readonly timeZone: string;
   /** Reports how far a long tool has got, when the caller asked for progress (MCP `progressToken`). */
-  readonly progress?: ProgressReporter;
+  readonly progress?: ProgressNotifier;
 }
 
 /** Reports `done` of `total` units of work with a short bilingual message. */
-export type ProgressReporter = (done: number, total: number, message: string) => void;
+export type ProgressNotifier = (done: number, total: number, message: string) => void;
 
 /** MCP tool annotations (hints for clients). */
 export interface ToolAnnotations {

@@ -109,17 +109,17 @@ export const importData = defineTool({
       throw new ToolError("invalid", "报告文件（xml_text/jsonl_text）与表格文件（csv_text/xlsx_base64）请分开导入 / import report files and table files in separate calls");
     }
     let total = 0;
-    const reporting = progress && {
+    const progressOptions = progress && {
       onStart: (rows: number) => progress(0, (total = rows), `开始导入 ${rows} 行 / importing ${rows} rows`),
       onProgress: (done: number) => progress(done, total, `已处理 ${done}/${total} 行 / ${done} of ${total} rows done`),
     };
     let summary: ImportSummary;
     try {
-      if (reports) summary = await importReports(db, reports, { dryRun: args.dry_run, actor: actorOf(user), ...reporting });
+      if (reports) summary = await importReports(db, reports, { dryRun: args.dry_run, actor: actorOf(user), ...progressOptions });
       else {
         const { bytes, ext } = fileBytes(args);
         const fileName = args.file_name ? (args.file_name.toLowerCase().endsWith(`.${ext}`) ? args.file_name : `${args.file_name}.${ext}`) : `upload.${ext}`;
-        summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user), ...reporting });
+        summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user), ...progressOptions });
       }
     } catch (error) {
       if (error instanceof ImportFileError) throw new ToolError("invalid", error.message);

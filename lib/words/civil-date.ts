@@ -42,6 +42,13 @@ export function addDays(d: CivilDate, n: number): CivilDate {
   return fromEpochDay(toEpochMs(d) + n * DAY_MS);
 }
 
+/** `YYYY-MM-DD` plus `days` days (negative: earlier), as `YYYY-MM-DD`. */
+export function addDaysToIsoDate(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 /** The same day `n` months later, clamped to the month's last day (03-31 minus 1 month → 02-28). */
 export function addMonths(d: CivilDate, n: number): CivilDate {
   const index = d.year * 12 + (d.month - 1) + n;

@@ -22,20 +22,16 @@ test("deploy/librechat.yaml passes LibreChat's own configSchema with no dropped 
 });
 
 test("the recommended entry is Streamable HTTP with the identity headers and a bearer token", () => {
-  const entry = servers(recommended)["oilfield-drilling"];
-  assert.equal(entry.type, "streamable-http");
-  assert.equal(entry.url, "http://oilfield-mcp:8080/mcp");
-  assert.deepEqual(entry.headers, expectedHeaders);
-  assert.equal(entry.requiresOAuth, false);
-  assert.equal(entry.timeout, 60000);
+  const { type, url, headers, requiresOAuth, timeout } = servers(recommended)["oilfield-drilling"];
+  assert.deepEqual(
+    { type, url, headers, requiresOAuth, timeout },
+    { type: "streamable-http", url: "http://oilfield-mcp:8080/mcp", headers: expectedHeaders, requiresOAuth: false, timeout: 60000 },
+  );
 });
 
 test("the legacy entry uses type sse on /sse with the same headers", () => {
-  const entry = servers(recommended)["oilfield-drilling-sse"];
-  assert.equal(entry.type, "sse");
-  assert.equal(entry.url, "http://oilfield-mcp:8080/sse");
-  assert.deepEqual(entry.headers, expectedHeaders);
-  assert.equal(entry.requiresOAuth, false);
+  const { type, url, headers, requiresOAuth } = servers(recommended)["oilfield-drilling-sse"];
+  assert.deepEqual({ type, url, headers, requiresOAuth }, { type: "sse", url: "http://oilfield-mcp:8080/sse", headers: expectedHeaders, requiresOAuth: false });
 });
 
 // LibreChat's title pattern before data-provider 0.8.522 (packages/data-provider/src/mcp.ts):

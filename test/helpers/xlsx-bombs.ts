@@ -13,6 +13,16 @@ function crc32(data: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/** `size` bytes of a zip header holding little-endian fields, each [offset, width in bytes, value]. */
+function zipHeader(size: number, fields: readonly (readonly [number, 2 | 4, number])[]): Buffer {
+  const header = Buffer.alloc(size);
+  for (const [at, width, value] of fields) {
+    if (width === 2) header.writeUInt16LE(value, at);
+    else header.writeUInt32LE(value, at);
+  }
+  return header;
+}
+
 /** A zip part: its name and content; `copies` central-directory entries share its data (an overlap bomb). */
 export type ZipPart = { name: string; data: Uint8Array | string; copies?: number; declaredSize?: number };
 
@@ -27,40 +37,25 @@ export function buildZip(parts: readonly ZipPart[]): Uint8Array {
     const packed = deflateRawSync(raw, { level: 9 });
     const name = Buffer.from(part.name, "utf8");
     const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(part.declaredSize ?? raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    const size = part.declaredSize ?? raw.length;
+    // Local file header: signature, version 2.0, deflate, crc, sizes, name length.
+    const local = zipHeader(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, 8], [14, 4, crc], [18, 4, packed.length], [22, 4, size], [26, 2, name.length]]);
     const localOffset = offset;
     locals.push(local, name, packed);
     offset += 30 + name.length + packed.length;
     for (let copy = 0; copy < (part.copies ?? 1); copy++) {
       const entryName = copy === 0 ? name : Buffer.from(`${part.name}.${copy}`, "utf8");
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE(20, 4);
-      entry.writeUInt16LE(20, 6);
-      entry.writeUInt16LE(8, 10);
-      entry.writeUInt32LE(crc, 16);
-      entry.writeUInt32LE(packed.length, 20);
-      entry.writeUInt32LE(part.declaredSize ?? raw.length, 24);
-      entry.writeUInt16LE(entryName.length, 28);
-      entry.writeUInt32LE(localOffset, 42);
+      // Central directory entry: the same fields shifted, plus where the local header is.
+      const entry = zipHeader(46, [
+        [0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, 8], [16, 4, crc], [20, 4, packed.length], [24, 4, size],
+        [28, 2, entryName.length], [42, 4, localOffset],
+      ]);
       central.push(entry, entryName);
       count++;
     }
   }
   const centralBytes = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(centralBytes.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const end = zipHeader(22, [[0, 4, 0x06054b50], [8, 2, count], [10, 2, count], [12, 4, centralBytes.length], [16, 4, offset]]);
   return new Uint8Array(Buffer.concat([...locals, centralBytes, end]));
 }
 

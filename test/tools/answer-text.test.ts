@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { connectStreamable } from "../helpers/mcp-client.ts";
 
 /** Issue 19: the largest text answer of any tool with default arguments on the demo data. */
@@ -35,9 +36,18 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(() => server.close());
 
-test("every tool's answer with default arguments stands on its own text and fits the budget", async () => {
-  const client = await connectStreamable(`${server.url}/mcp`, identity("ADMIN"));
+/** Runs `fn` with a Streamable HTTP client connected as `role`, closing it afterwards. */
+async function asRole(role: string, fn: (client: Client) => Promise<void>): Promise<void> {
+  const client = await connectStreamable(`${server.url}/mcp`, identity(role));
   try {
+    await fn(client);
+  } finally {
+    await client.close();
+  }
+}
+
+test("every tool's answer with default arguments stands on its own text and fits the budget", async () => {
+  await asRole("ADMIN", async (client) => {
     let largest = { tool: "", tokens: 0 };
     let called = 0;
     for (const tool of (await client.listTools()).tools) {
@@ -53,24 +63,18 @@ test("every tool's answer with default arguments stands on its own text and fits
     }
     assert.ok(called >= 15, `called ${called} tools`);
     assert.ok(largest.tokens <= ANSWER_BUDGET, `${largest.tool} answers ${largest.tokens} tokens, budget ${ANSWER_BUDGET}`);
-  } finally {
-    await client.close();
-  }
+  });
 });
 
 test("a refusal reaches the model as text that says what happened, without isError", async () => {
-  const client = await connectStreamable(`${server.url}/mcp`, identity("USER"));
-  try {
+  await asRole("USER", async (client) => {
     const refused = await client.callTool({ name: "export_all_data", arguments: {} });
     assert.equal(modelText(refused), "权限不足：用户角色 USER 无权访问工具 export_all_data");
-  } finally {
-    await client.close();
-  }
+  });
 });
 
 test("a chart answer carries its figures, its table and the next step in the text", async () => {
-  const client = await connectStreamable(`${server.url}/mcp`, identity("USER"));
-  try {
+  await asRole("USER", async (client) => {
     const rop = await client.callTool({ name: "analyze_rop", arguments: {} });
     const text = modelText(rop);
     assert.match(text, /\| ?---/, "a Markdown table");
@@ -86,22 +90,17 @@ test("a chart answer carries its figures, its table and the next step in the tex
     assert.ok(curveText.includes(`共 ${points} 点`) || !curveText.includes("表中均匀取"), "a thinned table says how many points there are");
     if (curveText.includes("表中均匀取")) assert.match(curveText, /用 date 缩小范围，如 date="\d{4}-\d\d-\d\d~\d{4}-\d\d-\d\d"/, "and how to get every day");
     assert.doesNotMatch(curveText, REFERS_AWAY);
-  } finally {
-    await client.close();
-  }
+  });
 });
 
 test("export_all_data answers the count and the CSV download instead of pouring rows into the chat", async () => {
-  const client = await connectStreamable(`${server.url}/mcp`, identity("ADMIN"));
-  try {
+  await asRole("ADMIN", async (client) => {
     const text = modelText(await client.callTool({ name: "export_all_data", arguments: {} }));
     const live = Number((await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL")).rows[0].n);
     assert.match(text, new RegExp(`共 ${live} 行`));
     assert.match(text, /GET \/export\/drilling_daily\.csv/);
     assert.ok(encode(text).length < 4000, "a preview, not the table");
-  } finally {
-    await client.close();
-  }
+  });
 });
 
 test("no answer text in lib/ sends the model to structured content", () => {

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  addDays, addMonths, daysInMonth, formatCivilDate, isoWeekday, isValidCivilDate, todayIn,
+  addDays, addDaysToIsoDate, addMonths, daysInMonth, formatCivilDate, isoWeekday, isValidCivilDate, todayIn,
 } from "../../lib/words/civil-date.ts";
 
 const d = (year: number, month: number, day: number) => ({ year, month, day });
@@ -26,4 +26,13 @@ test("today depends on the zone, not the machine", () => {
   assert.deepEqual(todayIn(now, "Asia/Shanghai"), d(2026, 11, 24));
   assert.deepEqual(todayIn(now, "UTC"), d(2026, 11, 23));
   assert.deepEqual(todayIn(now, "America/Los_Angeles"), d(2026, 11, 23));
+});
+
+test("addDaysToIsoDate crosses months, leap days and years both ways", () => {
+  assert.equal(addDaysToIsoDate("2024-02-28", 1), "2024-02-29");
+  assert.equal(addDaysToIsoDate("2023-02-28", 1), "2023-03-01");
+  assert.equal(addDaysToIsoDate("2021-12-31", 1), "2022-01-01");
+  assert.equal(addDaysToIsoDate("2021-03-01", -1), "2021-02-28");
+  assert.equal(addDaysToIsoDate("2021-03-05", 0), "2021-03-05");
+  assert.equal(addDaysToIsoDate("2021-01-01", 365), "2022-01-01");
 });

@@ -30,7 +30,7 @@ export function connectToHost(handlers: BridgeHandlers): () => void {
     const theme = (context as { theme?: unknown } | undefined)?.theme;
     if (theme === "light" || theme === "dark") handlers.onTheme(theme);
   };
-  const reportSize = () => {
+  const sendSize = () => {
     const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === lastHeight) return;
     lastHeight = height;
@@ -45,9 +45,9 @@ export function connectToHost(handlers: BridgeHandlers): () => void {
       if (msg.error) return handlers.onStop(`宿主拒绝初始化 / the host refused ui/initialize: ${JSON.stringify(msg.error)}`);
       applyContext(msg.result?.hostContext);
       send({ method: "ui/notifications/initialized" });
-      sizeObserver = new ResizeObserver(reportSize);
+      sizeObserver = new ResizeObserver(sendSize);
       sizeObserver.observe(document.body);
-      reportSize();
+      sendSize();
       return;
     }
     switch (msg.method) {

@@ -6,7 +6,7 @@ import { type MountedChart, mountChart, mountCharts, showMessage } from "./mount
 
 type ChartWindow = Window & { __chart?: MountedChart; __charts?: MountedChart[] };
 
-function reportSizeToMcpUi(): void {
+function sendSizeToMcpUi(): void {
   // MCP-UI hosts (LibreChat) resize the iframe on this message when autoResizeIframe is on.
   if (window.parent === window) return;
   let last = -1;
@@ -25,7 +25,7 @@ function start(): void {
     const raw = document.getElementById("chart-data")?.textContent ?? "null";
     win.__chart = mountChart(root, JSON.parse(raw));
     win.__charts = win.__chart ? [win.__chart] : [];
-    reportSizeToMcpUi();
+    sendSizeToMcpUi();
     return;
   }
   showMessage(root, "正在等待数据… / waiting for the tool result…", "waiting");

@@ -1,6 +1,7 @@
 import type { ColumnValue } from "../../schema/column.ts";
 import { readStamp, ReportFileError } from "./report-day.ts";
 import type { ReportDay } from "./report-day.ts";
+import { addDaysToIsoDate } from "../../words/civil-date.ts";
 
 /** Most lines and characters per line a campaign file may hold (a campaign has a few thousand lines of ≈500 characters). */
 export const CAMPAIGN_LIMITS = { maxLines: 200_000, maxLineChars: 64 * 1024 };
@@ -10,10 +11,6 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function str(v: unknown): string | null {
   return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
 interface Line {
@@ -39,7 +36,7 @@ function readLine(obj: Record<string, unknown>, no: number, file: string): Line 
   const startText = str(obj.period_start_date) ?? str(obj.period_start) ?? null;
   const day = endText ?? str(obj.report_date) ?? bad("report_date", "缺少报告日期", "the report date is missing");
   if (!DATE.test(day) || !readStamp(`${day}T00:00`)) bad("period_end_date", `不是日期 "${day}"`, `not a date "${day}"`);
-  const periodStart = startText ? readStamp(startText.length === 10 ? `${startText}T00:00` : startText.replace(" ", "T")) : readStamp(`${addDays(day, -1)}T00:00`);
+  const periodStart = startText ? readStamp(startText.length === 10 ? `${startText}T00:00` : startText.replace(" ", "T")) : readStamp(`${addDaysToIsoDate(day, -1)}T00:00`);
   if (!periodStart) bad("period_start", `不是日期时间 "${startText}"`, `not a date-time "${startText}"`);
   const st = str(obj.start_time) ?? "";
   const et = str(obj.end_time) ?? "";
@@ -47,10 +44,10 @@ function readLine(obj: Record<string, unknown>, no: number, file: string): Line 
   if (!HHMM.test(et)) bad("end_time", `不是 HH:MM "${et}"`, `not HH:MM "${et}"`);
   // A line before the period's own start time belongs to the period's second calendar day; an end at or before its start, to the next.
   let startDate = periodStart!.date;
-  if (st < periodStart!.local.slice(11)) startDate = addDays(startDate, 1);
+  if (st < periodStart!.local.slice(11)) startDate = addDaysToIsoDate(startDate, 1);
   const s = readStamp(`${startDate}T${st}`)!;
   let e = readStamp(`${startDate}T${et}`)!;
-  if (e.ms <= s.ms) e = readStamp(`${addDays(startDate, 1)}T${et}`)!;
+  if (e.ms <= s.ms) e = readStamp(`${addDaysToIsoDate(startDate, 1)}T${et}`)!;
   const depthText = obj.end_depth_md === null || obj.end_depth_md === undefined ? null : String(obj.end_depth_md).trim();
   const depth = depthText === null || depthText === "" ? null : Number(depthText.replace(",", "."));
   if (depth !== null && !(Number.isFinite(depth) && depth >= 0)) bad("end_depth_md", `不是深度 "${depthText}"`, `not a depth "${depthText}"`);

@@ -2,6 +2,7 @@ import type { Executor, Row } from "../db.ts";
 import type { WellFigures } from "../analysis/compare.ts";
 import { dayNumber } from "../analysis/record.ts";
 import { figureRowsSql, oddNumberSql, oddTextSql, ratioSlack, shownSame, sumSlack } from "./analysis-sql.ts";
+import type { DailyFilter } from "./daily-filter.ts";
 import type { Where } from "./daily-where.ts";
 
 // mseSI (lib/analysis/mse.ts) of a row, the same operations in the same order: Math.PI is the double
@@ -12,16 +13,16 @@ const MSE = `CASE WHEN d.wob_kn >= 0 AND d.bit_diameter_mm > 0 AND d.rpm >= 0 AN
   THEN d.wob_kn / ${AREA} / 1000 + (120 * 3.141592653589793 * d.rpm * d.torque_kn_m) / (${AREA} * d.rop_m_h) / 1000 END`;
 
 /** The SQL and arguments of {@link compareSql}'s query (exported for its query-plan test). */
-export function compareQuery(where: Where): { sql: string; args: Where["args"] } {
+export function compareQuery(filter: DailyFilter): { sql: string; args: Where["args"] } {
   const numbers = ["d.depth_m", "d.wob_kn", "d.bit_diameter_mm", "d.rpm", "d.torque_kn_m"];
-  const rows = figureRowsSql(where, ["d.depth_m AS depth", "d.spud_date AS spud", `${MSE} AS mse`], [...numbers.map(oddNumberSql), oddTextSql("d.spud_date")]);
+  const rows = figureRowsSql(filter, ["d.depth_m AS depth", "d.spud_date AS spud", `${MSE} AS mse`], [...numbers.map(oddNumberSql), oddTextSql("d.spud_date")]);
   const sql = `WITH ${rows.sql},
   a AS (SELECT w, count(*) AS rows, sum(rop * f) AS top, sum(CASE WHEN rop IS NOT NULL THEN f END) AS bottom,
       sum(CASE WHEN h > 0 THEN f END) AS timed_f, sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END) AS timed_h,
       sum(mse) AS mse_sum, count(mse) AS mse_n,
       max(CASE WHEN depth IS NOT NULL THEN day END) AS last_day, min(CASE WHEN depth IS NOT NULL THEN day END) AS first_day,
       min(spud) AS spud_min, max(spud) AS spud_max, sum(odd) AS odd
-    FROM x GROUP BY w)
+    FROM fig GROUP BY w)
   SELECT a.*,
     (SELECT z.depth_m FROM drilling_daily z WHERE z.well_id = a.w AND z.report_date = a.last_day AND z.deleted_at IS NULL) AS last_depth,
     (SELECT m.spud_date FROM wells m WHERE m.well_id = a.w AND m.deleted_at IS NULL AND m.spud_date IS NOT NULL) AS master_spud
@@ -73,11 +74,11 @@ function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigu
  */
 export async function compareSql(
   db: Executor,
-  where: Where,
+  filter: DailyFilter,
   nptShare: ReadonlyMap<string, number | null>,
   fromRows: (wellId: string) => Promise<WellFigures>,
 ): Promise<{ wells: WellFigures[]; rows: number } | null> {
-  const { sql, args } = compareQuery(where);
+  const { sql, args } = compareQuery(filter);
   const rs = await db.execute(sql, args);
   if (rs.rows.some((r) => Number(r.odd) > 0)) return null;
   const wells: WellFigures[] = [];

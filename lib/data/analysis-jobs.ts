@@ -40,7 +40,7 @@ export async function compareJob(db: Executor, input: FilterJobInput): Promise<C
     const { best_in: _best, ...one } = (await compareFromRows(db, { ...input.filter, well_id: undefined, well_ids: [wellId] }, npt)).result.wells[0];
     return one;
   };
-  const fast = await compareSql(db, dailyWhere(input.filter), npt.share, fromRows);
+  const fast = await compareSql(db, input.filter, npt.share, fromRows);
   if (!fast) return compareFromRows(db, input.filter, npt);
   return { result: compareFigures(fast.wells), rows: fast.rows, wells: fast.wells.map((w) => w.well_id), sources: npt.sources };
 }
@@ -87,9 +87,8 @@ export interface RopJobOutput {
  * JavaScript and grouped there ({@link ropRowsJob}).
  */
 export async function ropJob(db: Executor, input: RopJobInput): Promise<RopJobOutput> {
-  const where = dailyWhere(input.filter);
-  await checkRowCap(db, input.filter, where);
-  return (await ropSql(db, where, input.by, input.sort)) ?? ropRowsJob(db, input);
+  await checkRowCap(db, input.filter, dailyWhere(input.filter));
+  return (await ropSql(db, input.filter, input.by, input.sort)) ?? ropRowsJob(db, input);
 }
 
 /** ropJob computed from the filter's rows read into JavaScript (lib/analysis/rop.ts): the reference the SQL matches. */

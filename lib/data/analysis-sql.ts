@@ -1,6 +1,7 @@
 import type { Executor } from "../db.ts";
 import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-fetch.ts";
 import type { DailyFilter } from "./daily-filter.ts";
+import { dailyWhere } from "./daily-where.ts";
 import type { Where } from "./daily-where.ts";
 
 // What lib/analysis reads from a drilling daily row and what SQL reads must be the same values.
@@ -15,14 +16,18 @@ const JS_SPACE = [9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193, 8194, 8195, 8196
 
 /** SQL true when `text` (not NULL) starts or ends with a character String.prototype.trim strips, or is empty. */
 function edgeSpace(text: string): string {
-  const set = JS_SPACE.join(", ");
-  return `(${text} = '' OR unicode(${text}) IN (${set}) OR unicode(substr(${text}, -1)) IN (${set}))`;
+  // trim(X, Y) strips the characters of Y from both ends: one call per value.
+  return `(${text} = '' OR ${text} <> trim(${text}, char(${JS_SPACE.join(", ")})))`;
 }
 
-/** SQL true when the value of `column` is not a number the analyses read as the same number (or NULL). */
+/**
+ * SQL true when the value of `column` (a REAL column) is not a number the analyses read as the
+ * same number (or NULL): text or a blob (x + 0.0 is then another value), or ±Infinity or near it
+ * (num() reads ±Infinity as missing, and sums near it could overflow). Plain comparisons, no
+ * function calls: this runs for every column of every row.
+ */
 export function oddNumberSql(column: string): string {
-  // Text, blobs, ±Infinity, and sizes where a product or quotient could overflow or underflow.
-  return `NOT (${column} IS NULL OR (typeof(${column}) IN ('real', 'integer') AND (${column} = 0 OR abs(${column}) BETWEEN 1e-100 AND 1e100)))`;
+  return `(${column} + 0.0 IS NOT ${column} OR ${column} > 1e300 OR ${column} < -1e300)`;
 }
 
 /** SQL true when the value of `column` is neither NULL nor text that reads the same trimmed. */
@@ -41,36 +46,30 @@ export function oddWellSql(column: string): string {
 }
 
 /**
- * SQL true when the text date `day` is the calendar day after the date `before` (both valid
- * `YYYY-MM-DD`): compared as text within a month, by date() only across a month's end.
- */
-export function nextDaySql(day: string, before: string): string {
-  return `(CASE WHEN substr(${before}, 1, 8) = substr(${day}, 1, 8) THEN substr(${day}, 9) - substr(${before}, 9) = 1 ELSE date(${day}, '-1 day') = ${before} END)`;
-}
-
-/**
  * The columns each selected row (drilling_daily `d`, filter `where`) gives the SQL analyses, in a
- * CTE `x` ordered by well and date: `w` well id, `day` report date, `rop` (ROP > 0, else NULL),
- * `f` (footage ≥ 0, else NULL), `h` (on-bottom hours by dailyOnBottomHours' rule: drilling_hours_h
- * ≥ 0, else the rise of on_bottom_hours_cum_h since the well's selected report of the calendar day
- * before, when 0–24 h), `odd` (1 when the row is not plain, see above), and `extra` columns.
- * Returns the CTE text (a `WITH` clause's body, without WITH) and its arguments.
+ * CTE `fig`: `w` well id, `day` report date, `rop` (ROP > 0, else NULL), `f` (footage ≥ 0, else
+ * NULL), `h` (on-bottom hours by dailyOnBottomHours' rule: drilling_hours_h ≥ 0, else the rise of
+ * on_bottom_hours_cum_h since the well's report of the calendar day before, when that report is
+ * selected too and the rise is 0–24 h), `odd` (1 when the row is not plain, see above), and
+ * `extra` columns. The day before is found through the natural key (one live report per well and
+ * day), so the rows stream in the covering index's well order without a sort. Returns the CTE
+ * text (a `WITH` clause's body, without WITH) and its arguments.
  */
-export function figureRowsSql(where: Where, extra: readonly string[], oddExtra: readonly string[]): { sql: string; args: Where["args"] } {
+export function figureRowsSql(filter: DailyFilter, extra: readonly string[], oddExtra: readonly string[]): { sql: string; args: Where["args"] } {
+  const where = dailyWhere(filter, "d");
+  const before = dailyWhere(filter, "p");
   const numbers = ["d.rop_m_h", "d.footage_m", "d.drilling_hours_h", "d.on_bottom_hours_cum_h"];
   const odd = [oddWellSql("d.well_id"), `NOT ${validDateSql("d.report_date")}`, ...numbers.map(oddNumberSql), ...oddExtra].join(" OR ");
-  const sql = `r AS (
-    SELECT d.well_id AS w, d.report_date AS day, d.rop_m_h AS rop0, d.footage_m AS f0, d.drilling_hours_h AS dh, d.on_bottom_hours_cum_h AS cum,
-      lag(d.report_date) OVER win AS pday, lag(d.on_bottom_hours_cum_h) OVER win AS pcum, (${odd}) AS odd${extra.map((e) => `, ${e}`).join("")}
-    FROM drilling_daily d WHERE ${where.sql}
-    WINDOW win AS (PARTITION BY d.well_id ORDER BY d.report_date)
-  ),
-  x AS (
-    SELECT r.*, CASE WHEN rop0 > 0 THEN rop0 END AS rop, CASE WHEN f0 >= 0 THEN f0 END AS f,
-      CASE WHEN dh >= 0 THEN dh WHEN cum - pcum BETWEEN 0 AND 24 AND ${nextDaySql("day", "pday")} THEN cum - pcum END AS h
-    FROM r
+  const rise = "d.on_bottom_hours_cum_h - p.on_bottom_hours_cum_h";
+  const sql = `fig AS (
+    SELECT d.well_id AS w, d.report_date AS day, CASE WHEN d.rop_m_h > 0 THEN d.rop_m_h END AS rop,
+      CASE WHEN d.footage_m >= 0 THEN d.footage_m END AS f,
+      CASE WHEN d.drilling_hours_h >= 0 THEN d.drilling_hours_h WHEN ${rise} BETWEEN 0 AND 24 THEN ${rise} END AS h,
+      (${odd}) AS odd${extra.map((e) => `, ${e}`).join("")}
+    FROM drilling_daily d LEFT JOIN drilling_daily p ON p.well_id = d.well_id AND p.report_date = date(d.report_date, '-1 day') AND ${before.sql}
+    WHERE ${where.sql}
   )`;
-  return { sql, args: where.args };
+  return { sql, args: [...before.args, ...where.args] };
 }
 
 /** Throws the ToolError of tooManyRows when `where` selects more than `cap` rows (read up to cap + 1). */

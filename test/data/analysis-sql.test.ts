@@ -111,12 +111,11 @@ const FILTERS: DailyFilter[] = [
 test("plain data: compare_wells and analyze_rop take the SQL path and give the reference's figures, order and headlines", async () => {
   let taken = 0, cases = 0;
   for (const filter of FILTERS) {
-    const where = dailyWhere(filter);
-    assert.notEqual(await compareSql(t.db, where, new Map(), async (well_id) => ({ ...PLACEHOLDER, well_id })), null, `compare SQL path for ${JSON.stringify(filter)}`);
+        assert.notEqual(await compareSql(t.db, filter, new Map(), async (well_id) => ({ ...PLACEHOLDER, well_id })), null, `compare SQL path for ${JSON.stringify(filter)}`);
     same(await compareJob(t.db, { filter }) as unknown as Json, await compareRowsJob(t.db, { filter }) as unknown as Json, `compare ${JSON.stringify(filter)}`);
     for (const by of ["formation", "bit_type", "well_id"] as const) {
       // null when the groups' order or a shown figure could differ (ties between small groups): the rows decide then.
-      if ((await ropSql(t.db, where, by, "slowest")) !== null) taken++;
+      if ((await ropSql(t.db, filter, by, "slowest")) !== null) taken++;
       cases++;
       for (const sort of ["slowest", "fastest", "metres", "rows", "name"] as const) {
         same(await ropJob(t.db, { filter, by, sort }) as unknown as Json, await ropRowsJob(t.db, { filter, by, sort }) as unknown as Json, `rop ${by} ${sort} ${JSON.stringify(filter)}`);
@@ -124,7 +123,7 @@ test("plain data: compare_wells and analyze_rop take the SQL path and give the r
     }
   }
   assert.ok(taken >= cases / 2, `ROP took the SQL path ${taken} times of ${cases}`);
-  for (const by of ["formation", "bit_type"] as const) assert.notEqual(await ropSql(t.db, dailyWhere({}), by, "slowest"), null, `field-wide ROP by ${by} in SQL`);
+  for (const by of ["formation", "bit_type"] as const) assert.notEqual(await ropSql(t.db, {}, by, "slowest"), null, `field-wide ROP by ${by} in SQL`);
   // The data does have what the test is about: a well with one report, ties, wells filled from the master.
   const all = await compareRowsJob(t.db, { filter: {} });
   assert.ok(all.result.wells.some((w) => w.rows === 1));
@@ -140,9 +139,8 @@ test("a row the SQL would read differently sends the analysis back to the rows, 
   ]);
   await t.db.execute("UPDATE drilling_daily SET footage_m = 'n/a' WHERE well_id = '井05' AND id = (SELECT min(id) FROM drilling_daily WHERE well_id = '井05' AND deleted_at IS NULL)");
   for (const filter of [{}, { well_ids: ["怪"] }, { well_ids: ["井05"] }] as DailyFilter[]) {
-    const where = dailyWhere(filter);
-    assert.equal(await compareSql(t.db, where, new Map(), async (well_id) => ({ ...PLACEHOLDER, well_id })), null, `compare falls back for ${JSON.stringify(filter)}`);
-    assert.equal(await ropSql(t.db, where, "formation", "slowest"), null, `ROP falls back for ${JSON.stringify(filter)}`);
+        assert.equal(await compareSql(t.db, filter, new Map(), async (well_id) => ({ ...PLACEHOLDER, well_id })), null, `compare falls back for ${JSON.stringify(filter)}`);
+    assert.equal(await ropSql(t.db, filter, "formation", "slowest"), null, `ROP falls back for ${JSON.stringify(filter)}`);
     same(await compareJob(t.db, { filter }) as unknown as Json, await compareRowsJob(t.db, { filter }) as unknown as Json, `compare ${JSON.stringify(filter)}`);
     same(await ropJob(t.db, { filter, by: "formation", sort: "slowest" }) as unknown as Json, await ropRowsJob(t.db, { filter, by: "formation", sort: "slowest" }) as unknown as Json, `rop ${JSON.stringify(filter)}`);
   }
@@ -156,7 +154,7 @@ test("the field-wide queries read the covering index, not the table", async () =
     (await t.db.execute(`EXPLAIN QUERY PLAN ${sql}`, args as never)).rows.map((r) => String(r.detail)).join("\n");
   const { compareQuery } = await import("../../lib/data/analysis-compare-sql.ts");
   const { ropQuery } = await import("../../lib/data/analysis-rop-sql.ts");
-  for (const q of [compareQuery(dailyWhere({})), ropQuery(dailyWhere({}), "formation")]) {
+  for (const q of [compareQuery({}), ropQuery({}, "formation")]) {
     const p = await plan(q.sql, q.args);
     assert.match(p, /SCAN d USING COVERING INDEX drilling_daily_figures/);
   }

@@ -28,15 +28,7 @@ export interface AuditSinkOptions {
   /** Tries per batch before its entries are logged as failed, and the pause after the first failed try (doubling). */
   readonly attempts?: number;
   readonly retryMs?: number;
-  /**
-   * Least time from one INSERT's start to the next's, ms (default {@link AUDIT_COMMIT_INTERVAL_MS}): a commit
-   * costs about as much as 15 rows, so a busy server gathers rows instead of committing a few at a time.
-   */
-  readonly commitIntervalMs?: number;
 }
-
-/** Default least time between two audit INSERTs, ms: at most 250 commits a second; a lone row is written at once. */
-export const AUDIT_COMMIT_INTERVAL_MS = 4;
 
 interface Queued {
   readonly entry: AuditEntry;
@@ -59,8 +51,6 @@ export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOpt
   const maxQueued = options.maxQueued ?? 10_000;
   const attempts = Math.max(1, options.attempts ?? 5);
   const retryMs = options.retryMs ?? 200;
-  const interval = options.commitIntervalMs ?? AUDIT_COMMIT_INTERVAL_MS;
-  let lastStart = -Infinity;
   let queue: Queued[] = [];
   let flushing: Promise<void> | null = null;
 
@@ -79,13 +69,10 @@ export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOpt
 
   async function flush(): Promise<void> {
     try {
-      // Rows of calls answered in the same event-loop turn go in one INSERT (the first does not
-      // commit alone), and under load the INSERTs are spaced `interval` apart to gather more rows.
+      // Rows of calls answered in the same event-loop turn go in one INSERT: under load one commit
+      // per turn, not one for the first call and another for all that came while it was written.
       await nextTurn();
       while (queue.length) {
-        const wait = lastStart + interval - performance.now();
-        if (wait > 0) await pause(wait);
-        lastStart = performance.now();
         const batch = queue.slice(0, maxBatch);
         queue = queue.slice(batch.length);
         await store(batch);

@@ -12,11 +12,13 @@ const FIRST_BYTES = 1 << 20;
  * (the thread's heap stays small) and only its bytes are kept.
  */
 export function csvChunk(reader: RawReader, request: ExportChunkRequest): ExportChunk {
-  const { table, key, columns, after, limit } = request;
+  const { table, key, columns, after, limit, through } = request;
   const cols = columns.join(", ");
+  const upTo = through === undefined ? "" : ` AND ${key} <= ?`;
+  const bound = through === undefined ? [] : [through];
   const rows = after === null
-    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`, [limit])
-    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`, [after, limit]);
+    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL${upTo} ORDER BY ${key} LIMIT ?`, [...bound, limit])
+    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ?${upTo} ORDER BY ${key} LIMIT ?`, [after, ...bound, limit]);
   const at = columns.indexOf(key);
   const encoder = new TextEncoder();
   let bytes = new Uint8Array(FIRST_BYTES);
@@ -37,5 +39,11 @@ export function csvChunk(reader: RawReader, request: ExportChunkRequest): Export
     count++;
     last = row[at];
   }
-  return { bytes: bytes.subarray(0, written), rows: count, last: typeof last === "number" || typeof last === "string" ? last : null };
+  const end = typeof last === "number" || typeof last === "string" ? last : null;
+  const chunk = { bytes: bytes.subarray(0, written), rows: count, last: end };
+  if (!request.ahead || end === null) return chunk;
+  // Steps over the next page's keys only (no columns read), to name its last one.
+  const [next] = reader.rows(`SELECT ${key} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT 1 OFFSET ?`, [end, limit - 1]);
+  const ahead = next?.[0];
+  return { ...chunk, ahead: typeof ahead === "number" || typeof ahead === "string" ? ahead : null };
 }

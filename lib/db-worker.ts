@@ -4,7 +4,7 @@ import { openDatabase, openRawReader } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./db-wire.ts";
 import { fromWireError, toWireError } from "./db-wire.ts";
 import { ANALYSIS_JOBS } from "./data/analysis-jobs.ts";
-import { csvChunk } from "./data/export-chunk.ts";
+import { csvChunk, pageBuffer } from "./data/export-chunk.ts";
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
 
@@ -32,10 +32,11 @@ export function runDbWorker(): void {
   const open = new Map<number, OpenTx>();
   // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
   let raw: RawReader | null = null;
+  const buffer = pageBuffer();
   const exportChunk = (id: number, request: Extract<DbRequest, { op: "exportChunk" }>) => {
     void opening.then(() => {
       raw ??= openRawReader(data.location, data.options);
-      const chunk = csvChunk(raw, request.chunk);
+      const chunk = csvChunk(raw, request.chunk, buffer);
       // The page's bytes move to the main thread, not copied.
       port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [chunk.bytes.buffer as ArrayBuffer]);
     }).catch((error: unknown) => fail(id, error));

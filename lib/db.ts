@@ -50,6 +50,10 @@ export interface ExportChunkRequest {
   /** The key of the last row already sent; null for the first page. */
   readonly after: string | number | null;
   readonly limit: number;
+  /** Only rows up to this key (the end of a page found ahead). */
+  readonly through?: string | number;
+  /** Also find where the page after this one ends (`ahead`), so it and the one after can be made at once. */
+  readonly ahead?: boolean;
 }
 
 /** A page of an export as UTF-8 CSV lines, with the key of its last row. */
@@ -57,6 +61,8 @@ export interface ExportChunk {
   readonly bytes: Uint8Array;
   readonly rows: number;
   readonly last: string | number | null;
+  /** Asked `ahead`: the key of the `limit`-th live row after `last`, null when fewer are left. */
+  readonly ahead?: string | number | null;
 }
 
 /** Statements run by a connection of their own, each row an array (no row objects): the export's bulk reads. */

@@ -1,8 +1,15 @@
 import type { ExportChunk, ExportChunkRequest, RawReader } from "../db.ts";
 import { csvRow } from "./csv.ts";
 
-// A page's bytes start in a buffer of this size, doubled when a page needs more.
-const FIRST_BYTES = 1 << 20;
+/** Where a thread writes its pages' bytes before each is copied out at its size (kept between pages). */
+export interface PageBuffer {
+  bytes: Uint8Array;
+}
+
+/** A page buffer of 1 MB, doubled when a page needs more. */
+export function pageBuffer(): PageBuffer {
+  return { bytes: new Uint8Array(1 << 20) };
+}
 
 /**
  * One page of an export as CSV bytes (run in a database thread): the live rows of `table` after
@@ -11,15 +18,17 @@ const FIRST_BYTES = 1 << 20;
  * csvLine. Each row is encoded as soon as it is read, so a page's rows and strings die young
  * (the thread's heap stays small) and only its bytes are kept.
  */
-export function csvChunk(reader: RawReader, request: ExportChunkRequest): ExportChunk {
-  const { table, key, columns, after, limit } = request;
+export function csvChunk(reader: RawReader, request: ExportChunkRequest, buffer: PageBuffer = pageBuffer()): ExportChunk {
+  const { table, key, columns, after, limit, through } = request;
   const cols = columns.join(", ");
+  const upTo = through === undefined ? "" : ` AND ${key} <= ?`;
+  const bound = through === undefined ? [] : [through];
   const rows = after === null
-    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`, [limit])
-    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`, [after, limit]);
+    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL${upTo} ORDER BY ${key} LIMIT ?`, [...bound, limit])
+    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ?${upTo} ORDER BY ${key} LIMIT ?`, [after, ...bound, limit]);
   const at = columns.indexOf(key);
   const encoder = new TextEncoder();
-  let bytes = new Uint8Array(FIRST_BYTES);
+  let bytes = buffer.bytes;
   let written = 0;
   let count = 0;
   let last: unknown = null;
@@ -32,10 +41,17 @@ export function csvChunk(reader: RawReader, request: ExportChunkRequest): Export
       line = line.slice(done.read);
       const bigger = new Uint8Array(bytes.length * 2);
       bigger.set(bytes.subarray(0, written));
-      bytes = bigger;
+      bytes = buffer.bytes = bigger;
     }
     count++;
     last = row[at];
   }
-  return { bytes: bytes.subarray(0, written), rows: count, last: typeof last === "number" || typeof last === "string" ? last : null };
+  const end = typeof last === "number" || typeof last === "string" ? last : null;
+  // Copied out at its size: the page crosses threads without the buffer's unused part.
+  const chunk = { bytes: bytes.slice(0, written), rows: count, last: end };
+  if (!request.ahead || end === null) return chunk;
+  // Steps over the next page's keys only (no columns read), to name its last one.
+  const [next] = reader.rows(`SELECT ${key} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT 1 OFFSET ?`, [end, limit - 1]);
+  const ahead = next?.[0];
+  return { ...chunk, ahead: typeof ahead === "number" || typeof ahead === "string" ? ahead : null };
 }

@@ -16,8 +16,8 @@ export function asciiOnly(code) {
     `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** The worker's bundled code. */
-export async function buildDbWorkerCode(plugins) {
+/** The worker's bundled code; `define` as esbuild's. */
+export async function buildDbWorkerCode(plugins, define = {}) {
   const result = await build({
     entryPoints: ["lib/db-worker-main.ts"],
     write: false,
@@ -28,6 +28,7 @@ export async function buildDbWorkerCode(plugins) {
     minify: true,
     charset: "ascii",
     legalComments: "none",
+    define,
     plugins,
     logLevel: "error",
   });

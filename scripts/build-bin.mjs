@@ -83,6 +83,7 @@ writeFileSync(join(work, "sea-config.json"), JSON.stringify({
   main: script,
   output: blob,
   disableExperimentalSEAWarning: true,
+  useCodeCache: true,
   assets: { [`libsql-${target}.node`]: addon },
 }));
 const prep = spawnSync(process.execPath, ["--experimental-sea-config", join(work, "sea-config.json")], { encoding: "utf8" });

@@ -60,7 +60,11 @@ function verified(file: string, spec: CachedFileSpec): boolean {
   const st = lstatSync(file);
   if (!st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size || checksum(readFileSync(file)) !== spec.sha256) return false;
   const stamp = verifiedStamp(spec.sha256);
-  utimesSync(file, stamp, stamp);
+  try {
+    utimesSync(file, stamp, stamp);
+  } catch {
+    // A read-only cache (file system or file) still serves; it is just hashed again next time.
+  }
   return true;
 }
 

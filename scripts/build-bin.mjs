@@ -6,11 +6,12 @@
 // Usage: node scripts/build-bin.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
-import { buildDbWorkerCode } from "./build-db-worker.mjs";
+import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
 import { BUILD_TARGET, NODE_CJS, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
@@ -46,25 +47,33 @@ const seaPlugin = {
 
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
+// The code knows the addon's checksum and size, so a start that finds it in the cache reads no asset.
+const addon = require.resolve(`@libsql/${target}/index.node`);
+const addonBytes = readFileSync(addon);
+const seaAddons = { [`libsql-${target}.node`]: { sha256: createHash("sha256").update(addonBytes).digest("hex"), size: addonBytes.byteLength } };
 // The database threads (lib/db-worker-entry.ts) evaluate their own code, carried as a string:
 // the executable has no script file to start them from. They load the addon from the asset too.
-const workerCode = await buildDbWorkerCode([seaPlugin]);
+const workerCode = await buildDbWorkerCode([seaPlugin], { OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons) });
 const script = join(work, "oilfield-mcp.cjs");
-await build({
+const main = await build({
   entryPoints: ["bin.ts"],
   outfile: script,
   ...NODE_CJS,
-  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode) },
+  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode), OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons) },
   plugins: [seaPlugin],
+  charset: "ascii",
+  write: false,
   logLevel: "error",
 });
+// ASCII only: V8 keeps a source holding one non-ASCII character as UTF-16 (scripts/build-db-worker.mjs).
+writeFileSync(script, asciiOnly(main.outputFiles[0].text));
 
-const addon = require.resolve(`@libsql/${target}/index.node`);
 const blob = join(work, "sea-prep.blob");
 writeFileSync(join(work, "sea-config.json"), JSON.stringify({
   main: script,
   output: blob,
   disableExperimentalSEAWarning: true,
+  useCodeCache: true,
   assets: { [`libsql-${target}.node`]: addon },
 }));
 const prep = spawnSync(process.execPath, ["--experimental-sea-config", join(work, "sea-config.json")], { encoding: "utf8" });

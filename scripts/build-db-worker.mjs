@@ -18,13 +18,14 @@ export function asciiOnly(code) {
     `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** The worker's bundled code. */
-export async function buildDbWorkerCode(plugins) {
+/** The worker's bundled code; `define` as esbuild's. */
+export async function buildDbWorkerCode(plugins, define = {}) {
   const result = await build({
     entryPoints: ["lib/db-worker-main.ts"],
     write: false,
     ...NODE_CJS,
     charset: "ascii",
+    define,
     plugins,
     logLevel: "error",
   });

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cachedFile, checksum } from "../lib/native-cache.ts";
+import { cachedFile, cachedFileOf, checksum, verifiedStamp } from "../lib/native-cache.ts";
 
 const bytes = new TextEncoder().encode("not really an addon, but bytes all the same");
 
@@ -60,4 +60,19 @@ test("an unwritable base falls through to the next one", () => withDir((dir) => 
   const file = cachedFile(bytes, "libsql.node", [join(blocked, "cache"), join(dir, "second")]);
   assert.ok(file.startsWith(join(dir, "second")), file);
   assert.throws(() => cachedFile(bytes, "x.node", [join(blocked, "cache")]), /cannot write the native driver "x\.node" to a cache directory/);
+}));
+
+test("a whole cached file is trusted by its size and verified stamp; one written by an older version is hashed once, then stamped", () => withDir((dir) => {
+  const base = join(dir, "cache");
+  const file = cachedFile(bytes, "libsql.node", [base]);
+  assert.equal(Math.trunc(statSync(file).mtimeMs / 1000), verifiedStamp(checksum(bytes)), "stamped when written");
+  // An older version's file: right bytes, any mtime.
+  utimesSync(file, 1_700_000_000, 1_700_000_000);
+  const ino = statSync(file).ino;
+  assert.equal(cachedFileOf({ name: "libsql.node", sha256: checksum(bytes), size: bytes.byteLength }, () => assert.fail("the bytes were not needed"), [base]), file);
+  assert.equal(statSync(file).ino, ino, "kept, not rewritten");
+  assert.equal(Math.trunc(statSync(file).mtimeMs / 1000), verifiedStamp(checksum(bytes)), "stamped after its checksum matched");
+  // Bytes that do not match what the caller says they are: refused, nothing written.
+  assert.throws(() => cachedFileOf({ name: "other.node", sha256: checksum(bytes), size: bytes.byteLength }, () => new Uint8Array(bytes.byteLength), [join(dir, "b2")]),
+    /the carried native driver "other\.node" is damaged/);
 }));

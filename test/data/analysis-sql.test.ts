@@ -3,7 +3,6 @@ import assert from "node:assert/strict";
 import { compareJob, compareRowsJob, ropJob, ropRowsJob } from "../../lib/data/analysis-jobs.ts";
 import { compareSql } from "../../lib/data/analysis-compare-sql.ts";
 import { ropSql } from "../../lib/data/analysis-rop-sql.ts";
-import { dailyWhere } from "../../lib/data/daily-where.ts";
 import type { DailyFilter } from "../../lib/data/daily-filter.ts";
 import { fmt } from "../../lib/analysis/format.ts";
 import { roundTo } from "../../lib/analysis/round.ts";

@@ -184,7 +184,7 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
     runJob,
     // A page of an export: a short read like any other (an idle reader, else the least busy one
     // running no job), so one export's pages never hold a reader between them.
-    exportChunk: async (chunk) => (await aReader().call({ op: "exportChunk", chunk })) as ExportChunk,
+    exportChunk: async (chunk) => (await onReader(aReader(), { op: "exportChunk", chunk })) as ExportChunk,
     batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       const thread = theWriter();

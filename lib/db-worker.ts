@@ -31,12 +31,15 @@ export function runDbWorker(): void {
   opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
   const open = new Map<number, OpenTx>();
   // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
-  let raw: RawReader | null = null;
+  let raw: Promise<RawReader> | null = null;
   const buffer = pageBuffer();
   const exportChunk = (id: number, request: Extract<DbRequest, { op: "exportChunk" }>) => {
-    void opening.then(() => {
-      raw ??= openRawReader(data.location, data.options);
-      const chunk = csvChunk(raw, request.chunk, buffer);
+    void opening.then(async () => {
+      raw ??= openRawReader(data.location, data.options).catch((error: unknown) => {
+        raw = null; // tried again by the next page
+        throw error;
+      });
+      const chunk = csvChunk(await raw, request.chunk, buffer);
       // The page's bytes move to the main thread, not copied.
       port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [chunk.bytes.buffer as ArrayBuffer]);
     }).catch((error: unknown) => fail(id, error));

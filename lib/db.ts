@@ -1,7 +1,6 @@
 import type { Client, Config as ClientConfig, InStatement, InValue, Transaction } from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
-import Libsql from "libsql";
 import type { DatabaseLocation } from "./config.ts";
 import { createSerialQueue, mayWrite } from "./db-busy.ts";
 import { openThreadedDatabase } from "./db-threads.ts";
@@ -76,8 +75,10 @@ export interface RawReader {
  * A read-only connection to a local database file that answers with plain arrays, several
  * times cheaper per row than the client's row objects; for bulk reads in a database thread.
  */
-export function openRawReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): RawReader {
+export async function openRawReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<RawReader> {
   if (location.kind !== "file" || !location.path) throw new Error(`raw reads need a local database file, not "${location.url}"`);
+  // Imported when first needed, like the client: loading it loads the native addon.
+  const { default: Libsql } = await import("libsql");
   const db = new Libsql(location.path, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
   const prepared = new Map<string, ReturnType<typeof db.prepare>>();
   return {

@@ -7,7 +7,7 @@ import { callTool } from "./call.ts";
 import type { CallMetrics } from "./call.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db.ts";
-import { EXPORTABLE, exportCsvBytes } from "./data/export.ts";
+import { EXPORTABLE, exportCsvBytes, exportNdjsonBytes } from "./data/export.ts";
 import { dbFaultMessage, dbFaultOf } from "./db-faults.ts";
 import { bearerAuth } from "./http/bearer-auth.ts";
 import { errorHandler, HttpError, httpErrorResponse, jsonRpcErrorResponse } from "./http/errors.ts";
@@ -155,11 +155,12 @@ export function createApp(deps: AppDeps): Hono {
   app.delete("/mcp", notAllowed);
   mountSseRoutes(app, { sse, identity: caller, notAllowed });
 
-  app.get("/export/:file{[a-z_]+\\.(csv)}", caller, async (c) => {
+  app.get("/export/:file{[a-z_]+\\.(csv|ndjson)}", caller, async (c) => {
     const user = c.var.user;
     const limited = rateGate(user);
     if (limited) throw limited;
-    const table = c.req.param("file").replace(/\.csv$/, "");
+    const [table, extension] = c.req.param("file").split(".");
+    const ndjson = extension === "ndjson";
     if (!canCall(user.role.role, "export_all_data") || !exposes(user.tools, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
       const message = canCall(user.role.role, "export_all_data") ? notExposedMessage("export_all_data") : deniedMessage(user.role, "export_all_data");
@@ -167,7 +168,8 @@ export function createApp(deps: AppDeps): Hono {
     }
     if (!Object.hasOwn(EXPORTABLE, table)) throw new HttpError({ status: 404, code: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` });
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
-    const chunks = exportCsvBytes(await scopeDatabase(deps.db, scope), table);
+    const scoped = await scopeDatabase(deps.db, scope);
+    const chunks = ndjson ? exportNdjsonBytes(scoped, table) : exportCsvBytes(scoped, table);
     // Pulled: the next page is made only when the client has taken this one (see exportCsvBytes).
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
@@ -179,9 +181,12 @@ export function createApp(deps: AppDeps): Hono {
         await chunks.return(undefined);
       },
     });
-    deps.log.info("export streamed", { table, email: user.email, user_id: user.id });
+    deps.log.info("export streamed", { table, format: extension, email: user.email, user_id: user.id });
     return new Response(stream, {
-      headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${table}.csv"` },
+      headers: {
+        "content-type": ndjson ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${table}.${extension}"`,
+      },
     });
   });
 

@@ -145,3 +145,14 @@ export async function* exportCsvBytes(db: Executor & ChunkExporter, name: string
     yield chunk.bytes;
   }
 }
+
+/**
+ * The live rows of an exportable table as NDJSON bytes (one JSON object per line, the columns of
+ * {@link exportColumns}), a page at a time: the download `export_all_data` names for `format: "json"`.
+ */
+export async function* exportNdjsonBytes(db: Executor, name: string, maxRows = Infinity): AsyncGenerator<Uint8Array> {
+  const encoder = new TextEncoder();
+  for await (const page of exportPages(db, name, 5000, maxRows)) {
+    yield encoder.encode(page.map((row) => `${JSON.stringify(row)}\n`).join(""));
+  }
+}

@@ -56,3 +56,19 @@ test("a formula saved by an ENGINEER comes back escaped from every CSV the serve
     for (const l of text.split("\r\n")) assert.doesNotMatch(l, /(^|,)"?[=+@\t]/, `${where}: ${l}`);
   }
 });
+
+test("format json names an NDJSON download that serves every live row, as the inline JSON has them", async () => {
+  const { status, body } = await restCall(server.url, identity("ADMIN"), "export_all_data", { table: "wells", format: "json", max_rows: 50000 });
+  assert.equal(status, 200, JSON.stringify(body));
+  assert.equal(body.result.download_path, "/export/wells.ndjson");
+  const inline = JSON.parse(body.content[0].resource.text) as Record<string, unknown>[];
+  const res = await fetch(`${server.url}${body.result.download_path}`, { headers: identity("ADMIN") });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers.get("content-type"), "application/x-ndjson; charset=utf-8");
+  const lines = (await res.text()).split("\n");
+  assert.equal(lines.pop(), "", "every line ends with a newline");
+  assert.equal(lines.length, body.result.total_rows);
+  assert.deepEqual(lines.map((line) => JSON.parse(line)), inline);
+  const refused = await fetch(`${server.url}/export/wells.ndjson`, { headers: identity("ENGINEER") });
+  assert.equal(refused.status, 403);
+});

@@ -1,7 +1,7 @@
 // Entry of the single executable (npm run build:bin): options first, then the server as main.ts.
 import process from "node:process";
-import { runCli } from "./lib/cli.ts";
-import { SERVER_VERSION } from "./lib/version.ts";
+import { runCli } from "./lib/server/cli.ts";
+import { SERVER_VERSION } from "./lib/server/version.ts";
 
 void runCli(process.argv.slice(2), process.env, "oilfield-mcp", SERVER_VERSION).then(async (result) => {
   if (result.exit === null) {

@@ -1,9 +1,9 @@
-import { banner } from "./lib/banner.ts";
-import { ConfigError, loadConfig } from "./lib/config.ts";
-import { createServerLog } from "./lib/log-output.ts";
-import { installShutdown } from "./lib/shutdown.ts";
-import { startServer } from "./lib/start.ts";
-import { StartupError } from "./lib/startup-errors.ts";
+import { banner } from "./lib/server/banner.ts";
+import { ConfigError, loadConfig } from "./lib/config/config.ts";
+import { createServerLog } from "./lib/observability/log-output.ts";
+import { installShutdown } from "./lib/server/shutdown.ts";
+import { startServer } from "./lib/server/start.ts";
+import { StartupError } from "./lib/server/startup-errors.ts";
 import process from "node:process";
 
 // Wiring only: configuration, logger, database and app, then listen.

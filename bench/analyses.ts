@@ -2,7 +2,7 @@
 // Usage: node bench/analyses.ts [wells]
 import { seedDemoData } from "../lib/seed/index.ts";
 import { TOOLS } from "../lib/tools/index.ts";
-import { createLogger } from "../lib/log.ts";
+import { createLogger } from "../lib/observability/log.ts";
 import { openTempDb } from "../test/helpers/temp-db.ts";
 
 const wells = Number(process.argv[2] ?? 3000);

@@ -2,8 +2,8 @@ import { existsSync, renameSync, rmSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../lib/db.ts";
-import { migrate } from "../lib/migrations/index.ts";
+import { openDatabase } from "../lib/db/db.ts";
+import { migrate } from "../lib/db/migrations/index.ts";
 import { insertStatements } from "../lib/seed/index.ts";
 import { benchDaily, benchWells } from "./data.ts";
 

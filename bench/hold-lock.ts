@@ -1,6 +1,6 @@
 // Another program holding the database's write lock: BEGIN IMMEDIATE, a write, then sleep.
 // Usage: node bench/hold-lock.ts DB_PATH HOLD_MS
-import { openDatabase } from "../lib/db.ts";
+import { openDatabase } from "../lib/db/db.ts";
 
 const [path, hold] = process.argv.slice(2);
 const db = await openDatabase({ url: `file:${path}`, kind: "file", path }, { readers: 0 });

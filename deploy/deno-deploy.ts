@@ -3,7 +3,7 @@
 // (Turso or your own sqld), read from DATABASE_URL and DATABASE_AUTH_TOKEN; a file: or :memory:
 // DATABASE_URL stops it at start with a message saying why.
 import process from "node:process";
-import { createEdgeHandler, edgeServeOptions } from "../lib/edge.ts";
+import { createEdgeHandler, edgeServeOptions } from "../lib/server/edge.ts";
 
 const handler = await createEdgeHandler(process.env);
 Deno.serve(edgeServeOptions(process.env), handler.fetch);

@@ -1,14 +1,14 @@
-import type { Config, Role } from "./config.ts";
-import { ROLES } from "./config.ts";
-import type { Executor } from "./db.ts";
-import type { User } from "./identity.ts";
+import type { Config, Role } from "./config/config.ts";
+import { ROLES } from "./config/config.ts";
+import type { Executor } from "./db/db.ts";
+import type { User } from "./identity/identity.ts";
 import { ALL_WELLS } from "./scope/data-scope.ts";
 import type { DataScope } from "./scope/data-scope.ts";
 import { grantedTo } from "./scope/grants.ts";
 import { TOOLS } from "./tools/index.ts";
 
 /**
- * The access groups: every tool names exactly one in its definition (`group`, lib/tools/define.ts), and roles are
+ * The access groups: every tool names exactly one in its definition (`group`, lib/call/define-tool.ts), and roles are
  * granted groups, never tool names.
  * - `read`: reports, wells, statistics and analyses; never changes data.
  * - `scope`: what the caller may see (`list_access`); granting and revoking are `admin`.

@@ -2,7 +2,7 @@
 // server (bin.ts bundled as CommonJS: Node 24's single executable applications take a CommonJS
 // main, and Node 24 has no `--build-sea` yet, so the blob is made with --experimental-sea-config
 // and injected with postject) and the libSQL native addon as an asset, extracted on first use to a
-// private cache dir (lib/native-addon.ts).
+// private cache dir (lib/native/load-addon.ts).
 // Usage: node scripts/build-bin.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
@@ -27,7 +27,7 @@ const seaPlugin = {
   setup(b) {
     // libsql asks for @libsql/<target>; in the executable the addon comes from the embedded asset.
     replaceLibsqlRequire(b, 'require("oilfield:sea-addon").loadLibsqlFromSea(target)');
-    b.onResolve({ filter: /^oilfield:sea-addon$/ }, () => ({ path: resolve("lib/sea-addon.ts") }));
+    b.onResolve({ filter: /^oilfield:sea-addon$/ }, () => ({ path: resolve("lib/native/sea-addon.ts") }));
     // ws tries these optional native helpers inside try/catch; a failed require in an executable
     // prints a warning, so they are bundled as modules that throw (ws then uses its JS fallback).
     b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: "absent" }));
@@ -51,7 +51,7 @@ mkdirSync(work, { recursive: true });
 const addon = require.resolve(`@libsql/${target}/index.node`);
 const addonBytes = readFileSync(addon);
 const seaAddons = { [`libsql-${target}.node`]: { sha256: createHash("sha256").update(addonBytes).digest("hex"), size: addonBytes.byteLength } };
-// The database threads (lib/db-worker-entry.ts) evaluate their own code, carried as a string:
+// The database threads (lib/db/worker-entry.ts) evaluate their own code, carried as a string:
 // the executable has no script file to start them from. They load the addon from the asset too.
 const workerCode = await buildDbWorkerCode([seaPlugin], { OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons) });
 const script = join(work, "oilfield-mcp.cjs");

@@ -1,4 +1,4 @@
-// Builds the code of a database worker thread (lib/db-worker-main.ts) as one CommonJS string, for
+// Builds the code of a database worker thread (lib/db/worker-main.ts) as one CommonJS string, for
 // the builds to carry inside the server (esbuild define OILFIELD_DB_WORKER_CODE): each thread
 // evaluates only this, not the whole server. `plugins` decide how it loads the libSQL addon.
 import { build } from "esbuild";
@@ -21,7 +21,7 @@ export function asciiOnly(code) {
 /** The worker's bundled code; `define` as esbuild's. */
 export async function buildDbWorkerCode(plugins, define = {}) {
   const result = await build({
-    entryPoints: ["lib/db-worker-main.ts"],
+    entryPoints: ["lib/db/worker-main.ts"],
     write: false,
     ...NODE_CJS,
     charset: "ascii",

@@ -3,7 +3,7 @@
 // platform's) rides at its end in a comment, gzip'd and base64'd; the code knows only each one's
 // sha256 and size. A start whose private per-user cache dir (keyed by the sha256) already holds the
 // running platform's addon whole dlopens it without reading the comment; otherwise it is read back
-// from this file, checked and written there once (lib/bundle-addon.ts). A platform it does not
+// from this file, checked and written there once (lib/native/bundle-addon.ts). A platform it does not
 // carry is named at start. The file is ASCII only: one non-ASCII character makes the engine decode
 // and keep the whole text as UTF-16 (twice the memory, and a slow decode at every start).
 // Usage: node scripts/build.mjs [--outdir=DIR]   (default dist)
@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
-import { addonTail } from "../lib/bundle-addon.ts";
+import { addonTail } from "../lib/native/bundle-addon.ts";
 import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
 import { BUILD_TARGET, replaceLibsqlRequire } from "./build-shared.mjs";
 
@@ -46,7 +46,7 @@ const embedAddons = {
     replaceLibsqlRequire(b, 'require("oilfield:libsql-native").loadLibsql(target)');
     b.onResolve({ filter: /^oilfield:libsql-native$/ }, () => ({ path: "libsql-native", namespace: "oilfield" }));
     b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
-      contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/bundle-addon.ts"))};
+      contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/native/bundle-addon.ts"))};
 import { currentTarget } from "@neon-rs/load";
 import { familySync, GLIBC } from "detect-libc";
 import { dirname } from "node:path";
@@ -109,7 +109,7 @@ const built = await build({
   sourcemap: "linked",
   legalComments: "linked",
   banner: { js: banner },
-  // The database threads (lib/db-worker-entry.ts) evaluate only their own code, carried as a string.
+  // The database threads (lib/db/worker-entry.ts) evaluate only their own code, carried as a string.
   define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(await buildDbWorkerCode([nativeForWorker])) },
   plugins: [embedAddons],
   charset: "ascii",

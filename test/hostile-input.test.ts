@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { MAX_ARGUMENT_BYTES } from "../lib/limits.ts";
+import { MAX_ARGUMENT_BYTES } from "../lib/call/limits.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 import { databaseChecksum } from "./helpers/checksum.ts";
 import { HUGE_RELATIVE_DATES, REDOS_STRINGS, SQL_STRINGS, hostileArguments, seeded, xlsxBombs } from "./helpers/hostile.ts";

@@ -5,7 +5,7 @@ import process from "node:process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../lib/db.ts";
+import { openDatabase } from "../lib/db/db.ts";
 import { baseEnv, runTs, spawnServer } from "./helpers/spawn-server.ts";
 
 const until = async (what: string, check: () => boolean, ms = 20_000) => {

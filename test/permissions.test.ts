@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseRoleMap, ROLES } from "../lib/config.ts";
-import type { Role } from "../lib/config.ts";
+import { parseRoleMap, ROLES } from "../lib/config/config.ts";
+import type { Role } from "../lib/config/config.ts";
 import { canCall, deniedMessage, hasGroup, resolveRole, ROLE_GROUPS, scopeKind, TOOL_GROUPS } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
 

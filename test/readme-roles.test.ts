@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { ROLES } from "../lib/config.ts";
+import { ROLES } from "../lib/config/config.ts";
 import { hasGroup, rolesFor, TOOL_GROUPS } from "../lib/permissions.ts";
 import type { ToolGroup } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";

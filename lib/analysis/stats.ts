@@ -1,3 +1,9 @@
+/**
+ * Analysis: pure computation over report rows (ROP, NPT, MSE, periods, curves, statistics). No
+ * SQL, no I/O, no text for people.
+ *
+ * @module
+ */
 /** A list of values as drilling columns give them: numbers that may be null, undefined or NaN. */
 export type Values = readonly (number | null | undefined)[];
 

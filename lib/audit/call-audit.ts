@@ -1,5 +1,5 @@
-import type { CallDeps, CallOutcome } from "../call.ts";
-import type { User } from "../identity.ts";
+import type { CallDeps, CallOutcome } from "../call/call.ts";
+import type { User } from "../identity/identity.ts";
 import { writeAudit } from "./write.ts";
 
 /** Records one finished tool call in the audit log (never throws; a failed write is logged). */

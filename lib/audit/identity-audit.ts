@@ -1,4 +1,4 @@
-import { IDENTITY_HEADERS } from "../identity.ts";
+import { IDENTITY_HEADERS } from "../identity/identity.ts";
 import type { AuditSink } from "./sink.ts";
 
 /**

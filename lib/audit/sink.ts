@@ -1,6 +1,12 @@
+/**
+ * Audit: one row per call and per refused identity, queued and bounded, written by the database
+ * writer, retried, drained at shutdown.
+ *
+ * @module
+ */
 import { setImmediate } from "node:timers";
-import type { Executor } from "../db.ts";
-import type { Logger } from "../log.ts";
+import type { Executor } from "../db/db.ts";
+import type { Logger } from "../observability/log.ts";
 import { insertAudit, logFailure } from "./write.ts";
 import type { AuditEntry } from "./write.ts";
 

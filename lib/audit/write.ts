@@ -1,5 +1,5 @@
-import type { Executor } from "../db.ts";
-import type { Logger } from "../log.ts";
+import type { Executor } from "../db/db.ts";
+import type { Logger } from "../observability/log.ts";
 import { boundJson } from "./bound.ts";
 
 /** One audited event: a tool call (any outcome) or a refused identity. */

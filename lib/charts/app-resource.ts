@@ -1,4 +1,4 @@
-import type { ToolListing } from "../registry.ts";
+import type { ToolListing } from "../mcp/registry.ts";
 import { CHART_APP_URI } from "./forms.ts";
 import { appViewHtml, CHART_MIME_APP } from "./html.ts";
 

@@ -1,4 +1,10 @@
-import type { ExtraContent, ToolAnswer } from "../tools/define.ts";
+/**
+ * Charts: chart specs built from answers, the ui:// view (a uPlot page) and its HTML, attached
+ * to answers for clients that show them.
+ *
+ * @module
+ */
+import type { ExtraContent, ToolAnswer } from "../call/define-tool.ts";
 import type { ChartsMode } from "./forms.ts";
 import { sendsApps, sendsInline } from "./forms.ts";
 import { CHART_MIME_INLINE, renderChartHtml } from "./html.ts";

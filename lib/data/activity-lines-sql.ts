@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 
 /**
  * The SELECT expression giving a drilling daily row (alias `d`) its live activity lines as JSON

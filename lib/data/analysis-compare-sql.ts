@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 import type { WellFigures } from "../analysis/compare.ts";
 import { dayNumber } from "../analysis/record.ts";
 import { figureRowsSql, oddNumberSql, oddTextSql, ratioSlack, shownSame, sumSlack } from "./analysis-sql.ts";

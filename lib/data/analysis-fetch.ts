@@ -1,6 +1,6 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
-import { ToolError } from "../tool-error.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { activityLinesSql, hasActivityLines } from "./activity-lines-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import { dailyWhere, describeFilter } from "./daily-where.ts";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { compareFigures, compareWells } from "../analysis/compare.ts";
 import { nptFromTotals } from "../analysis/npt.ts";
 import type { NptResult } from "../analysis/npt.ts";

@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 import { ropResult } from "../analysis/rop.ts";
 import type { RopGroup, RopGroupBy, RopResult, RopSort, RopStats } from "../analysis/rop.ts";
 import { quantileOfSorted, quantileRanks } from "../analysis/stats.ts";

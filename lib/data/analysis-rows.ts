@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
 import { fetchAnalysisRows } from "./analysis-fetch.ts";
 import type { AnalysisColumn } from "./analysis-fetch.ts";
@@ -7,7 +7,7 @@ import type { DateClock } from "./date-arg.ts";
 import { describeFilter, resolveDailyFilter } from "./daily-filter.ts";
 import type { DailyFilter, DailyFilterArgs } from "./daily-filter.ts";
 import type { WellResolution } from "./resolve-wells.ts";
-import { wellResolutionSchema } from "./well-resolution-schema.ts";
+import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 
 // The row reading is in its own zod-free file, which the database threads load (lib/data/analysis-jobs.ts).
 export { ANALYSIS_ROW_CAP, fetchAnalysisRows, rowsByWell, tooManyRows } from "./analysis-fetch.ts";

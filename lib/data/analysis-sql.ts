@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-fetch.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import { dailyWhere } from "./daily-where.ts";

@@ -1,5 +1,5 @@
-import type { Executor } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 
 /** A block (区块) as stored in the well master, with its live wells. */
 export interface BlockWells {

@@ -1,5 +1,5 @@
-import type { Executor, Row } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor, Row } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 
 /** The stored daily row `id` whether live or soft-deleted (every column, as in the table); a not_found ToolError otherwise. */
 export async function requireDailyAnyState(db: Executor, id: number): Promise<Row> {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { DATE_HINT, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
 import { requireResolved, resolveWells } from "./resolve-wells.ts";

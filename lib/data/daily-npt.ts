@@ -1,4 +1,4 @@
-import type { Executor, SqlValue } from "../db.ts";
+import type { Executor, SqlValue } from "../db/db.ts";
 import { mainWorkNptClassifier } from "../analysis/main-work-npt.ts";
 import type { NptCategory } from "../analysis/npt-categories.ts";
 import { rowNpt } from "../analysis/npt.ts";
@@ -8,7 +8,7 @@ import { activityLinesSql } from "./activity-lines-sql.ts";
 
 const CHUNK = 500;
 
-/** One report's NPT as daily_npt stores it (see lib/migrations/007-daily-npt.ts). */
+/** One report's NPT as daily_npt stores it (see lib/db/migrations/007-daily-npt.ts). */
 export interface ReportNpt {
   readonly source: NptSource;
   /** Hours per category in the order first named; empty when the NPT is known to be none. */

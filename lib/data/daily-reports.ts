@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { reportFooter } from "./report-answer.ts";
+import { reportFooter } from "../answers/report-answer.ts";
 import { resolveReportArgs } from "./report-args.ts";
 import type { ReportArgs } from "./report-args.ts";
 import { queryReports } from "./report-query.ts";
-import { reportText, unitsOf } from "./report-text.ts";
+import { reportText, unitsOf } from "../answers/report-text.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { rowOutputShape } from "../schema/zod.ts";
 import { classifyMainWork } from "../words/main-work.ts";
-import type { ToolContext } from "../tools/define.ts";
+import type { ToolContext } from "../call/define-tool.ts";
 
 const reportSchema = z.object({
   id: z.number().int().describe("记录号 record id"),

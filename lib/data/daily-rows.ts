@@ -1,5 +1,12 @@
+/**
+ * Data access: the SQL that reads and writes the tables (drilling daily reports, wells, history,
+ * NPT totals, exports, the analysis jobs run in reader threads). No text for people here:
+ * answers/ writes it.
+ *
+ * @module
+ */
 import { z } from "zod";
-import type { Row } from "../db.ts";
+import type { Row } from "../db/db.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
 

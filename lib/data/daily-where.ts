@@ -1,4 +1,4 @@
-import type { SqlValue } from "../db.ts";
+import type { SqlValue } from "../db/db.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
-import type { Executor, Row } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor, Row } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { DAILY_SELECT, toDailyRow } from "./daily-rows.ts";
 import type { DailyRow } from "./daily-rows.ts";
 

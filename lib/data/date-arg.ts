@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ToolError } from "../tool-error.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { DateInputError, resolveDates } from "../words/dates.ts";
 import type { DateSelection } from "../words/dates.ts";
 

@@ -1,4 +1,4 @@
-import type { ExportChunk, ExportChunkRequest, RawReader } from "../db.ts";
+import type { ExportChunk, ExportChunkRequest, RawReader } from "../db/db.ts";
 import { csvRow } from "./csv.ts";
 
 /** Where a thread writes its pages' bytes before each is copied out at its size (kept between pages). */

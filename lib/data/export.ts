@@ -1,4 +1,4 @@
-import type { Executor, ExportChunk, ExportChunkRequest, Row } from "../db.ts";
+import type { Executor, ExportChunk, ExportChunkRequest, Row } from "../db/db.ts";
 import type { Table } from "../schema/column.ts";
 import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
@@ -94,7 +94,7 @@ async function* pagesInPairs(ask: Ask, pageSize: number): AsyncGenerator<Uint8Ar
 /** Rows per page of a streamed export made in a database thread (about 400 KB of CSV). */
 export const EXPORT_CHUNK_ROWS = 2000;
 
-/** A database whose reader threads can write an export's pages (lib/db-threads.ts). */
+/** A database whose reader threads can write an export's pages (lib/db/threads.ts). */
 export interface ChunkExporter {
   exportChunk?(request: ExportChunkRequest): Promise<ExportChunk>;
 }

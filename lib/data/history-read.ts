@@ -1,5 +1,5 @@
-import type { Executor, Row } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor, Row } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 import type { HistoryAction } from "./history.ts";
 
 /** One `record_history` row with its JSON snapshots parsed. */

@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 
 /** What happened to a record. */
 export type HistoryAction = "insert" | "update" | "delete" | "restore" | "purge" | "undo";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { NptCategory } from "../analysis/npt-categories.ts";
 import type { NptTotals } from "../analysis/npt.ts";
 import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-fetch.ts";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 
 /**
  * Offset wells (邻井): the live wells of the well master in the same block (区块) as

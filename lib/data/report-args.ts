@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { DateSelection } from "../words/dates.ts";
 import { DATE_HINT, dateWordArg, readDateArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";

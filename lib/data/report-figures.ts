@@ -1,6 +1,6 @@
-import type { Executor, SqlValue } from "../db.ts";
+import type { Executor, SqlValue } from "../db/db.ts";
 
-/** The drilling_daily figures whose source an import records (lib/migrations/008-report-figures.ts). */
+/** The drilling_daily figures whose source an import records (lib/db/migrations/008-report-figures.ts). */
 export const SOURCED_FIELDS = ["depth_m", "footage_m", "rop_m_h"] as const;
 /** One of SOURCED_FIELDS. */
 export type SourcedField = (typeof SOURCED_FIELDS)[number];

@@ -1,4 +1,4 @@
-import type { Executor, Row, SqlValue } from "../db.ts";
+import type { Executor, Row, SqlValue } from "../db/db.ts";
 import type { Table } from "../schema/column.ts";
 import { columnNames } from "../schema/zod.ts";
 import type { DateSelection } from "../words/dates.ts";

@@ -1,6 +1,6 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { noAccessError, scopeOf } from "../scope/data-scope.ts";
-import { ToolError } from "../tool-error.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { ambiguousWellMessage, resolveWellId, wellNotFoundMessage } from "../words/well-id.ts";
 import type { WellMatch } from "../words/well-id.ts";
 import { createSqlWellLookup } from "./well-lookup.ts";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { ANALYSIS_JOBS } from "./analysis-jobs.ts";
 
 /** A job's name. */

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 
 /** The well master spud dates (`YYYY-MM-DD`) of `wellIds`, where recorded. */
 export async function masterSpudDates(db: Executor, wellIds: readonly string[]): Promise<Map<string, string>> {

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { WellLookup } from "../words/well-id.ts";
 
 // Every table that names wells: a report of a well missing from the master must still resolve.

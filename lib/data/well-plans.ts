@@ -1,5 +1,5 @@
 import type { PlanPoint } from "../analysis/curve.ts";
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 
 /** The plan points (days since spud, planned depth) of each of `wellIds` that has a plan, by day. */
 export async function planPoints(db: Executor, wellIds: readonly string[]): Promise<Map<string, PlanPoint[]>> {

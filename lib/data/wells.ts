@@ -1,6 +1,6 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 import { noAccessError, scopeOf } from "../scope/data-scope.ts";
-import { ToolError } from "../tool-error.ts";
+import { ToolError } from "../call/tool-error.ts";
 
 /** The live well master row of `wellId`, or null. */
 export async function findWell(db: Executor, wellId: string): Promise<Row | null> {

@@ -1,4 +1,4 @@
-import type { FetchHandler } from "../serve.ts";
+import type { FetchHandler } from "../server/serve.ts";
 import { httpErrorResponse } from "./errors.ts";
 
 /** Counts requests in flight so a shutdown can wait for them, and refuses new ones once draining. */

@@ -10,7 +10,7 @@
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../observability/log.ts";
 
 /** The HTTP error body. */
 export interface HttpErrorBody {

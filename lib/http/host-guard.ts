@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { Logger } from "../log.ts";
+import type { Logger } from "../observability/log.ts";
 import { HttpError } from "./errors.ts";
 import { hostnameOf, isLoopback } from "./loopback.ts";
 import { isPublicPath } from "./public-paths.ts";

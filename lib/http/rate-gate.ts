@@ -1,6 +1,6 @@
-import type { Config } from "../config.ts";
-import type { User } from "../identity.ts";
-import type { Logger } from "../log.ts";
+import type { Config } from "../config/config.ts";
+import type { User } from "../identity/identity.ts";
+import type { Logger } from "../observability/log.ts";
 import { HttpError } from "./errors.ts";
 import { createRateLimiter, rateKey, rateLimitedMessage } from "./rate-limit.ts";
 

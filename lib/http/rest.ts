@@ -1,4 +1,4 @@
-import type { CallOutcome } from "../call.ts";
+import type { CallOutcome } from "../call/call.ts";
 
 /** HTTP status of each call outcome on the REST endpoint. */
 export const REST_STATUS: Readonly<Record<CallOutcome["outcome"], 200 | 400 | 403 | 404 | 409 | 413 | 500>> = {

@@ -1,9 +1,9 @@
 import { readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadConfig } from "../config.ts";
-import { openDatabase } from "../db.ts";
-import { migrate } from "../migrations/index.ts";
+import { loadConfig } from "../config/config.ts";
+import { openDatabase } from "../db/db.ts";
+import { migrate } from "../db/migrations/index.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import { importFile } from "./import-file.ts";
 import { importReports } from "./import-reports.ts";

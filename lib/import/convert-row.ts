@@ -2,7 +2,7 @@ import { columnLabel } from "../schema/column.ts";
 import type { ColumnValue } from "../schema/column.ts";
 import { cellValue, displayValue, isEmptyCell } from "./cell-value.ts";
 import type { HeaderMatch } from "./detect-header.ts";
-import { normalizeValue } from "./normalise-value.ts";
+import { normalizeValue } from "./normalize-value.ts";
 import type { RawRow, RowRejection } from "./types.ts";
 
 /** One data row after validation: blank, rejected (with every reason), or accepted. */

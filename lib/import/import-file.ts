@@ -1,4 +1,11 @@
-import type { Db } from "../db.ts";
+/**
+ * Import: reading the field's files (CSV in any encoding, XLSX, WITSML drillReport XML, campaign
+ * JSONL), finding the header, converting cells, and saving through write/ with every rejection
+ * named.
+ *
+ * @module
+ */
+import type { Db } from "../db/db.ts";
 import type { WriteRow } from "../write/plan-chunk.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
 import type { WriteTarget } from "../write/targets.ts";

@@ -1,4 +1,4 @@
-import type { Db, Executor } from "../db.ts";
+import type { Db, Executor } from "../db/db.ts";
 import { createSqlWellLookup } from "../data/well-lookup.ts";
 import { normalizeWellId } from "../words/well-id.ts";
 import type { WriteRow } from "../write/plan-chunk.ts";

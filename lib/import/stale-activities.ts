@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 import { recordHistoryMany } from "../write/history-many.ts";
 import { storedSelect } from "../write/plan-chunk.ts";
 import { DRILLING_ACTIVITIES_TARGET } from "../write/targets.ts";

@@ -1,3 +1,9 @@
+/**
+ * Schema: the tables as data: each column's name, Chinese label, unit, type and range, from
+ * which SQL lists, zod shapes and import header names are derived.
+ *
+ * @module
+ */
 /** The kinds of value a column holds; `date` is stored as text `YYYY-MM-DD`. */
 export type ColumnType = "text" | "real" | "integer" | "date";
 

@@ -1,5 +1,5 @@
-import type { Executor } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 
 /** The wells a caller sees: every well, or only the granted blocks and single wells. */
 export type DataScope = AllWells | GrantedScope;

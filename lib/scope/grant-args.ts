@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Executor } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+import type { Executor } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 import type { Grant, Principal } from "./grants.ts";
 
 const name = z.string().trim().min(1).max(100);

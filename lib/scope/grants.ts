@@ -1,4 +1,4 @@
-import type { Executor, Row } from "../db.ts";
+import type { Executor, Row } from "../db/db.ts";
 
 /** Who a grant is for: a user by X-User-ID, or every user of a permission role. */
 export interface Principal {

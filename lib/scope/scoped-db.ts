@@ -1,5 +1,11 @@
-import type { Db, Executor, QueryResult, Row, Statement } from "../db.ts";
-import { ToolError } from "../tool-error.ts";
+/**
+ * Data scopes: who sees which wells. Grants are stored per user; a scoped caller's database is a
+ * wrapper whose SQL sees only the granted wells.
+ *
+ * @module
+ */
+import type { Db, Executor, QueryResult, Row, Statement } from "../db/db.ts";
+import { ToolError } from "../call/tool-error.ts";
 import type { DataScope, GrantedScope, ScopedExecutor } from "./data-scope.ts";
 import { noAccessError } from "./data-scope.ts";
 import { GUARD_ROWID, GUARD_WELL, guardReturning, shadowSql } from "./shadow-sql.ts";

@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import type { GrantedScope } from "./data-scope.ts";
 import { sqlIdentifier, sqlString, visibleWellSql } from "./visible-sql.ts";
 

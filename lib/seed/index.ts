@@ -1,4 +1,10 @@
-import type { Db, SqlValue, Statement } from "../db.ts";
+/**
+ * Demo data: a generated field (wells, daily reports, key-well reports, plans), only ever
+ * written into a brand-new database, and its removal.
+ *
+ * @module
+ */
+import type { Db, SqlValue, Statement } from "../db/db.ts";
 import { generateDemoData } from "./generate.ts";
 import type { DemoOptions } from "./generate.ts";
 import { generateDemoPlans } from "./plan.ts";

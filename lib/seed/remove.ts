@@ -1,4 +1,4 @@
-import type { Db } from "../db.ts";
+import type { Db } from "../db/db.ts";
 import { generateDemoData } from "./generate.ts";
 
 /** What {@link removeDemoData} deleted, per table. */

@@ -3,8 +3,8 @@ import { dailyFieldsShape, isoDate, wellIdArg } from "../data/daily-input.ts";
 import { findDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { requireWell } from "../data/wells.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 

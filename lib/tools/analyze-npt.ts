@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { markdownTable } from "../analysis/markdown-table.ts";
+import { markdownTable } from "../answers/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
@@ -8,7 +8,7 @@ import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { nptCategoryChart, nptWellChart } from "../charts/build/npt.ts";
 import type { BarSpec } from "../charts/spec.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const CATEGORY = z.enum(["equipment", "waiting", "downhole", "weather", "other"]);
 

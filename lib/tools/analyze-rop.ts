@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { markdownTable } from "../analysis/markdown-table.ts";
+import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import type { RopStats } from "../analysis/rop.ts";
 import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
 import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { ropChart } from "../charts/build/rop.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const GROUP_LABEL = { formation: "地层 Formation", bit_type: "钻头类型 Bit type", well_id: "井号 Well" } as const;
 

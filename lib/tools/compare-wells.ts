@@ -2,16 +2,16 @@ import { z } from "zod";
 import { COMPARE_COLUMNS } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
-import { markdownTable } from "../analysis/markdown-table.ts";
+import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
 import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { runJob } from "../data/run-job.ts";
-import { ToolError } from "../tool-error.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { compareCharts } from "../charts/build/compare.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const COLUMN = z.enum(Object.keys(COMPARE_COLUMNS) as [CompareColumn, ...CompareColumn[]]);
 

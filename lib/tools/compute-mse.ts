@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { fmt } from "../analysis/format.ts";
-import { markdownTable } from "../analysis/markdown-table.ts";
+import { markdownTable } from "../answers/markdown-table.ts";
 import { mseByInterval } from "../analysis/mse-interval.ts";
 import { mseByRecord } from "../analysis/mse-records.ts";
 import { PA_PER_PSI } from "../analysis/mse.ts";
 import { roundTo } from "../analysis/round.ts";
 import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** Most per-record values one call lists; the figures count every row. */
 export const MSE_RECORD_CAP = 5000;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `delete_drilling_record` (ADMIN): a soft delete; the report disappears from answers but can be restored. */

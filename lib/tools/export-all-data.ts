@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORTABLE, exportCsv, exportPages } from "../data/export.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** Most rows an export carries inside the tool result; the REST download has no such bound. */
 export const EXPORT_INLINE_CAP = 50_000;

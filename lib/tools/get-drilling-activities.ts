@@ -2,11 +2,11 @@ import { z } from "zod";
 import { activityNpt, isNptActivity } from "../analysis/activity-npt.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { resolveDailyFilter } from "../data/daily-filter.ts";
-import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
-import type { SqlValue } from "../db.ts";
+import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
+import type { SqlValue } from "../db/db.ts";
 import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const wellArg = z.string().trim().min(1).max(64);
 const dateArg = z.string().trim().min(1).max(40);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { drillingCurve, planDepthAt } from "../analysis/curve.ts";
 import { noRowsHeadline } from "../analysis/format.ts";
-import { markdownTable } from "../analysis/markdown-table.ts";
+import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers, roundTo } from "../analysis/round.ts";
 import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
@@ -9,8 +9,8 @@ import { masterSpudDates } from "../data/spud-dates.ts";
 import { planPoints } from "../data/well-plans.ts";
 import { figureSourceNote, figureSources } from "../data/report-figures.ts";
 import { curveChart } from "../charts/build/curve.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** Most wells one call draws. */
 export const CURVE_WELL_CAP = 20;

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { reportFooter } from "../data/report-answer.ts";
+import { reportFooter } from "../answers/report-answer.ts";
 import { reportArgsShape, resolveReportArgs } from "../data/report-args.ts";
 import { queryReports } from "../data/report-query.ts";
-import { reportText, unitsOf } from "../data/report-text.ts";
-import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
+import { reportText, unitsOf } from "../answers/report-text.ts";
+import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
 import { rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const rowSchema = z.object({
   id: z.number().int().describe("记录号 record id"),

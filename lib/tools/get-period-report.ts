@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { periodMarkdown } from "../analysis/period-markdown.ts";
+import { periodMarkdown } from "../answers/period-markdown.ts";
 import { buildPeriodReport } from "../analysis/period-report.ts";
 import type { PeriodReport } from "../analysis/period-report.ts";
 import { roundDeep } from "../analysis/round-deep.ts";
@@ -9,9 +9,9 @@ import { resolveDailyFilter } from "../data/daily-filter.ts";
 import { dateWordArg, readDateRangeArg } from "../data/date-arg.ts";
 import { fetchPeriodRows } from "../data/period-rows.ts";
 import { figureSourceNote, figureSources, figureSourceTotals } from "../data/report-figures.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
-import { periodReportOutput } from "./period-report-schema.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
+import { periodReportOutput } from "../answers/period-report-schema.ts";
 
 /** `get_period_report`: a well's or a block's weekly (or any period's) report as Markdown, numbers and charts. */
 export const getPeriodReport = defineTool({

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
-import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
-import type { SqlValue } from "../db.ts";
+import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
+import type { SqlValue } from "../db/db.ts";
 import { MILESTONES, PRE_DRILLING } from "../schema/pre-drilling.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const step = z.object({ name: z.string(), code: z.string().nullable(), zh: z.string(), en: z.string(), date: z.string() });
 

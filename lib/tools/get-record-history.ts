@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { changedFields, toHistoryEntry } from "../data/history-read.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const snapshot = z.record(z.string(), z.unknown()).nullable();
 

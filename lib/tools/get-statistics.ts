@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { dailyWhere, resolveDailyFilter } from "../data/daily-filter.ts";
 import { DATE_HINT, dateWordArg } from "../data/date-arg.ts";
-import type { SqlValue } from "../db.ts";
+import type { SqlValue } from "../db/db.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const GROUPS = { block: "w.block", project: "w.exploration_project", well_type: "w.well_type", year: "d.y" } as const;
 const NOT_IN_MASTER = "(不在基础信息 not in master)";

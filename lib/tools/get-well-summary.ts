@@ -4,7 +4,7 @@ import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
 import { nptTotals } from "../data/npt-totals.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -3,8 +3,8 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
 import { describeGrants, describePrincipal, grantArgsShape, grantSchema, knownEmail, principalOf, shownGrant } from "../scope/grant-args.ts";
 import { listGrants, toGrant } from "../scope/grants.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** `grant_access` (ADMIN): lets a user or a role see more blocks and wells, from their next call on. */
 export const grantAccess = defineTool({

@@ -5,10 +5,10 @@ import { ImportFileError, importFile } from "../import/import-file.ts";
 import { importReports } from "../import/import-reports.ts";
 import { summaryText } from "../import/import-summary.ts";
 import type { ImportSummary, ReportImportDetail } from "../import/import-summary.ts";
-import { IMPORT_ARGUMENT_BYTES } from "../limits.ts";
-import { ToolError } from "../tool-error.ts";
+import { IMPORT_ARGUMENT_BYTES } from "../call/limits.ts";
+import { ToolError } from "../call/tool-error.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const TABLES = WRITE_TARGETS.map((t) => t.table.name) as [string, ...string[]];
 /** Most rejected rows listed in the answer (the counts are always complete). */

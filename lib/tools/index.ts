@@ -1,9 +1,15 @@
+/**
+ * The tools: one file per tool, each with its access group, annotations, zod input and output
+ * schemas and its run; this file is the one list of them.
+ *
+ * @module
+ */
 import { addDrillingRecord } from "./add-drilling-record.ts";
 import { analyzeNpt } from "./analyze-npt.ts";
 import { analyzeRop } from "./analyze-rop.ts";
 import { compareWellsTool } from "./compare-wells.ts";
 import { computeMse } from "./compute-mse.ts";
-import type { ToolDef } from "./define.ts";
+import type { ToolDef } from "../call/define-tool.ts";
 import { deleteDrillingRecord } from "./delete-drilling-record.ts";
 import { exportAllData } from "./export-all-data.ts";
 import { getDrillingActivities } from "./get-drilling-activities.ts";
@@ -32,7 +38,7 @@ import { updateDrillingRecord } from "./update-drilling-record.ts";
 /**
  * Every tool the server offers, in listing order: the one list of tools. Who may call one follows from the `group` in
  * its definition (lib/permissions.ts grants groups to roles). A new tool is also named in its group's row of the
- * README's role table and in one toolset of lib/toolsets.ts (test/readme-roles.test.ts and test/toolsets.test.ts).
+ * README's role table and in one toolset of lib/mcp/toolsets.ts (test/readme-roles.test.ts and test/mcp/toolsets.test.ts).
  */
 export const TOOLS: readonly ToolDef[] = [
   queryDrillingData,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeGrants, grantSchema, shownGrant } from "../scope/grant-args.ts";
 import { listGrants } from "../scope/grants.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** `list_access`: what the caller may see; for ADMIN also every grant and which roles are scoped. */
 export const listAccess = defineTool({

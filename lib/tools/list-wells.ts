@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { SqlValue } from "../db.ts";
+import type { SqlValue } from "../db/db.ts";
 import { WELLS } from "../schema/wells.ts";
 import { rowOutputShape } from "../schema/zod.ts";
 import { normalizeWellId } from "../words/well-id.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const DEFAULT_LIMIT = 50;
 

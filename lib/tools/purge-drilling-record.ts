@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { requireDailyAnyState } from "../data/daily-any.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** The confirmation text `purge_drilling_record` demands for `recordId`. */

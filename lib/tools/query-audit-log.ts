@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { SqlValue } from "../db.ts";
-import { defineTool } from "./define.ts";
+import type { SqlValue } from "../db/db.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 const OUTCOMES = ["ok", "denied", "invalid", "not_found", "conflict", "unknown_tool", "too_large", "error", "unauthorized"] as const;
 

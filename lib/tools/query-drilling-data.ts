@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { dailyFilterShape, dailyWhere, describeFilter, resolveDailyFilter } from "../data/daily-filter.ts";
-import { wellResolutionSchema } from "../data/well-resolution-schema.ts";
+import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { DAILY_SELECT, dailyRecordSchema, dailyTable, toDailyRow } from "../data/daily-rows.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { dailyReportOutput, dailyReports } from "../data/daily-reports.ts";
 
 /** Most rows one call returns; page with `offset` for more. */

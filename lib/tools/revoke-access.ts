@@ -3,7 +3,7 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
 import { describeGrants, describePrincipal, grantArgsShape, grantSchema, knownEmail, principalOf, shownGrant } from "../scope/grant-args.ts";
 import { listGrants } from "../scope/grants.ts";
-import { defineTool } from "./define.ts";
+import { defineTool } from "../call/define-tool.ts";
 
 /** `revoke_access` (ADMIN): takes blocks and wells (or every grant) away from a user or a role, from their next call on. */
 export const revokeAccess = defineTool({

@@ -1,5 +1,5 @@
 import { DRILLING_DAILY_TARGET } from "../write/targets.ts";
-import { defineSaveTool } from "./save-tool.ts";
+import { defineSaveTool } from "../write/save-tool.ts";
 
 /** `save_drilling_daily`: files drilling daily reports (钻井工程日报) read from a document. */
 export const saveDrillingDaily = defineSaveTool({

@@ -1,5 +1,5 @@
 import { KEY_WELL_DAILY_TARGET } from "../write/targets.ts";
-import { defineSaveTool } from "./save-tool.ts";
+import { defineSaveTool } from "../write/save-tool.ts";
 
 /** `save_key_well_daily`: files key-well trial-production daily reports (重点井试采日报) read from a document. */
 export const saveKeyWellDaily = defineSaveTool({

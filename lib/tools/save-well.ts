@@ -1,5 +1,5 @@
 import { WELLS_TARGET } from "../write/targets.ts";
-import { defineSaveTool } from "./save-tool.ts";
+import { defineSaveTool } from "../write/save-tool.ts";
 
 /** `save_well`: files a well master record (油井基础信息) read from a document. */
 export const saveWell = defineSaveTool({

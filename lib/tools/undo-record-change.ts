@@ -4,8 +4,8 @@ import { changedFields, requireHistoryEntry } from "../data/history-read.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames } from "../schema/zod.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { dailyFieldsShape } from "../data/daily-input.ts";
 import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
-import { ToolError } from "../tool-error.ts";
-import { defineTool } from "./define.ts";
+import { ToolError } from "../call/tool-error.ts";
+import { defineTool } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 

@@ -1,3 +1,9 @@
+/**
+ * Words: reading what drilling engineers type: Chinese dates and date words (昨天, 上周, 本月),
+ * Chinese numbers, well ids and their aliases, the hours and trouble words of a main-work text.
+ *
+ * @module
+ */
 import { formatCivilDate, todayIn } from "./civil-date.ts";
 import type { CivilDate } from "./civil-date.ts";
 import { parseAbsoluteSpan } from "./date-absolute.ts";

@@ -1,4 +1,4 @@
-import type { Executor, Row, SqlValue } from "../db.ts";
+import type { Executor, Row, SqlValue } from "../db/db.ts";
 import { recordHistoryMany } from "./history-many.ts";
 import type { HistoryEntry } from "./history-many.ts";
 import { keyOf, storedSelect } from "./plan-chunk.ts";

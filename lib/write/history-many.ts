@@ -1,4 +1,4 @@
-import type { Executor, Row, SqlValue } from "../db.ts";
+import type { Executor, Row, SqlValue } from "../db/db.ts";
 import type { HistoryAction } from "../data/history.ts";
 
 /** One record_history entry (as lib/data/history.ts recordHistory takes it). */

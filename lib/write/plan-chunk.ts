@@ -1,4 +1,4 @@
-import type { Executor, Row, SqlValue } from "../db.ts";
+import type { Executor, Row, SqlValue } from "../db/db.ts";
 import type { WriteTarget } from "./targets.ts";
 import type { ColumnValue, Rejection } from "../schema/column.ts";
 

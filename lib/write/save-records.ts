@@ -1,4 +1,10 @@
-import type { Db } from "../db.ts";
+/**
+ * Writing records: validation against the schema, planning and applying in chunks with history
+ * rows, and the save tools' shared definition.
+ *
+ * @module
+ */
+import type { Db } from "../db/db.ts";
 import { noAccessMessage } from "../scope/data-scope.ts";
 import type { AppliedRow } from "./apply-chunk.ts";
 import type { RowPlan, WriteRow } from "./plan-chunk.ts";

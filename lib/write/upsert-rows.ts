@@ -1,4 +1,4 @@
-import type { Executor } from "../db.ts";
+import type { Executor } from "../db/db.ts";
 import { applyChunk } from "./apply-chunk.ts";
 import type { AppliedRow } from "./apply-chunk.ts";
 import { planChunk } from "./plan-chunk.ts";

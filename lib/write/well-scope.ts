@@ -1,5 +1,5 @@
-import type { Executor } from "../db.ts";
-import type { User } from "../identity.ts";
+import type { Executor } from "../db/db.ts";
+import type { User } from "../identity/identity.ts";
 import { scopeOf } from "../scope/data-scope.ts";
 import { visibleWellSql } from "../scope/visible-sql.ts";
 

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { markdownTable } from "../../lib/analysis/markdown-table.ts";
+import { markdownTable } from "../../lib/answers/markdown-table.ts";
 import { roundNumbers, roundTo } from "../../lib/analysis/round.ts";
 
 test("a Markdown table with numbers formatted, nulls as — and pipes kept out of cells", () => {

@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { createAuditSink } from "../../lib/audit/sink.ts";
-import type { Executor } from "../../lib/db.ts";
-import { createLogger } from "../../lib/log.ts";
+import type { Executor } from "../../lib/db/db.ts";
+import { createLogger } from "../../lib/observability/log.ts";
 import { startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 

@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { writeAudit } from "../../lib/audit/write.ts";
-import { callTool } from "../../lib/call.ts";
+import { callTool } from "../../lib/call/call.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import { resolveRole } from "../../lib/permissions.ts";
-import { createLogger } from "../../lib/log.ts";
-import { createToolRegistry } from "../../lib/registry.ts";
+import { createLogger } from "../../lib/observability/log.ts";
+import { createToolRegistry } from "../../lib/mcp/registry.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 
 const user = { id: "u1", email: "a@example.com", name: "A", role: resolveRole("ADMIN", new Map()) };

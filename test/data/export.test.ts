@@ -5,10 +5,10 @@ import type { IncomingMessage } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../../lib/db.ts";
-import type { Db, ExportChunk, ExportChunkRequest } from "../../lib/db.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import type { Db, ExportChunk, ExportChunkRequest } from "../../lib/db/db.ts";
 import { EXPORT_CHUNK_ROWS, exportCsv, exportCsvBytes } from "../../lib/data/export.ts";
-import { migrate } from "../../lib/migrations/index.ts";
+import { migrate } from "../../lib/db/migrations/index.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

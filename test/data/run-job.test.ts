@@ -1,12 +1,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openDatabase } from "../../lib/db.ts";
-import type { Db } from "../../lib/db.ts";
-import { fromWireError, toWireError } from "../../lib/db-wire.ts";
-import { guardDatabase } from "../../lib/db-guard.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import type { Db } from "../../lib/db/db.ts";
+import { fromWireError, toWireError } from "../../lib/db/wire.ts";
+import { guardDatabase } from "../../lib/db/guard.ts";
 import { ANALYSIS_JOBS } from "../../lib/data/analysis-jobs.ts";
 import { runJob } from "../../lib/data/run-job.ts";
-import { ToolError } from "../../lib/tool-error.ts";
+import { ToolError } from "../../lib/call/tool-error.ts";
 import { insertFixture } from "../helpers/fixture.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { openDatabase } from "../../lib/db.ts";
+import { openDatabase } from "../../lib/db/db.ts";
 import { createSqlWellLookup } from "../../lib/data/well-lookup.ts";
-import { migrate } from "../../lib/migrations/index.ts";
+import { migrate } from "../../lib/db/migrations/index.ts";
 import { resolveWellId } from "../../lib/words/well-id.ts";
 
 // [typed, kind, well id or candidates]

@@ -7,7 +7,7 @@ import { checkLibreChatConfig, readYaml } from "../helpers/librechat-config.ts";
 import { libreChatTransport } from "../helpers/librechat-connect.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
-import { parseToolFilter } from "../../lib/toolsets.ts";
+import { parseToolFilter } from "../../lib/mcp/toolsets.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 
 const text = readFileSync("deploy/librechat.agent.yaml", "utf8");

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Db } from "../../lib/db.ts";
+import type { Db } from "../../lib/db/db.ts";
 
 /** A SHA-256 over the schema and every row of every table, except the tables named in `skip` (and their sequence). */
 export async function databaseChecksum(db: Db, skip: readonly string[] = ["audit_log"]): Promise<string> {

@@ -1,4 +1,4 @@
-import type { Db } from "../../lib/db.ts";
+import type { Db } from "../../lib/db/db.ts";
 import { refreshReportNpt } from "../../lib/data/daily-npt.ts";
 import { insertStatements } from "../../lib/seed/index.ts";
 

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AppDeps } from "../../lib/app.ts";
-import { loadConfig } from "../../lib/config.ts";
-import { createLogger } from "../../lib/log.ts";
-import { startServer } from "../../lib/start.ts";
-import type { Running } from "../../lib/start.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { createLogger } from "../../lib/observability/log.ts";
+import { startServer } from "../../lib/server/start.ts";
+import type { Running } from "../../lib/server/start.ts";
 
 /** A server on 127.0.0.1 with its own temporary database file, and the log lines it wrote. */
 export interface TestServer extends Running {

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../../lib/db.ts";
-import type { Db } from "../../lib/db.ts";
-import { migrate } from "../../lib/migrations/index.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import type { Db } from "../../lib/db/db.ts";
+import { migrate } from "../../lib/db/migrations/index.ts";
 
 /** A migrated, empty libSQL file under os.tmpdir(), its DATABASE_URL, and a way to remove it. */
 export interface TempDb {

@@ -1,12 +1,12 @@
-// A separate process for test/db.test.ts: opens the database file given as the first
+// A separate process for test/db/db.test.ts: opens the database file given as the first
 // argument and runs the updates given as JSON (second argument) in parallel through
 // the real tool pipeline; prints the outcomes as one JSON line.
 import process from "node:process";
-import { callTool } from "../../lib/call.ts";
-import { openDatabase } from "../../lib/db.ts";
-import { createLogger } from "../../lib/log.ts";
+import { callTool } from "../../lib/call/call.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import { createLogger } from "../../lib/observability/log.ts";
 import { resolveRole } from "../../lib/permissions.ts";
-import { createToolRegistry } from "../../lib/registry.ts";
+import { createToolRegistry } from "../../lib/mcp/registry.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 
 const [path, json, who] = process.argv.slice(2);

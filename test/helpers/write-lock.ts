@@ -2,7 +2,7 @@
  * Another program holding a database file's write lock, for tests of what waits on it.
  * @module
  */
-import { openDatabase } from "../../lib/db.ts";
+import { openDatabase } from "../../lib/db/db.ts";
 
 /** A write lock held by a connection of its own until {@link HeldWriteLock.release}. */
 export interface HeldWriteLock {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { bearerAuth, constantTimeEqual, tokenDigest } from "../../lib/http/bearer-auth.ts";
-import { createLogger } from "../../lib/log.ts";
+import { createLogger } from "../../lib/observability/log.ts";
 
 const TOKEN = "s3cret-token-0123456789";
 

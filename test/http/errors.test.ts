@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { errorHandler, HttpError } from "../../lib/http/errors.ts";
-import { createLogger } from "../../lib/log.ts";
+import { createLogger } from "../../lib/observability/log.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Hono } from "hono";
 import { hostGuard, isAllowedHost } from "../../lib/http/host-guard.ts";
-import { createLogger } from "../../lib/log.ts";
+import { createLogger } from "../../lib/observability/log.ts";
 
 function app(allowedHosts: string[], bindHost = "127.0.0.1") {
   const hono = new Hono();

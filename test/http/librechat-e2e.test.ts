@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../../lib/config.ts";
-import { sseStoreFromConfig } from "../../lib/http/sse.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { sseStoreFromConfig } from "../../lib/mcp/sse.ts";
 import { canCall } from "../../lib/permissions.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 import { openEventStream, send } from "../helpers/http-client.ts";

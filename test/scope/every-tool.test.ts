@@ -1,7 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { ROLES } from "../../lib/config.ts";
+import { ROLES } from "../../lib/config/config.ts";
 import { canCall } from "../../lib/permissions.ts";
 import { noAccessMessage } from "../../lib/scope/data-scope.ts";
 import { TOOLS } from "../../lib/tools/index.ts";

@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openDatabase } from "../../lib/db.ts";
-import type { Db } from "../../lib/db.ts";
-import { migrate } from "../../lib/migrations/index.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import type { Db } from "../../lib/db/db.ts";
+import { migrate } from "../../lib/db/migrations/index.ts";
 import { ALL_WELLS, scopeOf } from "../../lib/scope/data-scope.ts";
 import type { GrantedScope } from "../../lib/scope/data-scope.ts";
 import { NO_ACCESS_RECORD, scopeDatabase } from "../../lib/scope/scoped-db.ts";
-import { ToolError } from "../../lib/tool-error.ts";
+import { ToolError } from "../../lib/call/tool-error.ts";
 
 let dir: string;
 let db: Db;

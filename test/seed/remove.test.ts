@@ -5,10 +5,10 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { banner } from "../../lib/banner.ts";
-import { loadConfig } from "../../lib/config.ts";
-import { openDatabase } from "../../lib/db.ts";
-import { migrate } from "../../lib/migrations/index.ts";
+import { banner } from "../../lib/server/banner.ts";
+import { loadConfig } from "../../lib/config/config.ts";
+import { openDatabase } from "../../lib/db/db.ts";
+import { migrate } from "../../lib/db/migrations/index.ts";
 import { baseEnv, runTs } from "../helpers/spawn-server.ts";
 import { startTestServer } from "../helpers/server.ts";
 

@@ -1,11 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { z } from "zod";
-import { ROLES } from "../../lib/config.ts";
+import { ROLES } from "../../lib/config/config.ts";
 import { canCall } from "../../lib/permissions.ts";
-import { defineTool } from "../../lib/tools/define.ts";
+import { defineTool } from "../../lib/call/define-tool.ts";
 import type { ToolGroup } from "../../lib/permissions.ts";
-import type { GroupedAnnotations, ToolDef } from "../../lib/tools/define.ts";
+import type { GroupedAnnotations, ToolDef } from "../../lib/call/define-tool.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 
 test("annotations agree with the access group: read and scope tools are read-only, write and save tools are not", () => {

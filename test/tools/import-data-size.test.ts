@@ -5,7 +5,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import process from "node:process";
 import { promisify } from "node:util";
-import { MAX_ARGUMENT_BYTES } from "../../lib/limits.ts";
+import { MAX_ARGUMENT_BYTES } from "../../lib/call/limits.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 

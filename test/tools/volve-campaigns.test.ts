@@ -2,7 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { runImportCli } from "../../lib/import/cli.ts";
-import type { Db } from "../../lib/db.ts";
+import type { Db } from "../../lib/db/db.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { openTempDb } from "../helpers/temp-db.ts";

@@ -4,7 +4,7 @@ import {
   ambiguousWellMessage, normalizeWellId, resolveWellId, wellNotFoundMessage,
 } from "../../lib/words/well-id.ts";
 import type { WellLookup } from "../../lib/words/well-id.ts";
-import { createMemoryWellLookup } from "../../lib/words/memory-well-lookup.ts";
+import { createMemoryWellLookup } from "../helpers/memory-well-lookup.ts";
 
 const WELLS = [
   "乐探1", "石南201", "石南2011", "中102", "W001", "W002", "莫116", "莫11",

@@ -1,0 +1,90 @@
+import { parentPort, workerData } from "node:worker_threads";
+import type { Executor, RawReader } from "./db.ts";
+import { openDatabase, openRawReader } from "./db.ts";
+import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
+import { fromWireError, toWireError } from "./wire.ts";
+import { ANALYSIS_JOBS } from "../data/analysis-jobs.ts";
+import { csvChunk, pageBuffer } from "../data/export-chunk.ts";
+
+type Outcome = { ok: true } | { ok: false; error: unknown };
+
+interface OpenTx {
+  readonly tx: Executor;
+  /** Commits (or rolls back with `error`), then tells `done` how it went. */
+  readonly finish: (commit: boolean, error: Error | undefined, done: (outcome: Outcome) => void) => void;
+}
+
+/**
+ * The body of a database worker thread: opens the file with the in-thread driver (the Db of
+ * lib/db/db.ts, with its write queue and fault handling) and answers requests from the main thread.
+ * A transaction's `work` runs on the main thread: `begin` opens it here and holds it until `end`.
+ */
+export function runDbWorker(): void {
+  const port = parentPort;
+  if (!port) return;
+  const data = workerData as DbWorkerData;
+  const reply = (message: DbReply) => port.postMessage(message);
+  const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
+  // Listening at once: requests that come while the file opens wait for it (or get its error).
+  const opening = openDatabase(data.location, { ...data.options, readers: 0 });
+  // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
+  opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
+  const open = new Map<number, OpenTx>();
+  // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
+  let raw: Promise<RawReader> | null = null;
+  const buffer = pageBuffer();
+  const exportChunk = (id: number, request: Extract<DbRequest, { op: "exportChunk" }>) => {
+    void opening.then(async () => {
+      raw ??= openRawReader(data.location, data.options).catch((error: unknown) => {
+        raw = null; // tried again by the next page
+        throw error;
+      });
+      const chunk = csvChunk(await raw, request.chunk, buffer);
+      // The page's bytes move to the main thread, not copied.
+      port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [chunk.bytes.buffer as ArrayBuffer]);
+    }).catch((error: unknown) => fail(id, error));
+  };
+  const begin = (id: number, key: number) => {
+    let done: ((outcome: Outcome) => void) | undefined;
+    let opened = false;
+    void opening.then((db) => db.transaction((tx) => new Promise<void>((resolve, reject) => {
+      opened = true;
+      open.set(key, { tx, finish: (commit, error, then) => (done = then, commit ? resolve() : reject(error)) });
+      reply({ id, ok: true, value: null });
+    }))).then(
+      () => done?.({ ok: true }),
+      (error: unknown) => (opened ? done?.({ ok: false, error }) : fail(id, error)),
+    ).finally(() => open.delete(key));
+  };
+  const answer = (id: number, work: Promise<unknown>) =>
+    work.then((value) => reply({ id, ok: true, value }), (error: unknown) => fail(id, error));
+  port.on("message", (request: DbRequest) => {
+    const { id } = request;
+    switch (request.op) {
+      case "execute":
+        return answer(id, opening.then((db) => db.execute(request.sql, request.args)));
+      case "job": {
+        const job = Object.hasOwn(ANALYSIS_JOBS, request.name) ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS] : undefined;
+        if (!job) return fail(id, new Error(`unknown job ${request.name}`));
+        return answer(id, opening.then((db) => (job as (db: Executor, input: unknown) => Promise<unknown>)(db, request.input)));
+      }
+      case "exportChunk":
+        return exportChunk(id, request);
+      case "batch":
+        return answer(id, opening.then((db) => db.batch(request.statements)));
+      case "begin":
+        return begin(id, request.tx);
+      case "tx": {
+        const tx = open.get(request.tx);
+        if (!tx) return fail(id, new Error(`transaction ${request.tx} is not open`));
+        return answer(id, tx.tx.execute(request.sql, request.args));
+      }
+      case "end": {
+        const tx = open.get(request.tx);
+        if (!tx) return fail(id, new Error(`transaction ${request.tx} is not open`));
+        return tx.finish(request.commit, request.error ? fromWireError(request.error) : undefined, (outcome) =>
+          outcome.ok ? reply({ id, ok: true, value: null }) : fail(id, outcome.error));
+      }
+    }
+  });
+}

@@ -5,6 +5,7 @@ import type { Db } from "../db/db.ts";
 import type { User } from "../identity/identity.ts";
 import type { Logger } from "../observability/log.ts";
 import type { ToolGroup } from "../permissions.ts";
+import type { Toolset } from "../mcp/toolsets.ts";
 import type { DataScope } from "../scope/data-scope.ts";
 
 /** What a tool may use while it runs: the caller and the server's parts. */
@@ -95,6 +96,8 @@ interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = 
    */
   readonly listInput?: (schema: Record<string, unknown>) => Record<string, unknown>;
   readonly output: O;
+  /** The toolset an administrator exposes it with (MCP_TOOLS, `?tools=`): lib/mcp/toolsets.ts. */
+  readonly toolset: Toolset;
   /** Largest arguments as UTF-8 JSON bytes, when not MAX_ARGUMENT_BYTES (lib/call/limits.ts). */
   readonly maxArgumentBytes?: number;
   /** The answers carry charts: the listing declares the MCP Apps chart view. */

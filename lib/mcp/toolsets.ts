@@ -1,17 +1,26 @@
+import { TOOLS } from "../tools/index.ts";
+
+/** The toolsets, in the order they are listed: each tool names its own in its definition (`toolset`). */
+export const TOOLSET_NAMES = ["read", "analysis", "write", "admin"] as const;
+
 /**
- * Toolsets: what an administrator may expose on a deployment (MCP_TOOLS) or an endpoint (`?tools=`), on top of the
- * role map and never widening it. Every tool belongs to exactly one set (test/mcp/toolsets.test.ts checks the registry).
+ * A toolset: what an administrator may expose on a deployment (MCP_TOOLS) or an endpoint (`?tools=`), on top of the
+ * role map and never widening it. read: reports, wells and one's own scope; analysis: analyses and charts; write:
+ * filing and correcting reports, with their history; admin: deleting, exporting, auditing and granting.
  */
-export const TOOLSETS: Readonly<Record<string, readonly string[]>> = {
-  /** Reading reports, wells and one's own scope. */
-  read: ["query_drilling_data", "list_wells", "get_well_summary", "get_key_well_daily", "get_pre_drilling_milestones", "get_statistics", "get_drilling_activities", "list_access"],
-  /** Analyses and charts. */
-  analysis: ["analyze_rop", "analyze_npt", "get_drilling_curve", "compare_wells", "compute_mse", "get_period_report"],
-  /** Filing and correcting reports, with their history. */
-  write: ["add_drilling_record", "update_drilling_record", "save_well", "save_drilling_daily", "save_key_well_daily", "import_data", "get_record_history", "undo_record_change"],
-  /** Deleting, exporting, auditing and granting. */
-  admin: ["delete_drilling_record", "restore_drilling_record", "purge_drilling_record", "export_all_data", "query_audit_log", "grant_access", "revoke_access"],
+export type Toolset = (typeof TOOLSET_NAMES)[number];
+
+/** The tools of each toolset, from the tools' own definitions. */
+export const TOOLSETS: Readonly<Record<Toolset, readonly string[]>> = {
+  read: toolsOf("read"),
+  analysis: toolsOf("analysis"),
+  write: toolsOf("write"),
+  admin: toolsOf("admin"),
 };
+
+function toolsOf(set: Toolset): string[] {
+  return TOOLS.filter((tool) => tool.toolset === set).map((tool) => tool.name);
+}
 
 /** The tools a deployment or endpoint exposes; null exposes every tool. */
 export type ToolFilter = ReadonlySet<string> | null;
@@ -27,7 +36,7 @@ export function parseToolFilter(raw: string): ToolFilter {
   if (items.length === 0) return null;
   const names = new Set<string>();
   for (const item of items) {
-    const set = TOOLSETS[item.toLowerCase()];
+    const set = (TOOLSETS as Readonly<Record<string, readonly string[]>>)[item.toLowerCase()];
     if (set) set.forEach((t) => names.add(t));
     else if (KNOWN.has(item)) names.add(item);
     else throw new Error(`"${item}" 不是工具集或工具名 / is neither a toolset nor a tool: use ${Object.keys(TOOLSETS).join(", ")} or tool names`);

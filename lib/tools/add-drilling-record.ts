@@ -20,6 +20,7 @@ export const addDrillingRecord = defineTool({
   input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("YYYY-MM-DD"), ...dailyFieldsShape }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   group: "write",
+  toolset: "write",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run(args, { db, user }) {
     const record = await db.transaction(async (tx) => {

@@ -49,6 +49,7 @@ export const analyzeRop = defineTool({
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   group: "read",
+  toolset: "analysis",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

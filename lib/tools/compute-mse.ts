@@ -67,6 +67,7 @@ export const computeMse = defineTool({
     headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
   group: "read",
+  toolset: "analysis",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);

@@ -20,6 +20,7 @@ export const deleteDrillingRecord = defineTool({
     message: z.string(),
   }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ record_id }, { db, user }) {
     const deleted = await db.transaction(async (tx) => {

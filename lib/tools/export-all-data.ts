@@ -29,6 +29,7 @@ export const exportAllData = defineTool({
     message: z.string(),
   }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ table, format, max_rows }, { db, progress }) {
     const total = Number((await db.execute(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n);

@@ -37,6 +37,7 @@ export const getDrillingActivities = defineTool({
     wells: z.array(wellResolutionSchema),
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const r = await resolveDailyFilter(ctx.db, { well_id: args.well_id, date: args.date ?? "latest" }, ctx);

@@ -96,6 +96,7 @@ export const getDrillingCurve = defineTool({
     headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
   group: "read",
+  toolset: "analysis",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

@@ -35,6 +35,7 @@ export const getKeyWellDaily = defineTool({
     wells_without_report: z.array(z.string()),
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const r = await resolveReportArgs(ctx.db, args, ctx);

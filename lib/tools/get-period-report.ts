@@ -28,6 +28,7 @@ export const getPeriodReport = defineTool({
   }),
   output: periodReportOutput,
   group: "read",
+  toolset: "analysis",
   annotations: { readOnlyHint: true, openWorldHint: false },
   charts: true,
   async run(args, ctx) {

@@ -40,6 +40,7 @@ export const getPreDrillingMilestones = defineTool({
     well_matches: z.array(wellResolutionSchema),
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];

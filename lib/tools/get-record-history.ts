@@ -32,6 +32,7 @@ export const getRecordHistory = defineTool({
     })),
   }),
   group: "history",
+  toolset: "write",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ record_id, limit, offset }, { db }) {
     const key = ["drilling_daily", String(record_id)];

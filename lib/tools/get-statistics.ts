@@ -38,6 +38,7 @@ export const getStatistics = defineTool({
     dates_used: z.string().nullable(),
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const resolved = await resolveDailyFilter(ctx.db, { date: args.date, date_from: args.date_from, date_to: args.date_to }, ctx);

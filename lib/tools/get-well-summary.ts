@@ -44,6 +44,7 @@ export const getWellSummary = defineTool({
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const [resolution] = await resolveWells(db, [args.well_id]);

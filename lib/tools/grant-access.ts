@@ -26,6 +26,7 @@ export const grantAccess = defineTool({
     message: z.string(),
   }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const p = principalOf(args);

@@ -102,6 +102,7 @@ export const importData = defineTool({
     message: z.string(),
   }),
   group: "admin",
+  toolset: "write",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user, progress }) {
     const reports = reportFiles(args);

@@ -21,6 +21,7 @@ export const listAccess = defineTool({
     message: z.string(),
   }),
   group: "scope",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(_args, { db, scope, scopedRoles, user, hasGroup }) {
     const visible = Number((await db.execute("SELECT count(*) AS n FROM wells WHERE deleted_at IS NULL")).rows[0].n);

@@ -53,6 +53,7 @@ export const listWells = defineTool({
   }),
   output: listWellsOutput,
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const parts = ["w.deleted_at IS NULL"];

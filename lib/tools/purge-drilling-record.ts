@@ -24,6 +24,7 @@ export const purgeDrillingRecord = defineTool({
   }),
   output: z.object({ record_id: z.number().int(), well_id: z.string(), report_date: z.string(), message: z.string() }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ record_id, confirm }, { db, user }) {
     const expected = purgeConfirmation(record_id);

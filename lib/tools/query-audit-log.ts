@@ -46,6 +46,7 @@ export const queryAuditLog = defineTool({
     next_offset: z.number().int().nullable(),
   }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, { db }) {
     const parts: string[] = [];

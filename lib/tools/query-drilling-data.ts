@@ -44,6 +44,7 @@ export const queryDrillingData = defineTool({
     ...dailyReportOutput,
   }),
   group: "read",
+  toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
     const { db } = ctx;

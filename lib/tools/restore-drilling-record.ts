@@ -21,6 +21,7 @@ export const restoreDrillingRecord = defineTool({
   input: z.strictObject({ record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER) }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   async run({ record_id }, { db, user }) {
     const record = await db.transaction(async (tx) => {

@@ -21,6 +21,7 @@ export const revokeAccess = defineTool({
     message: z.string(),
   }),
   group: "admin",
+  toolset: "admin",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const p = principalOf(args);

@@ -31,6 +31,7 @@ export const undoRecordChange = defineTool({
     message: z.string(),
   }),
   group: "history",
+  toolset: "write",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   async run({ history_id }, { db, user, hasGroup }) {
     const actor = actorOf(user);

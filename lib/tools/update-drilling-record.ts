@@ -25,6 +25,7 @@ export const updateDrillingRecord = defineTool({
     message: z.string(),
   }),
   group: "write",
+  toolset: "write",
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
   async run(args, { db, user }) {
     const { record_id, ...fields } = args;

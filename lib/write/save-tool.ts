@@ -57,6 +57,7 @@ export function defineSaveTool(spec: SaveToolSpec) {
     },
     output: saveAnswerSchema,
     group: "save",
+    toolset: "write",
     annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     async run(args, { db, user }) {
       const records = args.records as Record<string, unknown>[];

@@ -14,7 +14,9 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 
 const ANALYSIS = [...TOOLSETS.analysis].sort();
 
-test("every registered tool is in exactly one toolset, and every toolset entry is a registered tool", () => {
+test("every registered tool is in exactly one toolset, the one its definition names", () => {
+  assert.deepEqual(ANALYSIS, ["analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_drilling_curve", "get_period_report"]);
+  for (const tool of TOOLS) assert.ok(TOOLSETS[tool.toolset].includes(tool.name), `${tool.name} in ${tool.toolset}`);
   const listed = Object.values(TOOLSETS).flat();
   assert.deepEqual([...listed].sort(), TOOLS.map((t) => t.name).sort());
   assert.equal(new Set(listed).size, listed.length, "a tool in two toolsets");

@@ -30,7 +30,7 @@ test("history and admin, which mix readers and writers, hold each kind the READM
 
 test("a tool needs an access group, and hints that agree with it, to compile; one not in lib/tools/index.ts is callable by no role", () => {
   const parts = {
-    name: "unlisted_tool", title: "t", description: "未登记 / unlisted", input: z.strictObject({}), output: z.strictObject({}),
+    name: "unlisted_tool", title: "t", description: "未登记 / unlisted", input: z.strictObject({}), output: z.strictObject({}), toolset: "read" as const,
     annotations: { readOnlyHint: true as const }, run: async () => ({ structured: {}, text: "" }),
   };
   // Every access group of lib/permissions.ts can be declared: a group added there and not to GroupedAnnotations fails here.

@@ -164,20 +164,38 @@ export function createApp(deps: AppDeps): Hono {
     if (!canCall(user.role.role, "export_all_data") || !exposes(user.tools, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
       const message = canCall(user.role.role, "export_all_data") ? notExposedMessage("export_all_data") : deniedMessage(user.role, "export_all_data");
+      void audit.write({ transport: "rest", user, tool: "export_all_data", args: { download: c.req.path }, outcome: "denied", message, durationMs: 0 });
       throw new HttpError({ status: 403, code: "denied", message });
     }
     if (!Object.hasOwn(EXPORTABLE, table)) throw new HttpError({ status: 404, code: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` });
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
     const scoped = await scopeDatabase(deps.db, scope);
     const chunks = ndjson ? exportNdjsonBytes(scoped, table) : exportCsvBytes(scoped, table);
+    // One audit row per download, when it ends: who took which table, and whether all of it.
+    const started = performance.now();
+    let audited = false;
+    const auditDownload = (outcome: "ok" | "error", message?: string) => {
+      if (audited) return;
+      audited = true;
+      void audit.write({ transport: "rest", user, tool: "export_all_data", args: { download: c.req.path }, outcome, message, durationMs: performance.now() - started });
+    };
     // Pulled: the next page is made only when the client has taken this one (see exportCsvBytes).
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(next.value);
+        let next: IteratorResult<Uint8Array>;
+        try {
+          next = await chunks.next();
+        } catch (error) {
+          auditDownload("error", `导出中断 / the export failed: ${(error as Error).message}`);
+          throw error;
+        }
+        if (next.done) {
+          auditDownload("ok");
+          controller.close();
+        } else controller.enqueue(next.value);
       },
       async cancel() {
+        auditDownload("error", "下载在完成前被客户端中止 / the client stopped the download before its end");
         await chunks.return(undefined);
       },
     });

@@ -72,3 +72,19 @@ test("format json names an NDJSON download that serves every live row, as the in
   const refused = await fetch(`${server.url}/export/wells.ndjson`, { headers: identity("ENGINEER") });
   assert.equal(refused.status, 403);
 });
+
+test("every download leaves one audit row: a whole one ok, a refused one denied", async () => {
+  const before = Number((await server.db.execute("SELECT count(*) AS n FROM audit_log WHERE tool = 'export_all_data'")).rows[0].n);
+  const res = await fetch(`${server.url}/export/wells.csv`, { headers: identity("ADMIN") });
+  await res.text();
+  assert.equal((await fetch(`${server.url}/export/wells.csv`, { headers: identity("USER") })).status, 403);
+  let rows: Record<string, unknown>[] = [];
+  for (let i = 0; i < 100 && rows.length < 2; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    rows = (await server.db.execute("SELECT role, outcome, arguments FROM audit_log WHERE tool = 'export_all_data' ORDER BY id")).rows.slice(before);
+  }
+  assert.deepEqual(rows.map((r) => [r.role, r.outcome, JSON.parse(String(r.arguments)).download]), [
+    ["ADMIN", "ok", "/export/wells.csv"],
+    ["USER", "denied", "/export/wells.csv"],
+  ]);
+});

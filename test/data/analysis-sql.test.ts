@@ -166,6 +166,7 @@ test("the field-wide queries read the covering index, not the table", async () =
   for (const q of [compareQuery({}), ropQuery({}, "formation")]) {
     const p = await plan(q.sql, q.args);
     assert.match(p, /SCAN d USING COVERING INDEX drilling_daily_figures/);
+    assert.match(p, /SEARCH p USING COVERING INDEX drilling_daily_figures \(well_id=\? AND report_date=\?\)/, "the day before, from the index too");
   }
 });
 

@@ -168,6 +168,8 @@ test("the field-wide queries read the covering index, not the table", async () =
     assert.match(p, /SCAN d USING COVERING INDEX drilling_daily_figures/);
     assert.match(p, /SEARCH p USING COVERING INDEX drilling_daily_figures \(well_id=\? AND report_date=\?\)/, "the day before, from the index too");
   }
+  const compare = compareQuery({});
+  assert.match(await plan(compare.sql, compare.args), /SEARCH z USING COVERING INDEX drilling_daily_figures/, "each well's last depth, from the index too");
 });
 
 test("analyze_npt's sums in SQL (nptTotals over daily_npt) give the reference's figures, sources, wells and order", async () => {

@@ -87,12 +87,28 @@ export class HttpError extends HTTPException {
  */
 export function errorHandler(log: Logger): ErrorHandler {
   return function onError(error, c) {
-    if (error instanceof HttpError) return error.getResponse();
-    if (error instanceof HTTPException) return httpErrorResponse(error.status, "http_error", error.message);
-    log.error("request failed", { path: c.req.path, error: error.message, stack: error.stack });
-    const message = `服务器内部错误 / internal server error: ${error.message}`;
-    return c.req.method === "POST" && c.req.path === "/mcp"
-      ? jsonRpcErrorResponse(500, -32603, message)
-      : httpErrorResponse(500, "internal", message);
+    return closingIfBodyUnread(c.req.raw, answerError(error, c.req.method, c.req.path, log));
   };
+}
+
+function answerError(error: Error, method: string, path: string, log: Logger): Response {
+  if (error instanceof HttpError) return error.getResponse();
+  if (error instanceof HTTPException) return httpErrorResponse(error.status, "http_error", error.message);
+  log.error("request failed", { path, error: error.message, stack: error.stack });
+  const message = `服务器内部错误 / internal server error: ${error.message}`;
+  return method === "POST" && path === "/mcp"
+    ? jsonRpcErrorResponse(500, -32603, message)
+    : httpErrorResponse(500, "internal", message);
+}
+
+/**
+ * A refusal sent before the request's body was read says `Connection: close`: the server then
+ * discards the rest of the body and may cut the connection, so a client must not send its next
+ * request on it (one that did got ECONNRESET on a busy server).
+ */
+function closingIfBodyUnread(request: Request, response: Response): Response {
+  if (request.body === null || request.bodyUsed) return response;
+  const closing = new Response(response.body, response);
+  closing.headers.set("connection", "close");
+  return closing;
 }

@@ -108,3 +108,22 @@ test("a HEAD probe of the SSE routes needs no identity and opens nothing (LibreC
     assert.equal(res.status, 200, path);
   }
 });
+
+test("a refusal sent before the body was read closes the connection, so no client reuses it; one after reading it keeps it", async () => {
+  const refused = await fetch(`${server.url}/mcp/call-tool`, {
+    method: "POST",
+    headers: { ...identity("USER"), "content-type": "text/plain" },
+    body: JSON.stringify({ name: "list_wells", arguments: {} }),
+  });
+  assert.equal(refused.status, 415);
+  assert.equal(refused.headers.get("connection"), "close");
+  await refused.text();
+  const answered = await fetch(`${server.url}/mcp/call-tool`, {
+    method: "POST",
+    headers: { ...identity("USER"), "content-type": "application/json" },
+    body: "{not json",
+  });
+  assert.equal(answered.status, 400);
+  assert.notEqual(answered.headers.get("connection"), "close");
+  await answered.text();
+});

@@ -17,7 +17,6 @@ import type { Db } from "../db/db.ts";
 import type { Logger } from "../observability/log.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { migrate } from "../db/migrations/index.ts";
-import { seedDemoData } from "../seed/index.ts";
 import { listen } from "./serve.ts";
 import { checkDatabaseFile, databaseFailureLine, listenFailureLine, StartupError } from "./startup-errors.ts";
 import type { Listening } from "./serve.ts";
@@ -62,6 +61,8 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     // Demo data only ever goes into a database created by this start, never into one that exists.
     const brandNew = (newFile ?? true) && applied.includes(1);
     if (config.seedDemoData && brandNew) {
+      // The demo generator is loaded only for a brand-new database, not at every start.
+      const { seedDemoData } = await import("../seed/index.ts");
       seeded = await seedDemoData(db);
       if (seeded) log.warn("demo data seeded", { drilling_records: seeded, database: "new", remove_with: "npm run demo:remove (or --remove-demo-data)" });
     } else if (config.seedDemoData) {

@@ -6,9 +6,7 @@
  * @module
  */
 import { stat } from "node:fs/promises";
-import { createApp } from "../app.ts";
 import { createAuditSink } from "../audit/sink.ts";
-import { sseStoreFromConfig } from "../mcp/sse.ts";
 import type { AppDeps } from "../app.ts";
 import type { Config } from "../config/config.ts";
 import { openDatabase } from "../db/db.ts";
@@ -53,8 +51,13 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   });
   const db = guardDatabase(opened, options);
   let seeded = 0;
+  // The first statement starts the database's writer thread; while it starts and migrates, this
+  // thread evaluates the app's modules (every tool and its schemas, the MCP SDK), on the other core.
+  const applying = migrate(db);
+  const loading = Promise.all([import("../app.ts"), import("../mcp/sse.ts")]);
+  loading.catch(() => {}); // awaited below; a failed start must not also leave it unhandled
   try {
-    const applied = await migrate(db).catch((error) => {
+    const applied = await applying.catch((error) => {
       throw explained(error, databaseFailureLine(config.database, error));
     });
     if (applied.length) log.info("migrations applied", { versions: applied });
@@ -72,6 +75,10 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     db.close();
     throw error;
   }
+  const [{ createApp }, { sseStoreFromConfig }] = await loading.catch((error) => {
+    db.close();
+    throw error;
+  });
   const sse = extra.sse ?? sseStoreFromConfig(config);
   // A file's audit rows are written by its writer thread; an answer waits for its row only
   // briefly, so another program holding the file's write lock does not hold every answer up.

@@ -40,6 +40,8 @@ for (const target of targets) {
 }
 if (!addons[BUILD_TARGET]) throw new Error(`@libsql/${BUILD_TARGET} is not installed: run npm ci`);
 
+// Set when lib/db/native-dir.ts is replaced: a bundle without it starts only beside node_modules.
+let nativeDirReplaced = false;
 const embedAddons = {
   name: "libsql-native-embedded",
   setup(b) {
@@ -67,10 +69,10 @@ export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFil
       resolveDir: libsqlDir,
     }));
     // The database threads get the directory of the extracted addon from the main thread.
-    b.onLoad({ filter: /[\\/]lib[\\/]db[\\/]native-dir\.ts$/ }, () => ({
-      contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";',
-      loader: "js",
-    }));
+    b.onLoad({ filter: /[\\/]lib[\\/]db[\\/]native-dir\.ts$/ }, () => {
+      nativeDirReplaced = true;
+      return { contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";', loader: "js" };
+    });
   },
 };
 
@@ -116,6 +118,7 @@ const built = await build({
   write: false,
   logLevel: "warning",
 });
+if (!nativeDirReplaced) throw new Error("lib/db/native-dir.ts was not replaced: scripts/build.mjs's filter no longer matches its path");
 const file = `${outdir}/oilfield-mcp.mjs`;
 for (const out of built.outputFiles) {
   if (out.path !== resolve(file)) {

@@ -13,7 +13,7 @@ import type { ToolAnnotations, ToolDef } from "../call/define-tool.ts";
 /** A JSON Schema whose root is an object, as MCP requires of a tool's input and output schemas. */
 export type ObjectSchema = { readonly type: "object"; readonly [key: string]: unknown };
 
-/** A tool as `tools/list` shows it: JSON Schemas, computed once at start-up. */
+/** A tool as `tools/list` shows it: JSON Schemas, computed once, when a list first needs the tool. */
 export interface ToolListing {
   readonly name: string;
   readonly title: string;
@@ -25,7 +25,7 @@ export interface ToolListing {
   readonly _meta?: Record<string, unknown>;
 }
 
-/** The tools with their listings precomputed, per role, so no request converts a schema. */
+/** The tools with their listings made once per tool and kept per role, so no two requests convert a schema. */
 export interface ToolRegistry {
   readonly all: readonly ToolDef[];
   get(name: string): ToolDef | undefined;
@@ -48,7 +48,7 @@ export const LIST_JSON_CACHE_MAX = 32;
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): ObjectSchema {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<string, unknown>;
-  // MCP lists a tool's schemas with an object root; a tool defined otherwise is a bug caught at start-up.
+  // MCP lists a tool's schemas with an object root; a tool defined otherwise is a bug (test/mcp lists every tool).
   if (rest.type !== "object") throw new Error(`tool schema (${io}) must be an object, got type "${String(rest.type)}"`);
   return { ...rest, type: "object" };
 }
@@ -76,21 +76,33 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
     if (byName.has(tool.name)) throw new Error(`duplicate tool name "${tool.name}"`);
     byName.set(tool.name, tool);
   }
-  const listings = tools.map((t): ToolListing => ({
-    name: t.name,
-    title: t.title,
-    description: inLanguage(t.description, language),
-    inputSchema: { ...(leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>), type: "object" },
-    outputSchema: outputSchema(t, apps),
-    annotations: { title: t.title, ...t.annotations },
-    ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),
-  }));
-  const perRole = new Map<Role, ToolListing[]>(ROLES.map((r) => [r, listings.filter((l) => canCall(r, l.name))]));
-  const catalogue = listings.map((l) => ({ ...l, roles: rolesFor(l.name) }));
+  // Each tool's JSON Schemas are made when a list first needs that tool, once, not at start-up:
+  // converting every schema was the largest part of a start's CPU time (`--cpu-prof`).
+  const made = new Map<string, ToolListing>();
+  const listing = (t: ToolDef): ToolListing => {
+    let l = made.get(t.name);
+    if (!l) {
+      l = {
+        name: t.name,
+        title: t.title,
+        description: inLanguage(t.description, language),
+        inputSchema: { ...(leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>), type: "object" },
+        outputSchema: outputSchema(t, apps),
+        annotations: { title: t.title, ...t.annotations },
+        ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),
+      };
+      made.set(t.name, l);
+    }
+    return l;
+  };
+  const perRole = new Map<Role, ToolListing[]>();
   const listFor = (role: Role | null, filter?: ToolFilter): readonly ToolListing[] => {
-    const mine = role ? perRole.get(role) ?? [] : [];
+    if (!role || !ROLES.includes(role)) return [];
+    let mine = perRole.get(role);
+    if (!mine) perRole.set(role, mine = tools.filter((t) => canCall(role, t.name)).map(listing));
     return filter ? mine.filter((l) => exposes(filter, l.name)) : mine;
   };
+  let catalogue: (ToolListing & { roles: Role[] })[] | undefined;
   const encoder = new TextEncoder();
   const json = new Map<string, Uint8Array>();
   return {
@@ -108,6 +120,6 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
       }
       return bytes;
     },
-    catalogue: () => catalogue,
+    catalogue: () => (catalogue ??= tools.map((t) => ({ ...listing(t), roles: rolesFor(t.name) }))),
   };
 }

@@ -3,7 +3,6 @@ import { envVariables } from "../config/help.ts";
 import { isLoopback } from "../http/loopback.ts";
 import { openDatabase } from "../db/db.ts";
 import { migrate } from "../db/migrations/index.ts";
-import { removeDemoData } from "../seed/remove.ts";
 import { checkDatabaseFile, databaseFailureLine, shownDatabase, StartupError } from "./startup-errors.ts";
 
 /** What the command line asked for before the server starts. */
@@ -63,6 +62,7 @@ export async function removeDemo(env: Record<string, string | undefined>): Promi
     });
     try {
       await migrate(db);
+      const { removeDemoData } = await import("../seed/remove.ts");
       const removed = await removeDemoData(db);
       const rows = Object.entries(removed).map(([table, n]) => `${table} ${n}`).join(", ");
       return { exit: 0, out: `已从 "${shownDatabase(config.database)}" 删除演示数据 / removed the demo data from "${shownDatabase(config.database)}": ${rows}` };

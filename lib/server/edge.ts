@@ -6,7 +6,6 @@ import { createLogger } from "../observability/log.ts";
 import type { Logger } from "../observability/log.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { migrate } from "../db/migrations/index.ts";
-import { seedDemoData } from "../seed/index.ts";
 
 /** A web-standard request handler, as `Deno.serve` takes it. */
 export interface EdgeHandler {
@@ -39,6 +38,7 @@ export async function createEdgeHandler(env: Record<string, string | undefined>,
   const applied = await migrate(db);
   if (applied.length) logger.info("migrations applied", { versions: applied });
   if (config.seedDemoData) {
+    const { seedDemoData } = await import("../seed/index.ts");
     const seeded = await seedDemoData(db);
     if (seeded) logger.info("demo data seeded", { drilling_records: seeded });
   }

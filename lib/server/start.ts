@@ -6,9 +6,7 @@
  * @module
  */
 import { stat } from "node:fs/promises";
-import { createApp } from "../app.ts";
 import { createAuditSink } from "../audit/sink.ts";
-import { sseStoreFromConfig } from "../mcp/sse.ts";
 import type { AppDeps } from "../app.ts";
 import type { Config } from "../config/config.ts";
 import { openDatabase } from "../db/db.ts";
@@ -17,7 +15,6 @@ import type { Db } from "../db/db.ts";
 import type { Logger } from "../observability/log.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { migrate } from "../db/migrations/index.ts";
-import { seedDemoData } from "../seed/index.ts";
 import { listen } from "./serve.ts";
 import { checkDatabaseFile, databaseFailureLine, listenFailureLine, StartupError } from "./startup-errors.ts";
 import type { Listening } from "./serve.ts";
@@ -54,14 +51,21 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   });
   const db = guardDatabase(opened, options);
   let seeded = 0;
+  // The first statement starts the database's writer thread; while it starts and migrates, this
+  // thread evaluates the app's modules (every tool and its schemas, the MCP SDK), on the other core.
+  const applying = migrate(db);
+  const loading = Promise.all([import("../app.ts"), import("../mcp/sse.ts")]);
+  loading.catch(() => {}); // awaited below; a failed start must not also leave it unhandled
   try {
-    const applied = await migrate(db).catch((error) => {
+    const applied = await applying.catch((error) => {
       throw explained(error, databaseFailureLine(config.database, error));
     });
     if (applied.length) log.info("migrations applied", { versions: applied });
     // Demo data only ever goes into a database created by this start, never into one that exists.
     const brandNew = (newFile ?? true) && applied.includes(1);
     if (config.seedDemoData && brandNew) {
+      // The demo generator is loaded only for a brand-new database, not at every start.
+      const { seedDemoData } = await import("../seed/index.ts");
       seeded = await seedDemoData(db);
       if (seeded) log.warn("demo data seeded", { drilling_records: seeded, database: "new", remove_with: "npm run demo:remove (or --remove-demo-data)" });
     } else if (config.seedDemoData) {
@@ -71,6 +75,10 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
     db.close();
     throw error;
   }
+  const [{ createApp }, { sseStoreFromConfig }] = await loading.catch((error) => {
+    db.close();
+    throw error;
+  });
   const sse = extra.sse ?? sseStoreFromConfig(config);
   // A file's audit rows are written by its writer thread; an answer waits for its row only
   // briefly, so another program holding the file's write lock does not hold every answer up.

@@ -1,9 +1,6 @@
 import { Buffer } from "node:buffer";
 import { z } from "zod";
 import { actorOf } from "../data/history.ts";
-import { ImportFileError, importFile } from "../import/import-file.ts";
-import { importReports } from "../import/import-reports.ts";
-import { summaryText } from "../import/import-summary.ts";
 import type { ImportSummary, ReportImportDetail } from "../import/import-summary.ts";
 import { IMPORT_ARGUMENT_BYTES } from "../call/limits.ts";
 import { ToolError } from "../call/tool-error.ts";
@@ -114,6 +111,12 @@ export const importData = defineTool({
       onStart: (rows: number) => progress(0, (total = rows), `开始导入 ${rows} 行 / importing ${rows} rows`),
       onProgress: (done: number) => progress(done, total, `已处理 ${done}/${total} 行 / ${done} of ${total} rows done`),
     };
+    // The importer (and exceljs under it) is loaded by the first import, not at every start.
+    const [{ ImportFileError, importFile }, { importReports }, { summaryText }] = await Promise.all([
+      import("../import/import-file.ts"),
+      import("../import/import-reports.ts"),
+      import("../import/import-summary.ts"),
+    ]);
     let summary: ImportSummary;
     try {
       if (reports) summary = await importReports(db, reports, { dryRun: args.dry_run, actor: actorOf(user), ...progressOptions });

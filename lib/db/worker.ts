@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import type { Executor, RawReader } from "./db.ts";
-import { openDatabase, openRawReader } from "./db.ts";
+import { openDatabase, openFastReader, openRawReader } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
 import { fromWireError, toWireError } from "./wire.ts";
 import { ANALYSIS_JOBS } from "../data/analysis-jobs.ts";
@@ -29,6 +29,9 @@ export function runDbWorker(): void {
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });
   // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
   opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
+  // Plain SELECTs on a connection of their own with prepared statements kept (the client's way
+  // cost the reader threads most of each call); opened with the database, after it.
+  const fast = opening.then(() => openFastReader(data.location, data.options)).catch(() => null);
   const open = new Map<number, OpenTx>();
   // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
   let raw: Promise<RawReader> | null = null;
@@ -62,7 +65,7 @@ export function runDbWorker(): void {
     const { id } = request;
     switch (request.op) {
       case "execute":
-        return answer(id, opening.then((db) => db.execute(request.sql, request.args)));
+        return answer(id, opening.then(async (db) => (await fast)?.read(request.sql, request.args) ?? db.execute(request.sql, request.args)));
       case "job": {
         const job = Object.hasOwn(ANALYSIS_JOBS, request.name) ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS] : undefined;
         if (!job) return fail(id, new Error(`unknown job ${request.name}`));

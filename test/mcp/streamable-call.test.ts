@@ -14,19 +14,39 @@ after(async () => {
   await server.close();
 });
 
-const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" };
+const MCP_HEADERS = {
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2025-06-18",
+};
 
 async function post(headers: Record<string, string>, body: unknown) {
-  const res = await fetch(`${server.url}/mcp`, { method: "POST", headers: { ...MCP_HEADERS, ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, type: res.headers.get("content-type"), body: JSON.parse(await res.text()) as Record<string, unknown> };
+  const res = await fetch(`${server.url}/mcp`, {
+    method: "POST",
+    headers: { ...MCP_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    body: JSON.parse(await res.text()) as Record<string, unknown>,
+  };
 }
 
 // A `_meta` in params makes the request one the direct answer does not take: the SDK server answers it
 // (a 2025-era call's progress token changes nothing in its answer).
-const plain = (id: string | number, name: string, args?: unknown) =>
-  ({ jsonrpc: "2.0", id, method: "tools/call", params: args === undefined ? { name } : { name, arguments: args } });
-const viaSdk = (id: string | number, name: string, args?: unknown) =>
-  ({ jsonrpc: "2.0", id, method: "tools/call", params: { name, ...(args === undefined ? {} : { arguments: args }), _meta: { progressToken: 7 } } });
+const plain = (id: string | number, name: string, args?: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/call",
+  params: args === undefined ? { name } : { name, arguments: args },
+});
+const viaSdk = (id: string | number, name: string, args?: unknown) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/call",
+  params: { name, ...(args === undefined ? {} : { arguments: args }), _meta: { progressToken: 7 } },
+});
 
 const CASES: readonly (readonly [string, string, unknown, string])[] = [
   ["ENGINEER", "query_drilling_data", { limit: 5 }, "an answer"],
@@ -40,7 +60,7 @@ const CASES: readonly (readonly [string, string, unknown, string])[] = [
 
 for (const [role, name, args, what] of CASES) {
   test(`a plain tools/call answers ${what} exactly as the SDK server does`, async () => {
-    for (const id of [1, "req-\"7\"", 0]) {
+    for (const id of [1, 'req-"7"', 0]) {
       const direct = await post(identity(role), plain(id, name, args));
       const sdk = await post(identity(role), viaSdk(id, name, args));
       assert.equal(direct.status, sdk.status);
@@ -52,9 +72,15 @@ for (const [role, name, args, what] of CASES) {
 }
 
 test("a plain tools/call leaves one audit row, like any call", async () => {
-  type Audit = { total: number; entries: { tool: string; email: string; outcome: string; transport: string }[] };
+  type Audit = {
+    total: number;
+    entries: { tool: string; email: string; outcome: string; transport: string }[];
+  };
   const audit = async () => {
-    const res = await post(identity("ADMIN"), viaSdk(9, "query_audit_log", { tool: "list_wells", limit: 5 }));
+    const res = await post(
+      identity("ADMIN"),
+      viaSdk(9, "query_audit_log", { tool: "list_wells", limit: 5 }),
+    );
     return (res.body.result as { structuredContent: Audit }).structuredContent;
   };
   const before = await audit();
@@ -72,17 +98,30 @@ test("a plain tools/call leaves one audit row, like any call", async () => {
 });
 
 test("requests the direct answer does not take still get the SDK's checks", async () => {
-  const badVersion = await post({ ...identity("USER"), "mcp-protocol-version": "1999-01-01" }, plain(1, "list_wells", {}));
+  const badVersion = await post(
+    { ...identity("USER"), "mcp-protocol-version": "1999-01-01" },
+    plain(1, "list_wells", {}),
+  );
   assert.equal(badVersion.status, 400, "an unsupported protocol version is refused as before");
   const res = await fetch(`${server.url}/mcp`, {
-    method: "POST", headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" }, body: JSON.stringify(plain(1, "list_wells", {})),
+    method: "POST",
+    headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" },
+    body: JSON.stringify(plain(1, "list_wells", {})),
   });
   assert.equal(res.status, 406, "a client that does not accept SSE is refused as before");
   await res.body?.cancel();
-  const badName = await post(identity("USER"), { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: 42 } });
+  const badName = await post(identity("USER"), {
+    jsonrpc: "2.0",
+    id: 2,
+    method: "tools/call",
+    params: { name: 42 },
+  });
   const arrayArgs = await post(identity("USER"), plain(4, "list_wells", [1]));
   for (const refused of [badName, arrayArgs]) {
-    assert.ok(refused.body.error, "a name that is not a string, arguments that are not an object: refused as before");
+    assert.ok(
+      refused.body.error,
+      "a name that is not a string, arguments that are not an object: refused as before",
+    );
     assert.equal(refused.body.result, undefined);
   }
 });

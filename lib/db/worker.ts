@@ -1,3 +1,4 @@
+import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Executor, RawReader } from "./db.ts";
 import { openDatabase, openFastReader, openRawReader } from "./db.ts";
@@ -23,7 +24,16 @@ export function runDbWorker(): void {
   const port = parentPort;
   if (!port) return;
   const data = workerData as DbWorkerData;
-  const reply = (message: DbReply) => port.postMessage(message);
+  // Answers of one turn go back as one message (see lib/db/threads.ts: one wake-up, not one each).
+  let outbox: DbReply[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    port.postMessage(batch.length === 1 ? batch[0] : batch);
+  };
+  const reply = (message: DbReply) => {
+    if (outbox.push(message) === 1) setImmediate(flush);
+  };
   const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
   // Listening at once: requests that come while the file opens wait for it (or get its error).
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });
@@ -61,7 +71,7 @@ export function runDbWorker(): void {
   };
   const answer = (id: number, work: Promise<unknown>) =>
     work.then((value) => reply({ id, ok: true, value }), (error: unknown) => fail(id, error));
-  port.on("message", (request: DbRequest) => {
+  const handle = (request: DbRequest) => {
     const { id } = request;
     switch (request.op) {
       case "execute":
@@ -89,5 +99,6 @@ export function runDbWorker(): void {
           outcome.ok ? reply({ id, ok: true, value: null }) : fail(id, outcome.error));
       }
     }
-  });
+  };
+  port.on("message", (message: DbRequest | DbRequest[]) => Array.isArray(message) ? message.forEach(handle) : handle(message));
 }

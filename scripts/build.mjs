@@ -67,7 +67,7 @@ export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFil
       resolveDir: libsqlDir,
     }));
     // The database threads get the directory of the extracted addon from the main thread.
-    b.onLoad({ filter: /[\\/]lib[\\/]db-native-dir\.ts$/ }, () => ({
+    b.onLoad({ filter: /[\\/]lib[\\/]db[\\/]native-dir\.ts$/ }, () => ({
       contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";',
       loader: "js",
     }));

@@ -24,7 +24,7 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
       min(spud) AS spud_min, max(spud) AS spud_max, sum(odd) AS odd
     FROM fig GROUP BY w)
   SELECT a.*,
-    (SELECT z.depth_m FROM drilling_daily z WHERE z.well_id = a.w AND z.report_date = a.last_day AND z.deleted_at IS NULL) AS last_depth,
+    (SELECT z.depth_m FROM drilling_daily z INDEXED BY drilling_daily_figures WHERE z.well_id = a.w AND z.report_date = a.last_day AND z.deleted_at IS NULL) AS last_depth,
     (SELECT m.spud_date FROM wells m WHERE m.well_id = a.w AND m.deleted_at IS NULL AND m.spud_date IS NOT NULL) AS master_spud
   FROM a ORDER BY a.w`;
   return { sql, args: [...rows.args] };

@@ -51,8 +51,9 @@ export function oddWellSql(column: string): string {
  * NULL), `h` (on-bottom hours by dailyOnBottomHours' rule: drilling_hours_h ≥ 0, else the rise of
  * on_bottom_hours_cum_h since the well's report of the calendar day before, when that report is
  * selected too and the rise is 0–24 h), `odd` (1 when the row is not plain, see above), and
- * `extra` columns. The day before is found through the natural key (one live report per well and
- * day), so the rows stream in the covering index's well order without a sort. Returns the CTE
+ * `extra` columns. The day before is found by well and date (one live report per well and day) in
+ * the covering index of migration 009 too, so neither side reads the wide table's rows and the rows
+ * stream in the index's well order without a sort. Returns the CTE
  * text (a `WITH` clause's body, without WITH) and its arguments.
  */
 export function figureRowsSql(filter: DailyFilter, extra: readonly string[], oddExtra: readonly string[]): { sql: string; args: Where["args"] } {
@@ -66,7 +67,7 @@ export function figureRowsSql(filter: DailyFilter, extra: readonly string[], odd
       CASE WHEN d.footage_m >= 0 THEN d.footage_m END AS f,
       CASE WHEN d.drilling_hours_h >= 0 THEN d.drilling_hours_h WHEN ${rise} BETWEEN 0 AND 24 THEN ${rise} END AS h,
       (${odd}) AS odd${extra.map((e) => `, ${e}`).join("")}
-    FROM drilling_daily d LEFT JOIN drilling_daily p ON p.well_id = d.well_id AND p.report_date = date(d.report_date, '-1 day') AND ${before.sql}
+    FROM drilling_daily d LEFT JOIN drilling_daily p INDEXED BY drilling_daily_figures ON p.well_id = d.well_id AND p.report_date = date(d.report_date, '-1 day') AND ${before.sql}
     WHERE ${where.sql}
   )`;
   return { sql, args: [...before.args, ...where.args] };

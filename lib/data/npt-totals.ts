@@ -11,6 +11,40 @@ export interface NptSqlTotals extends NptTotals {
 }
 
 /**
+ * The SQL of {@link nptTotals} (exported for its query-plan test). `days`: per well, the selected
+ * reports with a known NPT by source, from each report's first daily_npt row (`ord` 0; a report's
+ * `source` and `hours_unknown` are the same on all its rows), read through the covering index of
+ * migration 009 and daily_npt's primary key, never the wide table. `hours`: only the reports with
+ * hours (a small share), each with its total for the 24 h cap: kind 0 the capped count, kind 1
+ * the hours per well and category in the order first met.
+ */
+export function nptQueries(filter: DailyFilter): { days: string; hours: string; args: ReturnType<typeof dailyWhere>["args"] } {
+  const where = dailyWhere(filter);
+  // CROSS JOIN keeps drilling_daily outer: its index gives the filter and the well order, so the
+  // inner grouping by well streams; the trimmed well (as nptBreakdown keys it) merges the few it joins.
+  const days = `SELECT nullif(trim(w), '') AS well_id, sum(days) AS days, sum(classified) AS classified, sum(activities) AS activities,
+      sum(recorded) AS recorded, sum(unknown) AS unknown
+    FROM (SELECT d.well_id AS w, count(*) AS days, sum(p.source = 'text') AS classified, sum(p.source = 'activities') AS activities,
+        sum(p.source = 'recorded') AS recorded, sum(p.source = 'text' AND p.hours_unknown) AS unknown
+      FROM drilling_daily d CROSS JOIN daily_npt p ON p.report_id = d.id AND p.ord = 0 WHERE ${where.sql} GROUP BY d.well_id)
+    GROUP BY 1`;
+  // A report can be capped (total > 24 h) or add hours only if one of its rows has hours > 0; its
+  // total adds all its rows in key order, as the reference does.
+  const hours = `WITH hot AS MATERIALIZED (
+      SELECT x.report_id AS id, (SELECT sum(q.hours) FROM daily_npt q WHERE q.report_id = x.report_id) AS total,
+        nullif(trim(d.well_id), '') AS w, d.report_date
+      FROM (SELECT DISTINCT report_id FROM daily_npt WHERE hours > 0) x CROSS JOIN drilling_daily d ON d.id = x.report_id
+      WHERE ${where.sql})
+    SELECT 0 AS kind, NULL AS well_id, NULL AS category, sum(total > 24) AS hours, NULL AS first FROM hot
+    UNION ALL
+    SELECT 1, hot.w, p.category, sum(CASE WHEN hot.total > 24 THEN p.hours * (24.0 / hot.total) ELSE p.hours END),
+      min(printf('%s|%015d|%05d', hot.report_date, hot.id, p.ord))
+    FROM hot CROSS JOIN daily_npt p ON p.report_id = hot.id WHERE p.category IS NOT NULL AND p.hours > 0 GROUP BY 2, 3
+    ORDER BY 1, 2, 5`;
+  return { days, hours, args: where.args };
+}
+
+/**
  * Adds up the NPT of the live drilling daily rows `filter` selects in SQL, from daily_npt (each
  * report's NPT, derived at write time by lib/data/daily-npt.ts), the same figures nptBreakdown
  * adds up from rows: each report's hours capped to 24 h, wells' categories in the order first met
@@ -18,40 +52,28 @@ export interface NptSqlTotals extends NptTotals {
  */
 export async function nptTotals(db: Executor, filter: DailyFilter, cap = ANALYSIS_ROW_CAP): Promise<NptSqlTotals> {
   const where = dailyWhere(filter);
-  const selected = `SELECT d.id, d.well_id, d.report_date FROM drilling_daily d WHERE ${where.sql}`;
-  const count = Number((await db.execute(`SELECT count(*) AS n FROM (${selected} LIMIT ?)`, [...where.args, cap + 1])).rows[0].n);
+  const count = Number((await db.execute(`SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`, [...where.args, cap + 1])).rows[0].n);
   if (count > cap) throw tooManyRows(filter, cap);
-  const reports = `WITH s AS (${selected}),
-    r AS (SELECT p.report_id, sum(p.hours) AS total, max(p.source) AS source, max(p.source = 'text') AS classified, max(p.hours_unknown) AS unknown
-          FROM daily_npt p JOIN s ON s.id = p.report_id GROUP BY p.report_id)`;
-  const wells = await db.execute(
-    `${reports} SELECT nullif(trim(s.well_id), '') AS well_id, count(*) AS days, sum(r.classified) AS classified,
-       sum(r.source = 'activities') AS activities, sum(r.source = 'recorded') AS recorded,
-       sum(r.total > 24) AS capped, sum(r.classified AND r.unknown) AS unknown
-     FROM s JOIN r ON r.report_id = s.id GROUP BY 1`,
-    where.args,
-  );
-  const hours = await db.execute(
-    `${reports} SELECT nullif(trim(s.well_id), '') AS well_id, p.category,
-       sum(CASE WHEN r.total > 24 THEN p.hours * (24.0 / r.total) ELSE p.hours END) AS hours,
-       min(printf('%s|%015d|%05d', s.report_date, s.id, p.ord)) AS first
-     FROM s JOIN r ON r.report_id = s.id JOIN daily_npt p ON p.report_id = s.id
-     WHERE p.category IS NOT NULL AND p.hours > 0 GROUP BY 1, 2 ORDER BY 1, first`,
-    where.args,
-  );
+  const q = nptQueries(filter);
+  const wells = await db.execute(q.days, q.args);
+  const hours = await db.execute(q.hours, q.args);
   const byWell = new Map<string | null, { days: number; npt: Map<NptCategory, number> }>();
-  let days = 0, classified = 0, activities = 0, recorded = 0, capped = 0, unknown = 0;
+  let days = 0, classified = 0, activities = 0, recorded = 0, unknown = 0;
   for (const w of wells.rows) {
     byWell.set(w.well_id === null ? null : String(w.well_id), { days: Number(w.days), npt: new Map() });
     days += Number(w.days);
     classified += Number(w.classified);
     activities += Number(w.activities);
     recorded += Number(w.recorded);
-    capped += Number(w.capped);
     unknown += Number(w.unknown);
   }
+  let capped = 0;
   const byCategory = new Map<NptCategory, number>();
   for (const h of hours.rows) {
+    if (Number(h.kind) === 0) {
+      capped = Number(h.hours ?? 0);
+      continue;
+    }
     const key = h.category as NptCategory;
     byWell.get(h.well_id === null ? null : String(h.well_id))?.npt.set(key, Number(h.hours));
     byCategory.set(key, (byCategory.get(key) ?? 0) + Number(h.hours));

@@ -27,6 +27,9 @@ type Request = DbRequest extends infer R ? (R extends { id: number } ? Omit<R, "
 type Value = Extract<DbReply, { ok: true }>["value"];
 
 /** One worker thread and the requests it has not answered yet. */
+/** Longest wait for a closing thread's running statement before it is terminated anyway, ms. */
+export const STOP_GRACE_MS = 30_000;
+
 interface Thread {
   call(request: Request): Promise<Value>;
   readonly inFlight: () => number;
@@ -42,6 +45,9 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   let next = 0;
   let gone: Error | null = null;
   let ready = false;
+  // Requests the thread has not answered yet, even those whose callers were already told it closed.
+  let outstanding = 0;
+  let stopping = false;
   // An idle worker must not keep the process alive; one with work in flight must.
   worker.unref();
   const settleAll = (error: Error) => {
@@ -59,6 +65,11 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   };
   const settle = (reply: DbReply) => {
     if (reply.id === 0) return void (ready = true);
+    outstanding--;
+    // Stopped only here, between statements: terminating a thread inside the driver's native call
+    // aborts the whole process (neon panics on the pending termination, libsql builds with
+    // panic = "abort").
+    if (stopping && outstanding === 0) return void worker.terminate();
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
@@ -76,6 +87,7 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
       return new Promise<Value>((resolve, reject) => {
         if (pending.size === 0) worker.ref();
         pending.set(id, { resolve, reject });
+        outstanding++;
         const message = { ...request, id } as DbRequest;
         if (message.op !== "execute") return worker.postMessage(message);
         if (outbox.push(message) === 1) setImmediate(flush);
@@ -86,7 +98,13 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
     ready: () => ready,
     terminate() {
       settleAll(new Error("数据库已关闭 / the database is closed"));
-      void worker.terminate();
+      if (stopping) return;
+      stopping = true;
+      if (outstanding === 0) return void worker.terminate();
+      // A statement is running: the thread stops when it answers (kept alive till then), or after
+      // STOP_GRACE_MS if it never does.
+      worker.ref();
+      setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
     },
   };
 }

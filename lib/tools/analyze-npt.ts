@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
 import { roundNumbers } from "../analysis/round.ts";
-import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
+import { selectAnalysis } from "../data/analysis-rows.ts";
 import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { nptCategoryChart, nptWellChart } from "../charts/build/npt.ts";
@@ -23,7 +24,7 @@ export const analyzeNpt = defineTool({
     ...dailyFilterShape,
     limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的井数 / most wells listed"),
   }),
-  output: z.object({
+  output: analysisOutput({
     categories: z.array(z.object({
       category: CATEGORY,
       zh: z.string().describe("类别 category (Chinese)"),
@@ -51,12 +52,8 @@ export const analyzeNpt = defineTool({
     total_time_h: z.number().describe("总时间 total time (h)"),
     npt_h: z.number().describe("非生产时间合计 total NPT (h)"),
     npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ total time (%); null when no NPT is known"),
-    ...analysisFilterEchoShape,
-    headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   charts: true,
   async run(args, ctx) {
     // Added up in SQL from each report's NPT derived at write time (lib/data/daily-npt.ts).

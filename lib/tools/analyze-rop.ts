@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import type { RopStats } from "../analysis/rop.ts";
-import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
+import { selectAnalysis } from "../data/analysis-rows.ts";
 import { runJob } from "../data/run-job.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { ropChart } from "../charts/build/rop.ts";
@@ -39,18 +40,14 @@ export const analyzeRop = defineTool({
     sort: z.enum(["slowest", "fastest", "metres", "rows", "name"]).default("slowest"),
     limit: z.number().int().min(1).max(1000).default(50).describe("最多列出的组数 / most groups listed"),
   }),
-  output: z.object({
+  output: analysisOutput({
     group_by: z.enum(["formation", "bit_type", "well_id"]),
     groups: z.array(z.object({ group: z.string().nullable().describe("组名，null 为未记录 group name, null when not recorded"), ...statsShape }))
       .describe("各组钻速（可直接作柱状图）ROP per group, in the order asked, at most limit (a bar chart's categories and values)"),
     groups_total: z.number().int().describe("组数 groups in all (the headline and total cover every group)"),
     total: z.object(statsShape).describe("全部所选行 all selected rows"),
-    ...analysisFilterEchoShape,
-    headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   charts: true,
   async run(args, ctx) {
     const { resolved, ...sel } = await selectAnalysis(ctx.db, args, ctx);

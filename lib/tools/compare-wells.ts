@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
 import { COMPARE_COLUMNS } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers } from "../analysis/round.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
-import { analysisFilterEchoShape, selectAnalysis } from "../data/analysis-rows.ts";
+import { selectAnalysis } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { offsetWells } from "../data/offset-wells.ts";
 import { runJob } from "../data/run-job.ts";
@@ -38,7 +39,7 @@ export const compareWellsTool = defineTool({
     offset_wells: z.boolean().default(false),
     limit: z.number().int().min(1).max(500).default(50),
   }),
-  output: z.object({
+  output: analysisOutput({
     wells: z.array(z.object({
       well_id: z.string(),
       rows: z.number().int().describe("行数 report rows"),
@@ -56,12 +57,8 @@ export const compareWellsTool = defineTool({
     focus_well: z.string().nullable().describe("对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any"),
     npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
     .describe("非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text"),
-    ...analysisFilterEchoShape,
-    headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   charts: true,
   async run(args, ctx) {
     const { db } = ctx;

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
 import { fmt } from "../analysis/format.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { mseByInterval } from "../analysis/mse-interval.ts";
 import { mseByRecord } from "../analysis/mse-records.ts";
 import { PA_PER_PSI } from "../analysis/mse.ts";
 import { roundTo } from "../analysis/round.ts";
-import { analysisFilterEchoShape, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { defineTool } from "../call/define-tool.ts";
 
@@ -36,7 +37,7 @@ export const computeMse = defineTool({
     top: z.number().int().min(1).max(50).default(5),
     limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500).describe("逐条时最多条数 / most records (per=record)"),
   }),
-  output: z.object({
+  output: analysisOutput({
     per: z.enum(["interval", "record"]),
     interval_m: z.number().nullable().describe("深度区间长度 interval length (m); null per record"),
     intervals: z.array(z.object({
@@ -63,12 +64,8 @@ export const computeMse = defineTool({
     rows: z.number().int().describe("所选行数 rows selected"),
     rows_with_mse: z.number().int().describe("可计算的行数 rows with every input"),
     missing_inputs: z.record(z.string(), z.number().int()).describe("缺少各输入的行数 rows lacking each input (wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h)"),
-    ...analysisFilterEchoShape,
-    headline: z.string().describe("结论 the answer in one line, Chinese / English"),
   }),
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   async run(args, ctx) {
     const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);
     const show = (mpa: number | null) => (args.unit === "psi" ? `${fmt(psi(mpa), 0)} psi` : `${fmt(mpa)} MPa`);

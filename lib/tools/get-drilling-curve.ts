@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
 import { drillingCurve, planDepthAt } from "../analysis/curve.ts";
 import { noRowsHeadline } from "../analysis/format.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { roundNumbers, roundTo } from "../analysis/round.ts";
-import { analysisFilterEchoShape, rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
+import { rowsByWell, selectAnalysisRows } from "../data/analysis-rows.ts";
 import { dailyFilterShape } from "../data/daily-filter.ts";
 import { masterSpudDates } from "../data/spud-dates.ts";
 import { planPoints } from "../data/well-plans.ts";
@@ -90,14 +91,10 @@ export const getDrillingCurve = defineTool({
     ...dailyFilterShape,
     include_plan: z.boolean().default(true),
   }),
-  output: z.object({
+  output: analysisOutput({
     wells: z.array(wellCurve).describe("每口井一条曲线 one curve per well"),
-    ...analysisFilterEchoShape,
-    headline: z.string().describe("结论 the answer, Chinese / English"),
   }),
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   charts: true,
   async run(args, ctx) {
     const { db } = ctx;

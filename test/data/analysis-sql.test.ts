@@ -6,6 +6,12 @@ import { ropSql } from "../../lib/data/analysis-rop-sql.ts";
 import type { DailyFilter } from "../../lib/data/daily-filter.ts";
 import { fmt } from "../../lib/analysis/format.ts";
 import { roundTo } from "../../lib/analysis/round.ts";
+import { mainWorkNptClassifier } from "../../lib/analysis/main-work-npt.ts";
+import { nptBreakdown, nptFromTotals } from "../../lib/analysis/npt.ts";
+import type { DrillingRecord } from "../../lib/analysis/record.ts";
+import { activityLinesSql } from "../../lib/data/activity-lines-sql.ts";
+import { dailyWhere } from "../../lib/data/daily-where.ts";
+import { nptQueries, nptTotals } from "../../lib/data/npt-totals.ts";
 import { insertFixture } from "../helpers/fixture.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
@@ -72,6 +78,10 @@ before(async () => {
   // A well whose last report has no depth, and one with no depth at all.
   daily.push({ well_id: "无深", report_date: "2023-03-01", depth_m: 500, footage_m: 50, rop_m_h: 5 }, { well_id: "无深", report_date: "2023-03-02", depth_m: null, footage_m: 60, rop_m_h: 6 });
   daily.push({ well_id: "全空", report_date: "2023-03-01", spud_date: "2023-02-01" });
+  // NPT read from the main-work text: several causes in a report, over 24 h (capped), a cause without hours, none.
+  daily.push(...["等停待料20小时；大风停工10小时", "处理卡钻6小时，泡油解卡", "修泵，钻进", "钻进，无复杂", "等停待料4小时；大风停工3小时", "等停待料20小时；大风停工5小时"].map((main_work, i) => ({
+    well_id: "文字", report_date: iso(10 + i), depth_m: 100 * (i + 1), footage_m: 100, rop_m_h: 5, main_work,
+  })));
   await insertFixture(t.db, wells, daily);
   // Soft-deleted rows count nowhere.
   await t.db.execute("UPDATE drilling_daily SET deleted_at = '2026-01-01T00:00:00Z' WHERE id % 17 = 0");
@@ -156,5 +166,31 @@ test("the field-wide queries read the covering index, not the table", async () =
   for (const q of [compareQuery({}), ropQuery({}, "formation")]) {
     const p = await plan(q.sql, q.args);
     assert.match(p, /SCAN d USING COVERING INDEX drilling_daily_figures/);
+    assert.match(p, /SEARCH p USING COVERING INDEX drilling_daily_figures \(well_id=\? AND report_date=\?\)/, "the day before, from the index too");
   }
+  const compare = compareQuery({});
+  assert.match(await plan(compare.sql, compare.args), /SEARCH z USING COVERING INDEX drilling_daily_figures/, "each well's last depth, from the index too");
+});
+
+test("analyze_npt's sums in SQL (nptTotals over daily_npt) give the reference's figures, sources, wells and order", async () => {
+  for (const filter of [...FILTERS, { well_ids: ["文字"] }]) {
+    const where = dailyWhere(filter);
+    const rows = (await t.db.execute(
+      `SELECT d.well_id, d.report_date, d.npt_h, d.npt_category, d.main_work, ${activityLinesSql("d")} FROM drilling_daily d WHERE ${where.sql} ORDER BY d.well_id, d.report_date, d.id`,
+      where.args,
+    )).rows as DrillingRecord[];
+    let unknown = 0;
+    const js = nptBreakdown(rows, { classify: mainWorkNptClassifier(() => (unknown = 1)) });
+    const totals = await nptTotals(t.db, filter);
+    same(nptFromTotals(totals) as unknown as Json, js as unknown as Json, JSON.stringify(filter));
+    if (!filter.well_ids?.includes("文字")) continue;
+    assert.ok(totals.capped >= 2 && totals.byWell.get("文字")!.npt.size >= 3 && unknown === 1 && totals.hoursUnknown === 1, "the text fixture is exercised");
+  }
+});
+
+test("analyze_npt's per-report query reads the covering index and daily_npt's key, not the wide table", async () => {
+  const q = nptQueries({});
+  const plan = (await t.db.execute(`EXPLAIN QUERY PLAN ${q.days}`, q.args)).rows.map((r) => String(r.detail)).join("\n");
+  assert.match(plan, /SCAN d USING COVERING INDEX drilling_daily_figures/);
+  assert.match(plan, /SEARCH p USING PRIMARY KEY \(report_id=\? AND ord=\?\)/);
 });

@@ -10,6 +10,7 @@ import type { Db, ExportChunk, ExportChunkRequest } from "../../lib/db/db.ts";
 import { EXPORT_CHUNK_ROWS, exportCsv, exportCsvBytes } from "../../lib/data/export.ts";
 import { migrate } from "../../lib/db/migrations/index.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import type { TestServer } from "../helpers/server.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -136,7 +137,10 @@ async function settled(seen: { asked: number; open: number }): Promise<number> {
   return seen.asked;
 }
 
-test("a client that stops reading holds the export at a few pages; one that goes away ends it and frees the reader; others are answered meanwhile", async () => {
+/** A server on a filled two-reader database whose export pages are counted; closed and removed after `use`. */
+async function withExportServer(
+  use: (db: Db, seen: { asked: number; open: number }, server: TestServer) => Promise<void>,
+): Promise<void> {
   const { dir, path } = await tempFile();
   const location = { url: `file:${path}`, kind: "file" as const, path };
   const db = await openDatabase(location, { readers: 2 });
@@ -145,6 +149,16 @@ test("a client that stops reading holds the export at a few pages; one that goes
   const { counted, seen } = counting(db);
   const server = await startTestServer({}, { db: counted });
   try {
+    await use(db, seen, server);
+  } finally {
+    await server.close();
+    db.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test("a client that stops reading holds the export at a few pages; one that goes away ends it and frees the reader; others are answered meanwhile", async () => {
+  await withExportServer(async (db, seen, server) => {
     const { res, destroy } = await startDownload(server.url);
     assert.equal(res.statusCode, 200);
     const held = await settled(seen);
@@ -160,22 +174,11 @@ test("a client that stops reading holds the export at a few pages; one that goes
     assert.equal(seen.open, 0);
     // The readers are free: a read answers, and a whole export after it is complete.
     assert.equal(Number((await db.execute("SELECT count(*) AS n FROM drilling_daily")).rows[0].n), ROWS);
-  } finally {
-    await server.close();
-    db.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("another user's lookup answers while an export streams at full speed, and the export is complete", async () => {
-  const { dir, path } = await tempFile();
-  const location = { url: `file:${path}`, kind: "file" as const, path };
-  const db = await openDatabase(location, { readers: 2 });
-  await migrate(db);
-  await fill(db);
-  const { counted, seen } = counting(db);
-  const server = await startTestServer({}, { db: counted });
-  try {
+  await withExportServer(async (_db, seen, server) => {
     const { res } = await startDownload(server.url);
     let lines = 0;
     const done = new Promise<void>((resolve, reject) => {
@@ -198,9 +201,5 @@ test("another user's lookup answers while an export streams at full speed, and t
     await done;
     assert.ok(duringExport >= 1, "at least one lookup was answered before the export's last page was asked for");
     assert.equal(lines, ROWS + 1, "the header and every row");
-  } finally {
-    await server.close();
-    db.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });

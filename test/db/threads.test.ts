@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { execFile } from "node:child_process";
+import process from "node:process";
 import { Worker } from "node:worker_threads";
 import { openDatabase } from "../../lib/db/db.ts";
 import { openThreadedDatabase } from "../../lib/db/threads.ts";
@@ -10,6 +12,7 @@ import { dbFaultOf } from "../../lib/db/faults.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { holdWriteLock } from "../helpers/write-lock.ts";
+import { runTs } from "../helpers/spawn-server.ts";
 
 let server: TestServer;
 before(async () => {
@@ -154,3 +157,20 @@ test("a database thread that fails to start is a clear error, not a hang", () =>
     db.close();
   }
 }));
+
+test("closing the database while a statement runs in its thread waits for the statement instead of aborting the process", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-close-"));
+  try {
+    const { command, args } = runTs("test/helpers/close-mid-statement.ts");
+    const { code, stdout, stderr } = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(command, [...args, join(dir, "close.db")], { env: { ...process.env, NO_COLOR: "1" } }, (error, stdout, stderr) =>
+        resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout, stderr }));
+    });
+    assert.doesNotMatch(stderr, /panicked/, stderr);
+    assert.equal(code, 0, `exit ${code}\n${stderr}`);
+    // Its caller was told at once that the database closed; the thread finished the statement first.
+    assert.match(stdout, /"outcome":"refused: 数据库已关闭/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

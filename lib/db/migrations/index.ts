@@ -13,6 +13,7 @@ import { MIGRATION_006 } from "./006-drilling-activities.ts";
 import { MIGRATION_007 } from "./007-daily-npt.ts";
 import { MIGRATION_008 } from "./008-report-figures.ts";
 import { MIGRATION_009 } from "./009-analysis-index.ts";
+import { MIGRATION_010 } from "./010-live-count.ts";
 import type { Executor } from "../db.ts";
 
 /** A versioned schema change; applied once, in order, inside one transaction. */
@@ -25,7 +26,7 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005, MIGRATION_006, MIGRATION_007, MIGRATION_008, MIGRATION_009];
+export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005, MIGRATION_006, MIGRATION_007, MIGRATION_008, MIGRATION_009, MIGRATION_010];
 
 /**
  * Brings the schema up to the newest version, recording each applied version in

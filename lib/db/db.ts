@@ -114,16 +114,16 @@ const FAST_STATEMENTS = 256;
 
 /**
  * A read-only connection to a local file for the small SELECTs of every call, answering what the
- * client would (plain row objects, the first of two same-named columns, integers as numbers or a
- * RangeError past 2^53) at a fraction of its cost: the client prepares each statement anew and
- * defines each cell as a property one at a time. A statement it does not take (named or unusual
+ * client path would (rows as toResult builds them, integers as numbers; a blob or an integer past
+ * 2^53 is left to the client) at a fraction of its cost: the client prepares each statement anew
+ * and defines each cell as a property one at a time. A statement it does not take (named or unusual
  * arguments, not a SELECT) and any error are left to the client, which answers them as before.
  */
 export async function openFastReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<FastReader> {
   if (location.kind !== "file" || !location.path) throw new Error(`fast reads need a local database file, not "${location.url}"`);
   const { default: Libsql } = await import("libsql");
   let db: InstanceType<typeof Libsql> | null = null;
-  const prepared = new Map<string, { statement: ReturnType<InstanceType<typeof Libsql>["prepare"]>; columns: (string | null)[] }>();
+  const prepared = new Map<string, { statement: ReturnType<InstanceType<typeof Libsql>["prepare"]>; columns: string[] }>();
   const forget = () => {
     prepared.clear();
     db?.close();
@@ -136,10 +136,10 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
     const statement = db.prepare(sql);
     if (!statement.reader) return undefined;
     statement.raw(true).safeIntegers(true);
-    const names = (statement.columns() as { name: string }[]).map((c) => c.name);
-    // The client keeps the first of two same-named columns; "__proto__" it defines, an assignment would not.
-    const columns = names.map((name, i) => (names.indexOf(name) === i ? name : null));
-    if (names.includes("__proto__")) return undefined;
+    const columns = (statement.columns() as { name: string }[]).map((c) => c.name);
+    // Assigned in order like toResult's (the last of two same-named columns wins, in the first's
+    // place); "__proto__" would set the row's prototype, not a column.
+    if (columns.includes("__proto__")) return undefined;
     if (prepared.size >= FAST_STATEMENTS) prepared.clear();
     entry = { statement, columns };
     prepared.set(sql, entry);
@@ -160,7 +160,6 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
           for (let i = 0; i < columns.length; i++) {
             const name = columns[i];
             const value = raw[i];
-            if (name === null) continue;
             if (typeof value === "bigint") row[name] = safeNumber(value);
             else if (value === null || typeof value === "string" || typeof value === "number") row[name] = value;
             else return undefined; // a blob: the client's ArrayBuffer

@@ -1,4 +1,4 @@
-import { clearTimeout, setTimeout } from "node:timers";
+import { clearTimeout, setImmediate, setTimeout } from "node:timers";
 import type { Worker } from "node:worker_threads";
 import type { DatabaseLocation } from "../config/config.ts";
 import type { Db, Executor, ExportChunk, OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
@@ -55,7 +55,15 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
     for (const p of pending.values()) p.reject(error);
     pending.clear();
   };
-  worker.on("message", (reply: DbReply) => {
+  // Plain statements posted in one turn of the event loop (many callers' reads under load) go to
+  // the thread as one message: one wake-up and one clone instead of one each.
+  let outbox: DbRequest[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    worker.postMessage(batch.length === 1 ? batch[0] : batch);
+  };
+  const settle = (reply: DbReply) => {
     if (reply.id === 0) return void (ready = true);
     outstanding--;
     // Stopped only here, between statements: terminating a thread inside the driver's native call
@@ -68,7 +76,8 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
     if (pending.size === 0) worker.unref();
     if (reply.ok) p.resolve(reply.value);
     else p.reject(fromWireError(reply.error));
-  });
+  };
+  worker.on("message", (message: DbReply | DbReply[]) => Array.isArray(message) ? message.forEach(settle) : settle(message));
   worker.on("error", (error: Error) => settleAll(Object.assign(new Error(`数据库线程出错 / the database thread failed: ${error.message}`), { cause: error })));
   worker.on("exit", (code) => settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`)));
   return {
@@ -79,7 +88,9 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
         if (pending.size === 0) worker.ref();
         pending.set(id, { resolve, reject });
         outstanding++;
-        worker.postMessage({ ...request, id });
+        const message = { ...request, id } as DbRequest;
+        if (message.op !== "execute") return worker.postMessage(message);
+        if (outbox.push(message) === 1) setImmediate(flush);
       });
     },
     inFlight: () => pending.size,

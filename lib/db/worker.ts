@@ -1,6 +1,7 @@
+import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Executor, RawReader } from "./db.ts";
-import { openDatabase, openRawReader } from "./db.ts";
+import { openDatabase, openFastReader, openRawReader } from "./db.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
 import { fromWireError, toWireError } from "./wire.ts";
 import { ANALYSIS_JOBS } from "../data/analysis-jobs.ts";
@@ -23,12 +24,24 @@ export function runDbWorker(): void {
   const port = parentPort;
   if (!port) return;
   const data = workerData as DbWorkerData;
-  const reply = (message: DbReply) => port.postMessage(message);
+  // Answers of one turn go back as one message (see lib/db/threads.ts: one wake-up, not one each).
+  let outbox: DbReply[] = [];
+  const flush = () => {
+    const batch = outbox;
+    outbox = [];
+    port.postMessage(batch.length === 1 ? batch[0] : batch);
+  };
+  const reply = (message: DbReply) => {
+    if (outbox.push(message) === 1) setImmediate(flush);
+  };
   const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
   // Listening at once: requests that come while the file opens wait for it (or get its error).
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });
   // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
   opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
+  // Plain SELECTs on a connection of their own with prepared statements kept (the client's way
+  // cost the reader threads most of each call); opened with the database, after it.
+  const fast = opening.then(() => openFastReader(data.location, data.options)).catch(() => null);
   const open = new Map<number, OpenTx>();
   // The export's own connection, opened at its first page (lib/data/export-chunk.ts).
   let raw: Promise<RawReader> | null = null;
@@ -58,11 +71,11 @@ export function runDbWorker(): void {
   };
   const answer = (id: number, work: Promise<unknown>) =>
     work.then((value) => reply({ id, ok: true, value }), (error: unknown) => fail(id, error));
-  port.on("message", (request: DbRequest) => {
+  const handle = (request: DbRequest) => {
     const { id } = request;
     switch (request.op) {
       case "execute":
-        return answer(id, opening.then((db) => db.execute(request.sql, request.args)));
+        return answer(id, opening.then(async (db) => (await fast)?.read(request.sql, request.args) ?? db.execute(request.sql, request.args)));
       case "job": {
         const job = Object.hasOwn(ANALYSIS_JOBS, request.name) ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS] : undefined;
         if (!job) return fail(id, new Error(`unknown job ${request.name}`));
@@ -86,5 +99,6 @@ export function runDbWorker(): void {
           outcome.ok ? reply({ id, ok: true, value: null }) : fail(id, outcome.error));
       }
     }
-  });
+  };
+  port.on("message", (message: DbRequest | DbRequest[]) => Array.isArray(message) ? message.forEach(handle) : handle(message));
 }

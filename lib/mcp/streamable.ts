@@ -1,23 +1,72 @@
-import { createMcpHandler, isJsonContentType, isLegacyRequest, SUPPORTED_PROTOCOL_VERSIONS, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
+import { createMcpHandler, isJsonContentType, ProtocolErrorCode, isLegacyRequest, SUPPORTED_PROTOCOL_VERSIONS, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
 import type { McpServerFactory } from "@modelcontextprotocol/server";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { CallDeps } from "../call/call.ts";
 import type { User } from "../identity/identity.ts";
-import { callerOf, createMcpServer, mcpAuthInfo } from "./server.ts";
+import { callTool } from "../call/call.ts";
+import { callerOf, createMcpServer, mcpAuthInfo, toCallToolResult } from "./server.ts";
+import { purgeRound } from "./purge-confirm.ts";
 
 const encoder = new TextEncoder();
 const LIST_HEAD = encoder.encode('{"result":{"tools":');
 const LIST_KEYS = new Set(["jsonrpc", "id", "method", "params"]);
 
+const CALL_PARAM_KEYS = new Set(["name", "arguments"]);
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The id and params of a body that is one plain 2025-era request of `method`, else undefined. */
+function plainRequest(body: unknown, method: string): { id: string | number; params: Record<string, unknown> } | undefined {
+  if (!isPlainObject(body)) return undefined;
+  if (body.jsonrpc !== "2.0" || body.method !== method || !Object.keys(body).every((k) => LIST_KEYS.has(k))) return undefined;
+  const params = body.params ?? {};
+  if (!isPlainObject(params)) return undefined;
+  const id = body.id;
+  return (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id) ? { id: id as string | number, params } : undefined;
+}
+
 /** The id of a body that is one plain 2025-era `tools/list` request (no params but `{}`), else undefined. */
 function plainToolsListId(body: unknown): string | number | undefined {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-  const m = body as Record<string, unknown>;
-  if (m.jsonrpc !== "2.0" || m.method !== "tools/list" || !Object.keys(m).every((k) => LIST_KEYS.has(k))) return undefined;
-  const params = m.params;
-  if (params !== undefined && (typeof params !== "object" || params === null || Array.isArray(params) || Object.keys(params).length > 0)) return undefined;
-  const id = m.id;
-  return (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id) ? (id as string | number) : undefined;
+  const plain = plainRequest(body, "tools/list");
+  return plain && Object.keys(plain.params).length === 0 ? plain.id : undefined;
+}
+
+/** Whether the SDK's stateless transport would take this request as it is (Accept, Content-Type, protocol version). */
+function sdkWouldTake(request: Request): boolean {
+  const accept = request.headers.get("accept");
+  if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return false;
+  if (!isJsonContentType(request.headers.get("content-type"))) return false;
+  const version = request.headers.get("mcp-protocol-version");
+  return version === null || SUPPORTED_PROTOCOL_VERSIONS.includes(version);
+}
+
+const json = (text: string) => new Response(text, { status: 200, headers: { "Content-Type": "application/json" } });
+
+/**
+ * The SDK's answer to a plain 2025-era `tools/call` (params only `name` and an `arguments` object, no
+ * `_meta`, not a purge that must ask), without building a server and transport for it: the same
+ * pipeline (callTool, toCallToolResult) as the SDK server's handler, the same JSON-RPC result or error.
+ * Any other request goes to the SDK. test/mcp/streamable-call.test.ts holds the two answers equal.
+ */
+async function plainToolCall(deps: CallDeps, request: Request, body: unknown, user: User): Promise<Response | null> {
+  const plain = plainRequest(body, "tools/call");
+  if (!plain || !sdkWouldTake(request)) return null;
+  const { name, arguments: args = {} } = plain.params;
+  if (typeof name !== "string" || !isPlainObject(args) || !Object.keys(plain.params).every((k) => CALL_PARAM_KEYS.has(k))) return null;
+  const round = purgeRound(name, args, user, { modern: false, capabilities: undefined, inputResponses: undefined });
+  if (round.kind !== "call") return null;
+  const id = JSON.stringify(plain.id);
+  try {
+    const result = toCallToolResult(await callTool(deps, user, name, round.args, "streamable_http"));
+    return json(`{"result":${JSON.stringify(result)},"jsonrpc":"2.0","id":${id}}`);
+  } catch (error) {
+    // As the SDK answers a handler's throw: its code when it has one, else an internal error.
+    const e = error as { code?: unknown; message?: unknown; data?: unknown } | null;
+    const code = Number.isSafeInteger(e?.code) ? e?.code : ProtocolErrorCode.InternalError;
+    const message = typeof e?.message === "string" ? e.message : "Internal error";
+    return json(`{"jsonrpc":"2.0","id":${id},"error":${JSON.stringify({ code, message, ...(e?.data !== undefined ? { data: e.data } : {}) })}}`);
+  }
 }
 
 /**
@@ -29,12 +78,7 @@ function plainToolsListId(body: unknown): string | number | undefined {
  */
 function cachedToolsList(deps: CallDeps, request: Request, body: unknown, user: User): Response | null {
   const id = plainToolsListId(body);
-  if (id === undefined) return null;
-  const accept = request.headers.get("accept");
-  if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return null;
-  if (!isJsonContentType(request.headers.get("content-type"))) return null;
-  const version = request.headers.get("mcp-protocol-version");
-  if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null;
+  if (id === undefined || !sdkWouldTake(request)) return null;
   const tools = deps.tools.listJson(user.role.role, user.tools);
   const tail = encoder.encode(`},"jsonrpc":"2.0","id":${JSON.stringify(id)}}`);
   const bytes = new Uint8Array(LIST_HEAD.length + tools.length + tail.length);
@@ -76,7 +120,9 @@ export function createStreamableHandler(deps: CallDeps): StreamableHandler {
   }
 
   return async function handleStreamable(request, body, user) {
-    if (await isLegacyRequest(request, body)) return cachedToolsList(deps, request, body, user) ?? legacy(request, body, user);
+    if (await isLegacyRequest(request, body)) {
+      return cachedToolsList(deps, request, body, user) ?? (await plainToolCall(deps, request, body, user)) ?? legacy(request, body, user);
+    }
     return modern.fetch(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
   };
 }

@@ -9,12 +9,24 @@ import process from "node:process";
 // Wiring only: configuration, logger, database and app, then listen.
 try {
   const config = loadConfig(process.env);
-  const { log } = createServerLog(config, { isTTY: process.stderr.isTTY, write: (line) => console.error(line) });
+  const { log } = createServerLog(config, {
+    isTTY: process.stderr.isTTY,
+    write: (line) => console.error(line),
+  });
   const server = await startServer(config, log);
   console.log(banner(config, server));
-  installShutdown({ close: () => server.close(), log, exit: (code) => process.exit(code), on: (signal, handler) => process.on(signal, handler) });
+  installShutdown({
+    close: () => server.close(),
+    log,
+    exit: (code) => process.exit(code),
+    on: (signal, handler) => process.on(signal, handler),
+  });
 } catch (error) {
   const known = error instanceof ConfigError || error instanceof StartupError;
-  console.error(known ? (error as Error).message : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`);
+  console.error(
+    known
+      ? (error as Error).message
+      : `启动失败 / start-up failed: ${(error as Error).stack ?? error}`,
+  );
   process.exit(1);
 }

@@ -16,7 +16,12 @@ const CAMPAIGNS_PER_CALL = 50;
 
 /** The well master of the bench field: W001…W{wells} from the demo generator. */
 export function benchWells(options: BenchDataOptions): DemoWell[] {
-  return generateDemoData({ seed: options.seed ?? 1, wells: options.wells ?? 300, endDate: "2000-01-01", field: false }).wells;
+  return generateDemoData({
+    seed: options.seed ?? 1,
+    wells: options.wells ?? 300,
+    endDate: "2000-01-01",
+    field: false,
+  }).wells;
 }
 
 /**
@@ -32,13 +37,18 @@ export function* benchDaily(options: BenchDataOptions): Generator<DemoDaily[]> {
   const dates = new Map<number, string>();
   const dateOf = (day: number): string => {
     let s = dates.get(day);
-    if (s === undefined) dates.set(day, (s = new Date(day * DAY_MS).toISOString().slice(0, 10)));
+    if (s === undefined) dates.set(day, s = new Date(day * DAY_MS).toISOString().slice(0, 10));
     return s;
   };
   let produced = 0;
   let campaign = 0;
   for (let call = 0; produced < options.records; call++) {
-    const { daily } = generateDemoData({ seed: (options.seed ?? 1) * 1_000_003 + call, wells: CAMPAIGNS_PER_CALL, endDate: "9999-12-31", field: false });
+    const { daily } = generateDemoData({
+      seed: (options.seed ?? 1) * 1_000_003 + call,
+      wells: CAMPAIGNS_PER_CALL,
+      endDate: "9999-12-31",
+      field: false,
+    });
     const batch: DemoDaily[] = [];
     let source = "";
     let target = 0;
@@ -53,7 +63,12 @@ export function* benchDaily(options: BenchDataOptions): Generator<DemoDaily[]> {
         start = nextDay[target];
         day = 0;
       } else day++;
-      batch.push({ ...row, well_id: ids[target], spud_date: dateOf(start), report_date: dateOf(start + day) });
+      batch.push({
+        ...row,
+        well_id: ids[target],
+        spud_date: dateOf(start),
+        report_date: dateOf(start + day),
+      });
       produced++;
     }
     if (source) nextDay[target] = start + day + 1;

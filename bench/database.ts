@@ -20,7 +20,11 @@ export function benchCacheDir(): string {
  * over `wells` wells, generating it (one transaction, multi-row inserts) unless a
  * cached one exists. `onProgress` hears about a fresh build.
  */
-export async function ensureBenchDatabase(records: number, wells = 300, onProgress?: (line: string) => void): Promise<{ path: string; built: boolean; seconds: number }> {
+export async function ensureBenchDatabase(
+  records: number,
+  wells = 300,
+  onProgress?: (line: string) => void,
+): Promise<{ path: string; built: boolean; seconds: number }> {
   const dir = benchCacheDir();
   await mkdir(dir, { recursive: true });
   const path = join(dir, `daily-${records}-wells-${wells}-v${DATA_VERSION}.db`);
@@ -32,11 +36,15 @@ export async function ensureBenchDatabase(records: number, wells = 300, onProgre
   try {
     await migrate(db);
     await db.transaction(async (tx) => {
-      for (const s of insertStatements("wells", benchWells({ records, wells }))) await tx.execute(s.sql, s.args);
+      for (const s of insertStatements("wells", benchWells({ records, wells }))) {
+        await tx.execute(s.sql, s.args);
+      }
       let done = 0;
       for (const batch of benchDaily({ records, wells })) {
         const rows = batch.map((row) => ({ ...row, created_by: "bench-seed" }));
-        for (const s of insertStatements("drilling_daily", rows, 400)) await tx.execute(s.sql, s.args);
+        for (const s of insertStatements("drilling_daily", rows, 400)) {
+          await tx.execute(s.sql, s.args);
+        }
         done += batch.length;
         if (onProgress && done % 100_000 < batch.length) onProgress(`  ${done} / ${records} rows`);
       }

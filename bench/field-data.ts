@@ -11,7 +11,14 @@ const FIELD_VERSION = 2;
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2020, 0, 1);
 const BLOCKS = ["石南", "石西", "莫北", "陆梁", "夏子街", "玛湖"];
-const TROUBLE = ["处理卡钻{h}小时", "修理泥浆泵{h}小时", "等停待料{h}小时", "井漏堵漏{h}小时", "大风停工{h}小时", "修泵"];
+const TROUBLE = [
+  "处理卡钻{h}小时",
+  "修理泥浆泵{h}小时",
+  "等停待料{h}小时",
+  "井漏堵漏{h}小时",
+  "大风停工{h}小时",
+  "修泵",
+];
 
 /** The field's well ids: 石南1000 … as its engineers name wells. */
 export function fieldWellId(i: number): string {
@@ -22,7 +29,11 @@ export function fieldWellId(i: number): string {
 export function fieldWellsCsv(wells: number): string {
   const out = ["JH,QK,CW,JX,JB,SFZDJ,SJJS", "井号,区块,层位,井型,井别,是否重点井,设计井深"];
   for (let i = 0; i < wells; i++) {
-    out.push(`${fieldWellId(i)},${BLOCKS[i % BLOCKS.length]}区块,J1b,${i % 3 === 0 ? "水平井" : "直井"},开发井,${i % 20 === 0 ? "是" : "否"},${2500 + (i % 40) * 50}`);
+    out.push(
+      `${fieldWellId(i)},${BLOCKS[i % BLOCKS.length]}区块,J1b,${
+        i % 3 === 0 ? "水平井" : "直井"
+      },开发井,${i % 20 === 0 ? "是" : "否"},${2500 + (i % 40) * 50}`,
+    );
   }
   return `${out.join("\n")}\n`;
 }
@@ -45,10 +56,16 @@ export function fieldDailyCsv(wells: number, reports: number): string {
       hours += drilled;
       const rop = drilled ? (footage / drilled).toFixed(2) : "";
       const date = new Date(spud + d * DAY_MS).toISOString().slice(0, 10);
-      const trouble = (w * 13 + d * 7) % 9 === 0 ? `；${TROUBLE[(w + d) % TROUBLE.length].replace("{h}", String(1 + ((w + d) % 6)))}` : "";
+      const trouble = (w * 13 + d * 7) % 9 === 0
+        ? `；${TROUBLE[(w + d) % TROUBLE.length].replace("{h}", String(1 + ((w + d) % 6)))}`
+        : "";
       out.push(
-        `${fieldWellId(w)},${date},${new Date(spud).toISOString().slice(0, 10)},m,${depth},${footage},PDC,${d < 10 ? 311.2 : 215.9},${80 + (d % 5) * 10},${rop},` +
-          `${18 + (d % 6)},${30 + (d % 4)},1.2${d % 10},${40 + (d % 20)},${hours},"钻进至${depth}m${trouble}"`,
+        `${fieldWellId(w)},${date},${
+          new Date(spud).toISOString().slice(0, 10)
+        },m,${depth},${footage},PDC,${d < 10 ? 311.2 : 215.9},${80 + (d % 5) * 10},${rop},` +
+          `${18 + (d % 6)},${30 + (d % 4)},1.2${d % 10},${
+            40 + (d % 20)
+          },${hours},"钻进至${depth}m${trouble}"`,
       );
     }
   }
@@ -59,7 +76,11 @@ export function fieldDailyCsv(wells: number, reports: number): string {
  * The path of the field-scale database (`wells` wells in the master, `reports` daily reports),
  * built once with the import command from CSV files and reused (bench cache dir).
  */
-export function ensureFieldDatabase(wells: number, reports: number, say: (line: string) => void): string {
+export function ensureFieldDatabase(
+  wells: number,
+  reports: number,
+  say: (line: string) => void,
+): string {
   const dir = join(benchCacheDir(), `field-${wells}-${reports}-v${FIELD_VERSION}`);
   const path = join(dir, "field.db");
   if (existsSync(path)) return path;
@@ -73,9 +94,13 @@ export function ensureFieldDatabase(wells: number, reports: number, say: (line: 
   for (const file of [wellsCsv, dailyCsv]) {
     say(`  npm run import -- ${file}`);
     const run = spawnSync(process.execPath, ["scripts/import.ts", file], {
-      env: { ...process.env, DATABASE_URL: `file:${partial}` }, encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, DATABASE_URL: `file:${partial}` },
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status !== 0) throw new Error(`import of ${file} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
+    if (run.status !== 0) {
+      throw new Error(`import of ${file} failed (${run.status}):\n${run.stderr.slice(-2000)}`);
+    }
   }
   renameSync(partial, path);
   for (const f of ["-wal", "-shm"]) rmSync(`${partial}${f}`, { force: true });

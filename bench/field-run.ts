@@ -17,14 +17,22 @@ export interface FieldOptions {
 }
 
 /** Runs the field workloads on the bundle and returns their rows of the target table. */
-export async function fieldRows(options: FieldOptions): Promise<{ rows: TargetRow[]; raw: Record<string, unknown> }> {
+export async function fieldRows(
+  options: FieldOptions,
+): Promise<{ rows: TargetRow[]; raw: Record<string, unknown> }> {
   const { quick, say } = options;
   const wells = 2300, reports = quick ? 20_000 : 80_500;
-  say(`field: ${wells} wells, ${reports} daily reports, imported from field-layout CSV files (cached) …`);
+  say(
+    `field: ${wells} wells, ${reports} daily reports, imported from field-layout CSV files (cached) …`,
+  );
   const dbPath = ensureFieldDatabase(wells, reports, say);
   const [command, ...args] = options.command ?? [process.execPath, "dist/oilfield-mcp.mjs"];
   const server = await startServer({
-    label: "bundle-field", command, args, env: { DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: "warn" }, logFile: join(options.workDir, "bundle-field.log"),
+    label: "bundle-field",
+    command,
+    args,
+    env: { DATABASE_URL: `file:${dbPath}`, LOG_LEVEL: "warn" },
+    logFile: join(options.workDir, "bundle-field.log"),
   });
   try {
     const well = fieldWellId(0);
@@ -43,14 +51,19 @@ export async function fieldRows(options: FieldOptions): Promise<{ rows: TargetRo
         met: alone[name] <= 200,
       })),
       ...[one, four].map((u) => ({
-        workload: `USER \`query_drilling_data {"well_id":"${well}","limit":5}\` while ${u.users} engineer(s) run analyses back to back`,
-        measured: `p99 ${fmt(u.p99Ms)} ms (p50 ${fmt(u.p50Ms)}, max ${fmt(u.maxMs)}; ${u.lookups} lookups, ${u.analyses} analyses; ${u.errors} errors, ${u.resets} resets)`,
+        workload:
+          `USER \`query_drilling_data {"well_id":"${well}","limit":5}\` while ${u.users} engineer(s) run analyses back to back`,
+        measured: `p99 ${fmt(u.p99Ms)} ms (p50 ${fmt(u.p50Ms)}, max ${
+          fmt(u.maxMs)
+        }; ${u.lookups} lookups, ${u.analyses} analyses; ${u.errors} errors, ${u.resets} resets)`,
         target: u.users === 1 ? "p99 ≤ 50 ms" : "p99 ≤ 150 ms, zero resets, zero errors",
         met: u.p99Ms <= (u.users === 1 ? 50 : 150) && u.errors === 0 && u.resets === 0,
       })),
       {
         workload: "another process holds the write lock 3 s: /health and a read meanwhile",
-        measured: `/health max ${fmt(lock.healthMaxMs)} ms, read max ${fmt(lock.readMaxMs)} ms (${lock.probes} probes, ${lock.failures} failed); the write sent meanwhile: ${lock.writeStatus}`,
+        measured: `/health max ${fmt(lock.healthMaxMs)} ms, read max ${
+          fmt(lock.readMaxMs)
+        } ms (${lock.probes} probes, ${lock.failures} failed); the write sent meanwhile: ${lock.writeStatus}`,
         target: "each within 100 ms",
         met: lock.healthMaxMs <= 100 && lock.readMaxMs <= 100 && lock.failures === 0,
       },

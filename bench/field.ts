@@ -7,11 +7,18 @@ import { median, percentile } from "./stats.ts";
 
 /** The field-wide analyses timed alone and run back to back by the "engineers". */
 export const FIELD_ANALYSES: readonly (readonly [string, Record<string, unknown>])[] = [
-  ["compare_wells", {}], ["analyze_rop", {}], ["analyze_npt", {}],
+  ["compare_wells", {}],
+  ["analyze_rop", {}],
+  ["analyze_npt", {}],
 ];
 
 /** One REST tool call; `ok` false on a non-200 answer or a network error (reset, refused). */
-export async function restCall(url: string, name: string, args: Record<string, unknown>, role = "ENGINEER"): Promise<{ ok: boolean; ms: number; error?: string }> {
+export async function restCall(
+  url: string,
+  name: string,
+  args: Record<string, unknown>,
+  role = "ENGINEER",
+): Promise<{ ok: boolean; ms: number; error?: string }> {
   const started = performance.now();
   try {
     const res = await fetch(`${url}/mcp/call-tool`, {
@@ -20,15 +27,26 @@ export async function restCall(url: string, name: string, args: Record<string, u
       body: JSON.stringify({ name, arguments: args }),
     });
     const body = await res.text();
-    return { ok: res.status === 200, ms: performance.now() - started, error: res.status === 200 ? undefined : `${res.status} ${body.slice(0, 200)}` };
+    return {
+      ok: res.status === 200,
+      ms: performance.now() - started,
+      error: res.status === 200 ? undefined : `${res.status} ${body.slice(0, 200)}`,
+    };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    return { ok: false, ms: performance.now() - started, error: cause?.code ?? (error as Error).message };
+    return {
+      ok: false,
+      ms: performance.now() - started,
+      error: cause?.code ?? (error as Error).message,
+    };
   }
 }
 
 /** Median ms of each analysis alone (`times` calls each, after one warm-up call). */
-export async function analysesAlone(server: BenchServer, times: number): Promise<Record<string, number>> {
+export async function analysesAlone(
+  server: BenchServer,
+  times: number,
+): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const [name, args] of FIELD_ANALYSES) {
     const first = await restCall(server.url, name, args);
@@ -53,7 +71,12 @@ export interface UnderLoad {
 }
 
 /** A USER's small lookup, one after another for `seconds`, while `users` engineers loop over the analyses. */
-export async function lookupUnderAnalyses(server: BenchServer, users: number, seconds: number, wellId: string): Promise<UnderLoad> {
+export async function lookupUnderAnalyses(
+  server: BenchServer,
+  users: number,
+  seconds: number,
+  wellId: string,
+): Promise<UnderLoad> {
   let running = true;
   let analyses = 0, errors = 0, resets = 0;
   const count = (r: { ok: boolean; error?: string }) => {
@@ -74,13 +97,27 @@ export async function lookupUnderAnalyses(server: BenchServer, users: number, se
   const ms: number[] = [];
   const until = performance.now() + seconds * 1000;
   while (performance.now() < until) {
-    const r = await restCall(server.url, "query_drilling_data", { well_id: wellId, limit: 5 }, "USER");
+    const r = await restCall(
+      server.url,
+      "query_drilling_data",
+      { well_id: wellId, limit: 5 },
+      "USER",
+    );
     count(r);
     ms.push(r.ms);
   }
   running = false;
   await Promise.all(engineers);
-  return { users, lookups: ms.length, p50Ms: median(ms), p99Ms: percentile(ms, 99), maxMs: Math.max(...ms), analyses, errors, resets };
+  return {
+    users,
+    lookups: ms.length,
+    p50Ms: median(ms),
+    p99Ms: percentile(ms, 99),
+    maxMs: Math.max(...ms),
+    analyses,
+    errors,
+    resets,
+  };
 }
 
 /** What reads and /health saw while another process held the write lock. */
@@ -94,11 +131,21 @@ export interface LockHeld {
 }
 
 /** Another process takes the write lock for `holdMs`; meanwhile a write waits and /health and a read are probed. */
-export async function whileLockHeld(server: BenchServer, dbPath: string, holdMs: number, wellId: string): Promise<LockHeld> {
-  const holder = spawn(process.execPath, ["bench/hold-lock.ts", dbPath, String(holdMs)], { stdio: ["ignore", "pipe", "inherit"] });
+export async function whileLockHeld(
+  server: BenchServer,
+  dbPath: string,
+  holdMs: number,
+  wellId: string,
+): Promise<LockHeld> {
+  const holder = spawn(process.execPath, ["bench/hold-lock.ts", dbPath, String(holdMs)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   await new Promise<void>((resolve, reject) => {
     holder.stdout!.on("data", (d: Buffer) => d.toString().includes("locked") && resolve());
-    holder.once("exit", (code) => reject(new Error(`the lock holder exited (${code}) before taking the lock`)));
+    holder.once(
+      "exit",
+      (code) => reject(new Error(`the lock holder exited (${code}) before taking the lock`)),
+    );
   });
   const ended = new Promise((r) => holder.once("exit", r));
   const write = restCall(server.url, "update_drilling_record", { record_id: 1, depth_m: 1 });
@@ -108,7 +155,12 @@ export async function whileLockHeld(server: BenchServer, dbPath: string, holdMs:
     const h0 = performance.now();
     const h = await fetch(`${server.url}/health`).then((r) => r.status, () => 0);
     healthMax = Math.max(healthMax, performance.now() - h0);
-    const read = await restCall(server.url, "query_drilling_data", { well_id: wellId, limit: 5 }, "USER");
+    const read = await restCall(
+      server.url,
+      "query_drilling_data",
+      { well_id: wellId, limit: 5 },
+      "USER",
+    );
     readMax = Math.max(readMax, read.ms);
     probes++;
     if (h !== 200 || !read.ok) failures++;
@@ -116,5 +168,11 @@ export async function whileLockHeld(server: BenchServer, dbPath: string, holdMs:
   }
   const w = await write;
   await ended;
-  return { healthMaxMs: healthMax, readMaxMs: readMax, probes, failures, writeStatus: w.ok ? "200" : String(w.error).slice(0, 80) };
+  return {
+    healthMaxMs: healthMax,
+    readMaxMs: readMax,
+    probes,
+    failures,
+    writeStatus: w.ok ? "200" : String(w.error).slice(0, 80),
+  };
 }

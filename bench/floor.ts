@@ -11,13 +11,19 @@ const FLOOR_SQL =
   `SELECT ${DAILY_SELECT} FROM drilling_daily d WHERE d.deleted_at IS NULL ORDER BY d.report_date DESC, d.id DESC LIMIT ? OFFSET ?`;
 
 const path = process.env.DATABASE_PATH;
-if (!path) throw new Error('DATABASE_PATH is not set: give the floor the bench database file, e.g. DATABASE_PATH=/tmp/x.db');
+if (!path) {
+  throw new Error(
+    "DATABASE_PATH is not set: give the floor the bench database file, e.g. DATABASE_PATH=/tmp/x.db",
+  );
+}
 const client = createClient({ url: `file:${path}`, intMode: "number" });
 const app = new Hono();
 app.get("/health", (c) => c.json({ status: "healthy" }));
 app.all("/query", async (c) => {
   const rs = await client.execute({ sql: FLOOR_SQL, args: [6, 0] });
-  const records = rs.rows.slice(0, 5).map((row) => Object.fromEntries(rs.columns.map((name, i) => [name, row[i]])));
+  const records = rs.rows.slice(0, 5).map((row) =>
+    Object.fromEntries(rs.columns.map((name, i) => [name, row[i]]))
+  );
   return c.json({ records });
 });
 serve({ fetch: app.fetch, hostname: "127.0.0.1", port: Number(process.env.PORT ?? 0) });

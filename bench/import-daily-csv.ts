@@ -14,11 +14,16 @@ const files = {
 };
 for (const [encoding, bytes] of Object.entries(files)) {
   const started = performance.now();
-  const parsed = await readTableFile(bytes, { fileName: "daily.csv", tables: [WELLS, DRILLING_DAILY] });
+  const parsed = await readTableFile(bytes, {
+    fileName: "daily.csv",
+    tables: [WELLS, DRILLING_DAILY],
+  });
   const seconds = (performance.now() - started) / 1000;
   const rss = Math.round(process.memoryUsage().rss / 1e6);
   console.log(
-    `${encoding}: ${parsed.rows.length} rows, ${parsed.blankRows} blank, ${(bytes.length / 1e6).toFixed(1)} MB ` +
+    `${encoding}: ${parsed.rows.length} rows, ${parsed.blankRows} blank, ${
+      (bytes.length / 1e6).toFixed(1)
+    } MB ` +
       `in ${seconds.toFixed(2)} s = ${Math.round(lines / seconds)} lines/s, rss ${rss} MB`,
   );
 }

@@ -10,7 +10,12 @@ const lines = Number(process.argv[2] ?? 100_000);
 const { db, close } = await openTempDb();
 try {
   const bytes = new TextEncoder().encode(generateDailyCsv(lines).text);
-  for (const [label, dryRun] of [["import (empty db)", false], ["re-import (unchanged)", false], ["dry run", true]] as const) {
+  for (
+    const [label, dryRun] of [["import (empty db)", false], ["re-import (unchanged)", false], [
+      "dry run",
+      true,
+    ]] as const
+  ) {
     const cpu = process.cpuUsage();
     const started = performance.now();
     const s = await importFile(db, bytes, { fileName: "daily.csv", dryRun, actor: "bench" });
@@ -20,7 +25,9 @@ try {
     const rows = s.inserted + s.updated + s.unchanged;
     console.log(
       `${label}: ${lines} lines, ${rows} rows (inserted ${s.inserted}, updated ${s.updated}, unchanged ${s.unchanged}) ` +
-        `in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (cpu ${cpuSeconds.toFixed(2)} s = ${Math.round(rows / cpuSeconds)} rows/cpu-s)`,
+        `in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s (cpu ${
+          cpuSeconds.toFixed(2)
+        } s = ${Math.round(rows / cpuSeconds)} rows/cpu-s)`,
     );
   }
 } finally {

@@ -21,16 +21,28 @@ export interface ImportResult {
 export async function measureImport(lines: number): Promise<ImportResult> {
   const bytes = new Uint8Array(iconv.encode(generateDailyCsv(lines).text, "gb18030"));
   let started = performance.now();
-  const parsed = await readTableFile(bytes, { fileName: "daily.csv", tables: [WELLS, DRILLING_DAILY] });
+  const parsed = await readTableFile(bytes, {
+    fileName: "daily.csv",
+    tables: [WELLS, DRILLING_DAILY],
+  });
   const parseSeconds = (performance.now() - started) / 1000;
   const { db, close } = await openTempDb();
   try {
     const records = parsed.rows.map((r) => r.values as Record<string, unknown>);
     started = performance.now();
-    const saved = await saveRecords(db, DRILLING_DAILY_TARGET, records, { actor: "bench", allOrNothing: false, outsideScope: async () => new Set<string>() });
+    const saved = await saveRecords(db, DRILLING_DAILY_TARGET, records, {
+      actor: "bench",
+      allOrNothing: false,
+      outsideScope: async () => new Set<string>(),
+    });
     const writeSeconds = (performance.now() - started) / 1000;
     const inserted = saved.outcomes.filter((o) => o.status === "inserted").length;
-    return { lines, parseRowsPerSec: parsed.rows.length / parseSeconds, writeRowsPerSec: records.length / writeSeconds, inserted };
+    return {
+      lines,
+      parseRowsPerSec: parsed.rows.length / parseSeconds,
+      writeRowsPerSec: records.length / writeSeconds,
+      inserted,
+    };
   } finally {
     await close();
   }

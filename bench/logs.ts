@@ -18,7 +18,12 @@ export function toolLogLines(file: string, fromByte = 0): ToolLogLine[] {
     try {
       const o = JSON.parse(line) as Record<string, unknown>;
       if (typeof o.tool === "string" && typeof o.ms === "number") {
-        out.push({ tool: o.tool, outcome: String(o.outcome), transport: String(o.transport), ms: o.ms });
+        out.push({
+          tool: o.tool,
+          outcome: String(o.outcome),
+          transport: String(o.transport),
+          ms: o.ms,
+        });
       }
     } catch {
       // a line cut by a crash is not a call

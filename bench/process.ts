@@ -76,18 +76,28 @@ export async function startServer(spec: ServerSpec, timeoutMs = 30_000): Promise
   let exited: number | null = null;
   child.once("exit", (code) => (exited = code ?? -1));
   while (!(await healthy(url))) {
-    if (exited !== null) throw new Error(`${spec.label} exited with code ${exited} before answering /health: see ${spec.logFile}`);
+    if (exited !== null) {
+      throw new Error(
+        `${spec.label} exited with code ${exited} before answering /health: see ${spec.logFile}`,
+      );
+    }
     if (performance.now() - started > timeoutMs) {
       child.kill("SIGKILL");
       const tail = readFileSync(spec.logFile, "utf8").slice(-600);
-      throw new Error(`${spec.label} did not answer /health healthy within ${timeoutMs} ms: see ${spec.logFile}, which ends:\n${tail}`);
+      throw new Error(
+        `${spec.label} did not answer /health healthy within ${timeoutMs} ms: see ${spec.logFile}, which ends:\n${tail}`,
+      );
     }
     await sleep(2);
   }
   const startMs = performance.now() - started;
   const pid = child.pid as number;
   return {
-    label: spec.label, url, pid, logFile: spec.logFile, startMs,
+    label: spec.label,
+    url,
+    pid,
+    logFile: spec.logFile,
+    startMs,
     memory: () => procStatus(pid),
     cpu: () => cpuSeconds(readFileSync(`/proc/${pid}/stat`, "utf8")),
     stop: () =>

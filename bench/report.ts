@@ -10,7 +10,13 @@ export interface TargetRow {
 /** The table as Markdown (printed, and pasted into the README). */
 export function markdownTable(rows: readonly TargetRow[]): string {
   const lines = ["| workload | measured | target | met |", "|---|---|---|---|"];
-  for (const r of rows) lines.push(`| ${r.workload} | ${r.measured} | ${r.target} | ${r.met === null ? "—" : r.met ? "met" : "**missed**"} |`);
+  for (const r of rows) {
+    lines.push(
+      `| ${r.workload} | ${r.measured} | ${r.target} | ${
+        r.met === null ? "—" : r.met ? "met" : "**missed**"
+      } |`,
+    );
+  }
   return lines.join("\n");
 }
 

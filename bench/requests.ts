@@ -21,11 +21,18 @@ export function jsonRpc(method: string, params: Record<string, unknown> = {}, id
 
 /** MCP `tools/call` over Streamable HTTP. */
 export function mcpCall(name: string, args: Record<string, unknown>, id = 1): LoadRequest {
-  return { method: "POST", path: "/mcp", headers: MCP_HEADERS, body: jsonRpc("tools/call", { name, arguments: args }, id) };
+  return {
+    method: "POST",
+    path: "/mcp",
+    headers: MCP_HEADERS,
+    body: jsonRpc("tools/call", { name, arguments: args }, id),
+  };
 }
 
 /** The load workloads compared with the floor, by key. */
-export const WORKLOADS: Readonly<Record<string, { title: string; request: LoadRequest; target: number }>> = {
+export const WORKLOADS: Readonly<
+  Record<string, { title: string; request: LoadRequest; target: number }>
+> = {
   mcp_call: {
     title: 'MCP tools/call query_drilling_data {"limit":5}',
     request: mcpCall("query_drilling_data", { limit: 5 }),
@@ -65,23 +72,43 @@ export interface AnswerBody {
 }
 
 /** Sends one request with fetch and returns status and parsed body (SSE-free: JSON responses). */
-export async function send(url: string, request: LoadRequest): Promise<{ status: number; body: AnswerBody }> {
-  const res = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body });
+export async function send(
+  url: string,
+  request: LoadRequest,
+): Promise<{ status: number; body: AnswerBody }> {
+  const res = await fetch(`${url}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  });
   const text = await res.text();
   try {
     return { status: res.status, body: JSON.parse(text) };
   } catch {
-    throw new Error(`${request.method} ${request.path} answered ${res.status} with a body that is not JSON: "${text.slice(0, 200)}"`);
+    throw new Error(
+      `${request.method} ${request.path} answered ${res.status} with a body that is not JSON: "${
+        text.slice(0, 200)
+      }"`,
+    );
   }
 }
 
 /** Throws unless one request of workload `key` gets the answer it should (run before loading it). */
 export async function checkAnswer(url: string, key: string, request: LoadRequest): Promise<void> {
   const { status, body } = await send(url, request);
-  const ok =
-    key === "floor" ? status === 200 && body.records?.length === 5
-    : key === "rest_call" ? status === 200 && body.success === true && body.result?.records?.length === 5
-    : key === "mcp_list" ? status === 200 && (body.result?.tools?.length ?? 0) > 0
-    : status === 200 && !body.result?.isError && body.result?.structuredContent?.records?.length === 5;
-  if (!ok) throw new Error(`${key}: ${request.method} ${request.path} gave an unexpected answer (${status}): ${JSON.stringify(body).slice(0, 300)}`);
+  const ok = key === "floor"
+    ? status === 200 && body.records?.length === 5
+    : key === "rest_call"
+    ? status === 200 && body.success === true && body.result?.records?.length === 5
+    : key === "mcp_list"
+    ? status === 200 && (body.result?.tools?.length ?? 0) > 0
+    : status === 200 && !body.result?.isError &&
+      body.result?.structuredContent?.records?.length === 5;
+  if (!ok) {
+    throw new Error(
+      `${key}: ${request.method} ${request.path} gave an unexpected answer (${status}): ${
+        JSON.stringify(body).slice(0, 300)
+      }`,
+    );
+  }
 }

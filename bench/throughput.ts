@@ -33,9 +33,19 @@ export interface ThroughputOptions {
   readonly onRound?: (line: string) => void;
 }
 
-function loaded(server: BenchServer, url: string, request: typeof FLOOR_REQUEST, o: ThroughputOptions, name: string) {
+function loaded(
+  server: BenchServer,
+  url: string,
+  request: typeof FLOOR_REQUEST,
+  o: ThroughputOptions,
+  name: string,
+) {
   const cpu0 = server.cpu();
-  const result = runWrk(url, request, { seconds: o.seconds, connections: o.connections, scriptPath: join(o.workDir, `${name}.lua`) });
+  const result = runWrk(url, request, {
+    seconds: o.seconds,
+    connections: o.connections,
+    scriptPath: join(o.workDir, `${name}.lua`),
+  });
   const cpuUs = ((server.cpu() - cpu0) * 1e6) / Math.max(1, result.requests);
   return { result, cpuUs };
 }
@@ -44,7 +54,11 @@ function loaded(server: BenchServer, url: string, request: typeof FLOOR_REQUEST,
  * For every workload: checks one answer, warms both servers, then alternates
  * floor and workload runs `rounds` times, so slow phases of a noisy machine hit both.
  */
-export async function measureThroughput(app: BenchServer, floor: BenchServer, o: ThroughputOptions): Promise<ThroughputResult[]> {
+export async function measureThroughput(
+  app: BenchServer,
+  floor: BenchServer,
+  o: ThroughputOptions,
+): Promise<ThroughputResult[]> {
   await checkAnswer(floor.url, "floor", FLOOR_REQUEST);
   for (const [key, w] of Object.entries(WORKLOADS)) await checkAnswer(app.url, key, w.request);
   const warm = { ...o, seconds: 2 };
@@ -61,10 +75,16 @@ export async function measureThroughput(app: BenchServer, floor: BenchServer, o:
       rounds.push({ floor: f.result, run: a.result });
       floorCpu.push(f.cpuUs);
       cpu.push(a.cpuUs);
-      o.onRound?.(`  ${key} round ${r + 1}: ${a.result.reqPerSec.toFixed(0)} req/s vs floor ${f.result.reqPerSec.toFixed(0)}`);
+      o.onRound?.(
+        `  ${key} round ${r + 1}: ${a.result.reqPerSec.toFixed(0)} req/s vs floor ${
+          f.result.reqPerSec.toFixed(0)
+        }`,
+      );
     }
     out.push({
-      key, title: w.title, target: w.target,
+      key,
+      title: w.title,
+      target: w.target,
       ratio: median(rounds.map((x) => x.run.reqPerSec / x.floor.reqPerSec)),
       reqPerSec: median(rounds.map((x) => x.run.reqPerSec)),
       floorReqPerSec: median(rounds.map((x) => x.floor.reqPerSec)),

@@ -56,13 +56,31 @@ export function parseWrk(out: string): LoadResult {
  * Runs wrk against `url` (loopback) with `connections` connections over two
  * threads for `seconds`, repeating `request`. The Lua script is written beside `scriptPath`.
  */
-export function runWrk(url: string, request: LoadRequest, options: { seconds: number; connections: number; scriptPath: string }): LoadResult {
+export function runWrk(
+  url: string,
+  request: LoadRequest,
+  options: { seconds: number; connections: number; scriptPath: string },
+): LoadResult {
   const lines = [`wrk.method = ${luaString(request.method)}`];
   if (request.body !== undefined) lines.push(`wrk.body = ${luaString(request.body)}`);
-  for (const [k, v] of Object.entries(request.headers ?? {})) lines.push(`wrk.headers[${luaString(k)}] = ${luaString(v)}`);
+  for (const [k, v] of Object.entries(request.headers ?? {})) {
+    lines.push(`wrk.headers[${luaString(k)}] = ${luaString(v)}`);
+  }
   writeFileSync(options.scriptPath, `${lines.join("\n")}\n`);
-  const args = ["-t2", `-c${options.connections}`, `-d${options.seconds}s`, "--latency", "--timeout", "5s", "-s", options.scriptPath, `${url}${request.path}`];
+  const args = [
+    "-t2",
+    `-c${options.connections}`,
+    `-d${options.seconds}s`,
+    "--latency",
+    "--timeout",
+    "5s",
+    "-s",
+    options.scriptPath,
+    `${url}${request.path}`,
+  ];
   const run = spawnSync("wrk", args, { encoding: "utf8" });
-  if (run.status !== 0) throw new Error(`wrk ${args.join(" ")} failed (${run.status}): ${run.stderr || run.stdout}`);
+  if (run.status !== 0) {
+    throw new Error(`wrk ${args.join(" ")} failed (${run.status}): ${run.stderr || run.stdout}`);
+  }
   return parseWrk(run.stdout);
 }

@@ -20,7 +20,12 @@ import { createRateGate, isToolCall } from "./http/rate-gate.ts";
 import { isJsonRpc, REST_STATUS, restBody } from "./http/rest.ts";
 import { mountSseRoutes } from "./mcp/sse-routes.ts";
 import type { SseSession } from "./mcp/sse.ts";
-import { createSseHandlers, keepAliveMsFor, sseQueueLimitsFromConfig, sseStoreFromConfig } from "./mcp/sse.ts";
+import {
+  createSseHandlers,
+  keepAliveMsFor,
+  sseQueueLimitsFromConfig,
+  sseStoreFromConfig,
+} from "./mcp/sse.ts";
 import type { SseSessionStore } from "./mcp/sse-sessions.ts";
 import { createStreamableHandler } from "./mcp/streamable.ts";
 import { IDENTITY_HEADERS } from "./identity/identity.ts";
@@ -53,11 +58,19 @@ export interface AppDeps {
  * {@link HttpError} answered by the one `onError`, in the shape of its surface (lib/http/errors.ts).
  */
 export function createApp(deps: AppDeps): Hono {
-  const tools = deps.tools ?? createToolRegistry(TOOLS, { charts: deps.config.charts, language: deps.config.toolLanguage });
+  const tools = deps.tools ??
+    createToolRegistry(TOOLS, { charts: deps.config.charts, language: deps.config.toolLanguage });
   const audit = deps.audit ?? createAuditSink(deps.db, deps.log);
   const callDeps = {
-    db: deps.db, tools, log: deps.log, metrics: deps.metrics, now: deps.now, timeZone: deps.config.timeZone,
-    scopedRoles: deps.config.scopedRoles, charts: deps.config.charts, audit,
+    db: deps.db,
+    tools,
+    log: deps.log,
+    metrics: deps.metrics,
+    now: deps.now,
+    timeZone: deps.config.timeZone,
+    scopedRoles: deps.config.scopedRoles,
+    charts: deps.config.charts,
+    audit,
   };
   const streamable = createStreamableHandler(callDeps);
   const rateGate = createRateGate(deps.config, deps.log);
@@ -91,7 +104,11 @@ export function createApp(deps: AppDeps): Hono {
   const callersCatalogue = (c: Context) => {
     const user = c.var.user;
     const mine = new Set(tools.listFor(user.role.role, user.tools).map((t) => t.name));
-    return c.json({ role: user.role.role, role_raw: user.role.raw, tools: tools.catalogue().filter((t) => mine.has(t.name)) });
+    return c.json({
+      role: user.role.role,
+      role_raw: user.role.raw,
+      tools: tools.catalogue().filter((t) => mine.has(t.name)),
+    });
   };
 
   /** One MCP message (JSON-RPC, already parsed) for the stateless Streamable HTTP server. */
@@ -115,12 +132,16 @@ export function createApp(deps: AppDeps): Hono {
   const callToolPost = async (c: Context) => {
     if (isJsonRpc(c.var.jsonBody)) return mcpMessage(c);
     const user = c.var.user;
-    const { name, arguments: args } = (c.var.jsonBody ?? {}) as { name?: unknown; arguments?: unknown };
+    const { name, arguments: args } = (c.var.jsonBody ?? {}) as {
+      name?: unknown;
+      arguments?: unknown;
+    };
     if (typeof name !== "string" || name === "") {
       throw new HttpError({
         status: 400,
         code: "invalid",
-        message: '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}',
+        message:
+          '请求体须为 {"name": "工具名", "arguments": {...}} / body must be {"name": "tool", "arguments": {...}}',
       });
     }
     const limited = rateGate(user);
@@ -130,12 +151,31 @@ export function createApp(deps: AppDeps): Hono {
   };
 
   const notAllowed = () =>
-    jsonRpcErrorResponse(405, -32000, "此端点为无状态 Streamable HTTP，只接受 POST / stateless Streamable HTTP endpoint: use POST", null, { Allow: "POST" });
+    jsonRpcErrorResponse(
+      405,
+      -32000,
+      "此端点为无状态 Streamable HTTP，只接受 POST / stateless Streamable HTTP endpoint: use POST",
+      null,
+      { Allow: "POST" },
+    );
 
   const app = new Hono();
   app.onError(errorHandler(deps.log));
-  app.notFound((c) => httpErrorResponse(404, "not_found", `没有这个路径 "${c.req.path}" / no such path "${c.req.path}"`));
-  app.use("*", hostGuard({ allowedHosts: deps.config.allowedHosts, bindHost: deps.config.host, log: deps.log }));
+  app.notFound((c) =>
+    httpErrorResponse(
+      404,
+      "not_found",
+      `没有这个路径 "${c.req.path}" / no such path "${c.req.path}"`,
+    )
+  );
+  app.use(
+    "*",
+    hostGuard({
+      allowedHosts: deps.config.allowedHosts,
+      bindHost: deps.config.host,
+      log: deps.log,
+    }),
+  );
   if (deps.config.authToken) app.use("*", bearerAuth(deps.config.authToken, deps.log));
   app.all("/.well-known/*", (c) => wellKnownNotFound(c.req.path));
 
@@ -143,13 +183,22 @@ export function createApp(deps: AppDeps): Hono {
     try {
       // The count is kept by migration 010's triggers: one row read, not a count of every report;
       // the probe still reads drilling_daily, so a missing or broken table answers unhealthy.
-      const rs = await deps.db.execute("SELECT (SELECT n FROM live_counts WHERE name = 'drilling_daily') AS n, (SELECT 1 FROM drilling_daily LIMIT 1) AS probe");
+      const rs = await deps.db.execute(
+        "SELECT (SELECT n FROM live_counts WHERE name = 'drilling_daily') AS n, (SELECT 1 FROM drilling_daily LIMIT 1) AS probe",
+      );
       const n = rs.rows[0].n;
-      if (n === null || n === undefined) throw new Error("live_counts has no row for drilling_daily: run the migrations");
+      if (n === null || n === undefined) {
+        throw new Error("live_counts has no row for drilling_daily: run the migrations");
+      }
       return c.json({ status: "healthy", database: "connected", total_records: Number(n) });
     } catch (error) {
       deps.log.error("health check failed", { error: (error as Error).message });
-      return c.json({ status: "unhealthy", database: "error", fault: dbFaultOf(error), error: dbFaultMessage(error) ?? (error as Error).message }, 503);
+      return c.json({
+        status: "unhealthy",
+        database: "error",
+        fault: dbFaultOf(error),
+        error: dbFaultMessage(error) ?? (error as Error).message,
+      }, 503);
     }
   });
   app.get("/mcp/tools", anonymousCatalogue, caller, callersCatalogue);
@@ -167,11 +216,27 @@ export function createApp(deps: AppDeps): Hono {
     const ndjson = extension === "ndjson";
     if (!canCall(user.role.role, "export_all_data") || !exposes(user.tools, "export_all_data")) {
       deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
-      const message = canCall(user.role.role, "export_all_data") ? notExposedMessage("export_all_data") : deniedMessage(user.role, "export_all_data");
-      void audit.write({ transport: "rest", user, tool: "export_all_data", args: { download: c.req.path }, outcome: "denied", message, durationMs: 0 });
+      const message = canCall(user.role.role, "export_all_data")
+        ? notExposedMessage("export_all_data")
+        : deniedMessage(user.role, "export_all_data");
+      void audit.write({
+        transport: "rest",
+        user,
+        tool: "export_all_data",
+        args: { download: c.req.path },
+        outcome: "denied",
+        message,
+        durationMs: 0,
+      });
       throw new HttpError({ status: 403, code: "denied", message });
     }
-    if (!Object.hasOwn(EXPORTABLE, table)) throw new HttpError({ status: 404, code: "not_found", message: `没有可导出的表 "${table}" / no exportable table "${table}"` });
+    if (!Object.hasOwn(EXPORTABLE, table)) {
+      throw new HttpError({
+        status: 404,
+        code: "not_found",
+        message: `没有可导出的表 "${table}" / no exportable table "${table}"`,
+      });
+    }
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
     const scoped = await scopeDatabase(deps.db, scope);
     const chunks = ndjson ? exportNdjsonBytes(scoped, table) : exportCsvBytes(scoped, table);
@@ -181,7 +246,15 @@ export function createApp(deps: AppDeps): Hono {
     const auditDownload = (outcome: "ok" | "error", message?: string) => {
       if (audited) return;
       audited = true;
-      void audit.write({ transport: "rest", user, tool: "export_all_data", args: { download: c.req.path }, outcome, message, durationMs: performance.now() - started });
+      void audit.write({
+        transport: "rest",
+        user,
+        tool: "export_all_data",
+        args: { download: c.req.path },
+        outcome,
+        message,
+        durationMs: performance.now() - started,
+      });
     };
     // Pulled: the next page is made only when the client has taken this one (see exportCsvBytes).
     const stream = new ReadableStream<Uint8Array>({
@@ -199,11 +272,19 @@ export function createApp(deps: AppDeps): Hono {
         } else controller.enqueue(next.value);
       },
       async cancel() {
-        auditDownload("error", "下载在完成前被客户端中止 / the client stopped the download before its end");
+        auditDownload(
+          "error",
+          "下载在完成前被客户端中止 / the client stopped the download before its end",
+        );
         await chunks.return(undefined);
       },
     });
-    deps.log.info("export streamed", { table, format: extension, email: user.email, user_id: user.id });
+    deps.log.info("export streamed", {
+      table,
+      format: extension,
+      email: user.email,
+      user_id: user.id,
+    });
     return new Response(stream, {
       headers: {
         "content-type": ndjson ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8",
@@ -214,7 +295,10 @@ export function createApp(deps: AppDeps): Hono {
 
   if (deps.metrics?.render) {
     const render = deps.metrics.render.bind(deps.metrics);
-    app.get("/metrics", (c) => c.text(render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }));
+    app.get(
+      "/metrics",
+      (c) => c.text(render(), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }),
+    );
   }
   return app;
 }

@@ -44,7 +44,10 @@ export interface ResolvedRole {
  * a built-in name matched case-insensitively after trimming, or the operator's
  * ROLE_MAP entry. Anything else, including empty, maps to null.
  */
-export function resolveRole(raw: string | undefined | null, roleMap: Config["roleMap"]): ResolvedRole {
+export function resolveRole(
+  raw: string | undefined | null,
+  roleMap: Config["roleMap"],
+): ResolvedRole {
   const value = (raw ?? "").trim();
   const upper = value.toUpperCase();
   if ((ROLES as readonly string[]).includes(upper)) return { raw: value, role: upper as Role };
@@ -88,7 +91,11 @@ export function scopeKind(role: Role | null, scopedRoles: readonly Role[]): Data
  * ADMIN's grant or revoke applies to the very next call). A granted-only role with no grant
  * sees nothing.
  */
-export async function resolveScope(db: Executor, user: User, scopedRoles: readonly Role[]): Promise<DataScope> {
+export async function resolveScope(
+  db: Executor,
+  user: User,
+  scopedRoles: readonly Role[],
+): Promise<DataScope> {
   if (scopeKind(user.role.role, scopedRoles) === "all") return ALL_WELLS;
   return { kind: "granted", ...(await grantedTo(db, user.id, user.role.role)) };
 }

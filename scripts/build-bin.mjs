@@ -7,7 +7,15 @@
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
@@ -16,9 +24,13 @@ import { BUILD_TARGET, NODE_CJS, replaceLibsqlRequire } from "./build-shared.mjs
 
 const require = createRequire(import.meta.url);
 if (Number(process.versions.node.split(".")[0]) < 24) {
-  throw new Error(`the executable embeds the Node that builds it: run this with Node 24 (npm run build:bin), not ${process.version}`);
+  throw new Error(
+    `the executable embeds the Node that builds it: run this with Node 24 (npm run build:bin), not ${process.version}`,
+  );
 }
-const outdir = resolve(process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist");
+const outdir = resolve(
+  process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist",
+);
 const target = BUILD_TARGET;
 const work = join(outdir, ".sea");
 
@@ -27,19 +39,35 @@ const seaPlugin = {
   setup(b) {
     // libsql asks for @libsql/<target>; in the executable the addon comes from the embedded asset.
     replaceLibsqlRequire(b, 'require("oilfield:sea-addon").loadLibsqlFromSea(target)');
-    b.onResolve({ filter: /^oilfield:sea-addon$/ }, () => ({ path: resolve("lib/native/sea-addon.ts") }));
+    b.onResolve(
+      { filter: /^oilfield:sea-addon$/ },
+      () => ({ path: resolve("lib/native/sea-addon.ts") }),
+    );
     // ws tries these optional native helpers inside try/catch; a failed require in an executable
     // prints a warning, so they are bundled as modules that throw (ws then uses its JS fallback).
-    b.onResolve({ filter: /^(bufferutil|utf-8-validate)$/ }, (args) => ({ path: args.path, namespace: "absent" }));
-    b.onLoad({ filter: /.*/, namespace: "absent" }, (args) => ({ contents: `throw new Error("${args.path} is not in the executable");`, loader: "js" }));
+    b.onResolve(
+      { filter: /^(bufferutil|utf-8-validate)$/ },
+      (args) => ({ path: args.path, namespace: "absent" }),
+    );
+    b.onLoad(
+      { filter: /.*/, namespace: "absent" },
+      (args) => ({
+        contents: `throw new Error("${args.path} is not in the executable");`,
+        loader: "js",
+      }),
+    );
     // CommonJS has no top-level await: run main.ts's body in an async function, imports kept on top.
     b.onLoad({ filter: /[\\/]main\.ts$/ }, (args) => {
       if (args.path !== resolve("main.ts")) return undefined;
       const source = readFileSync(args.path, "utf8");
-      const imports = source.match(/^import\s[\s\S]*?from\s*["'][^"']+["'];?[ \t]*$|^import\s*["'][^"']+["'];?[ \t]*$/gm) ?? [];
+      const imports = source.match(
+        /^import\s[\s\S]*?from\s*["'][^"']+["'];?[ \t]*$|^import\s*["'][^"']+["'];?[ \t]*$/gm,
+      ) ?? [];
       let body = source;
       for (const line of imports) body = body.replace(line, "");
-      const contents = `${imports.join("\n")}\nvoid (async () => {\n${body}\n})().catch((error) => { console.error(error); globalThis.process.exit(1); });\n`;
+      const contents = `${
+        imports.join("\n")
+      }\nvoid (async () => {\n${body}\n})().catch((error) => { console.error(error); globalThis.process.exit(1); });\n`;
       return { contents, loader: "ts" };
     });
   },
@@ -50,16 +78,26 @@ mkdirSync(work, { recursive: true });
 // The code knows the addon's checksum and size, so a start that finds it in the cache reads no asset.
 const addon = require.resolve(`@libsql/${target}/index.node`);
 const addonBytes = readFileSync(addon);
-const seaAddons = { [`libsql-${target}.node`]: { sha256: createHash("sha256").update(addonBytes).digest("hex"), size: addonBytes.byteLength } };
+const seaAddons = {
+  [`libsql-${target}.node`]: {
+    sha256: createHash("sha256").update(addonBytes).digest("hex"),
+    size: addonBytes.byteLength,
+  },
+};
 // The database threads (lib/db/worker-entry.ts) evaluate their own code, carried as a string:
 // the executable has no script file to start them from. They load the addon from the asset too.
-const workerCode = await buildDbWorkerCode([seaPlugin], { OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons) });
+const workerCode = await buildDbWorkerCode([seaPlugin], {
+  OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons),
+});
 const script = join(work, "oilfield-mcp.cjs");
 const main = await build({
   entryPoints: ["bin.ts"],
   outfile: script,
   ...NODE_CJS,
-  define: { OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode), OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons) },
+  define: {
+    OILFIELD_DB_WORKER_CODE: JSON.stringify(workerCode),
+    OILFIELD_SEA_ADDONS: JSON.stringify(seaAddons),
+  },
   plugins: [seaPlugin],
   charset: "ascii",
   write: false,
@@ -69,20 +107,34 @@ const main = await build({
 writeFileSync(script, asciiOnly(main.outputFiles[0].text));
 
 const blob = join(work, "sea-prep.blob");
-writeFileSync(join(work, "sea-config.json"), JSON.stringify({
-  main: script,
-  output: blob,
-  disableExperimentalSEAWarning: true,
-  useCodeCache: true,
-  assets: { [`libsql-${target}.node`]: addon },
-}));
-const prep = spawnSync(process.execPath, ["--experimental-sea-config", join(work, "sea-config.json")], { encoding: "utf8" });
-if (prep.status !== 0) throw new Error(`node --experimental-sea-config failed:\n${prep.stdout}${prep.stderr}`);
+writeFileSync(
+  join(work, "sea-config.json"),
+  JSON.stringify({
+    main: script,
+    output: blob,
+    disableExperimentalSEAWarning: true,
+    useCodeCache: true,
+    assets: { [`libsql-${target}.node`]: addon },
+  }),
+);
+const prep = spawnSync(process.execPath, [
+  "--experimental-sea-config",
+  join(work, "sea-config.json"),
+], { encoding: "utf8" });
+if (prep.status !== 0) {
+  throw new Error(`node --experimental-sea-config failed:\n${prep.stdout}${prep.stderr}`);
+}
 
 const out = join(outdir, "oilfield-mcp");
 rmSync(out, { force: true });
 copyFileSync(process.execPath, out);
 chmodSync(out, 0o755);
-await inject(out, "NODE_SEA_BLOB", readFileSync(blob), { sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2" });
+await inject(out, "NODE_SEA_BLOB", readFileSync(blob), {
+  sentinelFuse: "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2",
+});
 rmSync(work, { recursive: true, force: true });
-console.log(`${out} ${(statSync(out).size / 1024 / 1024).toFixed(1)} MiB (node ${process.version}, libsql-${target}.node inside)`);
+console.log(
+  `${out} ${
+    (statSync(out).size / 1024 / 1024).toFixed(1)
+  } MiB (node ${process.version}, libsql-${target}.node inside)`,
+);

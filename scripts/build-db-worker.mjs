@@ -14,8 +14,13 @@ import { NODE_CJS } from "./build-shared.mjs";
  */
 export function asciiOnly(code) {
   // deno-lint-ignore no-control-regex -- every UTF-16 code unit outside ASCII, one at a time (no u flag on purpose)
-  return code.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, char) =>
-    `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return code.replace(
+    /(\\*)([^\x00-\x7f])/g,
+    (_, slashes, char) =>
+      `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${
+        char.charCodeAt(0).toString(16).padStart(4, "0")
+      }`,
+  );
 }
 
 /** The worker's bundled code; `define` as esbuild's. */

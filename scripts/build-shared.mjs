@@ -4,7 +4,9 @@
 import { readFileSync } from "node:fs";
 
 /** This machine's libSQL platform as libsql names its packages, e.g. `linux-x64-gnu`, `darwin-arm64`. */
-export const BUILD_TARGET = `${process.platform}-${process.arch}-${process.platform === "linux" ? "gnu" : ""}`.replace(/-$/, "");
+export const BUILD_TARGET = `${process.platform}-${process.arch}-${
+  process.platform === "linux" ? "gnu" : ""
+}`.replace(/-$/, "");
 
 /** esbuild options of a minified CommonJS bundle for Node 24, without legal comments. */
 export const NODE_CJS = {
@@ -24,7 +26,9 @@ export function replaceLibsqlRequire(b, expression) {
   b.onLoad({ filter: /[\\/]libsql[\\/]index\.js$/ }, (args) => {
     const source = readFileSync(args.path, "utf8");
     const patched = source.replace("return require(`@libsql/${target}`);", `return ${expression};`);
-    if (patched === source) throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+    if (patched === source) {
+      throw new Error(`libsql/index.js changed: its native require was not found in ${args.path}`);
+    }
     return { contents: patched, loader: "js" };
   });
 }

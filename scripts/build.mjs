@@ -18,11 +18,14 @@ import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
 import { BUILD_TARGET, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
-const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ?? "dist";
+const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ??
+  "dist";
 
 // Every platform the libSQL driver has a package for (libsql's optionalDependencies).
 const libsqlDir = dirname(require.resolve("libsql"));
-const targets = Object.keys(JSON.parse(readFileSync(`${libsqlDir}/package.json`, "utf8")).optionalDependencies)
+const targets = Object.keys(
+  JSON.parse(readFileSync(`${libsqlDir}/package.json`, "utf8")).optionalDependencies,
+)
   .map((name) => name.slice("@libsql/".length));
 const libsqlRequire = createRequire(`${libsqlDir}/index.js`);
 const addons = {};
@@ -36,7 +39,10 @@ for (const target of targets) {
   }
   const bytes = readFileSync(file);
   addons[target] = bytes;
-  carried[target] = { sha256: createHash("sha256").update(bytes).digest("hex"), size: bytes.byteLength };
+  carried[target] = {
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    size: bytes.byteLength,
+  };
 }
 if (!addons[BUILD_TARGET]) throw new Error(`@libsql/${BUILD_TARGET} is not installed: run npm ci`);
 
@@ -46,9 +52,14 @@ const embedAddons = {
   name: "libsql-native-embedded",
   setup(b) {
     replaceLibsqlRequire(b, 'require("oilfield:libsql-native").loadLibsql(target)');
-    b.onResolve({ filter: /^oilfield:libsql-native$/ }, () => ({ path: "libsql-native", namespace: "oilfield" }));
+    b.onResolve(
+      { filter: /^oilfield:libsql-native$/ },
+      () => ({ path: "libsql-native", namespace: "oilfield" }),
+    );
     b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
-      contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${JSON.stringify(resolve("lib/native/bundle-addon.ts"))};
+      contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${
+        JSON.stringify(resolve("lib/native/bundle-addon.ts"))
+      };
 import { currentTarget } from "@neon-rs/load";
 import { familySync, GLIBC } from "detect-libc";
 import { dirname } from "node:path";
@@ -71,7 +82,10 @@ export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFil
     // The database threads get the directory of the extracted addon from the main thread.
     b.onLoad({ filter: /[\\/]lib[\\/]db[\\/]native-dir\.ts$/ }, () => {
       nativeDirReplaced = true;
-      return { contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";', loader: "js" };
+      return {
+        contents: 'export { libsqlDirForWorkers } from "oilfield:libsql-native";',
+        loader: "js",
+      };
     });
   },
 };
@@ -80,14 +94,17 @@ export function libsqlDirForWorkers() { return (workersDir ??= dirname(libsqlFil
 const nativeForWorker = {
   name: "libsql-native-for-worker",
   setup(b) {
-    replaceLibsqlRequire(b, `(() => {
+    replaceLibsqlRequire(
+      b,
+      `(() => {
         const dir = require("node:worker_threads").workerData?.nativeDir;
         const beside = dir && require("node:path").join(dir, "libsql-" + target + ".node");
         if (beside && require("node:fs").existsSync(beside)) return require(beside);
         try { return require("@libsql/" + target); } catch (error) {
           throw new Error("找不到 libSQL 本地驱动 libsql-" + target + ".node（" + dir + "）/ libSQL native driver libsql-" + target + ".node not found in " + JSON.stringify(String(dir)) + ": rebuild with npm run build on this platform, or use a remote DATABASE_URL", { cause: error });
         }
-      })()`);
+      })()`,
+    );
   },
 };
 
@@ -97,7 +114,9 @@ import { createRequire as __oilfieldCreateRequire } from "node:module";
 const require = __oilfieldCreateRequire(import.meta.url);`;
 
 // The chart documents inline their drawing code, generated from node_modules first.
-const assets = spawnSync(process.execPath, [new URL("./gen-chart-assets.mjs", import.meta.url).pathname], { stdio: "inherit" });
+const assets = spawnSync(process.execPath, [
+  new URL("./gen-chart-assets.mjs", import.meta.url).pathname,
+], { stdio: "inherit" });
 if (assets.status !== 0) throw new Error("scripts/gen-chart-assets.mjs failed");
 mkdirSync(outdir, { recursive: true });
 const built = await build({
@@ -118,7 +137,11 @@ const built = await build({
   write: false,
   logLevel: "warning",
 });
-if (!nativeDirReplaced) throw new Error("lib/db/native-dir.ts was not replaced: scripts/build.mjs's filter no longer matches its path");
+if (!nativeDirReplaced) {
+  throw new Error(
+    "lib/db/native-dir.ts was not replaced: scripts/build.mjs's filter no longer matches its path",
+  );
+}
 const file = `${outdir}/oilfield-mcp.mjs`;
 for (const out of built.outputFiles) {
   if (out.path !== resolve(file)) {
@@ -129,8 +152,17 @@ for (const out of built.outputFiles) {
   const code = asciiOnly(out.text);
   const mapLine = code.lastIndexOf("\n//# sourceMappingURL=");
   const tail = addonTail(addons);
-  writeFileSync(out.path, mapLine < 0 ? code + tail : code.slice(0, mapLine) + tail + code.slice(mapLine + 1));
+  writeFileSync(
+    out.path,
+    mapLine < 0 ? code + tail : code.slice(0, mapLine) + tail + code.slice(mapLine + 1),
+  );
 }
 // Left by builds before the addon went inside the bundle; nothing reads it now.
-for (const old of targets) if (existsSync(`${outdir}/libsql-${old}.node`)) rmSync(`${outdir}/libsql-${old}.node`);
-console.log(`${file} ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, libSQL driver inside for: ${Object.keys(addons).join(", ")}`);
+for (const old of targets) {
+  if (existsSync(`${outdir}/libsql-${old}.node`)) rmSync(`${outdir}/libsql-${old}.node`);
+}
+console.log(
+  `${file} ${(statSync(file).size / 1024 / 1024).toFixed(1)} MiB, libSQL driver inside for: ${
+    Object.keys(addons).join(", ")
+  }`,
+);

@@ -28,6 +28,11 @@ for (const [where, entry] of Object.entries(packages)) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))));
+lock.packages = Object.fromEntries(
+  Object.entries(packages).sort((
+    [a],
+    [b],
+  ) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b, "en"))),
+);
 writeFileSync(path, `${JSON.stringify(lock, null, 2)}\n`);
 console.log(`fix-lock: added ${added} optional platform entries`);

@@ -28,13 +28,18 @@ function nodeBinary() {
   if (Number(process.versions.node.split(".")[0]) >= 24) return process.execPath;
   const pinned = "node_modules/.bin/node";
   if (existsSync(pinned)) return pinned;
-  console.error(`Node ${process.versions.node} cannot run the TypeScript sources and ${pinned} is missing: run npm ci (it installs Node 24), or run this with Node 24`);
+  console.error(
+    `Node ${process.versions.node} cannot run the TypeScript sources and ${pinned} is missing: run npm ci (it installs Node 24), or run this with Node 24`,
+  );
   process.exit(1);
 }
 
 function run(label, cmd, cmdArgs) {
   console.log(`\n=== ${label}: ${cmd} ${cmdArgs.slice(0, 6).join(" ")} … (${files.length} files)`);
-  const result = spawnSync(cmd, cmdArgs, { stdio: "inherit", env: { ...process.env, NO_COLOR: "1" } });
+  const result = spawnSync(cmd, cmdArgs, {
+    stdio: "inherit",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   if (result.error) throw result.error;
   return result.status ?? 1;
 }

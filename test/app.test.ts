@@ -10,7 +10,9 @@ after(() => server.close());
 test("GET /health reports the live record count", async () => {
   const res = await fetch(`${server.url}/health`);
   const body = await res.json();
-  const n = (await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL")).rows[0].n;
+  const n =
+    (await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL"))
+      .rows[0].n;
   assert.deepEqual(body, { status: "healthy", database: "connected", total_records: n });
   assert.ok(Number(n) > 100);
 });
@@ -23,10 +25,23 @@ test("GET /mcp/tools lists every tool with its roles, or only the caller's with 
   const mine = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("USER") })).json();
   assert.equal(mine.role, "USER");
   assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), [
-    "analyze_npt", "analyze_rop", "compare_wells", "compute_mse", "get_drilling_activities", "get_drilling_curve", "get_key_well_daily",
-    "get_period_report", "get_pre_drilling_milestones", "get_statistics", "get_well_summary", "list_access", "list_wells", "query_drilling_data",
+    "analyze_npt",
+    "analyze_rop",
+    "compare_wells",
+    "compute_mse",
+    "get_drilling_activities",
+    "get_drilling_curve",
+    "get_key_well_daily",
+    "get_period_report",
+    "get_pre_drilling_milestones",
+    "get_statistics",
+    "get_well_summary",
+    "list_access",
+    "list_wells",
+    "query_drilling_data",
   ]);
-  const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") })).json();
+  const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") }))
+    .json();
   assert.deepEqual(none.tools, []);
 });
 
@@ -34,7 +49,9 @@ test("POST /mcp/call-tool: the guide's ADMIN query and USER delete", async () =>
   const ok = await restCall(server.url, identity("ADMIN"), "query_drilling_data", { limit: 5 });
   assert.equal(ok.status, 200);
   assert.equal(ok.body.result.records.length, 5);
-  const refused = await restCall(server.url, identity("USER"), "delete_drilling_record", { record_id: 1 });
+  const refused = await restCall(server.url, identity("USER"), "delete_drilling_record", {
+    record_id: 1,
+  });
   assert.equal(refused.status, 403);
   assert.equal(refused.body.message, "权限不足：用户角色 USER 无权访问工具 delete_drilling_record");
   const row = await server.db.execute("SELECT deleted_at FROM drilling_daily WHERE id = 1");
@@ -42,16 +59,26 @@ test("POST /mcp/call-tool: the guide's ADMIN query and USER delete", async () =>
 });
 
 test("REST statuses: 400 names the bad argument, 404 unknown tool or record, 409 duplicate day, no identity 403", async () => {
-  const bad = await restCall(server.url, identity("USER"), "query_drilling_data", { limit: -1, extra: 1 });
+  const bad = await restCall(server.url, identity("USER"), "query_drilling_data", {
+    limit: -1,
+    extra: 1,
+  });
   assert.equal(bad.status, 400);
   assert.match(bad.body.message, /"limit" = -1/);
   assert.match(bad.body.message, /"extra"/);
   assert.equal((await restCall(server.url, identity("USER"), "no_such_tool")).status, 404);
-  const missing = await restCall(server.url, identity("ADMIN"), "delete_drilling_record", { record_id: 999999 });
+  const missing = await restCall(server.url, identity("ADMIN"), "delete_drilling_record", {
+    record_id: 999999,
+  });
   assert.equal(missing.status, 404);
   assert.match(missing.body.message, /"999999"/);
-  const date = (await server.db.execute("SELECT report_date FROM drilling_daily WHERE well_id = 'W002' LIMIT 1")).rows[0].report_date;
-  const dup = await restCall(server.url, identity("ENGINEER"), "add_drilling_record", { well_id: "W002", report_date: date });
+  const date = (await server.db.execute(
+    "SELECT report_date FROM drilling_daily WHERE well_id = 'W002' LIMIT 1",
+  )).rows[0].report_date;
+  const dup = await restCall(server.url, identity("ENGINEER"), "add_drilling_record", {
+    well_id: "W002",
+    report_date: date,
+  });
   assert.equal(dup.status, 409);
   assert.match(dup.body.message, /update_drilling_record/);
   const anonymous = await restCall(server.url, {}, "list_wells");
@@ -59,11 +86,18 @@ test("REST statuses: 400 names the bad argument, 404 unknown tool or record, 409
 });
 
 test("malformed bodies: 400 with a JSON-RPC parse error, 413 above MAX_BODY_BYTES, 400 without a name", async () => {
-  const post = (body: string) => fetch(`${server.url}/mcp/call-tool`, { method: "POST", headers: { "content-type": "application/json", ...identity("USER") }, body });
+  const post = (body: string) =>
+    fetch(`${server.url}/mcp/call-tool`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...identity("USER") },
+      body,
+    });
   const parse = await post("{not json");
   assert.equal(parse.status, 400);
   assert.equal((await parse.json()).error.code, -32700);
-  const big = await post(JSON.stringify({ name: "list_wells", arguments: { pad: "x".repeat(70000) } }));
+  const big = await post(
+    JSON.stringify({ name: "list_wells", arguments: { pad: "x".repeat(70000) } }),
+  );
   assert.equal(big.status, 413);
   assert.equal((await post(JSON.stringify({ arguments: {} }))).status, 400);
 });
@@ -71,8 +105,17 @@ test("malformed bodies: 400 with a JSON-RPC parse error, 413 above MAX_BODY_BYTE
 test("a JSON-RPC body on /mcp/call-tool is MCP, a REST body stays REST", async () => {
   const res = await fetch(`${server.url}/mcp/call-tool`, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json, text/event-stream", ...identity("USER") },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 7, method: "tools/call", params: { name: "list_wells", arguments: { limit: 2 } } }),
+    headers: {
+      "content-type": "application/json",
+      accept: "application/json, text/event-stream",
+      ...identity("USER"),
+    },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 7,
+      method: "tools/call",
+      params: { name: "list_wells", arguments: { limit: 2 } },
+    }),
   });
   const body = await res.json();
   assert.equal(body.id, 7);
@@ -101,6 +144,12 @@ test("GET /metrics counts calls and denials by tool and role in the Prometheus t
   await restCall(server.url, identity("USER"), "export_all_data");
   const text = await (await fetch(`${server.url}/metrics`)).text();
   assert.match(text, /^mcp_tool_calls_total\{tool_name="list_wells",role="USER"\} [1-9]/m);
-  assert.match(text, /^mcp_permission_denials_total\{tool_name="export_all_data",role="USER"\} [1-9]/m);
-  assert.match(text, /^mcp_request_duration_seconds_bucket\{transport="rest",outcome="ok",le="\+Inf"\} [1-9]/m);
+  assert.match(
+    text,
+    /^mcp_permission_denials_total\{tool_name="export_all_data",role="USER"\} [1-9]/m,
+  );
+  assert.match(
+    text,
+    /^mcp_request_duration_seconds_bucket\{transport="rest",outcome="ok",le="\+Inf"\} [1-9]/m,
+  );
 });

@@ -21,20 +21,34 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const dir = await mkdtemp(join(tmpdir(), "oilfield-stop-"));
     const path = join(dir, "o.db");
     const { command, args } = runTs("main.ts");
-    const server = await spawnServer(command, args, { env: baseEnv({ PORT: "0", DATABASE_URL: `file:${path}`, LOG_LEVEL: "info" }) });
+    const server = await spawnServer(command, args, {
+      env: baseEnv({ PORT: "0", DATABASE_URL: `file:${path}`, LOG_LEVEL: "info" }),
+    });
     try {
       // An idle keep-alive connection must not hold the shutdown up.
       assert.equal((await fetch(`${server.url}/health`)).status, 200);
       // The slow call: its body arrives in two halves, the second only after the signal.
-      const body = JSON.stringify({ name: "query_drilling_data", arguments: { well_id: "W001", limit: 3 } });
+      const body = JSON.stringify({
+        name: "query_drilling_data",
+        arguments: { well_id: "W001", limit: 3 },
+      });
       const half = Math.floor(body.length / 2);
       const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
         const req = request(`${server.url}/mcp/call-tool`, {
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-user-role": "ADMIN", "x-user-email": "a@example.com", "x-user-id": "slow" },
+          headers: {
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+            "x-user-role": "ADMIN",
+            "x-user-email": "a@example.com",
+            "x-user-id": "slow",
+          },
         }, (res) => {
           let text = "";
-          res.setEncoding("utf8").on("data", (d) => (text += d)).on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          res.setEncoding("utf8").on("data", (d) => (text += d)).on(
+            "end",
+            () => resolve({ status: res.statusCode ?? 0, text }),
+          );
         });
         req.on("error", reject);
         req.write(body.slice(0, half));
@@ -42,12 +56,17 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       });
       const req = (globalThis as { slowRequest?: { end(chunk: string): void } }).slowRequest!;
       await new Promise((r) => setTimeout(r, 300)); // let the request reach the handler
-      const exited = new Promise<number | string | null>((resolve) => server.child.once("exit", (code, sig) => resolve(code ?? `signal ${sig}`)));
+      const exited = new Promise<number | string | null>((resolve) =>
+        server.child.once("exit", (code, sig) => resolve(code ?? `signal ${sig}`))
+      );
       process.kill(server.child.pid!, signal); // not child.kill: Deno then reports the signal instead of the exit code
       await until("the shutdown log line", () => server.stderr().includes("shutting down"));
       // Node stops listening at once; Deno keeps its listener until the drain ends and answers 503 meanwhile.
       const refused = await fetch(`${server.url}/health`).then((r) => r.status, () => "refused");
-      assert.ok(refused === "refused" || refused === 503, `a new request is turned away while the slow call is in flight (${refused})`);
+      assert.ok(
+        refused === "refused" || refused === 503,
+        `a new request is turned away while the slow call is in flight (${refused})`,
+      );
       req.end(body.slice(half));
       const { status, text } = await answer;
       assert.equal(status, 200, text);
@@ -56,7 +75,11 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
       const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
       const audit = (await db.execute("SELECT outcome FROM audit_log WHERE user_id = 'slow'")).rows;
       db.close();
-      assert.deepEqual(audit, [{ outcome: "ok" }], "the in-flight call was completed and audited before the database closed");
+      assert.deepEqual(
+        audit,
+        [{ outcome: "ok" }],
+        "the in-flight call was completed and audited before the database closed",
+      );
     } finally {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -22,12 +22,18 @@ function readmeRoleTable(): { roleColumns: string[]; rows: Row[] } {
   const lines = section.split("\n").filter((l) => l.startsWith("|"));
   const cells = (line: string) => line.split("|").slice(1, -1).map((c) => c.trim());
   const header = cells(lines[0]);
-  assert.deepEqual(header.slice(0, 2), ["group", "tools"], "the table's header starts | group | tools |");
+  assert.deepEqual(
+    header.slice(0, 2),
+    ["group", "tools"],
+    "the table's header starts | group | tools |",
+  );
   const roleColumns = header.slice(2);
   const rows = lines.slice(2).map((line): Row => {
     const [group, tools, ...ticks] = cells(line);
     assert.equal(ticks.length, roleColumns.length, `one cell per role: ${line}`);
-    for (const tick of ticks) assert.ok(tick === "✓" || tick === "", `a role cell is ✓ or empty, not "${tick}": ${line}`);
+    for (const tick of ticks) {
+      assert.ok(tick === "✓" || tick === "", `a role cell is ✓ or empty, not "${tick}": ${line}`);
+    }
     return {
       line,
       group: group.replace(/^`|`$/g, ""),
@@ -42,24 +48,53 @@ function readmeRoleTable(): { roleColumns: string[]; rows: Row[] } {
 test("README's role table has a column per role and a row per access group", () => {
   const { roleColumns, rows } = readmeRoleTable();
   assert.deepEqual([...roleColumns].sort(), [...ROLES].sort());
-  for (const row of rows) assert.ok((TOOL_GROUPS as readonly string[]).includes(row.group), `"${row.group}" is not an access group: ${row.line}`);
-  assert.deepEqual([...new Set(rows.map((r) => r.group))].sort(), [...TOOL_GROUPS].sort(), "every access group has a row");
+  for (const row of rows) {
+    assert.ok(
+      (TOOL_GROUPS as readonly string[]).includes(row.group),
+      `"${row.group}" is not an access group: ${row.line}`,
+    );
+  }
+  assert.deepEqual(
+    [...new Set(rows.map((r) => r.group))].sort(),
+    [...TOOL_GROUPS].sort(),
+    "every access group has a row",
+  );
 });
 
 test("README's role table names every tool once, in the group its definition declares", () => {
   const { rows } = readmeRoleTable();
   const listed = rows.flatMap((r) => r.tools);
-  assert.deepEqual([...listed].sort(), TOOLS.map((t) => t.name).sort(), "every registered tool, and only those, once");
+  assert.deepEqual(
+    [...listed].sort(),
+    TOOLS.map((t) => t.name).sort(),
+    "every registered tool, and only those, once",
+  );
   const groupOf = new Map(TOOLS.map((t) => [t.name, t.group]));
   for (const row of rows) {
-    for (const tool of row.tools) assert.equal(row.group, groupOf.get(tool), `${tool}: README puts it in "${row.group}", its definition in "${groupOf.get(tool)}"`);
+    for (const tool of row.tools) {
+      assert.equal(
+        row.group,
+        groupOf.get(tool),
+        `${tool}: README puts it in "${row.group}", its definition in "${groupOf.get(tool)}"`,
+      );
+    }
   }
 });
 
 test("README's role table ticks exactly the roles lib/permissions.ts grants each group", () => {
   for (const row of readmeRoleTable().rows) {
     const granted = ROLES.filter((role) => hasGroup(role, row.group as ToolGroup));
-    assert.deepEqual([...row.roles].sort(), [...granted].sort(), `group "${row.group}": README ticks ${row.roles}, the map grants ${granted}`);
-    for (const tool of row.tools) assert.deepEqual([...row.roles].sort(), rolesFor(tool).sort(), `${tool}: README ticks ${row.roles}, permissions grant ${rolesFor(tool)}`);
+    assert.deepEqual(
+      [...row.roles].sort(),
+      [...granted].sort(),
+      `group "${row.group}": README ticks ${row.roles}, the map grants ${granted}`,
+    );
+    for (const tool of row.tools) {
+      assert.deepEqual(
+        [...row.roles].sort(),
+        rolesFor(tool).sort(),
+        `${tool}: README ticks ${row.roles}, permissions grant ${rolesFor(tool)}`,
+      );
+    }
   }
 });

@@ -19,12 +19,17 @@ export function activityLinesOf(value: unknown): ActivityLine[] | null {
   for (const item of raw) {
     if (Array.isArray(item)) {
       const [code, state, hours] = item;
-      lines.push({ activity_code: typeof code === "string" ? code : null, state: typeof state === "string" ? state : null, hours: typeof hours === "number" ? hours : null });
+      lines.push({
+        activity_code: typeof code === "string" ? code : null,
+        state: typeof state === "string" ? state : null,
+        hours: typeof hours === "number" ? hours : null,
+      });
     } else if (item && typeof item === "object") {
       const o = item as Record<string, unknown>;
       lines.push({
         activity_code: typeof o.activity_code === "string" ? o.activity_code : null,
-        state: typeof o.state === "string" ? o.state : null, hours: typeof o.hours === "number" ? o.hours : null,
+        state: typeof o.state === "string" ? o.state : null,
+        hours: typeof o.hours === "number" ? o.hours : null,
       });
     }
   }

@@ -53,5 +53,7 @@ export function activityNpt(lines: readonly ActivityLine[]): ActivityNpt[] {
     const category = activityNptCategory(line.activity_code ?? "");
     by.set(category, (by.get(category) ?? 0) + h);
   }
-  return [...by].map(([category, hours]) => ({ category, hours })).sort((a, b) => b.hours - a.hours || a.category.localeCompare(b.category));
+  return [...by].map(([category, hours]) => ({ category, hours })).sort((a, b) =>
+    b.hours - a.hours || a.category.localeCompare(b.category)
+  );
 }

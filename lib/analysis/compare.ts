@@ -2,7 +2,7 @@ import { drillingCurve } from "./curve.ts";
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
 import { mseSI } from "./mse.ts";
 import { nptBreakdown, type NptClassifier } from "./npt.ts";
-import { num, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, num } from "./record.ts";
 import { ropByGroup } from "./rop.ts";
 import { mean } from "./stats.ts";
 
@@ -52,17 +52,35 @@ export interface CompareOptions {
   readonly nptShare?: ReadonlyMap<string, number | null>;
 }
 
-function wellFigures(well_id: string, records: readonly DrillingRecord[], opts: CompareOptions): WellFigures {
+function wellFigures(
+  well_id: string,
+  records: readonly DrillingRecord[],
+  opts: CompareOptions,
+): WellFigures {
   // The map key names the well; the rows' own well_id spellings may differ.
   const own = records.map((r) => ({ ...r, well_id }));
   const curve = drillingCurve(own).summary;
   const rop = ropByGroup(own, "well_id").total;
-  const mse = own.map((r) => mseSI({ wob_kn: num(r.wob_kn), bit_diameter_mm: num(r.bit_diameter_mm), rpm: num(r.rpm), torque_kn_m: num(r.torque_kn_m), rop_m_h: num(r.rop_m_h) }).mse_mpa);
+  const mse = own.map((r) =>
+    mseSI({
+      wob_kn: num(r.wob_kn),
+      bit_diameter_mm: num(r.bit_diameter_mm),
+      rpm: num(r.rpm),
+      torque_kn_m: num(r.torque_kn_m),
+      rop_m_h: num(r.rop_m_h),
+    }).mse_mpa
+  );
   return {
-    well_id, rows: records.length, days: curve.days, final_depth_m: curve.final_depth_m,
-    metres_per_day_m_d: curve.metres_per_day_m_d, rop_m_h: rop.rop_footage_weighted_m_h,
+    well_id,
+    rows: records.length,
+    days: curve.days,
+    final_depth_m: curve.final_depth_m,
+    metres_per_day_m_d: curve.metres_per_day_m_d,
+    rop_m_h: rop.rop_footage_weighted_m_h,
     rop_time_based_m_h: rop.rop_time_based_m_h,
-    npt_share_pct: opts.nptShare ? opts.nptShare.get(well_id) ?? null : nptBreakdown(own, { classify: opts.classify }).npt_share_pct,
+    npt_share_pct: opts.nptShare
+      ? opts.nptShare.get(well_id) ?? null
+      : nptBreakdown(own, { classify: opts.classify }).npt_share_pct,
     mean_mse_mpa: mean(mse),
   };
 }
@@ -72,7 +90,9 @@ function bestOf(wells: readonly WellFigures[], column: CompareColumn): string[] 
   if (valued.length < 2) return [];
   const sign = COMPARE_COLUMNS[column] === "highest" ? 1 : -1;
   const top = Math.max(...valued.map((w) => sign * w[column]!));
-  return valued.filter((w) => Math.abs(sign * w[column]! - top) <= 1e-9 * Math.max(1, Math.abs(top))).map((w) => w.well_id);
+  return valued.filter((w) =>
+    Math.abs(sign * w[column]! - top) <= 1e-9 * Math.max(1, Math.abs(top))
+  ).map((w) => w.well_id);
 }
 
 /**
@@ -100,21 +120,37 @@ export function compareFigures(figures: readonly WellFigures[]): WellComparisonR
     (Object.keys(COMPARE_COLUMNS) as CompareColumn[]).map((c) => [c, bestOf(figures, c)]),
   ) as Record<CompareColumn, string[]>;
   const wells = figures
-    .map((f): WellComparison => ({ ...f, best_in: (Object.keys(best) as CompareColumn[]).filter((c) => best[c].includes(f.well_id)) }))
+    .map((f): WellComparison => ({
+      ...f,
+      best_in: (Object.keys(best) as CompareColumn[]).filter((c) => best[c].includes(f.well_id)),
+    }))
     .sort((a, b) =>
-      (b.metres_per_day_m_d ?? -Infinity) - (a.metres_per_day_m_d ?? -Infinity) || a.well_id.localeCompare(b.well_id));
+      (b.metres_per_day_m_d ?? -Infinity) - (a.metres_per_day_m_d ?? -Infinity) ||
+      a.well_id.localeCompare(b.well_id)
+    );
   return { wells, best, headline: compareHeadline(wells, best) };
 }
 
-function compareHeadline(wells: readonly WellComparison[], best: Record<CompareColumn, readonly string[]>): string {
+function compareHeadline(
+  wells: readonly WellComparison[],
+  best: Record<CompareColumn, readonly string[]>,
+): string {
   if (wells.every((w) => w.rows === 0)) return noRowsHeadline("井对比", "well comparison");
   const find = (id: string) => wells.find((w) => w.well_id === id)!;
   const lead = find(best.metres_per_day_m_d[0] ?? wells[0].well_id);
   const npt = lead.npt_share_pct === null ? "" : `，非生产时间 ${fmt(lead.npt_share_pct)}%`;
   const nptEn = lead.npt_share_pct === null ? "" : `, NPT ${fmt(lead.npt_share_pct)}%`;
   const fastest = best.metres_per_day_m_d.length > 0;
-  const zh = [`${lead.well_id}：日进尺 ${fmt(lead.metres_per_day_m_d)} m/d${npt}（${wells.length} 口井${fastest ? "中日进尺最高" : ""}）`];
-  const en = [`${lead.well_id}: ${fmt(lead.metres_per_day_m_d)} m/d${nptEn} (${fastest ? "highest m/d of " : ""}${rows(wells.length, "well")})`];
+  const zh = [
+    `${lead.well_id}：日进尺 ${fmt(lead.metres_per_day_m_d)} m/d${npt}（${wells.length} 口井${
+      fastest ? "中日进尺最高" : ""
+    }）`,
+  ];
+  const en = [
+    `${lead.well_id}: ${fmt(lead.metres_per_day_m_d)} m/d${nptEn} (${
+      fastest ? "highest m/d of " : ""
+    }${rows(wells.length, "well")})`,
+  ];
   const others: [CompareColumn, string, string, string][] = [
     ["rop_m_h", "钻速最高", "highest ROP", "m/h"],
     ["npt_share_pct", "非生产时间最低", "lowest NPT", "%"],

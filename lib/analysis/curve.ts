@@ -1,5 +1,5 @@
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
-import { dayNumber, isoDate, num, text, type DrillingRecord } from "./record.ts";
+import { dayNumber, type DrillingRecord, isoDate, num, text } from "./record.ts";
 
 /** One report on the depth-vs-days curve. */
 export interface CurvePoint {
@@ -63,7 +63,11 @@ export interface CurveResult {
 function checkPlan(plan: readonly PlanPoint[]): PlanPoint[] {
   for (const p of plan) {
     if (!Number.isFinite(p.day) || !Number.isFinite(p.depth_m)) {
-      throw new Error(`计划点无效 "${JSON.stringify(p)}" / plan point is invalid "${JSON.stringify(p)}": give { day, depth_m } as numbers`);
+      throw new Error(
+        `计划点无效 "${JSON.stringify(p)}" / plan point is invalid "${
+          JSON.stringify(p)
+        }": give { day, depth_m } as numbers`,
+      );
     }
   }
   return [...plan].sort((a, b) => a.day - b.day);
@@ -75,7 +79,11 @@ export function planDepthAt(plan: readonly PlanPoint[], day: number): number | n
   if (day <= plan[0].day) return plan[0].depth_m;
   for (let i = 1; i < plan.length; i++) {
     const [a, b] = [plan[i - 1], plan[i]];
-    if (day <= b.day) return b.day === a.day ? b.depth_m : a.depth_m + ((day - a.day) / (b.day - a.day)) * (b.depth_m - a.depth_m);
+    if (day <= b.day) {
+      return b.day === a.day
+        ? b.depth_m
+        : a.depth_m + ((day - a.day) / (b.day - a.day)) * (b.depth_m - a.depth_m);
+    }
   }
   return plan[plan.length - 1].depth_m;
 }
@@ -86,11 +94,16 @@ export function planDepthAt(plan: readonly PlanPoint[], day: number): number | n
  * and a summary (days, final depth, metres per day, days to plan depth vs plan).
  * Throws when the rows name more than one well or spudDate is not `YYYY-MM-DD`.
  */
-export function drillingCurve(records: readonly DrillingRecord[], opts: CurveOptions = {}): CurveResult {
+export function drillingCurve(
+  records: readonly DrillingRecord[],
+  opts: CurveOptions = {},
+): CurveResult {
   const wells = [...new Set(records.map((r) => text(r.well_id)).filter((w) => w !== null))];
   if (wells.length > 1) {
     const names = wells.slice(0, 5).map((w) => `"${w}"`).join(", ");
-    throw new Error(`钻井曲线只接受单井数据，收到 ${wells.length} 口井 ${names} / drillingCurve takes one well's rows, got ${wells.length} wells ${names}: group the rows by well_id first`);
+    throw new Error(
+      `钻井曲线只接受单井数据，收到 ${wells.length} 口井 ${names} / drillingCurve takes one well's rows, got ${wells.length} wells ${names}: group the rows by well_id first`,
+    );
   }
   const plan = checkPlan(opts.plan ?? []);
   const dated = records
@@ -101,7 +114,11 @@ export function drillingCurve(records: readonly DrillingRecord[], opts: CurveOpt
   let source: CurveResult["spud_source"] = null;
   if (opts.spudDate !== undefined) {
     spud = dayNumber(opts.spudDate);
-    if (spud === null) throw new Error(`无法识别开钻日期 "${opts.spudDate}" / cannot read spud date "${opts.spudDate}": use YYYY-MM-DD`);
+    if (spud === null) {
+      throw new Error(
+        `无法识别开钻日期 "${opts.spudDate}" / cannot read spud date "${opts.spudDate}": use YYYY-MM-DD`,
+      );
+    }
     source = "given";
   } else {
     const recorded = records.map((r) => dayNumber(r.spud_date)).filter((d) => d !== null);
@@ -109,7 +126,10 @@ export function drillingCurve(records: readonly DrillingRecord[], opts: CurveOpt
     else if (dated.length > 0) [spud, source] = [dated[0].day, "first_report"];
   }
   const points = dated.map((p, i): CurvePoint => ({
-    day: p.day - spud!, date: isoDate(p.day), depth_m: p.depth, depth_decreased: i > 0 && p.depth < dated[i - 1].depth,
+    day: p.day - spud!,
+    date: isoDate(p.day),
+    depth_m: p.depth,
+    depth_decreased: i > 0 && p.depth < dated[i - 1].depth,
   }));
   const last = points.at(-1);
   const planDepth = plan.length ? plan.reduce((m, p) => Math.max(m, p.depth_m), -Infinity) : null;
@@ -130,25 +150,47 @@ export function drillingCurve(records: readonly DrillingRecord[], opts: CurveOpt
     depth_vs_plan_m: last && planAtLast !== null ? last.depth_m - planAtLast : null,
   };
   const result = {
-    well_id: wells[0] ?? null, spud_date: spud === null ? null : isoDate(spud), spud_source: source,
-    points, plan, rows_skipped: records.length - dated.length, summary,
+    well_id: wells[0] ?? null,
+    spud_date: spud === null ? null : isoDate(spud),
+    spud_source: source,
+    points,
+    plan,
+    rows_skipped: records.length - dated.length,
+    summary,
   };
   return { ...result, headline: curveHeadline(result, records.length) };
 }
 
 function curveHeadline(r: Omit<CurveResult, "headline">, rowCount: number): string {
   if (r.points.length === 0) {
-    return rowCount === 0
-      ? noRowsHeadline("钻井曲线", "drilling curve")
-      : bilingual(`${rowCount} 行均无有效日期和井深`, `none of ${rows(rowCount)} has a valid date and depth`);
+    return rowCount === 0 ? noRowsHeadline("钻井曲线", "drilling curve") : bilingual(
+      `${rowCount} 行均无有效日期和井深`,
+      `none of ${rows(rowCount)} has a valid date and depth`,
+    );
   }
   const s = r.summary;
-  const zh = [`${r.well_id ? `${r.well_id}：` : ""}钻井 ${s.days} 天，井深 ${fmt(s.final_depth_m)} m，日进尺 ${fmt(s.metres_per_day_m_d)} m/d`];
-  const en = [`${r.well_id ? `${r.well_id}: ` : ""}${rows(s.days!, "day")}, depth ${fmt(s.final_depth_m)} m, ${fmt(s.metres_per_day_m_d)} m/d`];
+  const zh = [
+    `${r.well_id ? `${r.well_id}：` : ""}钻井 ${s.days} 天，井深 ${
+      fmt(s.final_depth_m)
+    } m，日进尺 ${fmt(s.metres_per_day_m_d)} m/d`,
+  ];
+  const en = [
+    `${r.well_id ? `${r.well_id}: ` : ""}${rows(s.days!, "day")}, depth ${
+      fmt(s.final_depth_m)
+    } m, ${fmt(s.metres_per_day_m_d)} m/d`,
+  ];
   if (s.days_vs_plan !== null) {
     const n = Number(fmt(Math.abs(s.days_vs_plan))); // plan days may be fractional (36.7 d)
-    zh.push(s.days_vs_plan === 0 ? "与计划同期达到计划井深" : `比计划${s.days_vs_plan < 0 ? "快" : "慢"} ${n} 天达到计划井深`);
-    en.push(s.days_vs_plan === 0 ? "reached plan depth on plan" : `reached plan depth ${rows(n, "day")} ${s.days_vs_plan < 0 ? "ahead of" : "behind"} plan`);
+    zh.push(
+      s.days_vs_plan === 0
+        ? "与计划同期达到计划井深"
+        : `比计划${s.days_vs_plan < 0 ? "快" : "慢"} ${n} 天达到计划井深`,
+    );
+    en.push(
+      s.days_vs_plan === 0
+        ? "reached plan depth on plan"
+        : `reached plan depth ${rows(n, "day")} ${s.days_vs_plan < 0 ? "ahead of" : "behind"} plan`,
+    );
   } else if (s.depth_vs_plan_m !== null) {
     const d = fmt(Math.abs(s.depth_vs_plan_m));
     zh.push(`比计划同期${s.depth_vs_plan_m >= 0 ? "深" : "浅"} ${d} m`);
@@ -156,7 +198,9 @@ function curveHeadline(r: Omit<CurveResult, "headline">, rowCount: number): stri
   }
   if (s.depth_decreases > 0) {
     zh.push(`${s.depth_decreases} 处井深回退已标出`);
-    en.push(`${s.depth_decreases} depth ${s.depth_decreases === 1 ? "decrease" : "decreases"} flagged`);
+    en.push(
+      `${s.depth_decreases} depth ${s.depth_decreases === 1 ? "decrease" : "decreases"} flagged`,
+    );
   }
   return bilingual(zh.join("；"), en.join("; "));
 }

@@ -1,4 +1,4 @@
-import { dayNumber, num, text, type DrillingRecord } from "./record.ts";
+import { dayNumber, type DrillingRecord, num, text } from "./record.ts";
 
 /**
  * On-bottom (pure drilling) hours of each row, aligned with `records`:
@@ -15,7 +15,9 @@ export function dailyOnBottomHours(records: readonly DrillingRecord[]): (number 
     const day = dayNumber(r.report_date);
     const cum = num(r.on_bottom_hours_cum_h);
     const key = `${well}\u0000${day}`;
-    if (well !== null && day !== null && cum !== null && !cumByWellDay.has(key)) cumByWellDay.set(key, cum);
+    if (well !== null && day !== null && cum !== null && !cumByWellDay.has(key)) {
+      cumByWellDay.set(key, cum);
+    }
   }
   return records.map((r) => {
     const own = num(r.drilling_hours_h);

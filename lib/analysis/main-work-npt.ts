@@ -8,7 +8,9 @@ import type { NptClassifier } from "./npt.ts";
  * A cause named without hours (`修泵`) cannot be counted; it is passed to
  * `onHoursUnknown` (e.g. to say how many rows were left short) and left out.
  */
-export function mainWorkNptClassifier(onHoursUnknown?: (finding: NptFinding, text: string) => void): NptClassifier {
+export function mainWorkNptClassifier(
+  onHoursUnknown?: (finding: NptFinding, text: string) => void,
+): NptClassifier {
   return (text) =>
     classifyMainWork(text).npt.flatMap((f) => {
       if (f.hours === null) {

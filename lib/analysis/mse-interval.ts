@@ -1,6 +1,6 @@
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
 import { mseSI } from "./mse.ts";
-import { num, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, num } from "./record.ts";
 import { mean, median } from "./stats.ts";
 
 /** Mean MSE of one depth interval [top_m, bottom_m). */
@@ -42,34 +42,59 @@ export function mseByInterval(
   opts: { readonly sort?: "depth" | "highest" } = {},
 ): MseIntervalResult {
   if (!(Number.isFinite(intervalM) && intervalM > 0)) {
-    throw new Error(`深度区间无效 "${intervalM}" / depth interval is invalid "${intervalM}": use a length in metres above 0, e.g. 100`);
+    throw new Error(
+      `深度区间无效 "${intervalM}" / depth interval is invalid "${intervalM}": use a length in metres above 0, e.g. 100`,
+    );
   }
   const bins = new Map<number, { rows: number; mse: number[] }>();
   const missing: Record<string, number> = {};
   let withMse = 0, noDepth = 0;
   for (const r of records) {
-    const m = mseSI({ wob_kn: num(r.wob_kn), bit_diameter_mm: num(r.bit_diameter_mm), rpm: num(r.rpm), torque_kn_m: num(r.torque_kn_m), rop_m_h: num(r.rop_m_h) });
+    const m = mseSI({
+      wob_kn: num(r.wob_kn),
+      bit_diameter_mm: num(r.bit_diameter_mm),
+      rpm: num(r.rpm),
+      torque_kn_m: num(r.torque_kn_m),
+      rop_m_h: num(r.rop_m_h),
+    });
     for (const k of m.missing) missing[k] = (missing[k] ?? 0) + 1;
     const depth = num(r.depth_m);
-    if (depth === null) { noDepth++; continue; }
+    if (depth === null) {
+      noDepth++;
+      continue;
+    }
     const footage = num(r.footage_m);
     const at = footage !== null && footage >= 0 && footage <= depth ? depth - footage / 2 : depth;
     const k = Math.floor(at / intervalM);
     const bin = bins.get(k) ?? { rows: 0, mse: [] };
     bins.set(k, bin);
     bin.rows++;
-    if (m.mse_mpa !== null) { bin.mse.push(m.mse_mpa); withMse++; }
+    if (m.mse_mpa !== null) {
+      bin.mse.push(m.mse_mpa);
+      withMse++;
+    }
   }
   const intervals = [...bins].sort((a, b) => a[0] - b[0]).map(([k, b]): MseInterval => ({
-    top_m: k * intervalM, bottom_m: (k + 1) * intervalM, rows: b.rows, rows_with_mse: b.mse.length,
-    mean_mse_mpa: mean(b.mse), median_mse_mpa: median(b.mse),
+    top_m: k * intervalM,
+    bottom_m: (k + 1) * intervalM,
+    rows: b.rows,
+    rows_with_mse: b.mse.length,
+    mean_mse_mpa: mean(b.mse),
+    median_mse_mpa: median(b.mse),
   }));
   if (opts.sort === "highest") {
-    intervals.sort((a, b) => (b.mean_mse_mpa ?? -Infinity) - (a.mean_mse_mpa ?? -Infinity) || a.top_m - b.top_m);
+    intervals.sort((a, b) =>
+      (b.mean_mse_mpa ?? -Infinity) - (a.mean_mse_mpa ?? -Infinity) || a.top_m - b.top_m
+    );
   }
   const result = {
-    interval_m: intervalM, intervals, rows: records.length, rows_with_mse: withMse,
-    rows_without_mse: records.length - noDepth - withMse, rows_without_depth: noDepth, missing_inputs: missing,
+    interval_m: intervalM,
+    intervals,
+    rows: records.length,
+    rows_with_mse: withMse,
+    rows_without_mse: records.length - noDepth - withMse,
+    rows_without_depth: noDepth,
+    missing_inputs: missing,
   };
   return { ...result, headline: mseHeadline(result) };
 }
@@ -82,16 +107,27 @@ function mseHeadline(r: Omit<MseIntervalResult, "headline">): string {
   if (r.rows_with_mse === 0) {
     return bilingual(
       `${r.rows} 行均无法计算机械比能${lacks.length ? `：缺少 ${lackZh}` : ""}`,
-      `MSE could not be computed for any of ${rows(r.rows)}${lacks.length ? `: missing ${lackEn}` : ""}`,
+      `MSE could not be computed for any of ${rows(r.rows)}${
+        lacks.length ? `: missing ${lackEn}` : ""
+      }`,
     );
   }
-  const top = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) => b.mean_mse_mpa! - a.mean_mse_mpa!)[0];
+  const top =
+    r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) =>
+      b.mean_mse_mpa! - a.mean_mse_mpa!
+    )[0];
   const span = `${fmt(top.top_m)}–${fmt(top.bottom_m)} m`;
   const left = r.rows - r.rows_with_mse;
   const skipZh = left > 0 ? `；${left} 行未计入${lacks.length ? `（缺少 ${lackZh}）` : ""}` : "";
-  const skipEn = left > 0 ? `; ${rows(left)} left out${lacks.length ? ` (missing ${lackEn})` : ""}` : "";
+  const skipEn = left > 0
+    ? `; ${rows(left)} left out${lacks.length ? ` (missing ${lackEn})` : ""}`
+    : "";
   return bilingual(
-    `机械比能最高 ${span}：平均 ${fmt(top.mean_mse_mpa)} MPa（${r.intervals.length} 个区间，${r.rows_with_mse} 行）${skipZh}`,
-    `highest MSE at ${span}: mean ${fmt(top.mean_mse_mpa)} MPa (${rows(r.intervals.length, "interval")}, ${rows(r.rows_with_mse)})${skipEn}`,
+    `机械比能最高 ${span}：平均 ${
+      fmt(top.mean_mse_mpa)
+    } MPa（${r.intervals.length} 个区间，${r.rows_with_mse} 行）${skipZh}`,
+    `highest MSE at ${span}: mean ${fmt(top.mean_mse_mpa)} MPa (${
+      rows(r.intervals.length, "interval")
+    }, ${rows(r.rows_with_mse)})${skipEn}`,
   );
 }

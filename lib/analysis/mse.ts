@@ -46,22 +46,46 @@ export interface MseFieldResult {
   readonly missing: readonly string[];
 }
 
-type Checked = { ok: true; v: Record<string, number> } | { ok: false; reason: string; missing: string[] };
+type Checked = { ok: true; v: Record<string, number> } | {
+  ok: false;
+  reason: string;
+  missing: string[];
+};
 
-function check(input: Record<string, number | null | undefined>, diameter: string, rop: string): Checked {
-  const missing = Object.keys(input).filter((k) => typeof input[k] !== "number" || !Number.isFinite(input[k]));
+function check(
+  input: Record<string, number | null | undefined>,
+  diameter: string,
+  rop: string,
+): Checked {
+  const missing = Object.keys(input).filter((k) =>
+    typeof input[k] !== "number" || !Number.isFinite(input[k])
+  );
   if (missing.length > 0) {
     const names = missing.join(", ");
-    return { ok: false, missing, reason: `缺少 ${names}，无法计算 MSE / cannot compute MSE: missing ${names}` };
+    return {
+      ok: false,
+      missing,
+      reason: `缺少 ${names}，无法计算 MSE / cannot compute MSE: missing ${names}`,
+    };
   }
   const v = input as Record<string, number>;
   const negative = Object.keys(v).filter((k) => v[k] < 0);
   if (negative.length > 0 || v[diameter] === 0) {
     const k = negative[0] ?? diameter;
-    return { ok: false, missing: [], reason: `${k} 无效 "${v[k]}"，无法计算 MSE / cannot compute MSE: ${k} is "${v[k]}", it must be ${k === diameter ? "above 0" : "0 or more"}` };
+    return {
+      ok: false,
+      missing: [],
+      reason: `${k} 无效 "${v[k]}"，无法计算 MSE / cannot compute MSE: ${k} is "${
+        v[k]
+      }", it must be ${k === diameter ? "above 0" : "0 or more"}`,
+    };
   }
   if (v[rop] === 0) {
-    return { ok: false, missing: [], reason: `钻速为 0，MSE 无定义 / cannot compute MSE: ${rop} is 0 (the bit did not advance)` };
+    return {
+      ok: false,
+      missing: [],
+      reason: `钻速为 0，MSE 无定义 / cannot compute MSE: ${rop} is 0 (the bit did not advance)`,
+    };
   }
   return { ok: true, v };
 }
@@ -79,14 +103,32 @@ function check(input: Record<string, number | null | undefined>, diameter: strin
  */
 export function mseSI(input: MseSIInput): MseSIResult {
   const { wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h } = input; // only these: a whole daily row may be passed
-  const c = check({ wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h }, "bit_diameter_mm", "rop_m_h");
-  if (!c.ok) return { mse_mpa: null, wob_term_mpa: null, rotary_term_mpa: null, reason: c.reason, missing: c.missing };
+  const c = check(
+    { wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h },
+    "bit_diameter_mm",
+    "rop_m_h",
+  );
+  if (!c.ok) {
+    return {
+      mse_mpa: null,
+      wob_term_mpa: null,
+      rotary_term_mpa: null,
+      reason: c.reason,
+      missing: c.missing,
+    };
+  }
   const v = c.v;
   const d = v.bit_diameter_mm / 1000;
   const area = (Math.PI * d * d) / 4;
   const wobTerm = v.wob_kn / area / 1000;
   const rotaryTerm = (120 * Math.PI * v.rpm * v.torque_kn_m) / (area * v.rop_m_h) / 1000;
-  return { mse_mpa: wobTerm + rotaryTerm, wob_term_mpa: wobTerm, rotary_term_mpa: rotaryTerm, reason: null, missing: [] };
+  return {
+    mse_mpa: wobTerm + rotaryTerm,
+    wob_term_mpa: wobTerm,
+    rotary_term_mpa: rotaryTerm,
+    reason: null,
+    missing: [],
+  };
 }
 
 /**
@@ -102,12 +144,32 @@ export function mseSI(input: MseSIInput): MseSIResult {
  */
 export function mseField(input: MseFieldInput): MseFieldResult {
   const { wob_lbf, bit_diameter_in, rpm, torque_ft_lbf, rop_ft_h } = input;
-  const c = check({ wob_lbf, bit_diameter_in, rpm, torque_ft_lbf, rop_ft_h }, "bit_diameter_in", "rop_ft_h");
-  if (!c.ok) return { mse_psi: null, mse_mpa: null, wob_term_psi: null, rotary_term_psi: null, reason: c.reason, missing: c.missing };
+  const c = check(
+    { wob_lbf, bit_diameter_in, rpm, torque_ft_lbf, rop_ft_h },
+    "bit_diameter_in",
+    "rop_ft_h",
+  );
+  if (!c.ok) {
+    return {
+      mse_psi: null,
+      mse_mpa: null,
+      wob_term_psi: null,
+      rotary_term_psi: null,
+      reason: c.reason,
+      missing: c.missing,
+    };
+  }
   const v = c.v;
   const area = (Math.PI * v.bit_diameter_in * v.bit_diameter_in) / 4;
   const wobTerm = v.wob_lbf / area;
   const rotaryTerm = (120 * Math.PI * v.rpm * v.torque_ft_lbf) / (area * v.rop_ft_h);
   const psi = wobTerm + rotaryTerm;
-  return { mse_psi: psi, mse_mpa: (psi * PA_PER_PSI) / 1e6, wob_term_psi: wobTerm, rotary_term_psi: rotaryTerm, reason: null, missing: [] };
+  return {
+    mse_psi: psi,
+    mse_mpa: (psi * PA_PER_PSI) / 1e6,
+    wob_term_psi: wobTerm,
+    rotary_term_psi: rotaryTerm,
+    reason: null,
+    missing: [],
+  };
 }

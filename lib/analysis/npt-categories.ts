@@ -14,7 +14,22 @@ export interface NptCategoryInfo {
 
 // Checked in this order: a cell naming trouble and waiting (等待解卡) is downhole trouble.
 const WORDS: readonly (readonly [NptCategory, readonly string[]])[] = [
-  ["downhole", ["井下复杂", "卡钻", "井漏", "溢流", "井涌", "井喷", "落鱼", "打捞", "垮塌", "downhole", "stuck", "lost circulation", "kick", "fishing"]],
+  ["downhole", [
+    "井下复杂",
+    "卡钻",
+    "井漏",
+    "溢流",
+    "井涌",
+    "井喷",
+    "落鱼",
+    "打捞",
+    "垮塌",
+    "downhole",
+    "stuck",
+    "lost circulation",
+    "kick",
+    "fishing",
+  ]],
   ["waiting", ["等停", "等待", "等料", "停待", "waiting", "wait"]],
   ["equipment", ["设备", "故障", "修理", "维修", "检修", "equipment", "repair", "failure"]],
   ["weather", ["天气", "大风", "暴雨", "雷雨", "暴雪", "weather", "storm", "wind"]],

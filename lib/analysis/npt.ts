@@ -1,8 +1,13 @@
 import { activityLinesOf } from "./activity-lines.ts";
 import { activityNpt } from "./activity-npt.ts";
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
-import { NPT_CATEGORIES, nptCategory, nptCategoryInfo, type NptCategory } from "./npt-categories.ts";
-import { num, text, type DrillingRecord } from "./record.ts";
+import {
+  NPT_CATEGORIES,
+  type NptCategory,
+  nptCategory,
+  nptCategoryInfo,
+} from "./npt-categories.ts";
+import { type DrillingRecord, num, text } from "./record.ts";
 
 /** One NPT entry read from a main-work text; `category` is a key or label nptCategory() understands. */
 export interface NptEntry {
@@ -80,7 +85,10 @@ export interface NptResult {
  * about NPT. Best source first: the day's activity lines (`activity_lines`, measured hours in
  * the NPD scheme, see activityNpt), then `npt_h`, then the main-work text.
  */
-export function rowNpt(r: DrillingRecord, classify: NptClassifier | undefined): { entries: Map<NptCategory, number>; source: NptSource } | null {
+export function rowNpt(
+  r: DrillingRecord,
+  classify: NptClassifier | undefined,
+): { entries: Map<NptCategory, number>; source: NptSource } | null {
   const entries = new Map<NptCategory, number>();
   const add = (category: unknown, hours: unknown) => {
     const h = num(hours);
@@ -121,7 +129,10 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
   const sources = { activities: 0, recorded: 0, text: 0 };
   for (const r of records) {
     const found = rowNpt(r, opts.classify);
-    if (!found) { without++; continue; }
+    if (!found) {
+      without++;
+      continue;
+    }
     days++;
     sources[found.source]++;
     const rowTotal = [...found.entries.values()].reduce((a, b) => a + b, 0);
@@ -136,13 +147,23 @@ export function nptBreakdown(records: readonly DrillingRecord[], opts: NptOption
       w.npt.set(key, (w.npt.get(key) ?? 0) + hours * scale);
     }
   }
-  return nptFromTotals({ rowCount: records.length, days, sources, capped, without, byCategory, byWell }, day);
+  return nptFromTotals({
+    rowCount: records.length,
+    days,
+    sources,
+    capped,
+    without,
+    byCategory,
+    byWell,
+  }, day);
 }
 
 function checkedDay(hoursPerDay: number | undefined): number {
   const day = hoursPerDay ?? 24;
   if (!(day > 0 && day <= 24)) {
-    throw new Error(`每日小时数无效 "${day}" / hoursPerDay is invalid "${day}": use a number of hours above 0 and at most 24`);
+    throw new Error(
+      `每日小时数无效 "${day}" / hoursPerDay is invalid "${day}": use a number of hours above 0 and at most 24`,
+    );
   }
   return day;
 }
@@ -159,7 +180,10 @@ export interface NptTotals {
   /** Hours per category, each row's capped to the day. */
   readonly byCategory: ReadonlyMap<NptCategory, number>;
   /** Per well: report days with known NPT, and hours per category in the order first met. */
-  readonly byWell: ReadonlyMap<string | null, { readonly days: number; readonly npt: ReadonlyMap<NptCategory, number> }>;
+  readonly byWell: ReadonlyMap<
+    string | null,
+    { readonly days: number; readonly npt: ReadonlyMap<NptCategory, number> }
+  >;
 }
 
 /** The NptResult of totals (see nptBreakdown); `hoursPerDay` as there, default 24 h. */
@@ -170,20 +194,39 @@ export function nptFromTotals(t: NptTotals, hoursPerDay?: number): NptResult {
   const pct = (part: number, whole: number) => (whole > 0 ? (100 * part) / whole : 0);
   const hoursOf = (key: NptCategory) => t.byCategory.get(key) ?? 0;
   const categories = NPT_CATEGORIES.map((c): NptCategoryRow => ({
-    category: c.key, zh: c.zh, en: c.en, npt_h: hoursOf(c.key),
-    npt_share_pct: pct(hoursOf(c.key), total), share_of_npt_pct: pct(hoursOf(c.key), npt),
+    category: c.key,
+    zh: c.zh,
+    en: c.en,
+    npt_h: hoursOf(c.key),
+    npt_share_pct: pct(hoursOf(c.key), total),
+    share_of_npt_pct: pct(hoursOf(c.key), npt),
   })).sort((a, b) => b.npt_h - a.npt_h);
   const wells = [...t.byWell].map(([well_id, w]): NptWellRow => {
     const hours = [...w.npt.values()].reduce((a, b) => a + b, 0);
     const top = [...w.npt].sort((a, b) => b[1] - a[1])[0];
     return {
-      well_id, report_days: w.days, total_time_h: w.days * day, npt_h: hours,
-      npt_share_pct: pct(hours, w.days * day), top_category: top && top[1] > 0 ? top[0] : null,
+      well_id,
+      report_days: w.days,
+      total_time_h: w.days * day,
+      npt_h: hours,
+      npt_share_pct: pct(hours, w.days * day),
+      top_category: top && top[1] > 0 ? top[0] : null,
     };
-  }).sort((a, b) => b.npt_h - a.npt_h || b.npt_share_pct - a.npt_share_pct || String(a.well_id).localeCompare(String(b.well_id)));
+  }).sort((a, b) =>
+    b.npt_h - a.npt_h || b.npt_share_pct - a.npt_share_pct ||
+    String(a.well_id).localeCompare(String(b.well_id))
+  );
   const result = {
-    categories, wells, report_days: t.days, classified_rows: t.sources.text, rows_without_npt: t.without,
-    rows_capped: t.capped, sources: t.sources, total_time_h: total, npt_h: npt, npt_share_pct: total > 0 ? pct(npt, total) : null,
+    categories,
+    wells,
+    report_days: t.days,
+    classified_rows: t.sources.text,
+    rows_without_npt: t.without,
+    rows_capped: t.capped,
+    sources: t.sources,
+    total_time_h: total,
+    npt_h: npt,
+    npt_share_pct: total > 0 ? pct(npt, total) : null,
   };
   return { ...result, headline: nptHeadline(result, t.rowCount) };
 }
@@ -200,7 +243,9 @@ export function nptSourceNote(s: NptSources): string {
   ];
   const used = parts.filter((p) => p[2] > 0);
   if (used.length === 0) return "";
-  return `非生产时间来源：${used.map((p) => `${p[0]} ${p[2]} 天`).join("，")} / NPT from: ${used.map((p) => `${p[1]} ${p[2]} days`).join(", ")}`;
+  return `非生产时间来源：${used.map((p) => `${p[0]} ${p[2]} 天`).join("，")} / NPT from: ${
+    used.map((p) => `${p[1]} ${p[2]} days`).join(", ")
+  }`;
 }
 
 function nptHeadline(r: Omit<NptResult, "headline">, rowCount: number): string {
@@ -216,14 +261,25 @@ function nptHeadline(r: Omit<NptResult, "headline">, rowCount: number): string {
   const head = `${fmt(r.npt_h)} h`;
   const share = `${fmt(r.npt_share_pct)}%`;
   if (r.npt_h === 0) {
-    return bilingual(`非生产时间 0 h（${r.report_days} 个报告日）${missZh}`, `NPT 0 h (${rows(r.report_days, "report day")})${missEn}`);
+    return bilingual(
+      `非生产时间 0 h（${r.report_days} 个报告日）${missZh}`,
+      `NPT 0 h (${rows(r.report_days, "report day")})${missEn}`,
+    );
   }
   const top = nptCategoryInfo(r.categories[0].category);
   const well = r.wells[0];
-  const wellZh = well.well_id !== null && r.wells.length > 1 ? `；最多的井 ${well.well_id} ${fmt(well.npt_h)} h` : "";
-  const wellEn = well.well_id !== null && r.wells.length > 1 ? `; most in well ${well.well_id} ${fmt(well.npt_h)} h` : "";
+  const wellZh = well.well_id !== null && r.wells.length > 1
+    ? `；最多的井 ${well.well_id} ${fmt(well.npt_h)} h`
+    : "";
+  const wellEn = well.well_id !== null && r.wells.length > 1
+    ? `; most in well ${well.well_id} ${fmt(well.npt_h)} h`
+    : "";
   return bilingual(
-    `非生产时间 ${head}，占总时间 ${share}（${r.report_days} 个报告日）；最多：${top.zh} ${fmt(r.categories[0].npt_h)} h${wellZh}${missZh}`,
-    `NPT ${head}, ${share} of ${fmt(r.total_time_h)} h (${rows(r.report_days, "report day")}); largest: ${top.en} ${fmt(r.categories[0].npt_h)} h${wellEn}${missEn}`,
+    `非生产时间 ${head}，占总时间 ${share}（${r.report_days} 个报告日）；最多：${top.zh} ${
+      fmt(r.categories[0].npt_h)
+    } h${wellZh}${missZh}`,
+    `NPT ${head}, ${share} of ${fmt(r.total_time_h)} h (${
+      rows(r.report_days, "report day")
+    }); largest: ${top.en} ${fmt(r.categories[0].npt_h)} h${wellEn}${missEn}`,
   );
 }

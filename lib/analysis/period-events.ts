@@ -1,10 +1,17 @@
 import { OPERATIONS } from "../words/main-work-categories.ts";
 import type { OperationId } from "../words/main-work-categories.ts";
 import { classifyMainWork } from "../words/main-work.ts";
-import { text, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, text } from "./record.ts";
 
 /** Operations worth a line in a weekly report (a drilling day is not). */
-const NOTABLE: readonly OperationId[] = ["casing", "cementing", "logging", "coring", "testing", "rig_move"];
+const NOTABLE: readonly OperationId[] = [
+  "casing",
+  "cementing",
+  "logging",
+  "coring",
+  "testing",
+  "rig_move",
+];
 
 /** Something the main-work text says happened: trouble (NPT) or a milestone operation. */
 export interface PeriodEvent {
@@ -35,14 +42,29 @@ export function periodEvents(rows: readonly DrillingRecord[]): PeriodEvent[] {
     const well = text(r.well_id) ?? "—";
     const found = classifyMainWork(work);
     for (const f of found.npt) {
-      events.push({ date, well_id: well, kind: "npt", category: f.category, zh: f.zh, en: f.en, hours: f.hours, text: work });
+      events.push({
+        date,
+        well_id: well,
+        kind: "npt",
+        category: f.category,
+        zh: f.zh,
+        en: f.en,
+        hours: f.hours,
+        text: work,
+      });
     }
     // One line per day for its milestones: 下表层套管，固井 is "下套管、固井", not two events.
     const ops = OPERATIONS.filter((o) => NOTABLE.includes(o.id) && found.operations.includes(o.id));
     if (ops.length > 0) {
       events.push({
-        date, well_id: well, kind: "operation", category: ops.map((o) => o.id).join(","),
-        zh: ops.map((o) => o.zh).join("、"), en: ops.map((o) => o.en).join(", "), hours: null, text: work,
+        date,
+        well_id: well,
+        kind: "operation",
+        category: ops.map((o) => o.id).join(","),
+        zh: ops.map((o) => o.zh).join("、"),
+        en: ops.map((o) => o.en).join(", "),
+        hours: null,
+        text: work,
       });
     }
   }

@@ -9,7 +9,7 @@ import { rankPeriodWells } from "./period-ranking.ts";
 import type { PeriodRanking } from "./period-ranking.ts";
 import { mainWorkNptClassifier } from "./main-work-npt.ts";
 import { nptBreakdown } from "./npt.ts";
-import { num, text, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, num, text } from "./record.ts";
 
 /** What a period report is about: one well or one block, and the dates. */
 export interface PeriodSubject {
@@ -48,32 +48,50 @@ export interface PeriodReport extends Omit<PeriodResult, "total"> {
 }
 
 function calendarDays(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1;
+  return Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000,
+  ) + 1;
 }
 
 function headline(s: PeriodSubject, f: PeriodFigures, wells: number): string {
   const who = s.scope === "well" ? s.name : `${s.name}区块`;
   const whoEn = s.scope === "well" ? `well ${s.name}` : `block ${s.name}`;
   if (f.report_days === 0) {
-    return bilingual(`${who} 在 ${s.from} – ${s.to} 没有日报`, `${whoEn} has no daily reports from ${s.from} to ${s.to}`);
+    return bilingual(
+      `${who} 在 ${s.from} – ${s.to} 没有日报`,
+      `${whoEn} has no daily reports from ${s.from} to ${s.to}`,
+    );
   }
   const many = s.scope === "block" ? `${wells} 口井，` : "";
   const manyEn = s.scope === "block" ? `${wells} wells, ` : "";
   const share = f.npt_share_pct === null ? "" : `（${fmt(f.npt_share_pct)}%）`;
   const shareEn = f.npt_share_pct === null ? "" : ` (${fmt(f.npt_share_pct)}%)`;
   return bilingual(
-    `${who} ${s.from} – ${s.to}：${many}${f.report_days} 个报告日，进尺 ${fmt(f.footage_m, 0)} m，平均钻速 ${fmt(f.rop_m_h)} m/h，非生产时间 ${fmt(f.npt_h)} h${share}`,
-    `${whoEn} ${s.from} – ${s.to}: ${manyEn}${f.report_days} report days, ${fmt(f.footage_m, 0)} m drilled, ROP ${fmt(f.rop_m_h)} m/h, NPT ${fmt(f.npt_h)} h${shareEn}`,
+    `${who} ${s.from} – ${s.to}：${many}${f.report_days} 个报告日，进尺 ${
+      fmt(f.footage_m, 0)
+    } m，平均钻速 ${fmt(f.rop_m_h)} m/h，非生产时间 ${fmt(f.npt_h)} h${share}`,
+    `${whoEn} ${s.from} – ${s.to}: ${manyEn}${f.report_days} report days, ${
+      fmt(f.footage_m, 0)
+    } m drilled, ROP ${fmt(f.rop_m_h)} m/h, NPT ${fmt(f.npt_h)} h${shareEn}`,
   );
 }
 
 function dayOf(r: DrillingRecord): PeriodDay {
   const npt = nptBreakdown([r], { classify: mainWorkNptClassifier() });
-  return { date: text(r.report_date) ?? "—", depth_m: num(r.depth_m), footage_m: num(r.footage_m), rop_m_h: num(r.rop_m_h), npt_h: npt.report_days > 0 ? npt.npt_h : null };
+  return {
+    date: text(r.report_date) ?? "—",
+    depth_m: num(r.depth_m),
+    footage_m: num(r.footage_m),
+    rop_m_h: num(r.rop_m_h),
+    npt_h: npt.report_days > 0 ? npt.npt_h : null,
+  };
 }
 
 /** Builds the report from the period's rows (one query), ranking the wells when the subject is a block. */
-export function buildPeriodReport(subject: PeriodSubject, rows: readonly DrillingRecord[]): PeriodReport {
+export function buildPeriodReport(
+  subject: PeriodSubject,
+  rows: readonly DrillingRecord[],
+): PeriodReport {
   const figures = periodFigures(rows);
   const ranking = subject.scope === "block" ? rankPeriodWells(figures.wells) : null;
   const order = ranking ? ranking.fastest : figures.wells.map((w) => w.well_id);
@@ -90,7 +108,9 @@ export function buildPeriodReport(subject: PeriodSubject, rows: readonly Drillin
     bits: periodBits(rows),
     events: periodEvents(rows),
     ranking,
-    days: subject.scope === "well" ? rows.map(dayOf).sort((a, b) => a.date.localeCompare(b.date)) : [],
+    days: subject.scope === "well"
+      ? rows.map(dayOf).sort((a, b) => a.date.localeCompare(b.date))
+      : [],
     headline: headline(subject, figures.total, wells.length),
   };
 }

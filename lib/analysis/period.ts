@@ -2,7 +2,7 @@ import { mainWorkNptClassifier } from "./main-work-npt.ts";
 import { dailyOnBottomHours } from "./hours.ts";
 import { nptBreakdown } from "./npt.ts";
 import type { NptCategoryRow, NptSources } from "./npt.ts";
-import { num, text, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, num, text } from "./record.ts";
 
 /** The figures of a set of report rows over a period (one well, or all wells of a block). */
 export interface PeriodFigures {
@@ -48,15 +48,24 @@ export interface PeriodResult {
   readonly npt_sources: NptSources;
 }
 
-const positive = (values: Array<number | null>) => values.filter((v): v is number => v !== null && v > 0);
+const positive = (values: Array<number | null>) =>
+  values.filter((v): v is number => v !== null && v > 0);
 
-function figures(rows: readonly DrillingRecord[], hours: readonly (number | null)[], single: boolean): PeriodFigures {
+function figures(
+  rows: readonly DrillingRecord[],
+  hours: readonly (number | null)[],
+  single: boolean,
+): PeriodFigures {
   const dated = rows.filter((r) => text(r.report_date) !== null);
   const dates = dated.map((r) => String(r.report_date)).sort();
-  const withDepth = dated.filter((r) => num(r.depth_m) !== null).sort((a, b) => String(a.report_date).localeCompare(String(b.report_date)));
+  const withDepth = dated.filter((r) => num(r.depth_m) !== null).sort((a, b) =>
+    String(a.report_date).localeCompare(String(b.report_date))
+  );
   const first = withDepth[0];
   const last = withDepth[withDepth.length - 1];
-  const footages = rows.map((r) => num(r.footage_m)).filter((v): v is number => v !== null && v >= 0);
+  const footages = rows.map((r) => num(r.footage_m)).filter((v): v is number =>
+    v !== null && v >= 0
+  );
   const footage = footages.length ? footages.reduce((a, b) => a + b, 0) : null;
   const knownHours = hours.filter((h): h is number => h !== null && h >= 0);
   let top = 0;
@@ -73,7 +82,9 @@ function figures(rows: readonly DrillingRecord[], hours: readonly (number | null
     report_days: rows.length,
     first_date: dates[0] ?? null,
     last_date: dates[dates.length - 1] ?? null,
-    depth_from_m: single && first ? num(first.depth_m)! - (firstFootage !== null && firstFootage >= 0 ? firstFootage : 0) : null,
+    depth_from_m: single && first
+      ? num(first.depth_m)! - (firstFootage !== null && firstFootage >= 0 ? firstFootage : 0)
+      : null,
     depth_to_m: single && last ? num(last.depth_m) : null,
     footage_m: footage,
     on_bottom_hours_h: knownHours.length ? knownHours.reduce((a, b) => a + b, 0) : null,
@@ -98,7 +109,8 @@ export function periodFigures(rows: readonly DrillingRecord[]): PeriodResult {
     byWell.set(id, [...(byWell.get(id) ?? []), i]);
   });
   const wells = [...byWell].map(([well_id, idx]): PeriodWell => ({
-    well_id, ...figures(idx.map((i) => rows[i]), idx.map((i) => hours[i]), true),
+    well_id,
+    ...figures(idx.map((i) => rows[i]), idx.map((i) => hours[i]), true),
   }));
   const npt = nptBreakdown(rows, { classify: mainWorkNptClassifier() });
   return {

@@ -1,6 +1,6 @@
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
 import { dailyOnBottomHours } from "./hours.ts";
-import { num, text, type DrillingRecord } from "./record.ts";
+import { type DrillingRecord, num, text } from "./record.ts";
 import { quantile, sum, weightedMean } from "./stats.ts";
 
 /** The column ROP is grouped by. */
@@ -58,8 +58,14 @@ const BY_LABEL: Record<RopGroupBy, readonly [string, string]> = {
 };
 
 function ropStats(records: readonly DrillingRecord[], hours: readonly (number | null)[]): RopStats {
-  const rop = records.map((r) => { const v = num(r.rop_m_h); return v !== null && v > 0 ? v : null; });
-  const footage = records.map((r) => { const v = num(r.footage_m); return v !== null && v >= 0 ? v : null; });
+  const rop = records.map((r) => {
+    const v = num(r.rop_m_h);
+    return v !== null && v > 0 ? v : null;
+  });
+  const footage = records.map((r) => {
+    const v = num(r.footage_m);
+    return v !== null && v >= 0 ? v : null;
+  });
   const timed = records.map((_, i) => footage[i] !== null && (hours[i] ?? 0) > 0);
   const timedHours = sum(hours.filter((_, i) => timed[i]));
   const withRop = rop.filter((v) => v !== null).length;
@@ -78,15 +84,23 @@ function ropStats(records: readonly DrillingRecord[], hours: readonly (number | 
 }
 
 function compareGroups(sort: RopSort): (a: RopGroup, b: RopGroup) => number {
-  const byName = (a: RopGroup, b: RopGroup) => (a.group ?? "\uffff").localeCompare(b.group ?? "\uffff");
+  const byName = (a: RopGroup, b: RopGroup) =>
+    (a.group ?? "\uffff").localeCompare(b.group ?? "\uffff");
   const nullsLast = (x: number | null, y: number | null, sign: number) =>
     x === null ? (y === null ? 0 : 1) : y === null ? -1 : sign * (x - y);
   switch (sort) {
-    case "slowest": return (a, b) => nullsLast(a.rop_footage_weighted_m_h, b.rop_footage_weighted_m_h, 1) || byName(a, b);
-    case "fastest": return (a, b) => nullsLast(a.rop_footage_weighted_m_h, b.rop_footage_weighted_m_h, -1) || byName(a, b);
-    case "metres": return (a, b) => nullsLast(a.metres_drilled_m, b.metres_drilled_m, -1) || byName(a, b);
-    case "rows": return (a, b) => b.rows - a.rows || byName(a, b);
-    case "name": return byName;
+    case "slowest":
+      return (a, b) =>
+        nullsLast(a.rop_footage_weighted_m_h, b.rop_footage_weighted_m_h, 1) || byName(a, b);
+    case "fastest":
+      return (a, b) =>
+        nullsLast(a.rop_footage_weighted_m_h, b.rop_footage_weighted_m_h, -1) || byName(a, b);
+    case "metres":
+      return (a, b) => nullsLast(a.metres_drilled_m, b.metres_drilled_m, -1) || byName(a, b);
+    case "rows":
+      return (a, b) => b.rows - a.rows || byName(a, b);
+    case "name":
+      return byName;
   }
 }
 
@@ -120,7 +134,12 @@ export function ropByGroup(
  * lib/data/analysis-rop-sql.ts): `groups` in the order their first row was met, sorted here
  * as `sort` says (ties keep that order), and the headline.
  */
-export function ropResult(by: RopGroupBy, groups: readonly RopGroup[], total: RopStats, sort: RopSort = "slowest"): RopResult {
+export function ropResult(
+  by: RopGroupBy,
+  groups: readonly RopGroup[],
+  total: RopStats,
+  sort: RopSort = "slowest",
+): RopResult {
   const sorted = [...groups].sort(compareGroups(sort));
   return { by, groups: sorted, total, headline: ropHeadline(by, sorted, total) };
 }
@@ -134,7 +153,10 @@ function ropHeadline(by: RopGroupBy, groups: readonly RopGroup[], total: RopStat
   const ranked = groups.filter((g) => g.rop_footage_weighted_m_h !== null)
     .sort((a, b) => a.rop_footage_weighted_m_h! - b.rop_footage_weighted_m_h!);
   if (ranked.length === 0) {
-    return bilingual(`${total.rows} 行均无可用钻速或进尺${tailZh}`, `none of ${rows(total.rows)} has a usable ROP with footage${tailEn}`);
+    return bilingual(
+      `${total.rows} 行均无可用钻速或进尺${tailZh}`,
+      `none of ${rows(total.rows)} has a usable ROP with footage${tailEn}`,
+    );
   }
   const name = (g: RopGroup, zh: boolean) => g.group ?? (zh ? "未记录" : "not recorded");
   const speed = (g: RopGroup) => `${fmt(g.rop_footage_weighted_m_h)} m/h`;
@@ -147,7 +169,11 @@ function ropHeadline(by: RopGroupBy, groups: readonly RopGroup[], total: RopStat
     );
   }
   return bilingual(
-    `按${byZh}：最慢 ${name(slow, true)} ${speed(slow)}，最快 ${name(fast, true)} ${speed(fast)}（进尺加权）${tailZh}`,
-    `by ${byEn}: slowest ${name(slow, false)} ${speed(slow)}, fastest ${name(fast, false)} ${speed(fast)} (footage-weighted)${tailEn}`,
+    `按${byZh}：最慢 ${name(slow, true)} ${speed(slow)}，最快 ${name(fast, true)} ${
+      speed(fast)
+    }（进尺加权）${tailZh}`,
+    `by ${byEn}: slowest ${name(slow, false)} ${speed(slow)}, fastest ${name(fast, false)} ${
+      speed(fast)
+    } (footage-weighted)${tailEn}`,
   );
 }

@@ -11,6 +11,8 @@ export function roundTo(value: number | null, decimals = 2): number | null {
  */
 export function roundNumbers<T extends object>(record: T, decimals = 2): T {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) out[key] = typeof value === "number" ? roundTo(value, decimals) : value;
+  for (const [key, value] of Object.entries(record)) {
+    out[key] = typeof value === "number" ? roundTo(value, decimals) : value;
+  }
   return out as T;
 }

@@ -63,7 +63,9 @@ export function weightedMean(values: Values, weights: Values): number | null {
  */
 export function quantile(values: Values, p: number): number | null {
   if (!(p >= 0 && p <= 1)) {
-    throw new Error(`分位数 p 超出范围 "${p}" / quantile p out of range "${p}": use a number from 0 to 1 (0.1 for P10)`);
+    throw new Error(
+      `分位数 p 超出范围 "${p}" / quantile p out of range "${p}": use a number from 0 to 1 (0.1 for P10)`,
+    );
   }
   const xs = finite(values).sort((a, b) => a - b);
   return quantileOfSorted(xs.length, p, (i) => xs[i]);
@@ -79,7 +81,11 @@ export function quantileRanks(n: number, p: number): readonly [lo: number, hi: n
  * {@link quantile}'s interpolation over n sorted values, read through `at(rank)` (0-based): the
  * same arithmetic whether the values are in an array or were picked in SQL. Null when n is 0.
  */
-export function quantileOfSorted(n: number, p: number, at: (rank: number) => number): number | null {
+export function quantileOfSorted(
+  n: number,
+  p: number,
+  at: (rank: number) => number,
+): number | null {
   if (n === 0) return null;
   const h = (n - 1) * p;
   const [lo, hi] = quantileRanks(n, p);

@@ -13,7 +13,11 @@ function cell(value: Cell, decimals: number): string {
  * fmt(value, decimals) (trailing zeros dropped, null as —); `|` and line breaks in
  * text are replaced so a cell cannot break the table.
  */
-export function markdownTable(header: readonly string[], rows: readonly (readonly Cell[])[], decimals = 1): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  decimals = 1,
+): string {
   const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
   return [
     line(header.map((h) => cell(h, decimals))),

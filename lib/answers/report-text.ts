@@ -9,7 +9,11 @@ export function unitsOf(table: Table): Record<string, string> {
  * One report as text: a heading with well and date (⚠ when the well is missing from the
  * master), then `当日井深 depth …: 1234 m` for every filled column except `skip`.
  */
-export function reportText(table: Table, row: Readonly<Record<string, unknown>>, skip: readonly string[] = ["well_id", "report_date"]): string {
+export function reportText(
+  table: Table,
+  row: Readonly<Record<string, unknown>>,
+  skip: readonly string[] = ["well_id", "report_date"],
+): string {
   const flag = row.well_in_master === false ? " ⚠ 不在油井基础信息中 not in the well master" : "";
   const lines = table.columns
     .filter((c) => !skip.includes(c.name) && row[c.name] !== null && row[c.name] !== undefined)

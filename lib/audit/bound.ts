@@ -31,5 +31,9 @@ export function boundJson(value: unknown, maxBytes = AUDIT_ARGUMENTS_MAX_BYTES):
   let end = decoded.length;
   while (end > 0 && decoded[end - 1] === "\uFFFD") end--; // a loop: /\uFFFD+$/ is quadratic on a long run
   const head = decoded.slice(0, end);
-  return { text: `${head}…[truncated, ${encoded.byteLength} bytes]`, bytes: encoded.byteLength, truncated: true };
+  return {
+    text: `${head}…[truncated, ${encoded.byteLength} bytes]`,
+    bytes: encoded.byteLength,
+    truncated: true,
+  };
 }

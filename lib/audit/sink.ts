@@ -51,7 +51,11 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * growing pause, each failure logged; after the last its entries are each logged as failed:
  * one row per call, none lost without a log line. See AuditSinkOptions for when a write resolves.
  */
-export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOptions = {}): AuditSink {
+export function createAuditSink(
+  db: Executor,
+  log: Logger,
+  options: AuditSinkOptions = {},
+): AuditSink {
   const maxBatch = options.maxBatch ?? 200;
   const waitMs = options.waitMs ?? Infinity;
   const maxQueued = options.maxQueued ?? 10_000;
@@ -61,13 +65,18 @@ export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOpt
   let flushing: Promise<void> | null = null;
 
   async function store(batch: readonly Queued[]): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1;; attempt++) {
       try {
         await insertAudit(db, batch.map((b) => b.entry));
         return;
       } catch (error) {
         if (attempt >= attempts) return logFailure(log, error, batch.map((b) => b.entry));
-        log.warn("audit write failed, retrying", { error: (error as Error)?.message, rows: batch.length, attempt, of: attempts });
+        log.warn("audit write failed, retrying", {
+          error: (error as Error)?.message,
+          rows: batch.length,
+          attempt,
+          of: attempts,
+        });
         await pause(retryMs * 2 ** (attempt - 1));
       }
     }
@@ -95,7 +104,10 @@ export function createAuditSink(db: Executor, log: Logger, options: AuditSinkOpt
       flushing ??= flush();
       if (waitMs === Infinity || queue.length > maxQueued) return stored;
       let timer: ReturnType<typeof setTimeout> | undefined;
-      return Promise.race([stored, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]).finally(() => clearTimeout(timer));
+      return Promise.race([
+        stored,
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs))),
+      ]).finally(() => clearTimeout(timer));
     },
     async drain() {
       while (flushing) await flushing;

@@ -64,11 +64,17 @@ export interface ToolAnswer<O> {
 export type GroupedAnnotations =
   | {
     readonly group: Extract<ToolGroup, "read" | "scope">;
-    readonly annotations: ToolAnnotations & { readonly readOnlyHint: true; readonly destructiveHint?: false };
+    readonly annotations: ToolAnnotations & {
+      readonly readOnlyHint: true;
+      readonly destructiveHint?: false;
+    };
   }
   | {
     readonly group: Extract<ToolGroup, "write" | "save">;
-    readonly annotations: ToolAnnotations & { readonly readOnlyHint: false; readonly destructiveHint: boolean };
+    readonly annotations: ToolAnnotations & {
+      readonly readOnlyHint: false;
+      readonly destructiveHint: boolean;
+    };
   }
   | {
     readonly group: Extract<ToolGroup, "history" | "admin">;
@@ -106,6 +112,8 @@ interface ToolBody<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = 
 }
 
 /** Declares a tool with its types inferred from the schemas. */
-export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(def: ToolDef<I, O>): ToolDef<I, O> {
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
+  def: ToolDef<I, O>,
+): ToolDef<I, O> {
   return def;
 }

@@ -37,7 +37,8 @@ export function screenArguments(args: unknown, maxBytes?: number): Screened | nu
     const field = nul.replaceAll("\u0000", "\\u0000");
     return {
       outcome: "invalid",
-      message: `参数无效："${field}" 含有 NUL 字符 (\\u0000)，请删除后重试 / invalid arguments: "${field}" contains a NUL character (\\u0000): remove it and retry`,
+      message:
+        `参数无效："${field}" 含有 NUL 字符 (\\u0000)，请删除后重试 / invalid arguments: "${field}" contains a NUL character (\\u0000): remove it and retry`,
     };
   }
   return null;

@@ -14,7 +14,11 @@ import type { ChartSpec } from "./spec.ts";
 export function inlineChartBlock(tool: string, index: number, spec: ChartSpec): ExtraContent {
   return {
     type: "resource",
-    resource: { uri: `ui://oilfield/${tool}/chart-${index + 1}.html`, mimeType: CHART_MIME_INLINE, text: renderChartHtml(spec) },
+    resource: {
+      uri: `ui://oilfield/${tool}/chart-${index + 1}.html`,
+      mimeType: CHART_MIME_INLINE,
+      text: renderChartHtml(spec),
+    },
   };
 }
 
@@ -23,10 +27,19 @@ export function inlineChartBlock(tool: string, index: number, spec: ChartSpec): 
  * per chart after the text, and/or `structured.charts` for the MCP Apps view. The charts come
  * from the answer itself, so they show exactly the rows the caller was allowed to read.
  */
-export function attachCharts<O>(answer: ToolAnswer<O>, mode: ChartsMode, tool: string): ToolAnswer<O> {
+export function attachCharts<O>(
+  answer: ToolAnswer<O>,
+  mode: ChartsMode,
+  tool: string,
+): ToolAnswer<O> {
   const { charts, ...rest } = answer;
   if (!charts || charts.length === 0 || mode === "off") return rest;
-  const extra = [...(rest.extra ?? []), ...(sendsInline(mode) ? charts.map((c, i) => inlineChartBlock(tool, i, c)) : [])];
-  const structured = sendsApps(mode) ? { ...(rest.structured as object), charts } as O : rest.structured;
+  const extra = [
+    ...(rest.extra ?? []),
+    ...(sendsInline(mode) ? charts.map((c, i) => inlineChartBlock(tool, i, c)) : []),
+  ];
+  const structured = sendsApps(mode)
+    ? { ...(rest.structured as object), charts } as O
+    : rest.structured;
   return { ...rest, structured, ...(extra.length ? { extra } : {}) };
 }

@@ -21,21 +21,35 @@ function checkDepth(spec: Obj): asserts spec is Obj & DepthCurveSpec {
   checkBilingual(spec.xLabel, "xLabel", true);
   checkBilingual(spec.yLabel, "yLabel", true);
   const series = spec.series;
-  if (!Array.isArray(series) || series.length === 0) fail("series 不能为空", "series must be a non-empty array");
+  if (!Array.isArray(series) || series.length === 0) {
+    fail("series 不能为空", "series must be a non-empty array");
+  }
   series.forEach((s: unknown, i) => {
     if (!isObj(s) || typeof s.well !== "string" || (s.kind !== "actual" && s.kind !== "plan")) {
-      fail(`第 ${i + 1} 条曲线须有 well 和 kind (actual/plan)`, `series ${i} needs well and kind "actual" or "plan"`);
+      fail(
+        `第 ${i + 1} 条曲线须有 well 和 kind (actual/plan)`,
+        `series ${i} needs well and kind "actual" or "plan"`,
+      );
     }
     if (!Array.isArray(s.points) || s.points.length === 0) {
       fail(`井 "${s.well}" 没有数据点`, `well "${s.well}" has no points`);
     }
     let lastDay = -Infinity;
     for (const p of s.points as unknown[]) {
-      if (!Array.isArray(p) || p.length !== 2 || !p.every((n) => typeof n === "number" && Number.isFinite(n))) {
-        fail(`井 "${s.well}" 的点 "${JSON.stringify(p)}" 须为 [天数, 井深]`, `well "${s.well}" point "${JSON.stringify(p)}" must be [days, depth]`);
+      if (
+        !Array.isArray(p) || p.length !== 2 ||
+        !p.every((n) => typeof n === "number" && Number.isFinite(n))
+      ) {
+        fail(
+          `井 "${s.well}" 的点 "${JSON.stringify(p)}" 须为 [天数, 井深]`,
+          `well "${s.well}" point "${JSON.stringify(p)}" must be [days, depth]`,
+        );
       }
       if (p[0] <= lastDay) {
-        fail(`井 "${s.well}" 的天数 "${p[0]}" 须递增`, `well "${s.well}" days must increase, got "${p[0]}" after "${lastDay}"`);
+        fail(
+          `井 "${s.well}" 的天数 "${p[0]}" 须递增`,
+          `well "${s.well}" days must increase, got "${p[0]}" after "${lastDay}"`,
+        );
       }
       lastDay = p[0];
     }
@@ -45,14 +59,21 @@ function checkDepth(spec: Obj): asserts spec is Obj & DepthCurveSpec {
 function checkBar(spec: Obj): asserts spec is Obj & BarSpec {
   checkBilingual(spec.categoryLabel, "categoryLabel", true);
   const { categories, series, orientation } = spec;
-  if (!Array.isArray(categories) || categories.length === 0) fail("categories 不能为空", "categories must be a non-empty array");
+  if (!Array.isArray(categories) || categories.length === 0) {
+    fail("categories 不能为空", "categories must be a non-empty array");
+  }
   categories.forEach((c: unknown, i) => {
     if (typeof c !== "string") checkBilingual(c, `categories[${i}]`);
   });
   if (orientation !== undefined && orientation !== "vertical" && orientation !== "horizontal") {
-    fail(`orientation "${String(orientation)}" 须为 vertical 或 horizontal`, `orientation "${String(orientation)}" must be vertical or horizontal`);
+    fail(
+      `orientation "${String(orientation)}" 须为 vertical 或 horizontal`,
+      `orientation "${String(orientation)}" must be vertical or horizontal`,
+    );
   }
-  if (!Array.isArray(series) || series.length === 0) fail("series 不能为空", "series must be a non-empty array");
+  if (!Array.isArray(series) || series.length === 0) {
+    fail("series 不能为空", "series must be a non-empty array");
+  }
   const units = new Set<string>();
   series.forEach((s: unknown, i) => {
     if (!isObj(s) || typeof s.unit !== "string" || !Array.isArray(s.values)) {
@@ -60,7 +81,10 @@ function checkBar(spec: Obj): asserts spec is Obj & BarSpec {
     }
     checkBilingual(s.name, `series[${i}].name`);
     if (s.values.length !== categories.length) {
-      fail(`第 ${i + 1} 组有 ${s.values.length} 个值，但有 ${categories.length} 个类别`, `series ${i} has ${s.values.length} values for ${categories.length} categories`);
+      fail(
+        `第 ${i + 1} 组有 ${s.values.length} 个值，但有 ${categories.length} 个类别`,
+        `series ${i} has ${s.values.length} values for ${categories.length} categories`,
+      );
     }
     if (!s.values.every((v) => v === null || (typeof v === "number" && Number.isFinite(v)))) {
       fail(`第 ${i + 1} 组的值须为数字或 null`, `series ${i} values must be numbers or null`);
@@ -68,7 +92,10 @@ function checkBar(spec: Obj): asserts spec is Obj & BarSpec {
     units.add(s.unit);
   });
   if (units.size > 2) {
-    fail(`一张图最多两种单位，收到 "${[...units].join(", ")}"`, `at most two units per chart, got "${[...units].join(", ")}": split it into two charts`);
+    fail(
+      `一张图最多两种单位，收到 "${[...units].join(", ")}"`,
+      `at most two units per chart, got "${[...units].join(", ")}": split it into two charts`,
+    );
   }
 }
 
@@ -79,7 +106,10 @@ function checkBar(spec: Obj): asserts spec is Obj & BarSpec {
 export function checkChartSpec(value: unknown): ChartSpec {
   if (!isObj(value)) fail("须为对象", `expected an object, got "${typeof value}"`);
   if (value.kind !== "depth_curve" && value.kind !== "bar") {
-    fail(`未知图表类型 "${String(value.kind)}"`, `unknown chart kind "${String(value.kind)}": use depth_curve or bar`);
+    fail(
+      `未知图表类型 "${String(value.kind)}"`,
+      `unknown chart kind "${String(value.kind)}": use depth_curve or bar`,
+    );
   }
   checkBilingual(value.title, "title");
   if (value.kind === "depth_curve") {
@@ -89,4 +119,3 @@ export function checkChartSpec(value: unknown): ChartSpec {
   checkBar(value);
   return value;
 }
-

@@ -22,6 +22,11 @@ export function chartToolMeta(): Record<string, unknown> {
 /** JSON Schema of `structuredContent.charts`, added to a chart tool's output schema in apps mode. */
 export const CHARTS_OUTPUT_SCHEMA: Record<string, unknown> = {
   type: "array",
-  items: { type: "object", properties: { kind: { type: "string", enum: ["depth_curve", "bar"] } }, required: ["kind"] },
-  description: "图表（供 MCP Apps 视图绘制，数据与上面各字段相同）charts for the MCP Apps view, drawn from the same data as the fields above",
+  items: {
+    type: "object",
+    properties: { kind: { type: "string", enum: ["depth_curve", "bar"] } },
+    required: ["kind"],
+  },
+  description:
+    "图表（供 MCP Apps 视图绘制，数据与上面各字段相同）charts for the MCP Apps view, drawn from the same data as the fields above",
 };

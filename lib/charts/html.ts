@@ -13,7 +13,8 @@ export const CHART_MIME_APP = "text/html;profile=mcp-app";
 export type ChartTheme = "light" | "dark" | "auto";
 
 // Blocks every fetch the page could make (scripts, styles, fonts, images, XHR), not just ours.
-const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
+const CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:";
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -21,10 +22,18 @@ function escapeHtml(text: string): string {
 
 /** JSON that is safe inside <script>: no "<" can close the element, no U+2028 can end a line. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
-function page(mode: "inline" | "app", title: string, theme: ChartTheme, dataScript: string): string {
+function page(
+  mode: "inline" | "app",
+  title: string,
+  theme: ChartTheme,
+  dataScript: string,
+): string {
   const themeAttr = theme === "auto" ? "" : ` data-theme="${theme}"`;
   return `<!doctype html>
 <html lang="zh-CN" data-mode="${mode}"${themeAttr}>

@@ -93,7 +93,9 @@ export function parseDatabaseUrl(raw: string): DatabaseLocation {
     return { url: `file:${path}`, kind: "file", path };
   }
   if (/^(libsql|https?|wss?):\/\/[^/\s]+/.test(value)) return { url: value, kind: "remote" };
-  throw new Error("expected file:PATH, sqlite:////ABS/PATH, :memory:, libsql://HOST or https://HOST");
+  throw new Error(
+    "expected file:PATH, sqlite:////ABS/PATH, :memory:, libsql://HOST or https://HOST",
+  );
 }
 
 /** Parses `ROLE_MAP` such as `geologist=USER, drilling_lead=ENGINEER`. */
@@ -115,7 +117,11 @@ export function parseScopedRoles(raw: string): Role[] {
   const roles = raw.split(",").map((r) => r.trim().toUpperCase()).filter(Boolean);
   for (const role of roles) {
     if (role === "ADMIN") throw new Error('"ADMIN" always sees every well: remove it');
-    if (!ROLES.includes(role as Role)) throw new Error(`"${role}" is not a role: use ${ROLES.filter((r) => r !== "ADMIN").join(", ")}`);
+    if (!ROLES.includes(role as Role)) {
+      throw new Error(
+        `"${role}" is not a role: use ${ROLES.filter((r) => r !== "ADMIN").join(", ")}`,
+      );
+    }
   }
   return [...new Set(roles)] as Role[];
 }
@@ -125,7 +131,9 @@ export function parseAllowedHosts(raw: string): string[] {
   const hosts = raw.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean);
   for (const host of hosts) {
     if (host !== "*" && !/^(\[[0-9a-f:.]+\]|[0-9a-z._-]+|[0-9a-f:.]+)$/.test(host)) {
-      throw new Error(`"${host}" is not a host name: write names only, without scheme, port or path, e.g. mcp.example.com`);
+      throw new Error(
+        `"${host}" is not a host name: write names only, without scheme, port or path, e.g. mcp.example.com`,
+      );
     }
   }
   return hosts.map((h) => h.replace(/^\[(.*)\]$/, "$1"));
@@ -146,15 +154,26 @@ function isTimeZone(zone: string): boolean {
 // Abbreviations that name different zones to different readers: CST is China Standard Time to a
 // Chinese administrator but US Central to the ICU data (a 14 h shift of 今天/昨天). Refused, never guessed.
 const AMBIGUOUS_ZONES: Readonly<Record<string, string>> = {
-  CST: "中国时间请写 Asia/Shanghai，美国中部时间请写 America/Chicago / for China time write Asia/Shanghai, for US Central America/Chicago",
-  IST: "印度请写 Asia/Kolkata，爱尔兰 Europe/Dublin，以色列 Asia/Jerusalem / for India write Asia/Kolkata, Ireland Europe/Dublin, Israel Asia/Jerusalem",
+  CST:
+    "中国时间请写 Asia/Shanghai，美国中部时间请写 America/Chicago / for China time write Asia/Shanghai, for US Central America/Chicago",
+  IST:
+    "印度请写 Asia/Kolkata，爱尔兰 Europe/Dublin，以色列 Asia/Jerusalem / for India write Asia/Kolkata, Ireland Europe/Dublin, Israel Asia/Jerusalem",
   BST: "英国请写 Europe/London / for the UK write Europe/London",
 };
 
 function checkTimeZone(zone: string, ctx: z.RefinementCtx): void {
   const hint = AMBIGUOUS_ZONES[zone.toUpperCase()];
-  if (hint) ctx.addIssue({ code: "custom", message: `时区缩写 "${zone}" 有歧义 / the abbreviation "${zone}" is ambiguous: ${hint}` });
-  else if (!isTimeZone(zone)) ctx.addIssue({ code: "custom", message: "expected an IANA time zone such as Asia/Shanghai or UTC" });
+  if (hint) {
+    ctx.addIssue({
+      code: "custom",
+      message: `时区缩写 "${zone}" 有歧义 / the abbreviation "${zone}" is ambiguous: ${hint}`,
+    });
+  } else if (!isTimeZone(zone)) {
+    ctx.addIssue({
+      code: "custom",
+      message: "expected an IANA time zone such as Asia/Shanghai or UTC",
+    });
+  }
 }
 
 /** A zod transform that runs `parse`, turning what it throws into an issue of the variable. */
@@ -169,7 +188,9 @@ function parsedBy<T>(parse: (value: string) => T) {
   };
 }
 
-const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) => ["1", "true", "yes"].includes(v));
+const bool = z.enum(["1", "0", "true", "false", "yes", "no"]).transform((v) =>
+  ["1", "true", "yes"].includes(v)
+);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -181,12 +202,17 @@ const schema = z.object({
   ROLE_MAP: z.string().default("").transform(parsedBy(parseRoleMap)),
   SEED_DEMO_DATA: bool.default(true),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(256 * 1024 * 1024).default(4 * 1024 * 1024),
-  MCP_AUTH_TOKEN: z.string().trim().min(16, "too short: use at least 16 characters, e.g. the output of `openssl rand -hex 32`").optional(),
+  MCP_AUTH_TOKEN: z.string().trim().min(
+    16,
+    "too short: use at least 16 characters, e.g. the output of `openssl rand -hex 32`",
+  ).optional(),
   MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: bool.default(false),
   ALLOWED_HOSTS: z.string().default("").transform(parsedBy(parseAllowedHosts)),
   SSE_MAX_SESSIONS: z.coerce.number().int().min(1).max(100000).default(1000),
   SSE_MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100000).default(5),
-  SSE_MAX_QUEUED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(4 * 1024 * 1024),
+  SSE_MAX_QUEUED_BYTES: z.coerce.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(
+    4 * 1024 * 1024,
+  ),
   SSE_MAX_QUEUED_MESSAGES: z.coerce.number().int().min(1).max(100000).default(100),
   SSE_IDLE_SECONDS: z.coerce.number().int().min(1).max(7 * 24 * 3600).default(1800),
   TIME_ZONE: z.string().trim().default("Asia/Shanghai").superRefine(checkTimeZone),
@@ -208,17 +234,31 @@ export const CONFIG_ENV_SCHEMA = schema;
  * Empty strings count as unset. Throws one ConfigError naming every bad variable.
  */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ""),
+  );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      const value = SECRETS.includes(name) ? `(hidden, ${(env[name] ?? "").length} characters)` : `"${env[name] ?? ""}"`;
+      const value = SECRETS.includes(name)
+        ? `(hidden, ${(env[name] ?? "").length} characters)`
+        : `"${env[name] ?? ""}"`;
       return `  ${name}=${value}: ${issue.message}`;
     });
     // One bad variable: one line a person can act on; several: one line each under a heading.
-    if (lines.length === 1) throw new ConfigError(`配置错误，请修正环境变量 / invalid configuration, fix this environment variable: ${lines[0].trim()}`);
-    throw new ConfigError(`配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${lines.join("\n")}`);
+    if (lines.length === 1) {
+      throw new ConfigError(
+        `配置错误，请修正环境变量 / invalid configuration, fix this environment variable: ${
+          lines[0].trim()
+        }`,
+      );
+    }
+    throw new ConfigError(
+      `配置错误，请修正以下环境变量 / invalid configuration, fix these environment variables:\n${
+        lines.join("\n")
+      }`,
+    );
   }
   const e = parsed.data;
   // Fail closed: identity headers are only trustworthy behind the secret or on loopback.

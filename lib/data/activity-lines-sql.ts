@@ -16,6 +16,8 @@ export function activityLinesSql(d: string): string {
  * activities pays nothing for them.
  */
 export async function hasActivityLines(db: Executor): Promise<boolean> {
-  const rs = await db.execute("SELECT EXISTS (SELECT 1 FROM drilling_activities WHERE deleted_at IS NULL) AS found");
+  const rs = await db.execute(
+    "SELECT EXISTS (SELECT 1 FROM drilling_activities WHERE deleted_at IS NULL) AS found",
+  );
   return Number(rs.rows[0]?.found ?? 0) === 1;
 }

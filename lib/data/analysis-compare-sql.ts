@@ -1,7 +1,14 @@
 import type { Executor, Row } from "../db/db.ts";
 import type { WellFigures } from "../analysis/compare.ts";
 import { dayNumber } from "../analysis/record.ts";
-import { figureRowsSql, oddNumberSql, oddTextSql, ratioSlack, shownSame, sumSlack } from "./analysis-sql.ts";
+import {
+  figureRowsSql,
+  oddNumberSql,
+  oddTextSql,
+  ratioSlack,
+  shownSame,
+  sumSlack,
+} from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import type { Where } from "./daily-where.ts";
 
@@ -9,13 +16,18 @@ import type { Where } from "./daily-where.ts";
 // 3.141592653589793, and SQLite's + − × ÷ on REAL values are the IEEE operations JavaScript does.
 const D = "(d.bit_diameter_mm / 1000)";
 const AREA = `((3.141592653589793 * ${D} * ${D}) / 4)`;
-const MSE = `CASE WHEN d.wob_kn >= 0 AND d.bit_diameter_mm > 0 AND d.rpm >= 0 AND d.torque_kn_m >= 0 AND d.rop_m_h > 0
+const MSE =
+  `CASE WHEN d.wob_kn >= 0 AND d.bit_diameter_mm > 0 AND d.rpm >= 0 AND d.torque_kn_m >= 0 AND d.rop_m_h > 0
   THEN d.wob_kn / ${AREA} / 1000 + (120 * 3.141592653589793 * d.rpm * d.torque_kn_m) / (${AREA} * d.rop_m_h) / 1000 END`;
 
 /** The SQL and arguments of {@link compareSql}'s query (exported for its query-plan test). */
 export function compareQuery(filter: DailyFilter): { sql: string; args: Where["args"] } {
   const numbers = ["d.depth_m", "d.wob_kn", "d.bit_diameter_mm", "d.rpm", "d.torque_kn_m"];
-  const rows = figureRowsSql(filter, ["d.depth_m AS depth", "d.spud_date AS spud", `${MSE} AS mse`], [...numbers.map(oddNumberSql), oddTextSql("d.spud_date")]);
+  const rows = figureRowsSql(
+    filter,
+    ["d.depth_m AS depth", "d.spud_date AS spud", `${MSE} AS mse`],
+    [...numbers.map(oddNumberSql), oddTextSql("d.spud_date")],
+  );
   const sql = `WITH ${rows.sql},
   a AS (SELECT w, count(*) AS rows, sum(rop * f) AS top, sum(CASE WHEN rop IS NOT NULL THEN f END) AS bottom,
       sum(CASE WHEN h > 0 THEN f END) AS timed_f, sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END) AS timed_h,
@@ -39,13 +51,17 @@ function spudDay(r: Row): number | null | undefined {
   const recorded = least === null ? null : dayNumber(least);
   if (recorded !== null) return recorded;
   if (least !== null && least !== String(r.spud_max)) return undefined;
-  const master = r.spud_max === null && r.master_spud !== null ? dayNumber(String(r.master_spud)) : null;
+  const master = r.spud_max === null && r.master_spud !== null
+    ? dayNumber(String(r.master_spud))
+    : null;
   return master ?? (r.first_day === null ? null : dayNumber(String(r.first_day)));
 }
 
 // The figures summed in SQL, shown the same as JavaScript's whatever their last bits (see sumSlack).
 function surelyShownSame(f: WellFigures, mseN: number): boolean {
-  return shownSame(f.rop_m_h, ratioSlack(f.rows)) && shownSame(f.rop_time_based_m_h, ratioSlack(f.rows)) && shownSame(f.mean_mse_mpa, sumSlack(mseN) + 4 * 2 ** -53);
+  return shownSame(f.rop_m_h, ratioSlack(f.rows)) &&
+    shownSame(f.rop_time_based_m_h, ratioSlack(f.rows)) &&
+    shownSame(f.mean_mse_mpa, sumSlack(mseN) + 4 * 2 ** -53);
 }
 
 function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigures | undefined {
@@ -54,9 +70,15 @@ function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigu
   if (spud === undefined) return undefined;
   const last = r.last_day === null || spud === null ? null : dayNumber(String(r.last_day))! - spud;
   const depth = last === null ? null : num(r.last_depth);
-  const top = num(r.top) ?? 0, bottom = num(r.bottom) ?? 0, timedH = num(r.timed_h), mseN = Number(r.mse_n);
+  const top = num(r.top) ?? 0,
+    bottom = num(r.bottom) ?? 0,
+    timedH = num(r.timed_h),
+    mseN = Number(r.mse_n);
   return {
-    well_id, rows: Number(r.rows), days: last, final_depth_m: depth,
+    well_id,
+    rows: Number(r.rows),
+    days: last,
+    final_depth_m: depth,
     metres_per_day_m_d: last !== null && last > 0 ? depth! / last : null,
     rop_m_h: bottom > 0 ? top / bottom : null,
     rop_time_based_m_h: timedH ? num(r.timed_f)! / timedH : null,
@@ -99,6 +121,8 @@ function bestSure(wells: readonly WellFigures[]): boolean {
     const values = wells.flatMap((w) => (w[c] === null ? [] : [w[c]!]));
     const top = c === "rop_m_h" ? Math.max(...values) : Math.min(...values);
     const limit = 1e-9 * Math.max(1, Math.abs(top));
-    return values.every((v) => Math.abs(Math.abs(v - top) - limit) > 1e-12 * (Math.abs(v) + Math.abs(top)));
+    return values.every((v) =>
+      Math.abs(Math.abs(v - top) - limit) > 1e-12 * (Math.abs(v) + Math.abs(top))
+    );
   });
 }

@@ -10,15 +10,30 @@ export const ANALYSIS_ROW_CAP = 200_000;
 
 /** The columns lib/analysis reads (see DrillingRecord) that an analysis may ask for. */
 export type AnalysisColumn =
-  | "spud_date" | "depth_m" | "footage_m" | "bit_type" | "bit_diameter_mm" | "wob_kn" | "rop_m_h" | "rpm"
-  | "torque_kn_m" | "formation" | "lithology" | "drilling_hours_h" | "on_bottom_hours_cum_h" | "npt_h"
-  | "npt_category" | "main_work";
+  | "spud_date"
+  | "depth_m"
+  | "footage_m"
+  | "bit_type"
+  | "bit_diameter_mm"
+  | "wob_kn"
+  | "rop_m_h"
+  | "rpm"
+  | "torque_kn_m"
+  | "formation"
+  | "lithology"
+  | "drilling_hours_h"
+  | "on_bottom_hours_cum_h"
+  | "npt_h"
+  | "npt_category"
+  | "main_work";
 
 // Reading 80,000 rows costs about a second per handful of columns, so each analysis names its own,
 // and the main-work text (long, read only for NPT) comes only where npt_h cannot be used.
 function selectList(columns: readonly AnalysisColumn[], withActivities: boolean): string {
   const picked = [...new Set(columns)].map((c) =>
-    c === "main_work" ? "CASE WHEN d.npt_h IS NULL OR d.npt_h < 0 THEN d.main_work END AS main_work" : `d.${c}`
+    c === "main_work"
+      ? "CASE WHEN d.npt_h IS NULL OR d.npt_h < 0 THEN d.main_work END AS main_work"
+      : `d.${c}`
   );
   // NPT analyses also read the day's activity lines, their best source (lib/analysis/npt.ts rowNpt).
   const lines = withActivities && columns.includes("npt_h") ? [activityLinesSql("d")] : [];
@@ -46,7 +61,9 @@ export async function fetchAnalysisRows(
 ): Promise<DrillingRecord[]> {
   const where = dailyWhere(filter);
   const rs = await db.execute(
-    `SELECT ${selectList(columns, columns.includes("npt_h") && (await hasActivityLines(db)))} FROM drilling_daily d WHERE ${where.sql}
+    `SELECT ${
+      selectList(columns, columns.includes("npt_h") && (await hasActivityLines(db)))
+    } FROM drilling_daily d WHERE ${where.sql}
      ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, cap + 1],
   );

@@ -37,35 +37,73 @@ export interface CompareJobOutput {
 export async function compareJob(db: Executor, input: FilterJobInput): Promise<CompareJobOutput> {
   const npt = await compareNpt(db, input.filter);
   const fromRows = async (wellId: string) => {
-    const { best_in: _best, ...one } = (await compareFromRows(db, { ...input.filter, well_id: undefined, well_ids: [wellId] }, npt)).result.wells[0];
+    const { best_in: _best, ...one } =
+      (await compareFromRows(db, { ...input.filter, well_id: undefined, well_ids: [wellId] }, npt))
+        .result.wells[0];
     return one;
   };
   const fast = await compareSql(db, input.filter, npt.share, fromRows);
   if (!fast) return compareFromRows(db, input.filter, npt);
-  return { result: compareFigures(fast.wells), rows: fast.rows, wells: fast.wells.map((w) => w.well_id), sources: npt.sources };
+  return {
+    result: compareFigures(fast.wells),
+    rows: fast.rows,
+    wells: fast.wells.map((w) => w.well_id),
+    sources: npt.sources,
+  };
 }
 
-async function compareNpt(db: Executor, filter: DailyFilter): Promise<{ share: Map<string, number | null>; sources: NptResult["sources"] }> {
+async function compareNpt(
+  db: Executor,
+  filter: DailyFilter,
+): Promise<{ share: Map<string, number | null>; sources: NptResult["sources"] }> {
   // From each report's NPT derived at write time, so the long main-work texts are neither read nor classified here.
   const npt = nptFromTotals(await nptTotals(db, filter));
-  return { share: new Map(npt.wells.flatMap((w) => (w.well_id === null ? [] : [[w.well_id, w.npt_share_pct] as const]))), sources: npt.sources };
+  return {
+    share: new Map(
+      npt.wells.flatMap((w) => (w.well_id === null ? [] : [[w.well_id, w.npt_share_pct] as const])),
+    ),
+    sources: npt.sources,
+  };
 }
 
 /** compareJob computed from the filter's rows read into JavaScript (lib/analysis/compare.ts): the reference the SQL matches. */
-export async function compareRowsJob(db: Executor, input: FilterJobInput): Promise<CompareJobOutput> {
+export async function compareRowsJob(
+  db: Executor,
+  input: FilterJobInput,
+): Promise<CompareJobOutput> {
   return compareFromRows(db, input.filter, await compareNpt(db, input.filter));
 }
 
-async function compareFromRows(db: Executor, filter: DailyFilter, npt: { share: Map<string, number | null>; sources: NptResult["sources"] }): Promise<CompareJobOutput> {
+async function compareFromRows(
+  db: Executor,
+  filter: DailyFilter,
+  npt: { share: Map<string, number | null>; sources: NptResult["sources"] },
+): Promise<CompareJobOutput> {
   const rows = await fetchAnalysisRows(db, filter, [
-    "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m",
+    "spud_date",
+    "depth_m",
+    "footage_m",
+    "rop_m_h",
+    "drilling_hours_h",
+    "on_bottom_hours_cum_h",
+    "wob_kn",
+    "bit_diameter_mm",
+    "rpm",
+    "torque_kn_m",
   ]);
   const byWell = rowsByWell(rows);
   const spuds = await masterSpudDates(db, [...byWell.keys()]);
   for (const [id, list] of byWell) {
-    if (spuds.has(id) && !list.some((r) => r.spud_date)) byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
+    if (spuds.has(id) && !list.some((r) => r.spud_date)) {
+      byWell.set(id, list.map((r) => ({ ...r, spud_date: spuds.get(id) })));
+    }
   }
-  return { result: compareWells(byWell, { nptShare: npt.share }), rows: rows.length, wells: [...byWell.keys()], sources: npt.sources };
+  return {
+    result: compareWells(byWell, { nptShare: npt.share }),
+    rows: rows.length,
+    wells: [...byWell.keys()],
+    sources: npt.sources,
+  };
 }
 
 /** Input of the ROP job. */
@@ -93,7 +131,14 @@ export async function ropJob(db: Executor, input: RopJobInput): Promise<RopJobOu
 
 /** ropJob computed from the filter's rows read into JavaScript (lib/analysis/rop.ts): the reference the SQL matches. */
 export async function ropRowsJob(db: Executor, input: RopJobInput): Promise<RopJobOutput> {
-  const rows = await fetchAnalysisRows(db, input.filter, ["footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "formation", "bit_type"]);
+  const rows = await fetchAnalysisRows(db, input.filter, [
+    "footage_m",
+    "rop_m_h",
+    "drilling_hours_h",
+    "on_bottom_hours_cum_h",
+    "formation",
+    "bit_type",
+  ]);
   return { result: ropByGroup(rows, input.by, { sort: input.sort }), rows: rows.length };
 }
 

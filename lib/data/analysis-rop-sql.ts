@@ -2,20 +2,36 @@ import type { Executor, Row } from "../db/db.ts";
 import { ropResult } from "../analysis/rop.ts";
 import type { RopGroup, RopGroupBy, RopResult, RopSort, RopStats } from "../analysis/rop.ts";
 import { quantileOfSorted, quantileRanks } from "../analysis/stats.ts";
-import { figureRowsSql, oddTextSql, orderSure, ratioSlack, shownSame, sumSlack } from "./analysis-sql.ts";
+import {
+  figureRowsSql,
+  oddTextSql,
+  orderSure,
+  ratioSlack,
+  shownSame,
+  sumSlack,
+} from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import type { Where } from "./daily-where.ts";
 
 // Unary + (a no-op on the value) keeps SQLite from scanning an index of the group column for its
 // order instead of the covering index: the sort by group and ROP is needed anyway.
-const GROUP_COLUMN: Record<RopGroupBy, string> = { formation: "+d.formation", bit_type: "+d.bit_type", well_id: "+d.well_id" };
+const GROUP_COLUMN: Record<RopGroupBy, string> = {
+  formation: "+d.formation",
+  bit_type: "+d.bit_type",
+  well_id: "+d.well_id",
+};
 const PS = [0.5, 0.1, 0.9] as const;
 const PICKS = PS.flatMap((_, i) => [`q${i}lo`, `q${i}hi`]);
 
 // Sums per group and ROP value (the one sort of the selected rows), then per group, and over all.
 const SUMS: readonly (readonly [string, string])[] = [
-  ["metres", "sum(f)"], ["hours", "sum(h)"], ["top", "sum(rop * f)"], ["bottom", "sum(CASE WHEN rop IS NOT NULL THEN f END)"],
-  ["timed_f", "sum(CASE WHEN h > 0 THEN f END)"], ["timed_h", "sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END)"], ["odd", "sum(odd)"],
+  ["metres", "sum(f)"],
+  ["hours", "sum(h)"],
+  ["top", "sum(rop * f)"],
+  ["bottom", "sum(CASE WHEN rop IS NOT NULL THEN f END)"],
+  ["timed_f", "sum(CASE WHEN h > 0 THEN f END)"],
+  ["timed_h", "sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END)"],
+  ["odd", "sum(odd)"],
 ];
 const ADDED = SUMS.map(([name]) => `sum(${name}) AS ${name}`).join(", ");
 
@@ -24,16 +40,22 @@ const ADDED = SUMS.map(([name]) => `sum(${name}) AS ${name}`).join(", ");
 function rankPicks(n: string): string {
   return PS.flatMap((p, i) => {
     const lo = `CAST((${n} - 1) * ${p} AS INTEGER)`;
-    const at = (rank: string) => `max(CASE WHEN ${rank} < upto AND ${rank} >= upto - c THEN rop END)`;
+    const at = (rank: string) =>
+      `max(CASE WHEN ${rank} < upto AND ${rank} >= upto - c THEN rop END)`;
     return [`${at(lo)} AS q${i}lo`, `${at(`min(${lo} + 1, ${n} - 1)`)} AS q${i}hi`];
   }).join(", ");
 }
 
 /** The SQL and arguments of {@link ropSql}'s query (exported for its query-plan test). */
-export function ropQuery(filter: DailyFilter, by: RopGroupBy): { sql: string; args: Where["args"] } {
+export function ropQuery(
+  filter: DailyFilter,
+  by: RopGroupBy,
+): { sql: string; args: Where["args"] } {
   const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], [oddTextSql(GROUP_COLUMN[by])]);
   const sql = `WITH ${rows.sql},
-  hg AS (SELECT g, rop, count(*) AS c, ${SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")}, min(w || char(1) || day) AS first FROM fig GROUP BY g, rop),
+  hg AS (SELECT g, rop, count(*) AS c, ${
+    SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")
+  }, min(w || char(1) || day) AS first FROM fig GROUP BY g, rop),
   a AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${ADDED}, min(first) AS first FROM hg GROUP BY g),
   hc AS (SELECT g, rop, c, sum(c) OVER (PARTITION BY g ORDER BY rop ROWS UNBOUNDED PRECEDING) AS upto FROM hg WHERE rop IS NOT NULL),
   b AS (SELECT hc.g, ${rankPicks("a.with_rop")} FROM hc JOIN a ON a.g IS hc.g GROUP BY hc.g),
@@ -81,12 +103,20 @@ function stats(r: Row): RopStats {
  * covering index of migration 009, no row reaching JavaScript), and how many rows it covers; or
  * null when a selected row is not plain (see lib/data/analysis-sql.ts): then the caller reads the rows.
  */
-export async function ropSql(db: Executor, filter: DailyFilter, by: RopGroupBy, sort: RopSort): Promise<{ result: RopResult; rows: number } | null> {
+export async function ropSql(
+  db: Executor,
+  filter: DailyFilter,
+  by: RopGroupBy,
+  sort: RopSort,
+): Promise<{ result: RopResult; rows: number } | null> {
   const { sql, args } = ropQuery(filter, by);
   const rs = await db.execute(sql, args);
   const total = rs.rows.find((r) => Number(r.kind) === 0)!;
   if (Number(total.odd ?? 0) > 0) return null;
-  const groups = rs.rows.filter((r) => Number(r.kind) === 1).map((r): RopGroup => ({ group: r.g === null ? null : String(r.g), ...stats(r) }));
+  const groups = rs.rows.filter((r) => Number(r.kind) === 1).map((r): RopGroup => ({
+    group: r.g === null ? null : String(r.g),
+    ...stats(r),
+  }));
   const all = stats(total);
   if (!surelyShownSame([...groups, all], sort)) return null;
   return { result: ropResult(by, groups, all, sort), rows: Number(total.rows) };
@@ -96,10 +126,15 @@ export async function ropSql(db: Executor, filter: DailyFilter, by: RopGroupBy, 
 // used only when every figure is shown the same and the groups' order cannot differ.
 function surelyShownSame(stats: readonly RopStats[], sort: RopSort): boolean {
   const shown = stats.every((s) =>
-    shownSame(s.metres_drilled_m, sumSlack(s.rows)) && shownSame(s.on_bottom_hours_h, sumSlack(s.rows)) &&
-    shownSame(s.rop_footage_weighted_m_h, ratioSlack(s.rows)) && shownSame(s.rop_time_based_m_h, ratioSlack(s.rows)));
+    shownSame(s.metres_drilled_m, sumSlack(s.rows)) &&
+    shownSame(s.on_bottom_hours_h, sumSlack(s.rows)) &&
+    shownSame(s.rop_footage_weighted_m_h, ratioSlack(s.rows)) &&
+    shownSame(s.rop_time_based_m_h, ratioSlack(s.rows))
+  );
   const groups = stats.slice(0, -1);
   // The headline ranks by the weighted mean whatever the sort; "metres" sorts by metres.
-  return shown && orderSure(groups.map((s) => ({ v: s.rop_footage_weighted_m_h, rel: ratioSlack(s.rows) }))) &&
-    (sort !== "metres" || orderSure(groups.map((s) => ({ v: s.metres_drilled_m, rel: sumSlack(s.rows) }))));
+  return shown &&
+    orderSure(groups.map((s) => ({ v: s.rop_footage_weighted_m_h, rel: ratioSlack(s.rows) }))) &&
+    (sort !== "metres" ||
+      orderSure(groups.map((s) => ({ v: s.metres_drilled_m, rel: sumSlack(s.rows) }))));
 }

@@ -13,7 +13,6 @@ import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 export { ANALYSIS_ROW_CAP, fetchAnalysisRows, rowsByWell, tooManyRows } from "./analysis-fetch.ts";
 export type { AnalysisColumn } from "./analysis-fetch.ts";
 
-
 /** The rows an analysis runs on and how the typed filter was read. */
 export interface AnalysisRows {
   readonly rows: DrillingRecord[];
@@ -30,8 +29,12 @@ export interface AnalysisRows {
 /** Output fields every analysis echoes: the filter applied and how typed dates and well ids were read. */
 export const analysisFilterEchoShape = {
   filter: z.string().describe("所用筛选条件 the filter applied"),
-  dates_used: z.string().nullable().describe("所用日期（由日期词语换算）the dates the date words were read as"),
-  wells_resolved: z.array(wellResolutionSchema).describe("井号如何识别 how each typed well id was read"),
+  dates_used: z.string().nullable().describe(
+    "所用日期（由日期词语换算）the dates the date words were read as",
+  ),
+  wells_resolved: z.array(wellResolutionSchema).describe(
+    "井号如何识别 how each typed well id was read",
+  ),
 };
 
 /** Options of selectAnalysisRows. */
@@ -67,7 +70,12 @@ export async function selectAnalysisRows(
 }
 
 /** The first half of selectAnalysisRows: the filter resolved and echoed, no rows read (for analyses done in SQL). */
-export async function selectAnalysis(db: Executor, args: DailyFilterArgs, clock: DateClock, opts: SelectOptions = {}): Promise<AnalysisSelection> {
+export async function selectAnalysis(
+  db: Executor,
+  args: DailyFilterArgs,
+  clock: DateClock,
+  opts: SelectOptions = {},
+): Promise<AnalysisSelection> {
   const resolved = await resolveDailyFilter(db, args, clock);
   let filter: DailyFilter = resolved.filter;
   let described = describeFilter(filter);
@@ -82,10 +90,11 @@ export async function selectAnalysis(db: Executor, args: DailyFilterArgs, clock:
     ...resolved.wells.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`),
   ].join("");
   return {
-    resolved: filter, filter: described, well_ids: [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])],
-    dates_used: resolved.dates_used, wells_resolved: resolved.wells, notes,
+    resolved: filter,
+    filter: described,
+    well_ids: [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])],
+    dates_used: resolved.dates_used,
+    wells_resolved: resolved.wells,
+    notes,
   };
 }
-
-
-

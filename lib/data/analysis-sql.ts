@@ -12,7 +12,33 @@ import type { Where } from "./daily-where.ts";
 // not; any such row sends the analysis back to the rows read into JavaScript (the reference).
 
 /** The code points String.prototype.trim strips (WhiteSpace and LineTerminator of ECMAScript). */
-const JS_SPACE = [9, 10, 11, 12, 13, 32, 160, 5760, 8192, 8193, 8194, 8195, 8196, 8197, 8198, 8199, 8200, 8201, 8202, 8232, 8233, 8239, 8287, 12288, 65279];
+const JS_SPACE = [
+  9,
+  10,
+  11,
+  12,
+  13,
+  32,
+  160,
+  5760,
+  8192,
+  8193,
+  8194,
+  8195,
+  8196,
+  8197,
+  8198,
+  8199,
+  8200,
+  8201,
+  8202,
+  8232,
+  8233,
+  8239,
+  8287,
+  12288,
+  65279,
+];
 
 /** SQL true when `text` (not NULL) starts or ends with a character String.prototype.trim strips, or is empty. */
 function edgeSpace(text: string): string {
@@ -42,7 +68,9 @@ export function validDateSql(column: string): string {
 
 /** SQL true when the well id in `column` is not plain: not text, edge whitespace, or a character below U+0002 (the group-order key's separator). */
 export function oddWellSql(column: string): string {
-  return `NOT (typeof(${column}) = 'text' AND NOT ${edgeSpace(column)} AND instr(${column}, char(1)) = 0)`;
+  return `NOT (typeof(${column}) = 'text' AND NOT ${
+    edgeSpace(column)
+  } AND instr(${column}, char(1)) = 0)`;
 }
 
 /**
@@ -56,11 +84,20 @@ export function oddWellSql(column: string): string {
  * stream in the index's well order without a sort. Returns the CTE
  * text (a `WITH` clause's body, without WITH) and its arguments.
  */
-export function figureRowsSql(filter: DailyFilter, extra: readonly string[], oddExtra: readonly string[]): { sql: string; args: Where["args"] } {
+export function figureRowsSql(
+  filter: DailyFilter,
+  extra: readonly string[],
+  oddExtra: readonly string[],
+): { sql: string; args: Where["args"] } {
   const where = dailyWhere(filter, "d");
   const before = dailyWhere(filter, "p");
   const numbers = ["d.rop_m_h", "d.footage_m", "d.drilling_hours_h", "d.on_bottom_hours_cum_h"];
-  const odd = [oddWellSql("d.well_id"), `NOT ${validDateSql("d.report_date")}`, ...numbers.map(oddNumberSql), ...oddExtra].join(" OR ");
+  const odd = [
+    oddWellSql("d.well_id"),
+    `NOT ${validDateSql("d.report_date")}`,
+    ...numbers.map(oddNumberSql),
+    ...oddExtra,
+  ].join(" OR ");
   const rise = "d.on_bottom_hours_cum_h - p.on_bottom_hours_cum_h";
   const sql = `fig AS (
     SELECT d.well_id AS w, d.report_date AS day, CASE WHEN d.rop_m_h > 0 THEN d.rop_m_h END AS rop,
@@ -74,8 +111,16 @@ export function figureRowsSql(filter: DailyFilter, extra: readonly string[], odd
 }
 
 /** Throws the ToolError of tooManyRows when `where` selects more than `cap` rows (read up to cap + 1). */
-export async function checkRowCap(db: Executor, filter: DailyFilter, where: Where, cap = ANALYSIS_ROW_CAP): Promise<number> {
-  const rs = await db.execute(`SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`, [...where.args, cap + 1]);
+export async function checkRowCap(
+  db: Executor,
+  filter: DailyFilter,
+  where: Where,
+  cap = ANALYSIS_ROW_CAP,
+): Promise<number> {
+  const rs = await db.execute(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`,
+    [...where.args, cap + 1],
+  );
   const count = Number(rs.rows[0].n);
   if (count > cap) throw tooManyRows(filter, cap);
   return count;
@@ -111,6 +156,8 @@ export function shownSame(v: number | null, rel: number): boolean {
 
 /** Whether values (each within `rel` of its own) can be told apart in order: no two intervals touch. */
 export function orderSure(values: readonly { v: number | null; rel: number }[]): boolean {
-  const spans = values.filter((x) => x.v !== null).map((x) => [x.v! - Math.abs(x.v!) * x.rel, x.v! + Math.abs(x.v!) * x.rel]).sort((a, b) => a[0] - b[0]);
+  const spans = values.filter((x) => x.v !== null).map((
+    x,
+  ) => [x.v! - Math.abs(x.v!) * x.rel, x.v! + Math.abs(x.v!) * x.rel]).sort((a, b) => a[0] - b[0]);
   return spans.every((s, i) => i === 0 || spans[i - 1][1] < s[0]);
 }

@@ -25,18 +25,33 @@ export async function resolveBlock(db: Executor, typed: string): Promise<BlockWe
   const blocks = new Map<string, { code: string | null; wells: string[] }>();
   for (const r of rs.rows) {
     const name = String(r.block).trim();
-    const entry = blocks.get(name) ?? { code: r.block_code === null ? null : String(r.block_code), wells: [] };
+    const entry = blocks.get(name) ??
+      { code: r.block_code === null ? null : String(r.block_code), wells: [] };
     entry.wells.push(String(r.well_id));
     blocks.set(name, entry);
   }
   const want = bare(typed).toLowerCase();
   const names = [...blocks.keys()].sort();
-  const exact = names.filter((n) => bare(n).toLowerCase() === want || blocks.get(n)!.code?.toLowerCase() === want);
-  const found = exact.length > 0 ? exact : want === "" ? [] : names.filter((n) => n.toLowerCase().includes(want));
+  const exact = names.filter((n) =>
+    bare(n).toLowerCase() === want || blocks.get(n)!.code?.toLowerCase() === want
+  );
+  const found = exact.length > 0
+    ? exact
+    : want === ""
+    ? []
+    : names.filter((n) => n.toLowerCase().includes(want));
   if (found.length === 1) return { block: found[0], well_ids: blocks.get(found[0])!.wells };
   const list = (found.length > 1 ? found : names).join("、");
   if (found.length > 1) {
-    throw new ToolError("invalid", `区块 "${typed}" 不唯一，可能是：${list} / block "${typed}" is ambiguous: did you mean ${list}?`);
+    throw new ToolError(
+      "invalid",
+      `区块 "${typed}" 不唯一，可能是：${list} / block "${typed}" is ambiguous: did you mean ${list}?`,
+    );
   }
-  throw new ToolError("not_found", `找不到区块 "${typed}"，已有区块：${list || "无 none"} / no block "${typed}": the blocks are ${list || "none"}`);
+  throw new ToolError(
+    "not_found",
+    `找不到区块 "${typed}"，已有区块：${list || "无 none"} / no block "${typed}": the blocks are ${
+      list || "none"
+    }`,
+  );
 }

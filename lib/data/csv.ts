@@ -12,7 +12,9 @@ const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 export function spreadsheetSafe(value: unknown): string {
   if (value === null || value === undefined) return "";
   const text = String(value);
-  if (typeof value !== "string" || !FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
+  if (typeof value !== "string" || !FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) {
+    return text;
+  }
   return `'${text}`;
 }
 
@@ -44,7 +46,9 @@ export function csvRow(row: readonly unknown[]): string {
     const value = row[i];
     const cell = typeof value === "number"
       ? `${value}`
-      : typeof value === "string" && !NEEDS_CARE.test(value) ? value : csvField(value);
+      : typeof value === "string" && !NEEDS_CARE.test(value)
+      ? value
+      : csvField(value);
     line += i === 0 ? cell : `,${cell}`;
   }
   return `${line}\r\n`;

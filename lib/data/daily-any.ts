@@ -15,7 +15,12 @@ export async function requireDailyAnyState(db: Executor, id: number): Promise<Ro
 }
 
 /** The live daily row holding (well, date), other than `exceptId`, or null. */
-export async function liveDailyAt(db: Executor, wellId: unknown, reportDate: unknown, exceptId: number): Promise<Row | null> {
+export async function liveDailyAt(
+  db: Executor,
+  wellId: unknown,
+  reportDate: unknown,
+  exceptId: number,
+): Promise<Row | null> {
   const rs = await db.execute(
     "SELECT id FROM drilling_daily WHERE well_id = ? AND report_date = ? AND deleted_at IS NULL AND id <> ?",
     [wellId as string, reportDate as string, exceptId],

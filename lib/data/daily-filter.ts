@@ -14,12 +14,16 @@ const wellArg = z.string().trim().min(1).max(64);
 export const dailyFilterShape = {
   well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
   well_ids: z.array(wellArg).min(1).max(100).optional(),
-  date: dateWordArg.optional().describe(`日期或范围，${DATE_HINT}、latest（每井最新） / a day, range or words`),
+  date: dateWordArg.optional().describe(
+    `日期或范围，${DATE_HINT}、latest（每井最新） / a day, range or words`,
+  ),
   date_from: dateWordArg.optional(),
   date_to: dateWordArg.optional(),
   depth_min_m: z.number().min(0).max(20000).optional(),
   depth_max_m: z.number().min(0).max(20000).optional(),
-  formation: z.string().trim().min(1).max(100).optional().describe("地层，包含匹配，如 八道湾 / formation, substring"),
+  formation: z.string().trim().min(1).max(100).optional().describe(
+    "地层，包含匹配，如 八道湾 / formation, substring",
+  ),
 };
 
 /** A filter as {@link dailyWhere} takes it: stored well ids and `YYYY-MM-DD` dates. */
@@ -51,7 +55,11 @@ export interface ResolvedDailyFilter {
  * and date words on `clock` (unreadable → ToolError saying what is accepted). `date` is a
  * day, range or `latest`; date_from / date_to take the start / end of what they name.
  */
-export async function resolveDailyFilter(db: Executor, args: DailyFilterArgs, clock: DateClock): Promise<ResolvedDailyFilter> {
+export async function resolveDailyFilter(
+  db: Executor,
+  args: DailyFilterArgs,
+  clock: DateClock,
+): Promise<ResolvedDailyFilter> {
   const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
   const wells = typed.length ? await resolveWells(db, typed) : [];
   const ids = requireResolved(wells);
@@ -66,7 +74,9 @@ export async function resolveDailyFilter(db: Executor, args: DailyFilterArgs, cl
   }
   if (args.date_from !== undefined) {
     const sel = readDateRangeArg("date_from", args.date_from, clock);
-    filter.date_from = filter.date_from && filter.date_from > sel.from ? filter.date_from : sel.from;
+    filter.date_from = filter.date_from && filter.date_from > sel.from
+      ? filter.date_from
+      : sel.from;
     used.push(`起 from ${sel.label}`);
   }
   if (args.date_to !== undefined) {

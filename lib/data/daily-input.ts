@@ -50,7 +50,9 @@ function validDate(value: string): boolean {
 }
 
 /** A calendar date `YYYY-MM-DD` that exists. */
-export const isoDate = z.string().refine(validDate, { message: "须为存在的日期 YYYY-MM-DD / must be a real date YYYY-MM-DD" });
+export const isoDate = z.string().refine(validDate, {
+  message: "须为存在的日期 YYYY-MM-DD / must be a real date YYYY-MM-DD",
+});
 
 /** zod shape of every writable daily field (all optional), with the plausible ranges from the metadata. */
 export const dailyFieldsShape: Record<string, z.ZodType> = Object.fromEntries(
@@ -63,7 +65,9 @@ export const dailyFieldsShape: Record<string, z.ZodType> = Object.fromEntries(
       else if (c.type === "text") type = z.string().trim().max(c.name === "main_work" ? 2000 : 200);
       else if (range) {
         // A refinement, not min/max: the range stays out of the listed schema (the refusal names it).
-        type = z.number().refine((v) => v >= range[0] && v <= range[1], { message: `须在 ${range[0]}–${range[1]} 之间 / must be ${range[0]}–${range[1]}` });
+        type = z.number().refine((v) => v >= range[0] && v <= range[1], {
+          message: `须在 ${range[0]}–${range[1]} 之间 / must be ${range[0]}–${range[1]}`,
+        });
       } else type = z.number();
       // Undescribed: the names carry the unit, save_drilling_daily's schema carries labels and codes.
       return [c.name, type.nullable().optional()];
@@ -71,4 +75,6 @@ export const dailyFieldsShape: Record<string, z.ZodType> = Object.fromEntries(
 );
 
 /** zod for a well id argument. */
-export const wellIdArg = z.string().trim().min(1).max(64).describe("井号，照用户写法 / well id as typed");
+export const wellIdArg = z.string().trim().min(1).max(64).describe(
+  "井号，照用户写法 / well id as typed",
+);

@@ -12,17 +12,33 @@ import type { ToolContext } from "../call/define-tool.ts";
 const reportSchema = z.object({
   id: z.number().int().describe("记录号 record id"),
   ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
-  operations: z.array(z.string()).describe("由本日主要工作识别的工序 operations read from the main-work text"),
-  npt_from_text: z.array(z.object({ cause: z.string(), category: z.string(), zh: z.string(), en: z.string(), hours: z.number().nullable() }))
-    .describe("由本日主要工作识别的非生产时间 NPT read from the main-work text (卡钻, 井漏, 溢流, 等停, 修理 …)"),
+  well_in_master: z.boolean().describe(
+    "井号是否在油井基础信息中 whether the well is in the well master",
+  ),
+  operations: z.array(z.string()).describe(
+    "由本日主要工作识别的工序 operations read from the main-work text",
+  ),
+  npt_from_text: z.array(
+    z.object({
+      cause: z.string(),
+      category: z.string(),
+      zh: z.string(),
+      en: z.string(),
+      hours: z.number().nullable(),
+    }),
+  )
+    .describe(
+      "由本日主要工作识别的非生产时间 NPT read from the main-work text (卡钻, 井漏, 溢流, 等停, 修理 …)",
+    ),
 });
 
 /** Output fields only the full-report view of query_drilling_data has. */
 export const dailyReportOutput = {
   reports: z.array(reportSchema).optional(),
   units: z.record(z.string(), z.string()).optional().describe("各字段单位 unit of each field"),
-  wells_without_report: z.array(z.string()).optional().describe("所选日期无日报的井 wells with no report on those dates"),
+  wells_without_report: z.array(z.string()).optional().describe(
+    "所选日期无日报的井 wells with no report on those dates",
+  ),
 };
 
 /**
@@ -31,23 +47,43 @@ export const dailyReportOutput = {
  */
 export async function dailyReports(ctx: ToolContext, args: ReportArgs) {
   const r = await resolveReportArgs(ctx.db, args, ctx);
-  const { rows, total } = await queryReports(ctx.db, { table: DRILLING_DAILY, wellIds: r.wellIds, selections: r.selections, limit: args.limit, offset: args.offset });
+  const { rows, total } = await queryReports(ctx.db, {
+    table: DRILLING_DAILY,
+    wellIds: r.wellIds,
+    selections: r.selections,
+    limit: args.limit,
+    offset: args.offset,
+  });
   const reports = rows.map((row) => {
     const c = classifyMainWork(String(row.main_work ?? ""));
     return { ...row, operations: row.main_work ? c.operations : [], npt_from_text: c.npt };
   }) as z.infer<typeof reportSchema>[];
   const seen = new Set(reports.map((x) => x.well_id));
-  const missing = args.offset === 0 && reports.length < args.limit ? (r.wellIds ?? []).filter((id) => !seen.has(id)) : [];
+  const missing = args.offset === 0 && reports.length < args.limit
+    ? (r.wellIds ?? []).filter((id) => !seen.has(id))
+    : [];
   const next = args.offset + reports.length < total ? args.offset + reports.length : null;
   const head = reports.length === 0
     ? "没有符合条件的钻井日报。 / No drilling reports match."
-    : `共 ${total} 份日报，显示 ${reports.length} 份。 / ${total} reports, showing ${reports.length}.` + (next !== null ? ` offset=${next} 查看更多 for more.` : "");
+    : `共 ${total} 份日报，显示 ${reports.length} 份。 / ${total} reports, showing ${reports.length}.` +
+      (next !== null ? ` offset=${next} 查看更多 for more.` : "");
   const body = reports.map((row) => {
-    const npt = row.npt_from_text.map((n) => `${n.zh} ${n.en}${n.hours !== null ? ` ${n.hours} h` : ""}`).join(", ");
-    return reportText(DRILLING_DAILY, row) + (npt ? `\n- 识别的非生产时间 NPT read from the text: ${npt}` : "");
+    const npt = row.npt_from_text.map((n) =>
+      `${n.zh} ${n.en}${n.hours !== null ? ` ${n.hours} h` : ""}`
+    ).join(", ");
+    return reportText(DRILLING_DAILY, row) +
+      (npt ? `\n- 识别的非生产时间 NPT read from the text: ${npt}` : "");
   });
   return {
-    structured: { reports, total, next_offset: next, units: unitsOf(DRILLING_DAILY), dates_used: r.dates_used, wells: r.wells, wells_without_report: missing },
+    structured: {
+      reports,
+      total,
+      next_offset: next,
+      units: unitsOf(DRILLING_DAILY),
+      dates_used: r.dates_used,
+      wells: r.wells,
+      wells_without_report: missing,
+    },
     text: [head, ...body, reportFooter(r.dates_used, r.wells, missing)].join("\n\n"),
   };
 }

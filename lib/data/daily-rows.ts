@@ -21,7 +21,9 @@ export const DAILY_SELECT = [
 export const dailyRecordSchema = z.object({
   id: z.number().int().describe("记录号 record id"),
   ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+  well_in_master: z.boolean().describe(
+    "井号是否在油井基础信息中 whether the well is in the well master",
+  ),
 });
 
 /** A drilling daily row as tools return it (well and date are NOT NULL in the table). */
@@ -36,10 +38,15 @@ const fmt = (v: unknown): string => (v === null || v === undefined ? "—" : Str
 
 /** A compact Markdown table of daily rows for the text rendering. */
 export function dailyTable(rows: readonly DailyRow[]): string {
-  const head = "| ID | 井号 Well | 日期 Date | 井深 Depth m | 日进尺 Footage m | 钻速 ROP m/h | 钻压 WOB kN | 密度 Mud g/cm³ | 地层 Formation | 主要工作 Main work |";
+  const head =
+    "| ID | 井号 Well | 日期 Date | 井深 Depth m | 日进尺 Footage m | 钻速 ROP m/h | 钻压 WOB kN | 密度 Mud g/cm³ | 地层 Formation | 主要工作 Main work |";
   const sep = "|---|---|---|---|---|---|---|---|---|---|";
   const lines = rows.map((r) =>
-    `| ${r.id} | ${r.well_id}${r.well_in_master ? "" : " ⚠"} | ${r.report_date} | ${fmt(r.depth_m)} | ${fmt(r.footage_m)} | ${fmt(r.rop_m_h)} | ${fmt(r.wob_kn)} | ${fmt(r.mud_density_g_cm3)} | ${fmt(r.formation)} | ${fmt(r.main_work).replace(/\|/g, "/")} |`
+    `| ${r.id} | ${r.well_id}${r.well_in_master ? "" : " ⚠"} | ${r.report_date} | ${
+      fmt(r.depth_m)
+    } | ${fmt(r.footage_m)} | ${fmt(r.rop_m_h)} | ${fmt(r.wob_kn)} | ${
+      fmt(r.mud_density_g_cm3)
+    } | ${fmt(r.formation)} | ${fmt(r.main_work).replace(/\|/g, "/")} |`
   );
   return [head, sep, ...lines].join("\n");
 }

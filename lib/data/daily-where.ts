@@ -10,7 +10,11 @@ export interface Where {
 }
 
 function iso(name: string, value: string): string {
-  if (!ISO.test(value)) throw new Error(`dailyWhere: ${name} "${value}" is not YYYY-MM-DD; call resolveDailyFilter first`);
+  if (!ISO.test(value)) {
+    throw new Error(
+      `dailyWhere: ${name} "${value}" is not YYYY-MM-DD; call resolveDailyFilter first`,
+    );
+  }
   return value;
 }
 
@@ -21,18 +25,30 @@ function iso(name: string, value: string): string {
 export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
   const parts = [`${alias}.deleted_at IS NULL`];
   const args: SqlValue[] = [];
-  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
+  const wells = [
+    ...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])]),
+  ];
   if (wells.length) {
     parts.push(`${alias}.well_id IN (${wells.map(() => "?").join(", ")})`);
     args.push(...wells);
   }
   if (filter.latest) {
-    parts.push(`${alias}.report_date = (SELECT max(x.report_date) FROM drilling_daily x WHERE x.well_id = ${alias}.well_id AND x.deleted_at IS NULL)`);
+    parts.push(
+      `${alias}.report_date = (SELECT max(x.report_date) FROM drilling_daily x WHERE x.well_id = ${alias}.well_id AND x.deleted_at IS NULL)`,
+    );
   }
-  if (filter.date_from) (parts.push(`${alias}.report_date >= ?`), args.push(iso("date_from", filter.date_from)));
-  if (filter.date_to) (parts.push(`${alias}.report_date <= ?`), args.push(iso("date_to", filter.date_to)));
-  if (filter.depth_min_m !== undefined) (parts.push(`${alias}.depth_m >= ?`), args.push(filter.depth_min_m));
-  if (filter.depth_max_m !== undefined) (parts.push(`${alias}.depth_m <= ?`), args.push(filter.depth_max_m));
+  if (filter.date_from) {
+    (parts.push(`${alias}.report_date >= ?`), args.push(iso("date_from", filter.date_from)));
+  }
+  if (filter.date_to) {
+    (parts.push(`${alias}.report_date <= ?`), args.push(iso("date_to", filter.date_to)));
+  }
+  if (filter.depth_min_m !== undefined) {
+    (parts.push(`${alias}.depth_m >= ?`), args.push(filter.depth_min_m));
+  }
+  if (filter.depth_max_m !== undefined) {
+    (parts.push(`${alias}.depth_m <= ?`), args.push(filter.depth_max_m));
+  }
   if (filter.formation) {
     parts.push(`instr(lower(${alias}.formation), lower(?)) > 0`);
     args.push(filter.formation);
@@ -43,10 +59,14 @@ export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
 /** The filter in words, for answers: `井号 W001；日期 date 2026-07-01 – 2026-07-31`. */
 export function describeFilter(filter: DailyFilter): string {
   const parts: string[] = [];
-  const wells = [...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])])];
+  const wells = [
+    ...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])]),
+  ];
   if (wells.length) parts.push(`井号 well ${wells.join(", ")}`);
   if (filter.latest) parts.push("每口井最新日报 each well's latest report");
-  if (filter.date_from || filter.date_to) parts.push(`日期 date ${filter.date_from ?? "…"} – ${filter.date_to ?? "…"}`);
+  if (filter.date_from || filter.date_to) {
+    parts.push(`日期 date ${filter.date_from ?? "…"} – ${filter.date_to ?? "…"}`);
+  }
   if (filter.depth_min_m !== undefined || filter.depth_max_m !== undefined) {
     parts.push(`井深 depth ${filter.depth_min_m ?? 0}–${filter.depth_max_m ?? "…"} m`);
   }

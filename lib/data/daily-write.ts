@@ -5,7 +5,10 @@ import type { DailyRow } from "./daily-rows.ts";
 
 /** The live daily row with `id` (full, as tools return it), or null. */
 export async function findDaily(db: Executor, id: number): Promise<DailyRow | null> {
-  const rs = await db.execute(`SELECT ${DAILY_SELECT} FROM drilling_daily d WHERE d.id = ? AND d.deleted_at IS NULL`, [id]);
+  const rs = await db.execute(
+    `SELECT ${DAILY_SELECT} FROM drilling_daily d WHERE d.id = ? AND d.deleted_at IS NULL`,
+    [id],
+  );
   return rs.rows[0] ? toDailyRow(rs.rows[0]) : null;
 }
 

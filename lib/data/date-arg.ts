@@ -23,13 +23,19 @@ export function readDateArg(field: string, input: string, clock: DateClock): Dat
   try {
     return resolveDates(input, { now: clock.now(), timeZone: clock.timeZone });
   } catch (error) {
-    if (error instanceof DateInputError) throw new ToolError("invalid", `${field}: ${error.message}`);
+    if (error instanceof DateInputError) {
+      throw new ToolError("invalid", `${field}: ${error.message}`);
+    }
     throw error;
   }
 }
 
 /** A date range argument; `latest` is refused where only a range makes sense (date_from, date_to). */
-export function readDateRangeArg(field: string, input: string, clock: DateClock): { from: string; to: string; label: string } {
+export function readDateRangeArg(
+  field: string,
+  input: string,
+  clock: DateClock,
+): { from: string; to: string; label: string } {
   const selection = readDateArg(field, input, clock);
   if (selection.kind === "latest") {
     throw new ToolError(

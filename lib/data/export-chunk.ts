@@ -18,14 +18,24 @@ export function pageBuffer(): PageBuffer {
  * csvLine. Each row is encoded as soon as it is read, so a page's rows and strings die young
  * (the thread's heap stays small) and only its bytes are kept.
  */
-export function csvChunk(reader: RawReader, request: ExportChunkRequest, buffer: PageBuffer = pageBuffer()): ExportChunk {
+export function csvChunk(
+  reader: RawReader,
+  request: ExportChunkRequest,
+  buffer: PageBuffer = pageBuffer(),
+): ExportChunk {
   const { table, key, columns, after, limit, through } = request;
   const cols = columns.join(", ");
   const upTo = through === undefined ? "" : ` AND ${key} <= ?`;
   const bound = through === undefined ? [] : [through];
   const rows = after === null
-    ? reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL${upTo} ORDER BY ${key} LIMIT ?`, [...bound, limit])
-    : reader.rows(`SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ?${upTo} ORDER BY ${key} LIMIT ?`, [after, ...bound, limit]);
+    ? reader.rows(
+      `SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL${upTo} ORDER BY ${key} LIMIT ?`,
+      [...bound, limit],
+    )
+    : reader.rows(
+      `SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ?${upTo} ORDER BY ${key} LIMIT ?`,
+      [after, ...bound, limit],
+    );
   const at = columns.indexOf(key);
   const encoder = new TextEncoder();
   let bytes = buffer.bytes;
@@ -51,7 +61,10 @@ export function csvChunk(reader: RawReader, request: ExportChunkRequest, buffer:
   const chunk = { bytes: bytes.slice(0, written), rows: count, last: end };
   if (!request.ahead || end === null) return chunk;
   // Steps over the next page's keys only (no columns read), to name its last one.
-  const [next] = reader.rows(`SELECT ${key} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT 1 OFFSET ?`, [end, limit - 1]);
+  const [next] = reader.rows(
+    `SELECT ${key} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT 1 OFFSET ?`,
+    [end, limit - 1],
+  );
   const ahead = next?.[0];
   return { ...chunk, ahead: typeof ahead === "number" || typeof ahead === "string" ? ahead : null };
 }

@@ -24,7 +24,12 @@ export function exportColumns(name: string): string[] {
  * Yields the live rows of an exportable table in key order, `pageSize` at a time
  * (keyset paging), so an export of millions of rows never holds them all.
  */
-export async function* exportPages(db: Executor, name: string, pageSize = 5000, maxRows = Infinity): AsyncGenerator<Row[]> {
+export async function* exportPages(
+  db: Executor,
+  name: string,
+  pageSize = 5000,
+  maxRows = Infinity,
+): AsyncGenerator<Row[]> {
   const { key } = EXPORTABLE[name];
   const cols = exportColumns(name).join(", ");
   let after: string | number | null = null;
@@ -32,8 +37,14 @@ export async function* exportPages(db: Executor, name: string, pageSize = 5000, 
   while (sent < maxRows) {
     const limit = Math.min(pageSize, maxRows - sent);
     const rs: { rows: Row[] } = after === null
-      ? await db.execute(`SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`, [limit])
-      : await db.execute(`SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`, [after, limit]);
+      ? await db.execute(
+        `SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`,
+        [limit],
+      )
+      : await db.execute(
+        `SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`,
+        [after, limit],
+      );
     if (rs.rows.length === 0) return;
     yield rs.rows;
     sent += rs.rows.length;
@@ -43,7 +54,11 @@ export async function* exportPages(db: Executor, name: string, pageSize = 5000, 
 }
 
 /** The header line and rows of an export as CSV chunks (UTF-8 with BOM so Excel reads Chinese). */
-export async function* exportCsv(db: Executor, name: string, maxRows = Infinity): AsyncGenerator<string> {
+export async function* exportCsv(
+  db: Executor,
+  name: string,
+  maxRows = Infinity,
+): AsyncGenerator<string> {
   const cols = exportColumns(name);
   yield `\uFEFF${csvLine(cols)}`;
   for await (const page of exportPages(db, name, 5000, maxRows)) {
@@ -51,7 +66,9 @@ export async function* exportCsv(db: Executor, name: string, maxRows = Infinity)
   }
 }
 
-type Ask = (request: Pick<ExportChunkRequest, "after" | "limit" | "through" | "ahead">) => Promise<ExportChunk>;
+type Ask = (
+  request: Pick<ExportChunkRequest, "after" | "limit" | "through" | "ahead">,
+) => Promise<ExportChunk>;
 
 /**
  * A whole table's pages, two made at once (on two reader threads): each "lead" page also finds
@@ -107,7 +124,12 @@ export interface ChunkExporter {
  * its own: nothing stays open in the thread between pages). Elsewhere (a remote database, a
  * scoped caller) it is `exportCsv`, encoded.
  */
-export async function* exportCsvBytes(db: Executor & ChunkExporter, name: string, maxRows = Infinity, pageSize = EXPORT_CHUNK_ROWS): AsyncGenerator<Uint8Array> {
+export async function* exportCsvBytes(
+  db: Executor & ChunkExporter,
+  name: string,
+  maxRows = Infinity,
+  pageSize = EXPORT_CHUNK_ROWS,
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   const exportChunk = db.exportChunk?.bind(db);
   if (!exportChunk) {
@@ -150,7 +172,11 @@ export async function* exportCsvBytes(db: Executor & ChunkExporter, name: string
  * The live rows of an exportable table as NDJSON bytes (one JSON object per line, the columns of
  * {@link exportColumns}), a page at a time: the download `export_all_data` names for `format: "json"`.
  */
-export async function* exportNdjsonBytes(db: Executor, name: string, maxRows = Infinity): AsyncGenerator<Uint8Array> {
+export async function* exportNdjsonBytes(
+  db: Executor,
+  name: string,
+  maxRows = Infinity,
+): AsyncGenerator<Uint8Array> {
   const encoder = new TextEncoder();
   for await (const page of exportPages(db, name, 5000, maxRows)) {
     yield encoder.encode(page.map((row) => `${JSON.stringify(row)}\n`).join(""));

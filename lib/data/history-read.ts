@@ -21,8 +21,14 @@ function parse(text: unknown): Row | null {
 /** Turns a selected `record_history` row into a {@link HistoryEntry}. */
 export function toHistoryEntry(row: Row): HistoryEntry {
   return {
-    id: Number(row.id), table: String(row.table_name), recordId: String(row.record_id), action: row.action as HistoryAction,
-    before: parse(row.before_json), after: parse(row.after_json), changedBy: String(row.changed_by), changedAt: String(row.changed_at),
+    id: Number(row.id),
+    table: String(row.table_name),
+    recordId: String(row.record_id),
+    action: row.action as HistoryAction,
+    before: parse(row.before_json),
+    after: parse(row.after_json),
+    changedBy: String(row.changed_by),
+    changedAt: String(row.changed_at),
   };
 }
 
@@ -30,7 +36,10 @@ export function toHistoryEntry(row: Row): HistoryEntry {
 export async function requireHistoryEntry(db: Executor, id: number): Promise<HistoryEntry> {
   const rs = await db.execute("SELECT * FROM record_history WHERE id = ?", [id]);
   if (!rs.rows[0]) {
-    throw new ToolError("not_found", `未找到历史号 "${id}"：请用 get_record_history 查看某条记录的历史 / history entry "${id}" not found: use get_record_history to list a record's history`);
+    throw new ToolError(
+      "not_found",
+      `未找到历史号 "${id}"：请用 get_record_history 查看某条记录的历史 / history entry "${id}" not found: use get_record_history to list a record's history`,
+    );
   }
   return toHistoryEntry(rs.rows[0]);
 }

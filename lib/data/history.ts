@@ -9,11 +9,25 @@ export type HistoryAction = "insert" | "update" | "delete" | "restore" | "purge"
  */
 export async function recordHistory(
   tx: Executor,
-  entry: { table: string; recordId: string | number; action: HistoryAction; before: Row | null; after: Row | null; by: string },
+  entry: {
+    table: string;
+    recordId: string | number;
+    action: HistoryAction;
+    before: Row | null;
+    after: Row | null;
+    by: string;
+  },
 ): Promise<void> {
   await tx.execute(
     `INSERT INTO record_history (table_name, record_id, action, before_json, after_json, changed_by) VALUES (?, ?, ?, ?, ?, ?)`,
-    [entry.table, String(entry.recordId), entry.action, entry.before && JSON.stringify(entry.before), entry.after && JSON.stringify(entry.after), entry.by],
+    [
+      entry.table,
+      String(entry.recordId),
+      entry.action,
+      entry.before && JSON.stringify(entry.before),
+      entry.after && JSON.stringify(entry.after),
+      entry.by,
+    ],
   );
 }
 

@@ -18,11 +18,14 @@ export interface NptSqlTotals extends NptTotals {
  * hours (a small share), each with its total for the 24 h cap: kind 0 the capped count, kind 1
  * the hours per well and category in the order first met.
  */
-export function nptQueries(filter: DailyFilter): { days: string; hours: string; args: ReturnType<typeof dailyWhere>["args"] } {
+export function nptQueries(
+  filter: DailyFilter,
+): { days: string; hours: string; args: ReturnType<typeof dailyWhere>["args"] } {
   const where = dailyWhere(filter);
   // CROSS JOIN keeps drilling_daily outer: its index gives the filter and the well order, so the
   // inner grouping by well streams; the trimmed well (as nptBreakdown keys it) merges the few it joins.
-  const days = `SELECT nullif(trim(w), '') AS well_id, sum(days) AS days, sum(classified) AS classified, sum(activities) AS activities,
+  const days =
+    `SELECT nullif(trim(w), '') AS well_id, sum(days) AS days, sum(classified) AS classified, sum(activities) AS activities,
       sum(recorded) AS recorded, sum(unknown) AS unknown
     FROM (SELECT d.well_id AS w, count(*) AS days, sum(p.source = 'text') AS classified, sum(p.source = 'activities') AS activities,
         sum(p.source = 'recorded') AS recorded, sum(p.source = 'text' AND p.hours_unknown) AS unknown
@@ -50,9 +53,18 @@ export function nptQueries(filter: DailyFilter): { days: string; hours: string; 
  * adds up from rows: each report's hours capped to 24 h, wells' categories in the order first met
  * (by report date, id). More than `cap` rows is the same ToolError as for an analysis reading rows.
  */
-export async function nptTotals(db: Executor, filter: DailyFilter, cap = ANALYSIS_ROW_CAP): Promise<NptSqlTotals> {
+export async function nptTotals(
+  db: Executor,
+  filter: DailyFilter,
+  cap = ANALYSIS_ROW_CAP,
+): Promise<NptSqlTotals> {
   const where = dailyWhere(filter);
-  const count = Number((await db.execute(`SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`, [...where.args, cap + 1])).rows[0].n);
+  const count = Number(
+    (await db.execute(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`,
+      [...where.args, cap + 1],
+    )).rows[0].n,
+  );
   if (count > cap) throw tooManyRows(filter, cap);
   const q = nptQueries(filter);
   const wells = await db.execute(q.days, q.args);
@@ -60,7 +72,10 @@ export async function nptTotals(db: Executor, filter: DailyFilter, cap = ANALYSI
   const byWell = new Map<string | null, { days: number; npt: Map<NptCategory, number> }>();
   let days = 0, classified = 0, activities = 0, recorded = 0, unknown = 0;
   for (const w of wells.rows) {
-    byWell.set(w.well_id === null ? null : String(w.well_id), { days: Number(w.days), npt: new Map() });
+    byWell.set(w.well_id === null ? null : String(w.well_id), {
+      days: Number(w.days),
+      npt: new Map(),
+    });
     days += Number(w.days);
     classified += Number(w.classified);
     activities += Number(w.activities);
@@ -78,5 +93,14 @@ export async function nptTotals(db: Executor, filter: DailyFilter, cap = ANALYSI
     byWell.get(h.well_id === null ? null : String(h.well_id))?.npt.set(key, Number(h.hours));
     byCategory.set(key, (byCategory.get(key) ?? 0) + Number(h.hours));
   }
-  return { rowCount: count, days, sources: { activities, recorded, text: classified }, capped, without: count - days, byCategory, byWell, hoursUnknown: unknown };
+  return {
+    rowCount: count,
+    days,
+    sources: { activities, recorded, text: classified },
+    capped,
+    without: count - days,
+    byCategory,
+    byWell,
+    hoursUnknown: unknown,
+  };
 }

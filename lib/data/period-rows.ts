@@ -8,8 +8,19 @@ import { dailyWhere } from "./daily-filter.ts";
 export const PERIOD_ROW_CAP = 50_000;
 
 const COLUMNS = [
-  "spud_date", "depth_m", "footage_m", "rop_m_h", "drilling_hours_h", "on_bottom_hours_cum_h", "npt_h", "npt_category",
-  "bit_type", "bit_diameter_mm", "mud_density_g_cm3", "formation", "main_work",
+  "spud_date",
+  "depth_m",
+  "footage_m",
+  "rop_m_h",
+  "drilling_hours_h",
+  "on_bottom_hours_cum_h",
+  "npt_h",
+  "npt_category",
+  "bit_type",
+  "bit_diameter_mm",
+  "mud_density_g_cm3",
+  "formation",
+  "main_work",
 ];
 
 /**
@@ -17,17 +28,27 @@ const COLUMNS = [
  * well then date, with every column a period report reads (main_work on every row: it is also
  * read for notable events). One query; a report's figures and charts all come from it.
  */
-export async function fetchPeriodRows(db: Executor, wellIds: readonly string[], from: string, to: string): Promise<DrillingRecord[]> {
+export async function fetchPeriodRows(
+  db: Executor,
+  wellIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<DrillingRecord[]> {
   if (wellIds.length === 0) return [];
   const where = dailyWhere({ well_ids: [...wellIds], date_from: from, date_to: to });
   const lines = (await hasActivityLines(db)) ? `, ${activityLinesSql("d")}` : "";
   const rs = await db.execute(
-    `SELECT d.id, d.well_id, d.report_date, ${COLUMNS.map((c) => `d.${c}`).join(", ")}${lines} FROM drilling_daily d
+    `SELECT d.id, d.well_id, d.report_date, ${
+      COLUMNS.map((c) => `d.${c}`).join(", ")
+    }${lines} FROM drilling_daily d
      WHERE ${where.sql} ORDER BY d.well_id, d.report_date, d.id LIMIT ?`,
     [...where.args, PERIOD_ROW_CAP + 1],
   );
   if (rs.rows.length > PERIOD_ROW_CAP) {
-    throw new ToolError("invalid", `所选周期超过 ${PERIOD_ROW_CAP} 行：请缩短日期范围 / the period selects more than ${PERIOD_ROW_CAP} rows: choose a shorter period`);
+    throw new ToolError(
+      "invalid",
+      `所选周期超过 ${PERIOD_ROW_CAP} 行：请缩短日期范围 / the period selects more than ${PERIOD_ROW_CAP} rows: choose a shorter period`,
+    );
   }
   return rs.rows as DrillingRecord[];
 }

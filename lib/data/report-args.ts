@@ -13,7 +13,9 @@ export const reportArgsShape = {
   well_id: wellArg.optional().describe("井号，照用户写法 / well id as typed"),
   well_ids: z.array(wellArg).min(1).max(100).optional(),
   date: dateWordArg.default("latest").describe(`日期或范围，${DATE_HINT}；latest=最新一天 / date`),
-  dates: z.array(dateWordArg).min(1).max(31).optional().describe("多个日期或范围，代替 date / several dates"),
+  dates: z.array(dateWordArg).min(1).max(31).optional().describe(
+    "多个日期或范围，代替 date / several dates",
+  ),
   limit: z.number().int().min(1).max(500).default(50),
   offset: z.number().int().min(0).max(1_000_000).default(0),
 };
@@ -37,10 +39,21 @@ export interface ResolvedReportArgs {
 }
 
 /** Resolves typed wells (unresolved ones stay listed with candidates) and date words on `clock`. */
-export async function resolveReportArgs(db: Executor, args: ReportArgs, clock: DateClock): Promise<ResolvedReportArgs> {
+export async function resolveReportArgs(
+  db: Executor,
+  args: ReportArgs,
+  clock: DateClock,
+): Promise<ResolvedReportArgs> {
   const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
   const wells = typed.length ? await resolveWells(db, typed) : [];
   const ids = [...new Set(wells.flatMap((w) => (w.well_id ? [w.well_id] : [])))];
-  const selections = (args.dates ?? [args.date]).map((d, i) => readDateArg(args.dates ? `dates[${i}]` : "date", d, clock));
-  return { wellIds: typed.length ? ids : null, wells, selections, dates_used: selections.map((s) => s.label) };
+  const selections = (args.dates ?? [args.date]).map((d, i) =>
+    readDateArg(args.dates ? `dates[${i}]` : "date", d, clock)
+  );
+  return {
+    wellIds: typed.length ? ids : null,
+    wells,
+    selections,
+    dates_used: selections.map((s) => s.label),
+  };
 }

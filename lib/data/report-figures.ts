@@ -12,7 +12,11 @@ export const AS_ENTERED = "日报填写 as entered";
 export interface DayFigures {
   readonly well_id: string;
   readonly report_date: string;
-  readonly figures: readonly { readonly field: string; readonly value: unknown; readonly kind?: string }[];
+  readonly figures: readonly {
+    readonly field: string;
+    readonly value: unknown;
+    readonly kind?: string;
+  }[];
 }
 
 /**
@@ -24,7 +28,9 @@ export interface DayFigures {
 export async function saveReportFigures(tx: Executor, days: readonly DayFigures[]): Promise<void> {
   for (const d of days) {
     const given = d.figures.filter((f): f is { field: SourcedField; value: number; kind: string } =>
-      (SOURCED_FIELDS as readonly string[]).includes(f.field) && typeof f.value === "number" && Number.isFinite(f.value) && typeof f.kind === "string");
+      (SOURCED_FIELDS as readonly string[]).includes(f.field) && typeof f.value === "number" &&
+      Number.isFinite(f.value) && typeof f.kind === "string"
+    );
     for (const f of given) {
       await tx.execute(
         `INSERT INTO report_figures (well_id, report_date, field, value, kind) VALUES (?, ?, ?, ?, ?)
@@ -45,14 +51,20 @@ export interface FigureSourceCount {
 }
 
 /** A drilling daily row as figureSources reads it. */
-export type FigureRow = { readonly well_id?: unknown; readonly report_date?: unknown } & { readonly [K in SourcedField]?: unknown };
+export type FigureRow =
+  & { readonly well_id?: unknown; readonly report_date?: unknown }
+  & { readonly [K in SourcedField]?: unknown };
 
 /**
  * How the depth, footage and ROP of `rows` (live drilling daily rows an analysis read) were
  * obtained: per well and field, the report days by source label, {@link AS_ENTERED} when no
  * import recorded one or the figure has been changed since. Only rows holding the figure count.
  */
-export async function figureSources(db: Executor, rows: readonly FigureRow[], fields: readonly SourcedField[] = SOURCED_FIELDS): Promise<FigureSourceCount[]> {
+export async function figureSources(
+  db: Executor,
+  rows: readonly FigureRow[],
+  fields: readonly SourcedField[] = SOURCED_FIELDS,
+): Promise<FigureSourceCount[]> {
   const wells = [...new Set(rows.map((r) => String(r.well_id ?? "")))].filter(Boolean);
   const dates = rows.map((r) => String(r.report_date ?? "")).filter(Boolean).sort();
   const stored = new Map<string, { value: number; kind: string }>();
@@ -60,11 +72,18 @@ export async function figureSources(db: Executor, rows: readonly FigureRow[], fi
     const part = wells.slice(i, i + 500);
     const args: SqlValue[] = [...part, dates[0], dates[dates.length - 1], ...fields];
     const rs = await db.execute(
-      `SELECT well_id, report_date, field, value, kind FROM report_figures WHERE well_id IN (${part.map(() => "?").join(", ")})
+      `SELECT well_id, report_date, field, value, kind FROM report_figures WHERE well_id IN (${
+        part.map(() => "?").join(", ")
+      })
        AND report_date BETWEEN ? AND ? AND field IN (${fields.map(() => "?").join(", ")})`,
       args,
     );
-    for (const r of rs.rows) stored.set(`${r.well_id}\u0000${r.report_date}\u0000${r.field}`, { value: Number(r.value), kind: String(r.kind) });
+    for (const r of rs.rows) {
+      stored.set(`${r.well_id}\u0000${r.report_date}\u0000${r.field}`, {
+        value: Number(r.value),
+        kind: String(r.kind),
+      });
+    }
   }
   const counts = new Map<string, FigureSourceCount>();
   for (const r of rows) {
@@ -81,7 +100,11 @@ export async function figureSources(db: Executor, rows: readonly FigureRow[], fi
   return [...counts.values()];
 }
 
-const FIELD_NAMES: Readonly<Record<SourcedField, string>> = { depth_m: "井深 depth", footage_m: "进尺 footage", rop_m_h: "钻速 ROP" };
+const FIELD_NAMES: Readonly<Record<SourcedField, string>> = {
+  depth_m: "井深 depth",
+  footage_m: "进尺 footage",
+  rop_m_h: "钻速 ROP",
+};
 
 /**
  * One line saying how the figures were obtained, days added up over wells, e.g.
@@ -95,14 +118,23 @@ export function figureSourceNote(counts: readonly FigureSourceCount[]): string {
     byField.set(c.field, m);
     m.set(c.how, (m.get(c.how) ?? 0) + c.days);
   }
-  if (![...byField.values()].some((m) => [...m.keys()].some((how) => how !== AS_ENTERED))) return "";
+  if (![...byField.values()].some((m) => [...m.keys()].some((how) => how !== AS_ENTERED))) {
+    return "";
+  }
   const parts = SOURCED_FIELDS.filter((f) => byField.has(f)).map((f) =>
-    `${FIELD_NAMES[f]}: ${[...byField.get(f)!].sort((a, b) => b[1] - a[1]).map(([how, days]) => `${how} ${days} 天 days`).join(", ")}`);
+    `${FIELD_NAMES[f]}: ${
+      [...byField.get(f)!].sort((a, b) => b[1] - a[1]).map(([how, days]) =>
+        `${how} ${days} 天 days`
+      ).join(", ")
+    }`
+  );
   return `数值来源 / how the figures were obtained: ${parts.join("; ")}`;
 }
 
 /** The counts added up over wells, per field and source (for a structured answer). */
-export function figureSourceTotals(counts: readonly FigureSourceCount[]): { field: SourcedField; how: string; days: number }[] {
+export function figureSourceTotals(
+  counts: readonly FigureSourceCount[],
+): { field: SourcedField; how: string; days: number }[] {
   const out = new Map<string, { field: SourcedField; how: string; days: number }>();
   for (const c of counts) {
     const key = `${c.field}\u0000${c.how}`;

@@ -19,7 +19,10 @@ export interface ReportQuery {
  * dates (`latest`: each well's newest report date in that table), newest first, with
  * `id` and `well_in_master`; and how many match in all.
  */
-export async function queryReports(db: Executor, q: ReportQuery): Promise<{ rows: Row[]; total: number }> {
+export async function queryReports(
+  db: Executor,
+  q: ReportQuery,
+): Promise<{ rows: Row[]; total: number }> {
   const t = q.table.name;
   const parts = ["r.deleted_at IS NULL"];
   const args: SqlValue[] = [];
@@ -38,12 +41,17 @@ export async function queryReports(db: Executor, q: ReportQuery): Promise<{ rows
   if (dateParts.length) parts.push(`(${dateParts.join(" OR ")})`);
   if (q.extra) (parts.push(q.extra.sql), args.push(...q.extra.args));
   const where = parts.join(" AND ");
-  const select = ["r.id", ...columnNames(q.table).map((c) => `r.${c}`),
-    "EXISTS (SELECT 1 FROM wells w WHERE w.well_id = r.well_id AND w.deleted_at IS NULL) AS well_in_master"].join(", ");
+  const select = [
+    "r.id",
+    ...columnNames(q.table).map((c) => `r.${c}`),
+    "EXISTS (SELECT 1 FROM wells w WHERE w.well_id = r.well_id AND w.deleted_at IS NULL) AS well_in_master",
+  ].join(", ");
   const [count, page] = await Promise.all([
     db.execute(`SELECT count(*) AS n FROM ${t} r WHERE ${where}`, args),
-    db.execute(`SELECT ${select} FROM ${t} r WHERE ${where} ORDER BY r.report_date DESC, r.well_id, r.id LIMIT ? OFFSET ?`,
-      [...args, q.limit, q.offset]),
+    db.execute(
+      `SELECT ${select} FROM ${t} r WHERE ${where} ORDER BY r.report_date DESC, r.well_id, r.id LIMIT ? OFFSET ?`,
+      [...args, q.limit, q.offset],
+    ),
   ]);
   const rows = page.rows.map((r) => ({ ...r, well_in_master: Boolean(r.well_in_master) }));
   return { rows, total: Number(count.rows[0].n) };

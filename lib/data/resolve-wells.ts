@@ -33,7 +33,10 @@ const HOW: Record<string, string> = {
  * found, and a well that is not found is refused outright with the one no-access answer
  * (`无权访问井号 X 的数据`), the same for a forbidden and an unknown well.
  */
-export async function resolveWells(db: Executor, inputs: readonly string[]): Promise<WellResolution[]> {
+export async function resolveWells(
+  db: Executor,
+  inputs: readonly string[],
+): Promise<WellResolution[]> {
   const lookup = createSqlWellLookup(db);
   const out: WellResolution[] = [];
   const scoped = scopeOf(db) !== null;
@@ -41,19 +44,43 @@ export async function resolveWells(db: Executor, inputs: readonly string[]): Pro
   for (const input of [...new Set(inputs)]) {
     const m = await resolveWellId(input, lookup);
     if (m.kind === "ambiguous") {
-      out.push({ input, well_id: null, match: m.kind, candidates: m.candidates, in_master: null, note: ambiguousWellMessage(input, m.candidates) });
+      out.push({
+        input,
+        well_id: null,
+        match: m.kind,
+        candidates: m.candidates,
+        in_master: null,
+        note: ambiguousWellMessage(input, m.candidates),
+      });
     } else if (m.kind === "none") {
       if (scoped) {
         hidden.push(input);
         continue;
       }
-      out.push({ input, well_id: null, match: m.kind, candidates: [], in_master: null, note: wellNotFoundMessage(input) });
+      out.push({
+        input,
+        well_id: null,
+        match: m.kind,
+        candidates: [],
+        in_master: null,
+        note: wellNotFoundMessage(input),
+      });
     } else {
-      const master = await db.execute("SELECT 1 FROM wells WHERE well_id = ? AND deleted_at IS NULL", [m.wellId]);
+      const master = await db.execute(
+        "SELECT 1 FROM wells WHERE well_id = ? AND deleted_at IS NULL",
+        [m.wellId],
+      );
       const inMaster = master.rows.length > 0;
       const how = HOW[m.kind] ? ` (${HOW[m.kind]})` : "";
       const flag = inMaster ? "" : " ⚠ 不在油井基础信息中 not in the well master";
-      out.push({ input, well_id: m.wellId, match: m.kind, candidates: [], in_master: inMaster, note: `${input} → ${m.wellId}${how}${flag}` });
+      out.push({
+        input,
+        well_id: m.wellId,
+        match: m.kind,
+        candidates: [],
+        in_master: inMaster,
+        note: `${input} → ${m.wellId}${how}${flag}`,
+      });
     }
   }
   if (hidden.length) throw noAccessError(hidden);
@@ -67,7 +94,10 @@ export async function resolveWells(db: Executor, inputs: readonly string[]): Pro
 export function requireResolved(resolutions: readonly WellResolution[]): string[] {
   const bad = resolutions.filter((r) => r.well_id === null);
   if (bad.length) {
-    throw new ToolError(bad.some((r) => r.match === "ambiguous") ? "invalid" : "not_found", bad.map((r) => r.note).join("\n"));
+    throw new ToolError(
+      bad.some((r) => r.match === "ambiguous") ? "invalid" : "not_found",
+      bad.map((r) => r.note).join("\n"),
+    );
   }
   return [...new Set(resolutions.map((r) => r.well_id as string))];
 }

@@ -18,7 +18,11 @@ export interface JobRunner {
  * them (so the tens of thousands of rows a field-wide analysis reads never reach the thread
  * serving HTTP, and only the small answer crosses), else here on `db`.
  */
-export async function runJob<K extends JobName>(db: Executor & JobRunner, name: K, input: JobInput<K>): Promise<JobOutput<K>> {
+export async function runJob<K extends JobName>(
+  db: Executor & JobRunner,
+  name: K,
+  input: JobInput<K>,
+): Promise<JobOutput<K>> {
   if (db.runJob) return (await db.runJob(name, input)) as JobOutput<K>;
   const job = ANALYSIS_JOBS[name] as (db: Executor, input: JobInput<K>) => Promise<JobOutput<K>>;
   return job(db, input);

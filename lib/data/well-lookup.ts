@@ -5,10 +5,16 @@ import type { WellLookup } from "../words/well-id.ts";
 const SOURCES = ["wells", "drilling_daily", "key_well_daily", "pre_drilling"] as const;
 
 function union(condition: string): string {
-  return SOURCES.map((t) => `SELECT well_id, well_key FROM ${t} WHERE ${condition} AND deleted_at IS NULL`).join(" UNION ");
+  return SOURCES.map((t) =>
+    `SELECT well_id, well_key FROM ${t} WHERE ${condition} AND deleted_at IS NULL`
+  ).join(" UNION ");
 }
 
-async function ids(db: Executor, sql: string, args: Record<string, string | number>): Promise<string[]> {
+async function ids(
+  db: Executor,
+  sql: string,
+  args: Record<string, string | number>,
+): Promise<string[]> {
   return (await db.execute(sql, args)).rows.map((r) => String(r.well_id));
 }
 
@@ -20,16 +26,30 @@ async function ids(db: Executor, sql: string, args: Record<string, string | numb
 export function createSqlWellLookup(db: Executor): WellLookup {
   const order = "ORDER BY length(well_key), well_key, well_id";
   return {
-    byKey: (key) => ids(db, `SELECT well_id, well_key FROM (${union("well_key = :key")}) ${order}`, { key }),
+    byKey: (key) =>
+      ids(db, `SELECT well_id, well_key FROM (${union("well_key = :key")}) ${order}`, { key }),
     // Prefix as a range (BINARY order of UTF-8), so the index serves it; U+10FFFF sorts last.
     byKeyPrefix: (prefix, limit) =>
-      ids(db, `SELECT DISTINCT well_id, well_key FROM (${union("well_key >= :lo AND well_key < :hi")}) ${order} LIMIT :limit`,
-        { lo: prefix, hi: `${prefix}\u{10FFFF}`, limit }),
+      ids(
+        db,
+        `SELECT DISTINCT well_id, well_key FROM (${
+          union("well_key >= :lo AND well_key < :hi")
+        }) ${order} LIMIT :limit`,
+        { lo: prefix, hi: `${prefix}\u{10FFFF}`, limit },
+      ),
     byKeyContains: (part, limit) =>
-      ids(db, `SELECT DISTINCT well_id, well_key FROM (${union("instr(well_key, :part) > 0")}) ${order} LIMIT :limit`,
-        { part, limit }),
+      ids(
+        db,
+        `SELECT DISTINCT well_id, well_key FROM (${
+          union("instr(well_key, :part) > 0")
+        }) ${order} LIMIT :limit`,
+        { part, limit },
+      ),
     byName: (name, limit) =>
-      ids(db, `SELECT well_id, well_key FROM wells WHERE name_key = :name AND deleted_at IS NULL ${order} LIMIT :limit`,
-        { name, limit }),
+      ids(
+        db,
+        `SELECT well_id, well_key FROM wells WHERE name_key = :name AND deleted_at IS NULL ${order} LIMIT :limit`,
+        { name, limit },
+      ),
   };
 }

@@ -4,7 +4,9 @@ import { ToolError } from "../call/tool-error.ts";
 
 /** The live well master row of `wellId`, or null. */
 export async function findWell(db: Executor, wellId: string): Promise<Row | null> {
-  const rs = await db.execute("SELECT * FROM wells WHERE well_id = ? AND deleted_at IS NULL", [wellId]);
+  const rs = await db.execute("SELECT * FROM wells WHERE well_id = ? AND deleted_at IS NULL", [
+    wellId,
+  ]);
   return rs.rows[0] ?? null;
 }
 

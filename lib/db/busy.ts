@@ -5,7 +5,12 @@ export function mayWrite(sql: string): boolean {
 
 /** The error a write gets when the lock did not come free in time (classified as "locked" like SQLITE_BUSY). */
 export function busyError(waitedMs: number): Error & { code: string } {
-  return Object.assign(new Error(`SQLITE_BUSY: database is locked (waited ${waitedMs} ms for this process's other writes)`), { code: "SQLITE_BUSY" });
+  return Object.assign(
+    new Error(
+      `SQLITE_BUSY: database is locked (waited ${waitedMs} ms for this process's other writes)`,
+    ),
+    { code: "SQLITE_BUSY" },
+  );
 }
 
 /** Runs work one at a time in call order; `waitMs` bounds how long a piece may wait for its turn. */

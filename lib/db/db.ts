@@ -6,7 +6,13 @@
  *
  * @module
  */
-import type { Client, Config as ClientConfig, InStatement, InValue, Transaction } from "@libsql/client";
+import type {
+  Client,
+  Config as ClientConfig,
+  InStatement,
+  InValue,
+  Transaction,
+} from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DatabaseLocation } from "../config/config.ts";
@@ -83,8 +89,13 @@ export interface RawReader {
  * A read-only connection to a local database file that answers with plain arrays, several
  * times cheaper per row than the client's row objects; for bulk reads in a database thread.
  */
-export async function openRawReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<RawReader> {
-  if (location.kind !== "file" || !location.path) throw new Error(`raw reads need a local database file, not "${location.url}"`);
+export async function openRawReader(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): Promise<RawReader> {
+  if (location.kind !== "file" || !location.path) {
+    throw new Error(`raw reads need a local database file, not "${location.url}"`);
+  }
   // Imported when first needed, like the client: loading it loads the native addon.
   const { default: Libsql } = await import("libsql");
   const db = new Libsql(location.path, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
@@ -119,11 +130,19 @@ const FAST_STATEMENTS = 256;
  * and defines each cell as a property one at a time. A statement it does not take (named or unusual
  * arguments, not a SELECT) and any error are left to the client, which answers them as before.
  */
-export async function openFastReader(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<FastReader> {
-  if (location.kind !== "file" || !location.path) throw new Error(`fast reads need a local database file, not "${location.url}"`);
+export async function openFastReader(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): Promise<FastReader> {
+  if (location.kind !== "file" || !location.path) {
+    throw new Error(`fast reads need a local database file, not "${location.url}"`);
+  }
   const { default: Libsql } = await import("libsql");
   let db: InstanceType<typeof Libsql> | null = null;
-  const prepared = new Map<string, { statement: ReturnType<InstanceType<typeof Libsql>["prepare"]>; columns: string[] }>();
+  const prepared = new Map<
+    string,
+    { statement: ReturnType<InstanceType<typeof Libsql>["prepare"]>; columns: string[] }
+  >();
   const forget = () => {
     prepared.clear();
     db?.close();
@@ -132,7 +151,10 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
   const prepare = (sql: string) => {
     let entry = prepared.get(sql);
     if (entry) return entry;
-    db ??= new Libsql(location.path as string, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
+    db ??= new Libsql(location.path as string, {
+      readonly: true,
+      timeout: options.busyTimeoutMs ?? 5000,
+    });
     const statement = db.prepare(sql);
     if (!statement.reader) return undefined;
     statement.raw(true).safeIntegers(true);
@@ -149,7 +171,11 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
     read(sql, args) {
       if (mayWrite(sql) || (args !== undefined && !Array.isArray(args))) return undefined;
       const list = (args ?? []) as readonly SqlValue[];
-      if (!list.every((v) => v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)))) return undefined;
+      if (
+        !list.every((v) =>
+          v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v))
+        )
+      ) return undefined;
       try {
         const entry = prepare(sql);
         if (!entry) return undefined;
@@ -161,8 +187,9 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
             const name = columns[i];
             const value = raw[i];
             if (typeof value === "bigint") row[name] = safeNumber(value);
-            else if (value === null || typeof value === "string" || typeof value === "number") row[name] = value;
-            else return undefined; // a blob: the client's ArrayBuffer
+            else if (value === null || typeof value === "string" || typeof value === "number") {
+              row[name] = value;
+            } else return undefined; // a blob: the client's ArrayBuffer
           }
           rows.push(row);
         }
@@ -178,7 +205,11 @@ export async function openFastReader(location: DatabaseLocation, options: OpenDa
 }
 
 function safeNumber(value: bigint): number {
-  if (value < MIN_SAFE || value > MAX_SAFE) throw new RangeError("Received integer which cannot be safely represented as a JavaScript number");
+  if (value < MIN_SAFE || value > MAX_SAFE) {
+    throw new RangeError(
+      "Received integer which cannot be safely represented as a JavaScript number",
+    );
+  }
   return Number(value);
 }
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
@@ -197,14 +228,25 @@ export interface OpenDatabaseOptions {
   readonly readers?: number;
 }
 
-function toResult(rs: { columns: string[]; rows: ArrayLike<unknown>[]; rowsAffected: number; lastInsertRowid?: bigint }): QueryResult {
+function toResult(
+  rs: {
+    columns: string[];
+    rows: ArrayLike<unknown>[];
+    rowsAffected: number;
+    lastInsertRowid?: bigint;
+  },
+): QueryResult {
   const rows = rs.rows.map((raw) => {
     const row: Row = {};
     rs.columns.forEach((name, i) => (row[name] = (raw as unknown as SqlValue[])[i]));
     return row;
   });
   const id = rs.lastInsertRowid;
-  return { rows, rowsAffected: rs.rowsAffected, lastInsertRowid: id === undefined ? null : Number(id) };
+  return {
+    rows,
+    rowsAffected: rs.rowsAffected,
+    lastInsertRowid: id === undefined ? null : Number(id),
+  };
 }
 
 function statement(sql: string, args?: Statement["args"]): InStatement {
@@ -237,14 +279,22 @@ async function createClient(location: DatabaseLocation, config: ClientConfig): P
  * statements) run one at a time, so its own connections never contend for the
  * lock; the busy timeout covers other processes.
  */
-export async function openDatabase(location: DatabaseLocation, options: OpenDatabaseOptions = {}): Promise<Db> {
+export async function openDatabase(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions = {},
+): Promise<Db> {
   if (location.kind === "file" && (options.readers ?? 1) > 0) {
     return openThreadedDatabase(location, options);
   }
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }
-  const config = { url: location.url, authToken: options.authToken, intMode: "number" as const, timeout: options.busyTimeoutMs ?? 5000 };
+  const config = {
+    url: location.url,
+    authToken: options.authToken,
+    intMode: "number" as const,
+    timeout: options.busyTimeoutMs ?? 5000,
+  };
   let client = await createClient(location, config);
   // A write that failed with SQLITE_BUSY leaves its pooled connection unable to commit ("SQL
   // statements in progress") until garbage collection, and one that met an I/O or read-only
@@ -254,7 +304,9 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
   let stale = false;
   const markAfterFault = (error: unknown) => {
     const code = String((error as { code?: unknown })?.code ?? "");
-    if (/^SQLITE_(BUSY|IOERR|READONLY|CANTOPEN)/.test(code) && location.kind === "file") stale = true;
+    if (/^SQLITE_(BUSY|IOERR|READONLY|CANTOPEN)/.test(code) && location.kind === "file") {
+      stale = true;
+    }
   };
   const freshIfStale = async () => {
     if (!stale) return;
@@ -269,40 +321,49 @@ export async function openDatabase(location: DatabaseLocation, options: OpenData
     location,
     async execute(sql, args) {
       if (!mayWrite(sql)) return toResult(await client.execute(statement(sql, args)));
-      return serial(async () => (await freshIfStale(), toResult(await client.execute(statement(sql, args)).catch((error) => {
-        markAfterFault(error);
-        throw error;
-      }))), busyMs);
+      return serial(
+        async () => (await freshIfStale(),
+          toResult(
+            await client.execute(statement(sql, args)).catch((error) => {
+              markAfterFault(error);
+              throw error;
+            }),
+          )),
+        busyMs,
+      );
     },
-    batch: (statements) => serial(async () => {
-      await freshIfStale();
-      const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write").catch((error) => {
-        markAfterFault(error);
-        throw error;
-      });
-      return results.map(toResult);
-    }, busyMs),
-    transaction: (work) => serial(async () => {
-      await freshIfStale();
-      let tx: Transaction;
-      try {
-        tx = await client.transaction("write");
-      } catch (error) {
-        markAfterFault(error);
-        throw error;
-      }
-      try {
-        const result = await work(executor(tx));
-        await tx.commit();
-        return result;
-      } catch (error) {
-        await tx.rollback().catch(() => {});
-        markAfterFault(error);
-        throw error;
-      } finally {
-        tx.close();
-      }
-    }, busyMs),
+    batch: (statements) =>
+      serial(async () => {
+        await freshIfStale();
+        const results = await client.batch(statements.map((s) => statement(s.sql, s.args)), "write")
+          .catch((error) => {
+            markAfterFault(error);
+            throw error;
+          });
+        return results.map(toResult);
+      }, busyMs),
+    transaction: (work) =>
+      serial(async () => {
+        await freshIfStale();
+        let tx: Transaction;
+        try {
+          tx = await client.transaction("write");
+        } catch (error) {
+          markAfterFault(error);
+          throw error;
+        }
+        try {
+          const result = await work(executor(tx));
+          await tx.commit();
+          return result;
+        } catch (error) {
+          await tx.rollback().catch(() => {});
+          markAfterFault(error);
+          throw error;
+        } finally {
+          tx.close();
+        }
+      }, busyMs),
     close: () => client.close(),
   };
 }

@@ -59,7 +59,9 @@ export function guardDatabase(db: Db, options: OpenDatabaseOptions = {}): Db {
   let reopening: Promise<Db> | null = null;
   const shmProblemOf = shmWatcher(path);
   const missing = () =>
-    new DatabaseMissingError(`DATABASE_MISSING: 数据库文件 "${path}" 不存在 / the database file "${path}" is missing`);
+    new DatabaseMissingError(
+      `DATABASE_MISSING: 数据库文件 "${path}" 不存在 / the database file "${path}" is missing`,
+    );
   const ready = async (): Promise<Db> => {
     const now = identityOf(path);
     if (now === null) throw missing();
@@ -88,18 +90,26 @@ export function guardDatabase(db: Db, options: OpenDatabaseOptions = {}): Db {
     batch: async (statements) => (await ready()).batch(statements),
     transaction: async (work) => (await ready()).transaction(work),
     // Analyses run in the reader threads through the guard too (else they would run on this thread).
-    ...(db.runJob ? { runJob: async (name: string, input: unknown) => runJobOn(await ready(), name, input) } : {}),
-    ...(db.exportChunk ? { exportChunk: async (chunk: ExportChunkRequest) => exportChunkOn(await ready(), chunk) } : {}),
+    ...(db.runJob
+      ? { runJob: async (name: string, input: unknown) => runJobOn(await ready(), name, input) }
+      : {}),
+    ...(db.exportChunk
+      ? { exportChunk: async (chunk: ExportChunkRequest) => exportChunkOn(await ready(), chunk) }
+      : {}),
     close: () => current.close(),
   };
 }
 
 function runJobOn(db: Db, name: string, input: unknown): Promise<unknown> {
-  if (!db.runJob) throw new Error("数据库不能运行分析任务 / the reopened database cannot run analysis jobs");
+  if (!db.runJob) {
+    throw new Error("数据库不能运行分析任务 / the reopened database cannot run analysis jobs");
+  }
   return db.runJob(name, input);
 }
 
 function exportChunkOn(db: Db, chunk: ExportChunkRequest): Promise<ExportChunk> {
-  if (!db.exportChunk) throw new Error("数据库不能分页导出 / the reopened database cannot export pages");
+  if (!db.exportChunk) {
+    throw new Error("数据库不能分页导出 / the reopened database cannot export pages");
+  }
   return db.exportChunk(chunk);
 }

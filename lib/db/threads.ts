@@ -1,7 +1,14 @@
 import { clearTimeout, setImmediate, setTimeout } from "node:timers";
 import type { Worker } from "node:worker_threads";
 import type { DatabaseLocation } from "../config/config.ts";
-import type { Db, Executor, ExportChunk, OpenDatabaseOptions, QueryResult, Statement } from "./db.ts";
+import type {
+  Db,
+  Executor,
+  ExportChunk,
+  OpenDatabaseOptions,
+  QueryResult,
+  Statement,
+} from "./db.ts";
 import { mayWrite } from "./busy.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
 import { fromWireError, toWireError } from "./wire.ts";
@@ -23,7 +30,8 @@ export interface ThreadedOptions extends OpenDatabaseOptions {
   readonly onThread?: (role: "writer" | "reader", change: "start" | "stop") => void;
 }
 
-type Request = DbRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
+type Request = DbRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never)
+  : never;
 type Value = Extract<DbReply, { ok: true }>["value"];
 
 /** One worker thread and the requests it has not answered yet. */
@@ -77,9 +85,24 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
     if (reply.ok) p.resolve(reply.value);
     else p.reject(fromWireError(reply.error));
   };
-  worker.on("message", (message: DbReply | DbReply[]) => Array.isArray(message) ? message.forEach(settle) : settle(message));
-  worker.on("error", (error: Error) => settleAll(Object.assign(new Error(`数据库线程出错 / the database thread failed: ${error.message}`), { cause: error })));
-  worker.on("exit", (code) => settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`)));
+  worker.on(
+    "message",
+    (message: DbReply | DbReply[]) =>
+      Array.isArray(message) ? message.forEach(settle) : settle(message),
+  );
+  worker.on(
+    "error",
+    (error: Error) =>
+      settleAll(
+        Object.assign(new Error(`数据库线程出错 / the database thread failed: ${error.message}`), {
+          cause: error,
+        }),
+      ),
+  );
+  worker.on(
+    "exit",
+    (code) => settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`)),
+  );
   return {
     call(request) {
       if (gone) return Promise.reject(gone);
@@ -122,8 +145,15 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
  * idle for `options.readerIdleMs`; until one of them is ready, a plain SELECT goes to the writer if
  * it is idle (a start-up health check, a single user's lookups), else waits for a reader to open.
  */
-export function openThreadedDatabase(location: DatabaseLocation, options: ThreadedOptions): Promise<Db> {
-  const data: DbWorkerData = { oilfieldDbWorker: true, location, options: { authToken: options.authToken, busyTimeoutMs: options.busyTimeoutMs } };
+export function openThreadedDatabase(
+  location: DatabaseLocation,
+  options: ThreadedOptions,
+): Promise<Db> {
+  const data: DbWorkerData = {
+    oilfieldDbWorker: true,
+    location,
+    options: { authToken: options.authToken, busyTimeoutMs: options.busyTimeoutMs },
+  };
   const most = Math.max(1, options.readers ?? DEFAULT_READERS);
   let writer: Thread | null = null;
   let readers: Thread[] = [];
@@ -134,7 +164,9 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
   let idleTimer: ReturnType<typeof setTimeout> | null = null;
   let lastActive = 0;
   const told = options.onThread ?? (() => {});
-  const startThreadAs = (role: "writer" | "reader") => (told(role, "start"), startThread(data, options.startWorker ?? startDbWorker));
+  const startThreadAs = (
+    role: "writer" | "reader",
+  ) => (told(role, "start"), startThread(data, options.startWorker ?? startDbWorker));
   const closedError = () => new Error("数据库已关闭 / the database is closed");
   const theWriter = () => {
     if (closed) throw closedError();
@@ -174,15 +206,18 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
     if (readers.length === 0) readers = Array.from({ length: most }, () => startThreadAs("reader"));
     readers = readers.map((r) => (r.dead() ? startThreadAs("reader") : r));
     const load = (r: Thread) => r.inFlight() + (jobbing.has(r) ? 1_000 : 0);
-    return readers.find((r) => r.ready() && r.inFlight() === 0)
-      ?? readers.reduce((best, r) => (load(r) < load(best) ? r : best));
+    return readers.find((r) => r.ready() && r.inFlight() === 0) ??
+      readers.reduce((best, r) => (load(r) < load(best) ? r : best));
   };
   const write = async (request: Request) => theWriter().call(request);
   // A plain SELECT: to an idle ready reader; while no reader is ready, to the writer when it is
   // idle (so a lone read neither starts nor waits for the readers); else to a reader.
   const read = (request: Request): Promise<Value> => {
     if (closed) return Promise.reject(closedError());
-    const idle = writer && !writer.dead() && writer.ready() && writer.inFlight() === 0 && openTransactions === 0 ? writer : null;
+    const idle = writer && !writer.dead() && writer.ready() && writer.inFlight() === 0 &&
+        openTransactions === 0
+      ? writer
+      : null;
     if (idle && !readers.some((r) => r.ready() && !r.dead())) return idle.call(request);
     return onReader(aReader(), request);
   };
@@ -197,7 +232,9 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
     if (closed) throw closedError();
     const pick = aReader();
     const free = readers.filter((r) => !jobbing.has(r) && !r.dead());
-    const thread = jobbing.has(pick) ? free.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best), free[0] ?? pick) : pick;
+    const thread = jobbing.has(pick)
+      ? free.reduce((best, r) => (r.inFlight() < best.inFlight() ? r : best), free[0] ?? pick)
+      : pick;
     jobbing.add(thread);
     try {
       return await onReader(thread, { op: "job", name, input });
@@ -209,12 +246,16 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
   const db: Db = {
     location,
     execute: async (sql, args) =>
-      (await (mayWrite(sql) ? write({ op: "execute", sql, args }) : read({ op: "execute", sql, args }))) as QueryResult,
+      (await (mayWrite(sql)
+        ? write({ op: "execute", sql, args })
+        : read({ op: "execute", sql, args }))) as QueryResult,
     runJob,
     // A page of an export: a short read like any other (an idle reader, else the least busy one
     // running no job), so one export's pages never hold a reader between them.
-    exportChunk: async (chunk) => (await onReader(aReader(), { op: "exportChunk", chunk })) as ExportChunk,
-    batch: async (statements: readonly Statement[]) => (await write({ op: "batch", statements })) as QueryResult[],
+    exportChunk: async (chunk) =>
+      (await onReader(aReader(), { op: "exportChunk", chunk })) as ExportChunk,
+    batch: async (statements: readonly Statement[]) =>
+      (await write({ op: "batch", statements })) as QueryResult[],
     async transaction<T>(work: (tx: Executor) => Promise<T>): Promise<T> {
       const thread = theWriter();
       const tx = ++transactions;
@@ -223,10 +264,15 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
         await thread.call({ op: "begin", tx });
         let result: T;
         try {
-          result = await work({ execute: async (sql, args) => (await thread.call({ op: "tx", tx, sql, args })) as QueryResult });
+          result = await work({
+            execute: async (sql, args) =>
+              (await thread.call({ op: "tx", tx, sql, args })) as QueryResult,
+          });
         } catch (error) {
           // Rolled back in the writer, which also sees the error's code (a fault marks its connections stale).
-          await thread.call({ op: "end", tx, commit: false, error: toWireError(error) }).catch(() => {});
+          await thread.call({ op: "end", tx, commit: false, error: toWireError(error) }).catch(
+            () => {},
+          );
           throw error;
         }
         await thread.call({ op: "end", tx, commit: true });
@@ -248,5 +294,8 @@ export function openThreadedDatabase(location: DatabaseLocation, options: Thread
   };
   // The writer opens the file now (creating it, WAL on), so a bad path fails at start-up; the
   // readers start when first needed (see above).
-  return write({ op: "execute", sql: "PRAGMA user_version" }).then(() => db, (error: unknown) => (db.close(), Promise.reject(error)));
+  return write({ op: "execute", sql: "PRAGMA user_version" }).then(
+    () => db,
+    (error: unknown) => (db.close(), Promise.reject(error)),
+  );
 }

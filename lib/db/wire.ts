@@ -21,11 +21,28 @@ export interface WireError {
 
 /** A request to a database worker; `tx` names a transaction (chosen by the sender at `begin`). */
 export type DbRequest =
-  | { readonly id: number; readonly op: "execute"; readonly sql: string; readonly args?: Statement["args"] }
+  | {
+    readonly id: number;
+    readonly op: "execute";
+    readonly sql: string;
+    readonly args?: Statement["args"];
+  }
   | { readonly id: number; readonly op: "batch"; readonly statements: readonly Statement[] }
   | { readonly id: number; readonly op: "begin"; readonly tx: number }
-  | { readonly id: number; readonly op: "tx"; readonly tx: number; readonly sql: string; readonly args?: Statement["args"] }
-  | { readonly id: number; readonly op: "end"; readonly tx: number; readonly commit: boolean; readonly error?: WireError }
+  | {
+    readonly id: number;
+    readonly op: "tx";
+    readonly tx: number;
+    readonly sql: string;
+    readonly args?: Statement["args"];
+  }
+  | {
+    readonly id: number;
+    readonly op: "end";
+    readonly tx: number;
+    readonly commit: boolean;
+    readonly error?: WireError;
+  }
   | { readonly id: number; readonly op: "job"; readonly name: string; readonly input: unknown }
   | { readonly id: number; readonly op: "exportChunk"; readonly chunk: ExportChunkRequest };
 
@@ -37,7 +54,9 @@ export type DbReply =
 /** The parts of `error` that survive a thread hop (structured clone drops an Error's own `code`). */
 export function toWireError(error: unknown): WireError {
   const e = error as { name?: unknown; message?: unknown; code?: unknown } | null;
-  if (error instanceof ToolError) return { name: error.name, message: error.message, kind: error.kind };
+  if (error instanceof ToolError) {
+    return { name: error.name, message: error.message, kind: error.kind };
+  }
   return {
     name: typeof e?.name === "string" ? e.name : "Error",
     message: typeof e?.message === "string" ? e.message : String(error),

@@ -19,7 +19,14 @@ export function startDbWorker(data: DbWorkerData): Worker {
   if (typeof OILFIELD_DB_WORKER_CODE === "string") {
     // In the executable the threads load the addon from its asset (nativeDir stays undefined).
     const nativeDir = libsqlDirForWorkers();
-    return new Worker(OILFIELD_DB_WORKER_CODE, { eval: true, workerData: { ...data, nativeDir }, resourceLimits: LIMITS });
+    return new Worker(OILFIELD_DB_WORKER_CODE, {
+      eval: true,
+      workerData: { ...data, nativeDir },
+      resourceLimits: LIMITS,
+    });
   }
-  return new Worker(new URL("./worker-main.ts", import.meta.url), { workerData: data, resourceLimits: LIMITS });
+  return new Worker(new URL("./worker-main.ts", import.meta.url), {
+    workerData: data,
+    resourceLimits: LIMITS,
+  });
 }

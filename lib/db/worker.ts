@@ -12,7 +12,11 @@ type Outcome = { ok: true } | { ok: false; error: unknown };
 interface OpenTx {
   readonly tx: Executor;
   /** Commits (or rolls back with `error`), then tells `done` how it went. */
-  readonly finish: (commit: boolean, error: Error | undefined, done: (outcome: Outcome) => void) => void;
+  readonly finish: (
+    commit: boolean,
+    error: Error | undefined,
+    done: (outcome: Outcome) => void,
+  ) => void;
 }
 
 /**
@@ -54,17 +58,26 @@ export function runDbWorker(): void {
       });
       const chunk = csvChunk(await raw, request.chunk, buffer);
       // The page's bytes move to the main thread, not copied.
-      port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [chunk.bytes.buffer as ArrayBuffer]);
+      port.postMessage({ id, ok: true, value: chunk } satisfies DbReply, [
+        chunk.bytes.buffer as ArrayBuffer,
+      ]);
     }).catch((error: unknown) => fail(id, error));
   };
   const begin = (id: number, key: number) => {
     let done: ((outcome: Outcome) => void) | undefined;
     let opened = false;
-    void opening.then((db) => db.transaction((tx) => new Promise<void>((resolve, reject) => {
-      opened = true;
-      open.set(key, { tx, finish: (commit, error, then) => (done = then, commit ? resolve() : reject(error)) });
-      reply({ id, ok: true, value: null });
-    }))).then(
+    void opening.then((db) =>
+      db.transaction((tx) =>
+        new Promise<void>((resolve, reject) => {
+          opened = true;
+          open.set(key, {
+            tx,
+            finish: (commit, error, then) => (done = then, commit ? resolve() : reject(error)),
+          });
+          reply({ id, ok: true, value: null });
+        })
+      )
+    ).then(
       () => done?.({ ok: true }),
       (error: unknown) => (opened ? done?.({ ok: false, error }) : fail(id, error)),
     ).finally(() => open.delete(key));
@@ -75,11 +88,23 @@ export function runDbWorker(): void {
     const { id } = request;
     switch (request.op) {
       case "execute":
-        return answer(id, opening.then(async (db) => (await fast)?.read(request.sql, request.args) ?? db.execute(request.sql, request.args)));
+        return answer(
+          id,
+          opening.then(async (db) =>
+            (await fast)?.read(request.sql, request.args) ?? db.execute(request.sql, request.args)
+          ),
+        );
       case "job": {
-        const job = Object.hasOwn(ANALYSIS_JOBS, request.name) ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS] : undefined;
+        const job = Object.hasOwn(ANALYSIS_JOBS, request.name)
+          ? ANALYSIS_JOBS[request.name as keyof typeof ANALYSIS_JOBS]
+          : undefined;
         if (!job) return fail(id, new Error(`unknown job ${request.name}`));
-        return answer(id, opening.then((db) => (job as (db: Executor, input: unknown) => Promise<unknown>)(db, request.input)));
+        return answer(
+          id,
+          opening.then((db) =>
+            (job as (db: Executor, input: unknown) => Promise<unknown>)(db, request.input)
+          ),
+        );
       }
       case "exportChunk":
         return exportChunk(id, request);
@@ -95,10 +120,17 @@ export function runDbWorker(): void {
       case "end": {
         const tx = open.get(request.tx);
         if (!tx) return fail(id, new Error(`transaction ${request.tx} is not open`));
-        return tx.finish(request.commit, request.error ? fromWireError(request.error) : undefined, (outcome) =>
-          outcome.ok ? reply({ id, ok: true, value: null }) : fail(id, outcome.error));
+        return tx.finish(
+          request.commit,
+          request.error ? fromWireError(request.error) : undefined,
+          (outcome) => outcome.ok ? reply({ id, ok: true, value: null }) : fail(id, outcome.error),
+        );
       }
     }
   };
-  port.on("message", (message: DbRequest | DbRequest[]) => Array.isArray(message) ? message.forEach(handle) : handle(message));
+  port.on(
+    "message",
+    (message: DbRequest | DbRequest[]) =>
+      Array.isArray(message) ? message.forEach(handle) : handle(message),
+  );
 }

@@ -17,10 +17,9 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
 
 const MESSAGE = {
   missing:
-    "缺少访问令牌：请在请求头 Authorization 中发送 \"Bearer <MCP_AUTH_TOKEN>\"（LibreChat: headers.Authorization: \"Bearer ${OILFIELD_MCP_TOKEN}\"） / " +
-    "missing token: send the header Authorization: Bearer <MCP_AUTH_TOKEN> (in librechat.yaml: Authorization: \"Bearer ${OILFIELD_MCP_TOKEN}\")",
-  wrong:
-    "访问令牌错误：请求头 Authorization 中的 Bearer 令牌与服务器的 MCP_AUTH_TOKEN 不一致 / " +
+    '缺少访问令牌：请在请求头 Authorization 中发送 "Bearer <MCP_AUTH_TOKEN>"（LibreChat: headers.Authorization: "Bearer ${OILFIELD_MCP_TOKEN}"） / ' +
+    'missing token: send the header Authorization: Bearer <MCP_AUTH_TOKEN> (in librechat.yaml: Authorization: "Bearer ${OILFIELD_MCP_TOKEN}")',
+  wrong: "访问令牌错误：请求头 Authorization 中的 Bearer 令牌与服务器的 MCP_AUTH_TOKEN 不一致 / " +
     "wrong token: the Bearer token in the Authorization header does not match the server's MCP_AUTH_TOKEN",
 } as const;
 
@@ -45,8 +44,12 @@ export function bearerAuth(token: string, log: Logger): MiddlewareHandler {
     log.warn("token refused", { path: c.req.path, method: c.req.method, reason });
     // No WWW-Authenticate: LibreChat reads a Bearer challenge as "this server wants OAuth".
     const message = reason === "unexpanded"
-      ? `请求头 Authorization 中的令牌是未展开的变量 "${match?.[1]}"：请在 LibreChat 的 .env 中设置它并重启 LibreChat / ` +
-        `the token in the Authorization header is the unexpanded variable "${match?.[1]}": LibreChat did not substitute it; set it in LibreChat's .env and restart LibreChat`
+      ? `请求头 Authorization 中的令牌是未展开的变量 "${
+        match?.[1]
+      }"：请在 LibreChat 的 .env 中设置它并重启 LibreChat / ` +
+        `the token in the Authorization header is the unexpanded variable "${
+          match?.[1]
+        }": LibreChat did not substitute it; set it in LibreChat's .env and restart LibreChat`
       : MESSAGE[reason];
     throw new HttpError({ status: 401, code: "unauthorized", message });
   };

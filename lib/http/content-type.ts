@@ -6,6 +6,8 @@ export function isJsonContentType(value: string | undefined | null): boolean {
 
 /** The 415 message for a body that is not declared JSON, naming what was sent. */
 export function notJsonMessage(value: string | undefined | null): string {
-  return `请求体须为 JSON：Content-Type 应为 application/json，收到 "${value ?? ""}" / the body must be JSON: ` +
+  return `请求体须为 JSON：Content-Type 应为 application/json，收到 "${
+    value ?? ""
+  }" / the body must be JSON: ` +
     `Content-Type must be application/json, got "${value ?? ""}"`;
 }

@@ -30,10 +30,15 @@ export function createDrain(): Drain {
     },
     wrap: (fetch) => async (request) => {
       if (draining) {
-        return httpErrorResponse(503, "shutting_down", "服务正在停止，请稍后重试 / the server is shutting down: retry in a moment", {
-          connection: "close",
-          "retry-after": "5",
-        });
+        return httpErrorResponse(
+          503,
+          "shutting_down",
+          "服务正在停止，请稍后重试 / the server is shutting down: retry in a moment",
+          {
+            connection: "close",
+            "retry-after": "5",
+          },
+        );
       }
       inFlight++;
       try {

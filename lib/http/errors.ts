@@ -39,18 +39,39 @@ export function httpErrorBody(code: string, message: string): HttpErrorBody {
 }
 
 /** The JSON-RPC error body of `code` (e.g. -32600), for the message whose id was `id`. */
-export function jsonRpcErrorBody(code: number, message: string, id: unknown = null): JsonRpcErrorBody {
+export function jsonRpcErrorBody(
+  code: number,
+  message: string,
+  id: unknown = null,
+): JsonRpcErrorBody {
   return { jsonrpc: "2.0", id: jsonRpcId(id), error: { code, message } };
 }
 
 /** An HTTP error response. */
-export function httpErrorResponse(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(httpErrorBody(code, message)), { status, headers: { ...JSON_TYPE, ...headers } });
+export function httpErrorResponse(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(httpErrorBody(code, message)), {
+    status,
+    headers: { ...JSON_TYPE, ...headers },
+  });
 }
 
 /** A JSON-RPC error response. */
-export function jsonRpcErrorResponse(status: number, code: number, message: string, id: unknown = null, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(jsonRpcErrorBody(code, message, id)), { status, headers: { ...JSON_TYPE, ...headers } });
+export function jsonRpcErrorResponse(
+  status: number,
+  code: number,
+  message: string,
+  id: unknown = null,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(jsonRpcErrorBody(code, message, id)), {
+    status,
+    headers: { ...JSON_TYPE, ...headers },
+  });
 }
 
 /** What a thrown {@link HttpError} is answered with. */
@@ -93,7 +114,9 @@ export function errorHandler(log: Logger): ErrorHandler {
 
 function answerError(error: Error, method: string, path: string, log: Logger): Response {
   if (error instanceof HttpError) return error.getResponse();
-  if (error instanceof HTTPException) return httpErrorResponse(error.status, "http_error", error.message);
+  if (error instanceof HTTPException) {
+    return httpErrorResponse(error.status, "http_error", error.message);
+  }
   log.error("request failed", { path, error: error.message, stack: error.stack });
   const message = `服务器内部错误 / internal server error: ${error.message}`;
   return method === "POST" && path === "/mcp"

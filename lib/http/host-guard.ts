@@ -14,7 +14,10 @@ export interface HostGuardOptions {
 }
 
 /** Whether `hostname` may appear in Host/Origin: loopback names, the bind address, or a listed name. */
-export function isAllowedHost(hostname: string, options: Pick<HostGuardOptions, "allowedHosts" | "bindHost">): boolean {
+export function isAllowedHost(
+  hostname: string,
+  options: Pick<HostGuardOptions, "allowedHosts" | "bindHost">,
+): boolean {
   if (options.allowedHosts.includes("*") || isLoopback(hostname)) return true;
   const bind = hostnameOf(options.bindHost);
   if (bind !== "0.0.0.0" && bind !== "::" && hostname === bind) return true;
@@ -47,7 +50,8 @@ export function hostGuard(options: HostGuardOptions): MiddlewareHandler {
     throw new HttpError({
       status: 403,
       code: "forbidden_host",
-      message: `请求头 ${refused} 不在允许列表中（防 DNS 重绑定） / ${refused} is not allowed (DNS-rebinding protection): ` +
+      message:
+        `请求头 ${refused} 不在允许列表中（防 DNS 重绑定） / ${refused} is not allowed (DNS-rebinding protection): ` +
         "if clients really reach the server under this name, add it to ALLOWED_HOSTS",
     });
   };

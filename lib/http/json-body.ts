@@ -16,27 +16,42 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const tooLarge = {
     ok: false as const,
     status: 413 as const,
-    message: `请求体超过上限 ${maxBytes} 字节 / request body exceeds the limit of ${maxBytes} bytes: send less data or raise MAX_BODY_BYTES`,
+    message:
+      `请求体超过上限 ${maxBytes} 字节 / request body exceeds the limit of ${maxBytes} bytes: send less data or raise MAX_BODY_BYTES`,
   };
   if (declared > maxBytes) return tooLarge;
   let bytes: Uint8Array | null;
   try {
-    bytes = declared > 0 ? new Uint8Array(await request.arrayBuffer()) : await readCounted(request, maxBytes);
+    bytes = declared > 0
+      ? new Uint8Array(await request.arrayBuffer())
+      : await readCounted(request, maxBytes);
   } catch (e) {
     // The client went away mid-body (or the server is shutting down): nothing to parse.
-    return { ok: false, status: 400, message: `请求体读取中断 / the request body could not be read: ${(e as Error)?.message ?? e}` };
+    return {
+      ok: false,
+      status: 400,
+      message: `请求体读取中断 / the request body could not be read: ${(e as Error)?.message ?? e}`,
+    };
   }
   if (bytes === null || bytes.byteLength > maxBytes) return tooLarge;
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, status: 400, message: "请求体不是 UTF-8 文本 / request body is not UTF-8 text" };
+    return {
+      ok: false,
+      status: 400,
+      message: "请求体不是 UTF-8 文本 / request body is not UTF-8 text",
+    };
   }
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (e) {
-    return { ok: false, status: 400, message: `请求体不是合法 JSON / request body is not valid JSON: ${(e as Error).message}` };
+    return {
+      ok: false,
+      status: 400,
+      message: `请求体不是合法 JSON / request body is not valid JSON: ${(e as Error).message}`,
+    };
   }
 }
 
@@ -83,11 +98,24 @@ declare module "hono" {
 export const jsonBody = ({ maxBytes }: { readonly maxBytes: number }): MiddlewareHandler => {
   return async function jsonBody(c, next) {
     const contentType = c.req.header("content-type");
-    if (!isJsonContentType(contentType)) throw new HttpError({ status: 415, code: "unsupported_media_type", message: notJsonMessage(contentType) });
+    if (!isJsonContentType(contentType)) {
+      throw new HttpError({
+        status: 415,
+        code: "unsupported_media_type",
+        message: notJsonMessage(contentType),
+      });
+    }
     const body = await readJsonBody(c.req.raw, maxBytes);
-    if (!body.ok && body.status === 413) throw new HttpError({ status: 413, code: "payload_too_large", message: body.message });
+    if (!body.ok && body.status === 413) {
+      throw new HttpError({ status: 413, code: "payload_too_large", message: body.message });
+    }
     if (!body.ok) {
-      throw new HttpError({ status: 400, code: "parse_error", message: `解析错误 / parse error: ${body.message}`, jsonRpc: { code: -32700 } });
+      throw new HttpError({
+        status: 400,
+        code: "parse_error",
+        message: `解析错误 / parse error: ${body.message}`,
+        jsonRpc: { code: -32700 },
+      });
     }
     c.set("jsonBody", body.value);
     await next();

@@ -19,7 +19,11 @@ export function createRateGate(config: Pick<Config, "rateLimitPerMinute">, log: 
     const decision = limiter.take(rateKey(user));
     if (decision.ok) return null;
     const message = rateLimitedMessage(perMinute, decision.retryAfterSeconds);
-    log.warn("rate limited", { user_id: user.id, email: user.email, retry_after_s: decision.retryAfterSeconds });
+    log.warn("rate limited", {
+      user_id: user.id,
+      email: user.email,
+      retry_after_s: decision.retryAfterSeconds,
+    });
     return new HttpError({
       status: 429,
       code: "rate_limited",
@@ -32,5 +36,6 @@ export function createRateGate(config: Pick<Config, "rateLimitPerMinute">, log: 
 
 /** Whether a JSON-RPC body is a tool call (the MCP messages the limit counts). */
 export function isToolCall(body: unknown): body is { id?: unknown; method: "tools/call" } {
-  return typeof body === "object" && body !== null && (body as { method?: unknown }).method === "tools/call";
+  return typeof body === "object" && body !== null &&
+    (body as { method?: unknown }).method === "tools/call";
 }

@@ -1,7 +1,9 @@
 import type { CallOutcome } from "../call/call.ts";
 
 /** HTTP status of each call outcome on the REST endpoint. */
-export const REST_STATUS: Readonly<Record<CallOutcome["outcome"], 200 | 400 | 403 | 404 | 409 | 413 | 500>> = {
+export const REST_STATUS: Readonly<
+  Record<CallOutcome["outcome"], 200 | 400 | 403 | 404 | 409 | 413 | 500>
+> = {
   ok: 200,
   invalid: 400,
   denied: 403,
@@ -16,7 +18,13 @@ export const REST_STATUS: Readonly<Record<CallOutcome["outcome"], 200 | 400 | 40
 export function restBody(tool: string, outcome: CallOutcome): Record<string, unknown> {
   if (outcome.outcome === "ok") {
     const { structured, text, extra } = outcome.answer;
-    return { success: true, tool, result: structured, text, ...(extra?.length ? { content: extra } : {}) };
+    return {
+      success: true,
+      tool,
+      result: structured,
+      text,
+      ...(extra?.length ? { content: extra } : {}),
+    };
   }
   return { success: false, tool, error: outcome.outcome, message: outcome.message };
 }

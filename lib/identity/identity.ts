@@ -52,13 +52,17 @@ export function decodeHeaderValue(header: string, value: string | null): string 
   if (!trimmed.startsWith("b64:")) return trimmed;
   const encoded = trimmed.slice(4);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(encoded) || encoded.length % 4 !== 0) {
-    throw new IdentityError(`请求头 ${header} 的 b64: 值无法解码 "${trimmed}" / header ${header} has a b64: value that is not base64: "${trimmed}"`);
+    throw new IdentityError(
+      `请求头 ${header} 的 b64: 值无法解码 "${trimmed}" / header ${header} has a b64: value that is not base64: "${trimmed}"`,
+    );
   }
   const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes).trim();
   } catch {
-    throw new IdentityError(`请求头 ${header} 的 b64: 值不是 UTF-8 "${trimmed}" / header ${header} has a b64: value that is not UTF-8: "${trimmed}"`);
+    throw new IdentityError(
+      `请求头 ${header} 的 b64: 值不是 UTF-8 "${trimmed}" / header ${header} has a b64: value that is not UTF-8: "${trimmed}"`,
+    );
   }
 }
 

@@ -38,7 +38,9 @@ export function endpointTools(c: Context, configured: ToolFilter): ToolFilter {
     throw new HttpError({
       status: 400,
       code: "invalid",
-      message: `查询参数 tools="${raw}" 无效 / invalid query parameter tools="${raw}": ${(error as Error).message}`,
+      message: `查询参数 tools="${raw}" 无效 / invalid query parameter tools="${raw}": ${
+        (error as Error).message
+      }`,
     });
   }
 }
@@ -52,7 +54,9 @@ export function endpointTools(c: Context, configured: ToolFilter): ToolFilter {
  * are refused with 401 before any handler runs; a missing or unknown role is read as the role `null`,
  * which `lib/permissions.ts` lets call nothing.
  */
-export const identity = ({ roleMap = new Map(), tools = null, onRefused = () => {} }: IdentityOptions = {}): MiddlewareHandler => {
+export const identity = (
+  { roleMap = new Map(), tools = null, onRefused = () => {} }: IdentityOptions = {},
+): MiddlewareHandler => {
   return async function identity(c, next) {
     let user: User;
     try {

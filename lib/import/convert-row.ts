@@ -9,7 +9,11 @@ import type { RawRow, RowRejection } from "./types.ts";
 export type ConvertedRow =
   | { readonly kind: "blank" }
   | { readonly kind: "rejected"; readonly rejections: readonly RowRejection[] }
-  | { readonly kind: "ok"; readonly values: Record<string, ColumnValue>; readonly key: readonly ColumnValue[] };
+  | {
+    readonly kind: "ok";
+    readonly values: Record<string, ColumnValue>;
+    readonly key: readonly ColumnValue[];
+  };
 
 /**
  * Validates one data row against the detected header: normalizes every
@@ -27,7 +31,12 @@ export function convertRow(raw: RawRow, header: HeaderMatch): ConvertedRow {
     if (!isEmptyCell(cell)) blank = false;
     const result = normalizeValue(cell, column, table.naturalKey.includes(column.name));
     if (result.ok) values[column.name] = result.value;
-    else rejections.push({ row: raw.row, column: column.name, value: displayValue(cell), reason: result.reason });
+    else {rejections.push({
+        row: raw.row,
+        column: column.name,
+        value: displayValue(cell),
+        reason: result.reason,
+      });}
   });
   if (blank) return { kind: "blank" };
   const keyColumns = table.naturalKey.map((name) => table.columns.find((c) => c.name === name)!);
@@ -38,7 +47,9 @@ export function convertRow(raw: RawRow, header: HeaderMatch): ConvertedRow {
       row: raw.row,
       column: column.name,
       value: null,
-      reason: `缺少${columnLabel(column)} / missing ${column.en} (${column.name}): 每行都要有 ${needs} / every row needs ${needs}`,
+      reason: `缺少${
+        columnLabel(column)
+      } / missing ${column.en} (${column.name}): 每行都要有 ${needs} / every row needs ${needs}`,
     });
   }
   if (rejections.length > 0) return { kind: "rejected", rejections };

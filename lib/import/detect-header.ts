@@ -55,8 +55,14 @@ function candidate(table: Table, texts: readonly (readonly string[])[]): Candida
     .map((name) => table.columns.find((c) => c.name === name)!);
   const headerRows = useRows.map((r) => r + 1);
   return {
-    table, columns, headerRows, dataStartRow: headerRows.at(-1)! + 1, unknownColumns,
-    score: seen.size, missingKey, weak: strong.length === 0,
+    table,
+    columns,
+    headerRows,
+    dataStartRow: headerRows.at(-1)! + 1,
+    unknownColumns,
+    score: seen.size,
+    missingKey,
+    weak: strong.length === 0,
   };
 }
 
@@ -66,7 +72,10 @@ function candidate(table: Table, texts: readonly (readonly string[])[]): Candida
  * the table with the most recognised columns among those whose natural key
  * columns are all present. Throws a bilingual error when none fits.
  */
-export function detectHeader(rows: readonly (readonly unknown[])[], tables: readonly Table[]): HeaderMatch {
+export function detectHeader(
+  rows: readonly (readonly unknown[])[],
+  tables: readonly Table[],
+): HeaderMatch {
   const texts = [0, 1].map((r) => (rows[r] ?? []).map(headerText));
   const candidates = tables.map((t) => candidate(t, texts)).filter((c) => c !== null);
   const complete = candidates.filter((c) => c.missingKey.length === 0 && !c.weak);
@@ -81,11 +90,19 @@ export function detectHeader(rows: readonly (readonly unknown[])[], tables: read
   const why = !partial
     ? `未找到已知列名 / no known column names`
     : partial.missingKey.length > 0
-    ? `${partial.table.zh} 缺少关键列 / ${partial.table.en} lacks key columns ${partial.missingKey.map(columnLabel).join(", ")}`
+    ? `${partial.table.zh} 缺少关键列 / ${partial.table.en} lacks key columns ${
+      partial.missingKey.map(columnLabel).join(", ")
+    }`
     : `只有少数列名可识别 / too few column names recognised (${partial.score})`;
-  const needs = tables.map((t) => `${t.zh}: ${t.naturalKey.map((n) => columnLabel(t.columns.find((c) => c.name === n)!)).join(", ")}`);
+  const needs = tables.map((t) =>
+    `${t.zh}: ${
+      t.naturalKey.map((n) => columnLabel(t.columns.find((c) => c.name === n)!)).join(", ")
+    }`
+  );
   throw new Error(
     `无法识别表头 "${row1}" / cannot recognise the header "${row1}": ${why}. ` +
-      `请在第1行（或第1、2行）写列代码、中文列名或英文列名，至少包含 / put column codes, Chinese labels or English names in row 1 (or rows 1 and 2), with at least: ${needs.join("; ")}`,
+      `请在第1行（或第1、2行）写列代码、中文列名或英文列名，至少包含 / put column codes, Chinese labels or English names in row 1 (or rows 1 and 2), with at least: ${
+        needs.join("; ")
+      }`,
   );
 }

@@ -43,12 +43,18 @@ export function importTarget(name: string): WriteTarget {
   const target = WRITE_TARGETS.find((t) => t.table.name === name);
   if (!target) {
     const names = WRITE_TARGETS.map((t) => `${t.table.name} (${t.table.zh})`).join(", ");
-    throw new ImportFileError(`无法导入表 "${name}" / cannot import table "${name}": 可导入 / importable tables are ${names}`);
+    throw new ImportFileError(
+      `无法导入表 "${name}" / cannot import table "${name}": 可导入 / importable tables are ${names}`,
+    );
   }
   return target;
 }
 
-async function notInMaster(db: Db, target: WriteTarget, rows: readonly WriteRow[]): Promise<NotInMaster | null> {
+async function notInMaster(
+  db: Db,
+  target: WriteTarget,
+  rows: readonly WriteRow[],
+): Promise<NotInMaster | null> {
   if (!target.wellInMaster) return null;
   const known = await wellsInMaster(db, rows.map((r) => String(r.values.well_id)));
   const missing = rows.filter((r) => !known.has(String(r.values.well_id)));
@@ -64,7 +70,11 @@ async function notInMaster(db: Db, target: WriteTarget, rows: readonly WriteRow[
  * record_history. Empty cells of a column the file has clear the stored value;
  * columns the file lacks are left alone. A dry run plans the same and writes nothing.
  */
-export async function importFile(db: Db, bytes: Uint8Array, options: ImportFileOptions): Promise<ImportSummary> {
+export async function importFile(
+  db: Db,
+  bytes: Uint8Array,
+  options: ImportFileOptions,
+): Promise<ImportSummary> {
   const now = options.now ?? (() => performance.now());
   const started = now();
   const tables = WRITE_TARGETS.map((t) => t.table);
@@ -89,19 +99,31 @@ export async function importFile(db: Db, bytes: Uint8Array, options: ImportFileO
   const result = options.dryRun
     ? await upsertRows(db, target, rows, { ...upsert, apply: false })
     : await db.transaction((tx) => upsertRows(tx, target, rows, { ...upsert, apply: true }));
-  for (const p of result) if (p.kind === "rejected") for (const q of p.problems) rejected.push({ row: p.row, ...q });
+  for (const p of result) {
+    if (p.kind === "rejected") { for (const q of p.problems) rejected.push({ row: p.row, ...q }); }
+  }
   rejected.sort((a, b) => a.row - b.row);
   const stored = result.filter((p) => p.kind !== "rejected");
   const count = (kind: string) => result.filter((p) => p.kind === kind).length;
   const seconds = (now() - started) / 1000;
   const superseded = parsed.duplicateKeys.reduce((n, d) => n + d.rows.length - 1, 0);
-  const rowsRead = parsed.rows.length + superseded + new Set(parsed.rejected.map((r) => r.row)).size;
+  const rowsRead = parsed.rows.length + superseded +
+    new Set(parsed.rejected.map((r) => r.row)).size;
   return {
-    file: options.fileName, table: target.table.name, format: parsed.format, encoding: parsed.encoding,
-    dry_run: options.dryRun, rows_read: rowsRead,
-    inserted: count("insert"), updated: count("update"), unchanged: count("unchanged"),
-    rejected: new Set(rejected.map((r) => r.row)).size, rejected_rows: rejected,
-    blank_rows: parsed.blankRows, duplicate_keys: parsed.duplicateKeys, unknown_columns: parsed.unknownColumns,
+    file: options.fileName,
+    table: target.table.name,
+    format: parsed.format,
+    encoding: parsed.encoding,
+    dry_run: options.dryRun,
+    rows_read: rowsRead,
+    inserted: count("insert"),
+    updated: count("update"),
+    unchanged: count("unchanged"),
+    rejected: new Set(rejected.map((r) => r.row)).size,
+    rejected_rows: rejected,
+    blank_rows: parsed.blankRows,
+    duplicate_keys: parsed.duplicateKeys,
+    unknown_columns: parsed.unknownColumns,
     not_in_master: await notInMaster(db, target, stored),
     seconds: Math.round(seconds * 100) / 100,
     rows_per_second: seconds > 0 ? Math.round(rowsRead / seconds) : rowsRead,

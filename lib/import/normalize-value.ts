@@ -5,7 +5,10 @@ import { flagFromText, numberFromText } from "./parse-number.ts";
 import type { ColumnValue } from "../schema/column.ts";
 
 /** A normalized value, or the bilingual reason it was refused. */
-export type Normalized = { readonly ok: true; readonly value: ColumnValue } | { readonly ok: false; readonly reason: string };
+export type Normalized = { readonly ok: true; readonly value: ColumnValue } | {
+  readonly ok: false;
+  readonly reason: string;
+};
 
 function refuse(zh: string, en: string, cell: CellPrimitive, hint: string): Normalized {
   const shown = String(displayValue(cell));
@@ -50,23 +53,37 @@ function toText(cell: Exclude<CellPrimitive, null>, isKey: boolean): string {
 export function normalizeValue(cell: CellPrimitive, column: Column, isKey = false): Normalized {
   if (isEmptyCell(cell) || cell === null) return { ok: true, value: null };
   if (typeof cell === "object" && !(cell instanceof Date)) {
-    return refuse("单元格为错误值", "the cell holds the error", cell, "fix the formula or clear the cell");
+    return refuse(
+      "单元格为错误值",
+      "the cell holds the error",
+      cell,
+      "fix the formula or clear the cell",
+    );
   }
   switch (column.type) {
     case "date": {
       const value = toDate(cell);
-      return value !== null ? { ok: true, value } : refuse("无法识别日期", "cannot read date", cell,
-        "use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell");
+      return value !== null ? { ok: true, value } : refuse(
+        "无法识别日期",
+        "cannot read date",
+        cell,
+        "use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell",
+      );
     }
     case "real": {
       const value = toNumber(cell);
-      return value !== null ? { ok: true, value } : refuse("不是数字", "not a number", cell,
-        "write digits such as 1234.5, without units");
+      return value !== null
+        ? { ok: true, value }
+        : refuse("不是数字", "not a number", cell, "write digits such as 1234.5, without units");
     }
     case "integer": {
       const value = toInteger(cell);
-      return value !== null ? { ok: true, value } : refuse("不是整数或是/否", "not a whole number or yes/no", cell,
-        "write a whole number, or 是/否, Y/N, 1/0");
+      return value !== null ? { ok: true, value } : refuse(
+        "不是整数或是/否",
+        "not a whole number or yes/no",
+        cell,
+        "write a whole number, or 是/否, Y/N, 1/0",
+      );
     }
     case "text":
       return { ok: true, value: toText(cell, isKey) };

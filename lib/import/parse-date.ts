@@ -5,7 +5,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MIN_SERIAL = 61;
 const MAX_SERIAL = 2_958_465; // 9999-12-31
 
-const SEPARATED = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+const SEPARATED =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
 const CHINESE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
@@ -13,7 +14,9 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 export function formatDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (year < 1900 || year > 9999) return null;
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
+  if (
+    date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day
+  ) {
     return null;
   }
   return date.toISOString().slice(0, 10);
@@ -44,7 +47,9 @@ export function dateFromNumber(value: number): string | null {
 export function dateFromText(text: string): string | null {
   const t = text.normalize("NFKC").trim();
   const separated = SEPARATED.exec(t);
-  if (separated) return formatDate(Number(separated[1]), Number(separated[3]), Number(separated[4]));
+  if (separated) {
+    return formatDate(Number(separated[1]), Number(separated[3]), Number(separated[4]));
+  }
   const parts = CHINESE.exec(t) ?? COMPACT.exec(t);
   if (parts) return formatDate(Number(parts[1]), Number(parts[2]), Number(parts[3]));
   return null;

@@ -39,7 +39,10 @@ export function createProgress(options: ProgressOptions): Progress {
     const rate = elapsed > 0 ? done / elapsed : 0;
     const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
     const left = rate > 0 ? (total - done) / rate : Infinity;
-    return { pct, text: `${done}/${total} 行 rows, ${Math.round(rate)} 行/秒 rows/s, 剩余 ETA ${eta(left)}` };
+    return {
+      pct,
+      text: `${done}/${total} 行 rows, ${Math.round(rate)} 行/秒 rows/s, 剩余 ETA ${eta(left)}`,
+    };
   };
   const draw = (done: number, force: boolean) => {
     const { pct, text } = line(done);
@@ -47,7 +50,11 @@ export function createProgress(options: ProgressOptions): Progress {
       if (!force && now() - lastDraw < 100) return;
       lastDraw = now();
       const filled = Math.round((pct / 100) * width);
-      options.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${String(pct).padStart(3)}% ${text}`);
+      options.write(
+        `\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${
+          String(pct).padStart(3)
+        }% ${text}`,
+      );
       return;
     }
     const tenth = Math.floor(pct / 10);

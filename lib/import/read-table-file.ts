@@ -21,7 +21,10 @@ export interface ReadTableFileOptions {
  * duplicated natural key. Writes nothing. Throws a bilingual error when the
  * format or the header cannot be read.
  */
-export async function readTableFile(bytes: Uint8Array, options: ReadTableFileOptions): Promise<ParsedFile> {
+export async function readTableFile(
+  bytes: Uint8Array,
+  options: ReadTableFileOptions,
+): Promise<ParsedFile> {
   const source = readRawRows(bytes, options.fileName);
   const tables = options.table ? [options.table] : options.tables;
   const head: RawRow[] = [];

@@ -15,12 +15,19 @@ export interface ImportedDay {
  * (a corrected report replaces its activity lines), keeping each in record_history. With
  * `apply` false only counts them. Returns how many.
  */
-export async function removeStaleActivities(tx: Executor, days: readonly ImportedDay[], actor: string, apply: boolean): Promise<number> {
+export async function removeStaleActivities(
+  tx: Executor,
+  days: readonly ImportedDay[],
+  actor: string,
+  apply: boolean,
+): Promise<number> {
   const cols = storedSelect(DRILLING_ACTIVITIES_TARGET);
   let removed = 0;
   for (const d of days) {
     const rs = await tx.execute(
-      `SELECT ${cols.join(", ")} FROM drilling_activities WHERE well_id = ? AND report_date = ? AND deleted_at IS NULL`,
+      `SELECT ${
+        cols.join(", ")
+      } FROM drilling_activities WHERE well_id = ? AND report_date = ? AND deleted_at IS NULL`,
       [d.well_id, d.report_date],
     );
     const keep = new Set(d.starts);
@@ -28,9 +35,22 @@ export async function removeStaleActivities(tx: Executor, days: readonly Importe
     removed += stale.length;
     if (!apply || stale.length === 0) continue;
     for (const r of stale) {
-      await tx.execute("UPDATE drilling_activities SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_by = ? WHERE id = ?", [actor, r.id as number]);
+      await tx.execute(
+        "UPDATE drilling_activities SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_by = ? WHERE id = ?",
+        [actor, r.id as number],
+      );
     }
-    await recordHistoryMany(tx, "drilling_activities", actor, stale.map((r: Row) => ({ recordId: r.id as number, action: "delete" as const, before: r, after: null })));
+    await recordHistoryMany(
+      tx,
+      "drilling_activities",
+      actor,
+      stale.map((r: Row) => ({
+        recordId: r.id as number,
+        action: "delete" as const,
+        before: r,
+        after: null,
+      })),
+    );
   }
   return removed;
 }

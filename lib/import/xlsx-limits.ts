@@ -18,7 +18,8 @@ export const XLSX_LIMITS = Object.freeze({
 /** Limits of {@link checkXlsxLimits}; each defaults to {@link XLSX_LIMITS}. */
 export type XlsxLimits = { readonly [K in keyof typeof XLSX_LIMITS]: number };
 
-const SPLIT_ADVICE = "请删除空白行列或把文件拆成几个较小的文件分别导入 / remove empty rows and columns, or split the file into smaller files and import them one by one";
+const SPLIT_ADVICE =
+  "请删除空白行列或把文件拆成几个较小的文件分别导入 / remove empty rows and columns, or split the file into smaller files and import them one by one";
 
 /** A bilingual refusal naming the limit, the file's figure and how to split the file. */
 export class XlsxLimitError extends Error {
@@ -28,10 +29,19 @@ export class XlsxLimitError extends Error {
   }
 }
 
-type Entry = { name: string; method: number; compressed: number; declared: number; localOffset: number };
+type Entry = {
+  name: string;
+  method: number;
+  compressed: number;
+  declared: number;
+  localOffset: number;
+};
 
 function refuseZip(why: string): never {
-  throw new XlsxLimitError(`.xlsx 文件结构无法读取（${why}）`, `cannot read the .xlsx file's structure (${why})`);
+  throw new XlsxLimitError(
+    `.xlsx 文件结构无法读取（${why}）`,
+    `cannot read the .xlsx file's structure (${why})`,
+  );
 }
 
 /** The central directory's entries, read from the end-of-central-directory record. */
@@ -49,11 +59,16 @@ function centralDirectory(buf: Buffer, maxEntries: number): Entry[] {
   let at = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || at === 0xffffffff) refuseZip("ZIP64");
   if (count > maxEntries) {
-    throw new XlsxLimitError(`文件包含 ${count} 个部件，上限 ${maxEntries}`, `the file has ${count} parts, the limit is ${maxEntries}`);
+    throw new XlsxLimitError(
+      `文件包含 ${count} 个部件，上限 ${maxEntries}`,
+      `the file has ${count} parts, the limit is ${maxEntries}`,
+    );
   }
   const entries: Entry[] = [];
   for (let n = 0; n < count; n++) {
-    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) refuseZip("bad central directory");
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) {
+      refuseZip("bad central directory");
+    }
     const nameLength = buf.readUInt16LE(at + 28);
     const skip = nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
     entries.push({
@@ -71,7 +86,9 @@ function centralDirectory(buf: Buffer, maxEntries: number): Entry[] {
 /** The entry's bytes inflated, at most `budget` of them (refused beyond, without inflating the rest). */
 function inflate(buf: Buffer, entry: Entry, budget: number, limit: number): Buffer {
   const local = entry.localOffset;
-  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) refuseZip(`bad local header of ${entry.name}`);
+  if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) {
+    refuseZip(`bad local header of ${entry.name}`);
+  }
   const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
   const data = buf.subarray(start, start + entry.compressed);
   const tooBig = () =>
@@ -88,7 +105,9 @@ function inflate(buf: Buffer, entry: Entry, budget: number, limit: number): Buff
     // maxOutputLength stops inflating at the budget: a bomb never gets its memory.
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
-    if (error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw tooBig();
+    if (
+      error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
+    ) throw tooBig();
     refuseZip(`${entry.name}: ${(error as Error).message}`);
   }
 }
@@ -129,7 +148,10 @@ function scanSheet(xml: Buffer, name: string, limits: XlsxLimits, cellsSoFar: nu
       if (!isTag(xml, row, 4)) continue;
       column = 0;
       if (++rows > limits.rows) {
-        throw new XlsxLimitError(`工作表 "${name}" 超过 ${limits.rows} 行上限`, `worksheet "${name}" has more than ${limits.rows} rows, the limit`);
+        throw new XlsxLimitError(
+          `工作表 "${name}" 超过 ${limits.rows} 行上限`,
+          `worksheet "${name}" has more than ${limits.rows} rows, the limit`,
+        );
       }
     }
   };
@@ -137,15 +159,22 @@ function scanSheet(xml: Buffer, name: string, limits: XlsxLimits, cellsSoFar: nu
     if (!isTag(xml, i, 2)) continue;
     countRowsBefore(i);
     if (++cells > limits.cells) {
-      throw new XlsxLimitError(`文件超过 ${limits.cells} 个单元格上限`, `the file has more than ${limits.cells} cells, the limit`);
+      throw new XlsxLimitError(
+        `文件超过 ${limits.cells} 个单元格上限`,
+        `the file has more than ${limits.cells} cells, the limit`,
+      );
     }
     const ref = REF.exec(xml.toString("latin1", i + 2, Math.min(xml.length, i + 200)));
     column = ref ? columnNumber(ref[1]) : column + 1;
     if (column > limits.columns) {
       const at = columnLetters(column);
       throw new XlsxLimitError(
-        `工作表 "${name}" 有第 ${at} 列（第 ${column} 列）的单元格，上限 ${limits.columns} 列（${columnLetters(limits.columns)}）`,
-        `worksheet "${name}" has a cell in column ${at} (column ${column}), the limit is ${limits.columns} columns (${columnLetters(limits.columns)})`,
+        `工作表 "${name}" 有第 ${at} 列（第 ${column} 列）的单元格，上限 ${limits.columns} 列（${
+          columnLetters(limits.columns)
+        }）`,
+        `worksheet "${name}" has a cell in column ${at} (column ${column}), the limit is ${limits.columns} columns (${
+          columnLetters(limits.columns)
+        })`,
       );
     }
   }
@@ -177,6 +206,8 @@ export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
     if (entry.name.endsWith("/")) continue;
     const part = inflate(buf, entry, limits.inflatedBytes - inflated, limits.inflatedBytes);
     inflated += part.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) cells = scanSheet(part, entry.name, limits, cells);
+    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+      cells = scanSheet(part, entry.name, limits, cells);
+    }
   }
 }

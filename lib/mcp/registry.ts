@@ -47,16 +47,25 @@ export interface ToolRegistry {
 export const LIST_JSON_CACHE_MAX = 32;
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): ObjectSchema {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, target: "draft-7", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
+    io,
+    target: "draft-7",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   // MCP lists a tool's schemas with an object root; a tool defined otherwise is a bug (test/mcp lists every tool).
-  if (rest.type !== "object") throw new Error(`tool schema (${io}) must be an object, got type "${String(rest.type)}"`);
+  if (rest.type !== "object") {
+    throw new Error(`tool schema (${io}) must be an object, got type "${String(rest.type)}"`);
+  }
   return { ...rest, type: "object" };
 }
 
 function outputSchema(t: ToolDef, apps: boolean): ObjectSchema {
   const schema = jsonSchema(t.output, "output");
   if (!apps || !t.charts) return schema;
-  return { ...schema, properties: { ...(schema.properties as object), charts: CHARTS_OUTPUT_SCHEMA } };
+  return {
+    ...schema,
+    properties: { ...(schema.properties as object), charts: CHARTS_OUTPUT_SCHEMA },
+  };
 }
 
 /** Options of {@link createToolRegistry}. */
@@ -68,7 +77,10 @@ export interface RegistryOptions {
 }
 
 /** Builds the registry; throws at start-up on a duplicate tool name. */
-export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOptions = {}): ToolRegistry {
+export function createToolRegistry(
+  tools: readonly ToolDef[],
+  opts: RegistryOptions = {},
+): ToolRegistry {
   const apps = sendsApps(opts.charts ?? "both");
   const language = opts.language ?? "zh";
   const byName = new Map<string, ToolDef>();
@@ -86,7 +98,13 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
         name: t.name,
         title: t.title,
         description: inLanguage(t.description, language),
-        inputSchema: { ...(leanSchema((t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")), language) as Record<string, unknown>), type: "object" },
+        inputSchema: {
+          ...(leanSchema(
+            (t.listInput ?? ((s) => s))(jsonSchema(t.input, "input")),
+            language,
+          ) as Record<string, unknown>),
+          type: "object",
+        },
         outputSchema: outputSchema(t, apps),
         annotations: { title: t.title, ...t.annotations },
         ...(apps && t.charts ? { _meta: chartToolMeta() } : {}),
@@ -115,7 +133,9 @@ export function createToolRegistry(tools: readonly ToolDef[], opts: RegistryOpti
       let bytes = json.get(key);
       if (!bytes) {
         bytes = encoder.encode(JSON.stringify(listFor(role, filter)));
-        if (json.size >= LIST_JSON_CACHE_MAX + ROLES.length + 1) json.delete(json.keys().next().value as string);
+        if (json.size >= LIST_JSON_CACHE_MAX + ROLES.length + 1) {
+          json.delete(json.keys().next().value as string);
+        }
         json.set(key, bytes);
       }
       return bytes;

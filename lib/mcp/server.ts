@@ -5,8 +5,18 @@
  *
  * @module
  */
-import { ProtocolError, ProtocolErrorCode, ResourceNotFoundError, Server } from "@modelcontextprotocol/server";
-import type { AuthInfo, CacheHint, CallToolResult, jsonSchemaValidator } from "@modelcontextprotocol/server";
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  ResourceNotFoundError,
+  Server,
+} from "@modelcontextprotocol/server";
+import type {
+  AuthInfo,
+  CacheHint,
+  CallToolResult,
+  jsonSchemaValidator,
+} from "@modelcontextprotocol/server";
 import { auditCall } from "../audit/call-audit.ts";
 import { callTool } from "../call/call.ts";
 import { chartResourcesFor, readChartResource } from "../charts/app-resource.ts";
@@ -16,7 +26,11 @@ import { purgeRound } from "./purge-confirm.ts";
 import { SERVER_VERSION } from "../server/version.ts";
 
 /** Name and version the server reports in `initialize` and `server/discover`. */
-export const SERVER_INFO = { name: "oilfield-mcp", title: "油田钻井数据MCP Server", version: SERVER_VERSION } as const;
+export const SERVER_INFO = {
+  name: "oilfield-mcp",
+  title: "油田钻井数据MCP Server",
+  version: SERVER_VERSION,
+} as const;
 
 /**
  * Shown to the model on `initialize` (LibreChat adds it to the system prompt with `serverInstructions: true`): the few
@@ -68,7 +82,12 @@ export function mcpAuthInfo(user: User): AuthInfo {
 /** The caller {@link mcpAuthInfo} put in `authInfo`; throws when there is none (the handler was called without one). */
 export function callerOf(authInfo: AuthInfo | undefined): User {
   const user = authInfo?.extra?.user as User | undefined;
-  if (!user) throw new ProtocolError(ProtocolErrorCode.InternalError, "服务器未识别调用者 / the server did not identify the caller of this request");
+  if (!user) {
+    throw new ProtocolError(
+      ProtocolErrorCode.InternalError,
+      "服务器未识别调用者 / the server did not identify the caller of this request",
+    );
+  }
   return user;
 }
 
@@ -85,7 +104,10 @@ export function createMcpServer(options: McpServerOptions): Server {
     capabilities: { tools: { listChanged: false }, resources: { listChanged: false } },
     instructions: SERVER_INSTRUCTIONS,
     cacheHints: {
-      "tools/list": LIST_CACHE_HINT, "resources/list": LIST_CACHE_HINT, "resources/templates/list": LIST_CACHE_HINT, "server/discover": LIST_CACHE_HINT,
+      "tools/list": LIST_CACHE_HINT,
+      "resources/list": LIST_CACHE_HINT,
+      "resources/templates/list": LIST_CACHE_HINT,
+      "server/discover": LIST_CACHE_HINT,
     },
     ...(options.jsonSchemaValidator ? { jsonSchemaValidator: options.jsonSchemaValidator } : {}),
   });
@@ -114,14 +136,22 @@ export function createMcpServer(options: McpServerOptions): Server {
     });
     if (round.kind === "ask") return round.result;
     if (round.kind === "declined") {
-      await auditCall(deps, user, name, args, transport, { outcome: "invalid", message: round.message }, 0);
+      await auditCall(deps, user, name, args, transport, {
+        outcome: "invalid",
+        message: round.message,
+      }, 0);
       return { content: [{ type: "text", text: round.message }], isError: true };
     }
     // Progress rides on a 2026-07-28 call's own response (upgraded to SSE). Not on 2025-era calls: their JSON answers
     // cannot carry it, and the v1 client (LibreChat's) loses notifications that arrive in the same chunk as the result.
     const token = ctx.mcpReq.envelope ? ctx.mcpReq._meta?.progressToken : undefined;
-    const progress = token === undefined ? undefined : (done: number, total: number, message: string) =>
-      void ctx.mcpReq.notify({ method: "notifications/progress", params: { progressToken: token, progress: done, total, message } }).catch(() => {});
+    const progress = token === undefined
+      ? undefined
+      : (done: number, total: number, message: string) =>
+        void ctx.mcpReq.notify({
+          method: "notifications/progress",
+          params: { progressToken: token, progress: done, total, message },
+        }).catch(() => {});
     return toCallToolResult(await callTool(deps, user, name, round.args, transport, progress));
   });
   return server;

@@ -13,7 +13,9 @@ export interface SseRouteDeps {
 
 // Hono answers HEAD with the GET route; a probe must not open a session, nor need an identity.
 const headProbe: MiddlewareHandler = async function headProbe(c, next) {
-  if (c.req.method === "HEAD") return c.body(null, 200, { "content-type": "text/event-stream; charset=utf-8" });
+  if (c.req.method === "HEAD") {
+    return c.body(null, 200, { "content-type": "text/event-stream; charset=utf-8" });
+  }
   await next();
 };
 
@@ -29,14 +31,21 @@ export function mountSseRoutes(app: Hono, deps: SseRouteDeps): void {
     await next();
   };
   app.get("/sse", headProbe, deps.identity, (c) => deps.sse.open(c.var.user, "/messages"));
-  app.get("/mcp/call-tool", headProbe, streamableGet, deps.identity, (c) => deps.sse.open(c.var.user, "/mcp/call-tool"));
+  app.get(
+    "/mcp/call-tool",
+    headProbe,
+    streamableGet,
+    deps.identity,
+    (c) => deps.sse.open(c.var.user, "/mcp/call-tool"),
+  );
   app.post("/messages", deps.identity, (c) => {
     const id = c.req.query("sessionId");
     if (!id) {
       throw new HttpError({
         status: 400,
         code: "invalid",
-        message: "缺少查询参数 sessionId：请先 GET /sse 打开会话 / missing query parameter sessionId: open a session with GET /sse first",
+        message:
+          "缺少查询参数 sessionId：请先 GET /sse 打开会话 / missing query parameter sessionId: open a session with GET /sse first",
       });
     }
     return deps.sse.post(c.req.raw, id, c.var.user);

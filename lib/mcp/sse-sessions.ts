@@ -54,7 +54,9 @@ export function sameIdentity(a: User, b: User): boolean {
 }
 
 /** Creates an empty session store. */
-export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntry>(options: SseSessionStoreOptions): SseSessionStore<E> {
+export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntry>(
+  options: SseSessionStoreOptions,
+): SseSessionStore<E> {
   const now = options.now ?? Date.now;
   const sessions = new Map<string, { entry: E; lastActive: number }>();
   const maxPerUser = options.maxPerUser ?? options.maxSessions;
@@ -102,14 +104,16 @@ export function createSseSessionStore<E extends SseSessionEntry = SseSessionEntr
         return {
           ok: false,
           status: 404,
-          message: `SSE 会话 "${id}" 不存在或已过期，请重新连接 / SSE session "${id}" is unknown or has expired: open a new one with GET`,
+          message:
+            `SSE 会话 "${id}" 不存在或已过期，请重新连接 / SSE session "${id}" is unknown or has expired: open a new one with GET`,
         };
       }
       if (!sameIdentity(s.entry.user, user)) {
         return {
           ok: false,
           status: 403,
-          message: `SSE 会话 "${id}" 属于另一个用户，请求被拒绝 / SSE session "${id}" belongs to another user: ` +
+          message:
+            `SSE 会话 "${id}" 属于另一个用户，请求被拒绝 / SSE session "${id}" belongs to another user: ` +
             "the identity headers of every POST must match those of the GET that opened the session",
         };
       }

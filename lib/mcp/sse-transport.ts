@@ -22,7 +22,9 @@ const DEFAULT_LIMITS: SseOutboxLimits = { maxBytes: 4 * 1024 * 1024, maxMessages
 function unref(timer: unknown): void {
   const t = timer as { unref?: () => void };
   if (typeof t?.unref === "function") t.unref();
-  else (globalThis as { Deno?: { unrefTimer(id: number): void } }).Deno?.unrefTimer(timer as number);
+  else {(globalThis as { Deno?: { unrefTimer(id: number): void } }).Deno?.unrefTimer(
+      timer as number,
+    );}
 }
 
 /**
@@ -102,8 +104,14 @@ export class WebSseServerTransport implements Transport {
 
   /** Sends one server message as an SSE `message` event. */
   async send(message: JSONRPCMessage): Promise<void> {
-    if (this.#closed) throw new Error(`SSE 会话 "${this.sessionId}" 已关闭 / SSE session "${this.sessionId}" is closed`);
-    if (("result" in message || "error" in message) && message.id !== undefined) this.#pending.delete(message.id);
+    if (this.#closed) {
+      throw new Error(
+        `SSE 会话 "${this.sessionId}" 已关闭 / SSE session "${this.sessionId}" is closed`,
+      );
+    }
+    if (("result" in message || "error" in message) && message.id !== undefined) {
+      this.#pending.delete(message.id);
+    }
     this.#write(`event: message\ndata: ${JSON.stringify(message)}\n\n`);
   }
 
@@ -117,7 +125,11 @@ export class WebSseServerTransport implements Transport {
     }
     if ("method" in m && "id" in m) this.#pending.add(m.id);
     // A cancelled request gets no answer (MCP): it is owed no more.
-    if ("method" in m && m.method === "notifications/cancelled") this.#pending.delete((m.params as { requestId?: string | number } | undefined)?.requestId ?? "");
+    if ("method" in m && m.method === "notifications/cancelled") {
+      this.#pending.delete(
+        (m.params as { requestId?: string | number } | undefined)?.requestId ?? "",
+      );
+    }
     this.onmessage?.(m, extra);
   }
 

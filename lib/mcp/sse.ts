@@ -68,13 +68,30 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
     async open(user, endpoint) {
       const id = crypto.randomUUID();
       const transport = new WebSseServerTransport({
-        sessionId: id, endpoint, keepAliveMs: deps.keepAliveMs, onTick: () => sessions.sweep(), limits: deps.queueLimits,
+        sessionId: id,
+        endpoint,
+        keepAliveMs: deps.keepAliveMs,
+        onTick: () => sessions.sweep(),
+        limits: deps.queueLimits,
       });
-      const server = createMcpServer({ deps: call, user, transport: "sse", jsonSchemaValidator: validator });
-      server.onerror = (error) => call.log.warn("sse session error", { session: id, email: user.email, error: error.message });
+      const server = createMcpServer({
+        deps: call,
+        user,
+        transport: "sse",
+        jsonSchemaValidator: validator,
+      });
+      server.onerror = (error) =>
+        call.log.warn("sse session error", {
+          session: id,
+          email: user.email,
+          error: error.message,
+        });
       if (!sessions.add({ id, user, transport, close: () => server.close() })) {
         await transport.close();
-        call.log.warn("sse session refused: store full", { max: sessions.maxSessions, email: user.email });
+        call.log.warn("sse session refused: store full", {
+          max: sessions.maxSessions,
+          email: user.email,
+        });
         return full();
       }
       server.onclose = () => {
@@ -89,18 +106,36 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
         await transport.close();
         throw error;
       }
-      call.log.info("sse session opened", { session: id, endpoint, user_id: user.id, email: user.email, role_raw: user.role.raw, role: user.role.role });
+      call.log.info("sse session opened", {
+        session: id,
+        endpoint,
+        user_id: user.id,
+        email: user.email,
+        role_raw: user.role.raw,
+        role: user.role.role,
+      });
       return transport.response();
     },
 
     async post(request, sessionId, user) {
       const found = sessions.lookup(sessionId, user);
       if (!found.ok) {
-        call.log.warn("sse message refused", { session: sessionId, status: found.status, email: user.email, role_raw: user.role.raw });
+        call.log.warn("sse message refused", {
+          session: sessionId,
+          status: found.status,
+          email: user.email,
+          role_raw: user.role.raw,
+        });
         // A session dropped because its client stopped reading says so to its own opener, not just "unknown".
         const why = dropped.get(sessionId);
-        if (found.status === 404 && why && sameIdentity(why.user, user)) return httpErrorResponse(404, "session_dropped", why.reason);
-        return httpErrorResponse(found.status, found.status === 403 ? "session_identity_mismatch" : "unknown_session", found.message);
+        if (found.status === 404 && why && sameIdentity(why.user, user)) {
+          return httpErrorResponse(404, "session_dropped", why.reason);
+        }
+        return httpErrorResponse(
+          found.status,
+          found.status === 403 ? "session_identity_mismatch" : "unknown_session",
+          found.message,
+        );
       }
       const body = await readJsonBody(request, deps.maxBodyBytes);
       if (!body.ok) return jsonRpcErrorResponse(body.status, -32700, body.message);
@@ -110,7 +145,10 @@ export function createSseHandlers(deps: SseDeps): SseHandlers {
       // A client that does not read its stream gets no more work: its answers would only pile up.
       const backlog = found.entry.transport.backlog;
       if (backlog) {
-        call.log.warn("sse message refused: client not reading", { session: sessionId, email: user.email });
+        call.log.warn("sse message refused: client not reading", {
+          session: sessionId,
+          email: user.email,
+        });
         const id = (body.value as { id?: unknown } | null)?.id ?? null;
         return jsonRpcErrorResponse(503, -32000, backlog, id, { "retry-after": "5" });
       }
@@ -132,12 +170,16 @@ export function keepAliveMsFor(idleSeconds: number): number {
 }
 
 /** The per-session queue limits configured. */
-export function sseQueueLimitsFromConfig(config: Pick<Config, "sseMaxQueuedBytes" | "sseMaxQueuedMessages">): SseOutboxLimits {
+export function sseQueueLimitsFromConfig(
+  config: Pick<Config, "sseMaxQueuedBytes" | "sseMaxQueuedMessages">,
+): SseOutboxLimits {
   return { maxBytes: config.sseMaxQueuedBytes, maxMessages: config.sseMaxQueuedMessages };
 }
 
 /** An empty session store with the configured bound and idle limit. */
-export function sseStoreFromConfig(config: Pick<Config, "sseMaxSessions" | "sseMaxSessionsPerUser" | "sseIdleSeconds">): SseSessionStore<SseSession> {
+export function sseStoreFromConfig(
+  config: Pick<Config, "sseMaxSessions" | "sseMaxSessionsPerUser" | "sseIdleSeconds">,
+): SseSessionStore<SseSession> {
   return createSseSessionStore<SseSession>({
     maxSessions: config.sseMaxSessions,
     maxPerUser: config.sseMaxSessionsPerUser,

@@ -1,4 +1,11 @@
-import { createMcpHandler, isJsonContentType, ProtocolErrorCode, isLegacyRequest, SUPPORTED_PROTOCOL_VERSIONS, WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/server";
+import {
+  createMcpHandler,
+  isJsonContentType,
+  isLegacyRequest,
+  ProtocolErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
+  WebStandardStreamableHTTPServerTransport,
+} from "@modelcontextprotocol/server";
 import type { McpServerFactory } from "@modelcontextprotocol/server";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/server/validators/ajv";
 import type { CallDeps } from "../call/call.ts";
@@ -17,13 +24,21 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The id and params of a body that is one plain 2025-era request of `method`, else undefined. */
-function plainRequest(body: unknown, method: string): { id: string | number; params: Record<string, unknown> } | undefined {
+function plainRequest(
+  body: unknown,
+  method: string,
+): { id: string | number; params: Record<string, unknown> } | undefined {
   if (!isPlainObject(body)) return undefined;
-  if (body.jsonrpc !== "2.0" || body.method !== method || !Object.keys(body).every((k) => LIST_KEYS.has(k))) return undefined;
+  if (
+    body.jsonrpc !== "2.0" || body.method !== method ||
+    !Object.keys(body).every((k) => LIST_KEYS.has(k))
+  ) return undefined;
   const params = body.params ?? {};
   if (!isPlainObject(params)) return undefined;
   const id = body.id;
-  return (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id) ? { id: id as string | number, params } : undefined;
+  return (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id)
+    ? { id: id as string | number, params }
+    : undefined;
 }
 
 /** The id of a body that is one plain 2025-era `tools/list` request (no params but `{}`), else undefined. */
@@ -41,7 +56,8 @@ function sdkWouldTake(request: Request): boolean {
   return version === null || SUPPORTED_PROTOCOL_VERSIONS.includes(version);
 }
 
-const json = (text: string) => new Response(text, { status: 200, headers: { "Content-Type": "application/json" } });
+const json = (text: string) =>
+  new Response(text, { status: 200, headers: { "Content-Type": "application/json" } });
 
 /**
  * The SDK's answer to a plain 2025-era `tools/call` (params only `name` and an `arguments` object, no
@@ -49,23 +65,41 @@ const json = (text: string) => new Response(text, { status: 200, headers: { "Con
  * pipeline (callTool, toCallToolResult) as the SDK server's handler, the same JSON-RPC result or error.
  * Any other request goes to the SDK. test/mcp/streamable-call.test.ts holds the two answers equal.
  */
-async function plainToolCall(deps: CallDeps, request: Request, body: unknown, user: User): Promise<Response | null> {
+async function plainToolCall(
+  deps: CallDeps,
+  request: Request,
+  body: unknown,
+  user: User,
+): Promise<Response | null> {
   const plain = plainRequest(body, "tools/call");
   if (!plain || !sdkWouldTake(request)) return null;
   const { name, arguments: args = {} } = plain.params;
-  if (typeof name !== "string" || !isPlainObject(args) || !Object.keys(plain.params).every((k) => CALL_PARAM_KEYS.has(k))) return null;
-  const round = purgeRound(name, args, user, { modern: false, capabilities: undefined, inputResponses: undefined });
+  if (
+    typeof name !== "string" || !isPlainObject(args) ||
+    !Object.keys(plain.params).every((k) => CALL_PARAM_KEYS.has(k))
+  ) return null;
+  const round = purgeRound(name, args, user, {
+    modern: false,
+    capabilities: undefined,
+    inputResponses: undefined,
+  });
   if (round.kind !== "call") return null;
   const id = JSON.stringify(plain.id);
   try {
-    const result = toCallToolResult(await callTool(deps, user, name, round.args, "streamable_http"));
+    const result = toCallToolResult(
+      await callTool(deps, user, name, round.args, "streamable_http"),
+    );
     return json(`{"result":${JSON.stringify(result)},"jsonrpc":"2.0","id":${id}}`);
   } catch (error) {
     // As the SDK answers a handler's throw: its code when it has one, else an internal error.
     const e = error as { code?: unknown; message?: unknown; data?: unknown } | null;
     const code = Number.isSafeInteger(e?.code) ? e?.code : ProtocolErrorCode.InternalError;
     const message = typeof e?.message === "string" ? e.message : "Internal error";
-    return json(`{"jsonrpc":"2.0","id":${id},"error":${JSON.stringify({ code, message, ...(e?.data !== undefined ? { data: e.data } : {}) })}}`);
+    return json(
+      `{"jsonrpc":"2.0","id":${id},"error":${
+        JSON.stringify({ code, message, ...(e?.data !== undefined ? { data: e.data } : {}) })
+      }}`,
+    );
   }
 }
 
@@ -76,7 +110,12 @@ async function plainToolCall(deps: CallDeps, request: Request, body: unknown, us
  * protocol version checks passed); any other goes to the SDK. test/mcp/streamable-list.test.ts holds
  * the two answers equal.
  */
-function cachedToolsList(deps: CallDeps, request: Request, body: unknown, user: User): Response | null {
+function cachedToolsList(
+  deps: CallDeps,
+  request: Request,
+  body: unknown,
+  user: User,
+): Response | null {
   const id = plainToolsListId(body);
   if (id === undefined || !sdkWouldTake(request)) return null;
   const tools = deps.tools.listJson(user.role.role, user.tools);
@@ -103,15 +142,28 @@ export type StreamableHandler = (request: Request, body: unknown, user: User) =>
 export function createStreamableHandler(deps: CallDeps): StreamableHandler {
   const validator = new AjvJsonSchemaValidator();
   const factory: McpServerFactory = (ctx) =>
-    createMcpServer({ deps, user: callerOf(ctx.authInfo), transport: "streamable_http", jsonSchemaValidator: validator });
+    createMcpServer({
+      deps,
+      user: callerOf(ctx.authInfo),
+      transport: "streamable_http",
+      jsonSchemaValidator: validator,
+    });
   const modern = createMcpHandler(factory, {
     legacy: "reject",
     onerror: (error) => deps.log.warn("mcp request rejected", { error: error.message }),
   });
 
   async function legacy(request: Request, body: unknown, user: User): Promise<Response> {
-    const server = createMcpServer({ deps, user, transport: "streamable_http", jsonSchemaValidator: validator });
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const server = createMcpServer({
+      deps,
+      user,
+      transport: "streamable_http",
+      jsonSchemaValidator: validator,
+    });
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     await server.connect(transport);
     // Not closed after: with JSON responses the answer resolves only once every request of the body
     // is answered, so no handler, timer or stream is left, and both objects are garbage. close()
@@ -121,7 +173,8 @@ export function createStreamableHandler(deps: CallDeps): StreamableHandler {
 
   return async function handleStreamable(request, body, user) {
     if (await isLegacyRequest(request, body)) {
-      return cachedToolsList(deps, request, body, user) ?? (await plainToolCall(deps, request, body, user)) ?? legacy(request, body, user);
+      return cachedToolsList(deps, request, body, user) ??
+        (await plainToolCall(deps, request, body, user)) ?? legacy(request, body, user);
     }
     return modern.fetch(request, { parsedBody: body, authInfo: mcpAuthInfo(user) });
   };

@@ -4,11 +4,19 @@ export const TOOL_LANGUAGES = ["zh", "zh-en"] as const;
 export type ToolLanguage = (typeof TOOL_LANGUAGES)[number];
 
 /** Keys a model never needs: validation the server repeats, and JSON Schema bookkeeping. */
-const DROPPED = new Set(["$schema", "minLength", "maxLength", "minItems", "maxItems", "additionalProperties"]);
+const DROPPED = new Set([
+  "$schema",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "additionalProperties",
+]);
 
 /** A bound that only guards the server (a page offset of a million, a depth of 20 km): the model never comes near it. */
 function guardOnly(key: string, value: unknown): boolean {
-  return (key === "maximum" && typeof value === "number" && value >= 10_000) || (key === "minimum" && value === 0);
+  return (key === "maximum" && typeof value === "number" && value >= 10_000) ||
+    (key === "minimum" && value === 0);
 }
 
 /**
@@ -22,7 +30,8 @@ export function inLanguage(text: string, language: ToolLanguage): string {
 }
 
 function isNull(schema: unknown): boolean {
-  return typeof schema === "object" && schema !== null && (schema as Record<string, unknown>).type === "null";
+  return typeof schema === "object" && schema !== null &&
+    (schema as Record<string, unknown>).type === "null";
 }
 
 /**
@@ -41,14 +50,19 @@ export function leanSchema(schema: unknown, language: ToolLanguage): unknown {
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(source)) {
-    if (DROPPED.has(key) || guardOnly(key, value) || (typeof value === "number" && Math.abs(value) >= Number.MAX_SAFE_INTEGER)) continue;
+    if (
+      DROPPED.has(key) || guardOnly(key, value) ||
+      (typeof value === "number" && Math.abs(value) >= Number.MAX_SAFE_INTEGER)
+    ) continue;
     if (key === "type" && Array.isArray(value) && value.includes("null") && value.length === 2) {
       out[key] = value.find((t) => t !== "null");
       continue;
     }
     if (key === "description" && typeof value === "string") out[key] = inLanguage(value, language);
     else if (key === "properties" && value && typeof value === "object") {
-      out[key] = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, leanSchema(s, language)]));
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, s]) => [name, leanSchema(s, language)]),
+      );
     } else out[key] = leanSchema(value, language);
   }
   return out;

@@ -39,7 +39,11 @@ export function parseToolFilter(raw: string): ToolFilter {
     const set = (TOOLSETS as Readonly<Record<string, readonly string[]>>)[item.toLowerCase()];
     if (set) set.forEach((t) => names.add(t));
     else if (KNOWN.has(item)) names.add(item);
-    else throw new Error(`"${item}" 不是工具集或工具名 / is neither a toolset nor a tool: use ${Object.keys(TOOLSETS).join(", ")} or tool names`);
+    else {throw new Error(
+        `"${item}" 不是工具集或工具名 / is neither a toolset nor a tool: use ${
+          Object.keys(TOOLSETS).join(", ")
+        } or tool names`,
+      );}
   }
   return names;
 }

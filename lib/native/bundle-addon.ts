@@ -23,7 +23,9 @@ export const ADDON_TAIL_START = "/*oilfield-addons:v1\n";
  * cache lacks them (decoding 13 MB of string literals took over a second at every start).
  */
 export function addonTail(addons: Readonly<Record<string, Uint8Array>>): string {
-  const lines = Object.entries(addons).map(([target, bytes]) => `${target}:${gzipSync(bytes, { level: 9 }).toString("base64")}\n`);
+  const lines = Object.entries(addons).map(([target, bytes]) =>
+    `${target}:${gzipSync(bytes, { level: 9 }).toString("base64")}\n`
+  );
   return `\n${ADDON_TAIL_START}${lines.join("")}*/\n`;
 }
 
@@ -35,7 +37,9 @@ export function readCarriedAddon(bundleFile: string, target: string): Uint8Array
   const at = tail < 0 ? -1 : text.indexOf(key, tail + ADDON_TAIL_START.length - 1);
   const end = at < 0 ? -1 : text.indexOf("\n", at + key.length);
   if (end < 0) {
-    throw new Error(`本文件末尾的 libSQL 本地驱动 "${target}" 不完整 / the libSQL native driver "${target}" at the end of "${bundleFile}" is missing or cut short: copy the whole file again (npm run build makes it)`);
+    throw new Error(
+      `本文件末尾的 libSQL 本地驱动 "${target}" 不完整 / the libSQL native driver "${target}" at the end of "${bundleFile}" is missing or cut short: copy the whole file again (npm run build makes it)`,
+    );
   }
   return new Uint8Array(gunzipSync(Buffer.from(text.slice(at + key.length, end), "base64")));
 }
@@ -47,7 +51,11 @@ export function readCarriedAddon(bundleFile: string, target: string): Uint8Array
  * once. A platform the bundle does not carry is refused with a message naming it and the ones it
  * does carry.
  */
-export function libsqlFileFromBundle(target: string, addons: CarriedAddons, bundleFile: string): string {
+export function libsqlFileFromBundle(
+  target: string,
+  addons: CarriedAddons,
+  bundleFile: string,
+): string {
   const carried = Object.hasOwn(addons, target) ? addons[target] : undefined;
   if (carried === undefined) {
     const names = Object.keys(addons).join(", ") || "none";
@@ -56,10 +64,17 @@ export function libsqlFileFromBundle(target: string, addons: CarriedAddons, bund
         `this bundle carries no libSQL native driver for platform "${target}" (it carries: ${names}): build it on that platform (npm run build), or use a remote DATABASE_URL (libsql://…, https://…)`,
     );
   }
-  return cachedFileOf({ name: `libsql-${target}.node`, ...carried }, () => readCarriedAddon(bundleFile, target));
+  return cachedFileOf(
+    { name: `libsql-${target}.node`, ...carried },
+    () => readCarriedAddon(bundleFile, target),
+  );
 }
 
 /** Loads the libSQL native addon for `target` from the bundle (see {@link libsqlFileFromBundle}). */
-export function loadLibsqlFromBundle(target: string, addons: CarriedAddons, bundleFile: string): unknown {
+export function loadLibsqlFromBundle(
+  target: string,
+  addons: CarriedAddons,
+  bundleFile: string,
+): unknown {
   return loadNativeFile(libsqlFileFromBundle(target, addons, bundleFile));
 }

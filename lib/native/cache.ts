@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -23,12 +33,17 @@ export function ensurePrivateDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const st = lstatSync(dir);
   const uid = process.getuid?.();
-  const problem = !st.isDirectory() ? "is not a directory"
-    : uid !== undefined && st.uid !== uid ? `belongs to uid ${st.uid}, not ${uid}`
-    : (st.mode & 0o077) !== 0 ? `has mode ${(st.mode & 0o777).toString(8)}, open to other users`
+  const problem = !st.isDirectory()
+    ? "is not a directory"
+    : uid !== undefined && st.uid !== uid
+    ? `belongs to uid ${st.uid}, not ${uid}`
+    : (st.mode & 0o077) !== 0
+    ? `has mode ${(st.mode & 0o777).toString(8)}, open to other users`
     : null;
   if (problem) {
-    throw new Error(`缓存目录 "${dir}" 不安全 / cache directory "${dir}" ${problem}: remove it (rm -rf "${dir}") and start again; it is recreated private (0700)`);
+    throw new Error(
+      `缓存目录 "${dir}" 不安全 / cache directory "${dir}" ${problem}: remove it (rm -rf "${dir}") and start again; it is recreated private (0700)`,
+    );
   }
 }
 
@@ -52,13 +67,17 @@ export function verifiedStamp(sha256: string): number {
 function stamped(file: string, spec: CachedFileSpec): boolean {
   if (!existsSync(file)) return false;
   const st = lstatSync(file);
-  return st.isFile() && (st.mode & 0o022) === 0 && st.size === spec.size && Math.trunc(st.mtimeMs / 1000) === verifiedStamp(spec.sha256);
+  return st.isFile() && (st.mode & 0o022) === 0 && st.size === spec.size &&
+    Math.trunc(st.mtimeMs / 1000) === verifiedStamp(spec.sha256);
 }
 
 function verified(file: string, spec: CachedFileSpec): boolean {
   if (!existsSync(file)) return false;
   const st = lstatSync(file);
-  if (!st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size || checksum(readFileSync(file)) !== spec.sha256) return false;
+  if (
+    !st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size ||
+    checksum(readFileSync(file)) !== spec.sha256
+  ) return false;
   const stamp = verifiedStamp(spec.sha256);
   try {
     utimesSync(file, stamp, stamp);
@@ -76,7 +95,11 @@ function verified(file: string, spec: CachedFileSpec): boolean {
  * `bytes()` must give exactly the file `spec` describes (else the error says so). The file is
  * written under a temporary name and renamed, so a concurrent start never loads half a file.
  */
-export function cachedFileOf(spec: CachedFileSpec, bytes: () => Uint8Array, bases: readonly string[] = cacheBases()): string {
+export function cachedFileOf(
+  spec: CachedFileSpec,
+  bytes: () => Uint8Array,
+  bases: readonly string[] = cacheBases(),
+): string {
   const failures: string[] = [];
   let content: Uint8Array | undefined;
   for (const base of bases) {
@@ -89,7 +112,9 @@ export function cachedFileOf(spec: CachedFileSpec, bytes: () => Uint8Array, base
       if (!content) {
         content = bytes();
         if (content.byteLength !== spec.size || checksum(content) !== spec.sha256) {
-          throw new Error(`本地驱动 "${spec.name}" 已损坏 / the carried native driver "${spec.name}" is damaged (its checksum is not "${spec.sha256}"): download or build this program again`);
+          throw new Error(
+            `本地驱动 "${spec.name}" 已损坏 / the carried native driver "${spec.name}" is damaged (its checksum is not "${spec.sha256}"): download or build this program again`,
+          );
         }
       }
       rmSync(file, { force: true });
@@ -106,13 +131,25 @@ export function cachedFileOf(spec: CachedFileSpec, bytes: () => Uint8Array, base
       failures.push(`${base}: ${message}`);
     }
   }
-  throw new Error(`无法写出本地驱动 / cannot write the native driver "${spec.name}" to a cache directory (${failures.join("; ")}): give the user a writable HOME or temp dir`);
+  throw new Error(
+    `无法写出本地驱动 / cannot write the native driver "${spec.name}" to a cache directory (${
+      failures.join("; ")
+    }): give the user a writable HOME or temp dir`,
+  );
 }
 
 /**
  * Writes `bytes` once to `<base>/<sha256>/<name>` (see {@link cachedFileOf}) and returns the path;
  * later calls find the file and reuse it.
  */
-export function cachedFile(bytes: Uint8Array, name: string, bases: readonly string[] = cacheBases()): string {
-  return cachedFileOf({ name, sha256: checksum(bytes), size: bytes.byteLength }, () => bytes, bases);
+export function cachedFile(
+  bytes: Uint8Array,
+  name: string,
+  bases: readonly string[] = cacheBases(),
+): string {
+  return cachedFileOf(
+    { name, sha256: checksum(bytes), size: bytes.byteLength },
+    () => bytes,
+    bases,
+  );
 }

@@ -32,9 +32,20 @@ export function teeLogger(loggers: readonly Logger[]): Logger {
  * terminal, JSON lines on a pipe or with LOG_FORMAT=json; LOG_FILE gets the same events appended
  * (JSON unless LOG_FORMAT=pretty), written synchronously so the lines before a crash are kept.
  */
-export function createServerLog(config: Pick<Config, "logLevel" | "logFormat" | "logFile">, out: LogConsole): ServerLog {
-  const consoleFormat = config.logFormat === "auto" ? (out.isTTY ? "pretty" : "json") : config.logFormat;
-  const loggers = [createLogger({ level: config.logLevel, format: consoleFormat, write: (line) => out.write(line) })];
+export function createServerLog(
+  config: Pick<Config, "logLevel" | "logFormat" | "logFile">,
+  out: LogConsole,
+): ServerLog {
+  const consoleFormat = config.logFormat === "auto"
+    ? (out.isTTY ? "pretty" : "json")
+    : config.logFormat;
+  const loggers = [
+    createLogger({
+      level: config.logLevel,
+      format: consoleFormat,
+      write: (line) => out.write(line),
+    }),
+  ];
   let fd: number | undefined;
   if (config.logFile) {
     try {
@@ -42,12 +53,20 @@ export function createServerLog(config: Pick<Config, "logLevel" | "logFormat" | 
       fd = openSync(config.logFile, "a", 0o640);
     } catch (error) {
       throw new Error(
-        `无法打开日志文件 "${config.logFile}" / cannot open log file "${config.logFile}": ${(error as Error).message}; make its directory writable or change LOG_FILE`,
+        `无法打开日志文件 "${config.logFile}" / cannot open log file "${config.logFile}": ${
+          (error as Error).message
+        }; make its directory writable or change LOG_FILE`,
       );
     }
     const file = fd;
     const format = config.logFormat === "pretty" ? "pretty" : "json";
-    loggers.push(createLogger({ level: config.logLevel, format, write: (line) => writeSync(file, `${line}\n`) }));
+    loggers.push(
+      createLogger({
+        level: config.logLevel,
+        format,
+        write: (line) => writeSync(file, `${line}\n`),
+      }),
+    );
   }
   return {
     log: loggers.length === 1 ? loggers[0] : teeLogger(loggers),

@@ -30,7 +30,9 @@ function pretty(level: LogLevel, msg: string, fields: Record<string, unknown>): 
   const rest = Object.entries(fields)
     .map(([k, v]) => `${k}=${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" ");
-  return `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${msg}${rest ? ` ${rest}` : ""}`;
+  return `${new Date().toISOString()} ${level.toUpperCase().padEnd(5)} ${msg}${
+    rest ? ` ${rest}` : ""
+  }`;
 }
 
 /** Creates a logger that drops lines below `level`. */
@@ -40,7 +42,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
   const write = options.write ?? ((line: string) => console.error(line));
   const emit = (level: LogLevel) => (msg: string, fields: Record<string, unknown> = {}) => {
     if (ORDER[level] < min) return;
-    write(format === "json" ? JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) : pretty(level, msg, fields));
+    write(
+      format === "json"
+        ? JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields })
+        : pretty(level, msg, fields),
+    );
   };
   return { debug: emit("debug"), info: emit("info"), warn: emit("warn"), error: emit("error") };
 }

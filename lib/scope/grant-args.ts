@@ -7,20 +7,28 @@ const name = z.string().trim().min(1).max(100);
 
 /** Arguments of grant_access and revoke_access: who (a user or a role) and which blocks and wells. */
 export const grantArgsShape = {
-  user_id: z.string().trim().min(1).max(200).optional().describe("用户 ID（X-User-ID） / the user's X-User-ID"),
+  user_id: z.string().trim().min(1).max(200).optional().describe(
+    "用户 ID（X-User-ID） / the user's X-User-ID",
+  ),
   role: z.enum(["USER", "ENGINEER"]).optional().describe("或整个角色 / or every user of a role"),
-  blocks: z.array(name).min(1).max(100).optional().describe("区块，如 [\"石南\"] / blocks"),
+  blocks: z.array(name).min(1).max(100).optional().describe('区块，如 ["石南"] / blocks'),
   wells: z.array(name).min(1).max(500).optional().describe("井号 / single wells"),
 };
 
 /** The principal named by `user_id` or `role` (exactly one); an `invalid` ToolError otherwise. */
 export function principalOf(args: { user_id?: string; role?: string }): Principal {
   if (args.user_id !== undefined && args.role !== undefined) {
-    throw new ToolError("invalid", `请只给出 user_id 或 role 之一（收到 user_id "${args.user_id}" 和 role "${args.role}"）/ give either user_id or role, not both`);
+    throw new ToolError(
+      "invalid",
+      `请只给出 user_id 或 role 之一（收到 user_id "${args.user_id}" 和 role "${args.role}"）/ give either user_id or role, not both`,
+    );
   }
   if (args.user_id !== undefined) return { kind: "user", id: args.user_id };
   if (args.role !== undefined) return { kind: "role", id: args.role };
-  throw new ToolError("invalid", "请给出 user_id（X-User-ID）或 role（USER、ENGINEER）/ give user_id (the X-User-ID) or role (USER, ENGINEER)");
+  throw new ToolError(
+    "invalid",
+    "请给出 user_id（X-User-ID）或 role（USER、ENGINEER）/ give user_id (the X-User-ID) or role (USER, ENGINEER)",
+  );
 }
 
 /** `用户 wang@x (id-1)` / `角色 role USER`, for answers. */
@@ -31,7 +39,10 @@ export function describePrincipal(p: Principal, email?: string | null): string {
 /** The email last recorded for user `id` in any grant (shown beside the id), or null. */
 export async function knownEmail(db: Executor, p: Principal): Promise<string | null> {
   if (p.kind !== "user") return null;
-  const rs = await db.execute("SELECT email FROM access_grants WHERE principal_kind = 'user' AND principal = ? AND email IS NOT NULL ORDER BY id DESC LIMIT 1", [p.id]);
+  const rs = await db.execute(
+    "SELECT email FROM access_grants WHERE principal_kind = 'user' AND principal = ? AND email IS NOT NULL ORDER BY id DESC LIMIT 1",
+    [p.id],
+  );
   return rs.rows[0] ? String(rs.rows[0].email) : null;
 }
 

@@ -20,7 +20,8 @@ export type ScopedDb = Db & ScopedExecutor;
 const WRITES = new Set(["INSERT", "REPLACE", "UPDATE", "DELETE"]);
 
 /** The refusal of a write that touched rows of an invisible well the caller did not name. */
-export const NO_ACCESS_RECORD = "无权修改数据范围以外的井的记录 / no access to records of wells outside your data scope";
+export const NO_ACCESS_RECORD =
+  "无权修改数据范围以外的井的记录 / no access to records of wells outside your data scope";
 
 interface TxState {
   refused: ToolError | null;
@@ -42,18 +43,32 @@ export function scopedDb(db: Db, scope: GrantedScope, tables: readonly ShadowTab
   const keyed = new Set(tables.filter((t) => t.keyed).map((t) => t.name));
   const guarded = (sql: string) => {
     const shape = sqlShape(sql);
-    return { shape, text: shadowSql(sql, shape, tables), guard: WRITES.has(shape.verb) && shape.target !== null && keyed.has(shape.target) };
+    return {
+      shape,
+      text: shadowSql(sql, shape, tables),
+      guard: WRITES.has(shape.verb) && shape.target !== null && keyed.has(shape.target),
+    };
   };
 
-  async function guardedWrite(ex: Executor, sql: string, args: Statement["args"], state: TxState): Promise<QueryResult> {
+  async function guardedWrite(
+    ex: Executor,
+    sql: string,
+    args: Statement["args"],
+    state: TxState,
+  ): Promise<QueryResult> {
     const { shape, text } = guarded(sql);
     const rs = await ex.execute(guardReturning(text, shape), args);
     const wells = [...new Set(rs.rows.map((r) => String(r[GUARD_WELL] ?? "")))];
     const hidden = wells.length
-      ? (await ex.execute(`SELECT value FROM json_each(?) WHERE NOT ${visibleWellSql(scope, "value")}`, [JSON.stringify(wells)])).rows.map((r) => String(r.value))
+      ? (await ex.execute(
+        `SELECT value FROM json_each(?) WHERE NOT ${visibleWellSql(scope, "value")}`,
+        [JSON.stringify(wells)],
+      )).rows.map((r) => String(r.value))
       : [];
     if (hidden.length) {
-      const error = shape.verb === "INSERT" || shape.verb === "REPLACE" ? noAccessError(hidden) : new ToolError("forbidden", NO_ACCESS_RECORD);
+      const error = shape.verb === "INSERT" || shape.verb === "REPLACE"
+        ? noAccessError(hidden)
+        : new ToolError("forbidden", NO_ACCESS_RECORD);
       state.refused ??= error;
       throw error;
     }
@@ -61,7 +76,9 @@ export function scopedDb(db: Db, scope: GrantedScope, tables: readonly ShadowTab
     return {
       rows: shape.returning ? rs.rows.map(strip) : [],
       rowsAffected: rs.rows.length,
-      lastInsertRowid: shape.verb === "INSERT" || shape.verb === "REPLACE" ? last : rs.lastInsertRowid,
+      lastInsertRowid: shape.verb === "INSERT" || shape.verb === "REPLACE"
+        ? last
+        : rs.lastInsertRowid,
     };
   }
 
@@ -90,11 +107,12 @@ export function scopedDb(db: Db, scope: GrantedScope, tables: readonly ShadowTab
       const { text, guard } = guarded(sql);
       return guard ? inTransaction((tx) => tx.execute(sql, args)) : db.execute(text, args);
     },
-    batch: (statements) => inTransaction(async (tx) => {
-      const out: QueryResult[] = [];
-      for (const s of statements) out.push(await tx.execute(s.sql, s.args));
-      return out;
-    }),
+    batch: (statements) =>
+      inTransaction(async (tx) => {
+        const out: QueryResult[] = [];
+        for (const s of statements) out.push(await tx.execute(s.sql, s.args));
+        return out;
+      }),
     transaction: inTransaction,
     close: () => db.close(),
   };

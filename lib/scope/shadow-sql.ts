@@ -19,10 +19,18 @@ export function shadowSql(sql: string, shape: SqlShape, tables: readonly ShadowT
   const used = tables.filter((t) => shape.names.has(t.name));
   if (used.length === 0) return sql;
   if (shape.verb === "OTHER") {
-    throw new Error(`scoped executor: refusing a statement that is not SELECT/INSERT/UPDATE/DELETE and reads ${used.map((t) => `"${t.name}"`).join(", ")}: "${sql.slice(0, 80)}"`);
+    throw new Error(
+      `scoped executor: refusing a statement that is not SELECT/INSERT/UPDATE/DELETE and reads ${
+        used.map((t) => `"${t.name}"`).join(", ")
+      }: "${sql.slice(0, 80)}"`,
+    );
   }
   const ctes = used.map((t) => `${sqlIdentifier(t.name)} AS (${t.body})`).join(",\n  ");
-  if (shape.with) return `WITH ${shape.with.recursive ? "RECURSIVE " : ""}${ctes},\n  ${sql.slice(shape.with.bodyStart)}`;
+  if (shape.with) {
+    return `WITH ${shape.with.recursive ? "RECURSIVE " : ""}${ctes},\n  ${
+      sql.slice(shape.with.bodyStart)
+    }`;
+  }
   return `WITH ${ctes}\n${sql}`;
 }
 

@@ -39,10 +39,15 @@ export async function shadowTables(db: Executor, scope: GrantedScope): Promise<S
     if (hasWell) where = visibleWellSql(scope, "well_id");
     else if (name.toLowerCase() === "daily_npt") {
       // Each report's derived NPT (lib/data/daily-npt.ts) is keyed by report id: visible with its report.
-      where = `report_id IN (SELECT r.id FROM main.drilling_daily r WHERE ${visibleWellSql(scope, "r.well_id")})`;
+      where = `report_id IN (SELECT r.id FROM main.drilling_daily r WHERE ${
+        visibleWellSql(scope, "r.well_id")
+      })`;
     } else if (name.toLowerCase() === "record_history") {
-      const side = (col: string) => `(${col} IS NULL OR ${visibleWellSql(scope, `json_extract(${col}, '$.well_id')`)})`;
-      where = `table_name IN (${keyed.map(sqlString).join(", ") || "NULL"}) AND ${side("before_json")} AND ${side("after_json")}`;
+      const side = (col: string) =>
+        `(${col} IS NULL OR ${visibleWellSql(scope, `json_extract(${col}, '$.well_id')`)})`;
+      where = `table_name IN (${keyed.map(sqlString).join(", ") || "NULL"}) AND ${
+        side("before_json")
+      } AND ${side("after_json")}`;
     }
     out.push({ name: name.toLowerCase(), body: `${from} WHERE ${where}`, keyed: hasWell });
   }

@@ -21,14 +21,19 @@ const VERBS = new Set(["SELECT", "VALUES", "INSERT", "REPLACE", "UPDATE", "DELET
 /** Reads the verb, leading WITH clause, write target and identifiers of one SQLite statement. */
 export function sqlShape(sql: string): SqlShape {
   const tokens = tokenizeSql(sql);
-  const names = new Set(tokens.filter((t) => t.kind === "word" || t.kind === "quoted").map((t) => t.text.toLowerCase()));
+  const names = new Set(
+    tokens.filter((t) => t.kind === "word" || t.kind === "quoted").map((t) => t.text.toLowerCase()),
+  );
   let i = 0;
   let withClause: SqlShape["with"] = null;
   if (tokens[0]?.kind === "word" && tokens[0].text === "WITH") {
     const recursive = tokens[1]?.kind === "word" && tokens[1].text === "RECURSIVE";
     i = recursive ? 2 : 1;
     withClause = { recursive, bodyStart: tokens[i]?.start ?? sql.length };
-    while (i < tokens.length && !(tokens[i].depth === 0 && tokens[i].kind === "word" && VERBS.has(tokens[i].text))) i++;
+    while (
+      i < tokens.length &&
+      !(tokens[i].depth === 0 && tokens[i].kind === "word" && VERBS.has(tokens[i].text))
+    ) i++;
   }
   const head = tokens[i];
   const verb = (head?.kind === "word" && VERBS.has(head.text) ? head.text : "OTHER") as SqlVerb;
@@ -41,6 +46,8 @@ export function sqlShape(sql: string): SqlShape {
     const name = tokens[j];
     if (name && (name.kind === "word" || name.kind === "quoted")) target = name.text.toLowerCase();
   }
-  const returning = tokens.slice(i).some((t) => t.depth === 0 && t.kind === "word" && t.text === "RETURNING");
+  const returning = tokens.slice(i).some((t) =>
+    t.depth === 0 && t.kind === "word" && t.text === "RETURNING"
+  );
   return { verb, with: withClause, target, returning, names };
 }

@@ -14,7 +14,7 @@ const CLOSE: Record<string, string> = { '"': '"', "`": "`", "[": "]" };
 function skipQuoted(sql: string, i: number, close: string): number {
   for (let j = i + 1; j < sql.length; j++) {
     if (sql[j] !== close) continue;
-    if (close !== "]" && sql[j + 1] === close) (j++);
+    if (close !== "]" && sql[j + 1] === close) j++;
     else return j + 1;
   }
   return sql.length;
@@ -31,7 +31,7 @@ export function tokenizeSql(sql: string): SqlToken[] {
   let i = 0;
   while (i < sql.length) {
     const c = sql[i];
-    if (/\s/.test(c)) (i++);
+    if (/\s/.test(c)) i++;
     else if (c === "-" && sql[i + 1] === "-") {
       const nl = sql.indexOf("\n", i);
       i = nl < 0 ? sql.length : nl + 1;

@@ -23,6 +23,10 @@ function list(values: readonly string[]): string {
 export function visibleWellSql(scope: GrantedScope, column: string): string {
   const parts: string[] = [];
   if (scope.wells.length) parts.push(`${column} IN (${list(scope.wells)})`);
-  if (scope.blocks.length) parts.push(`${column} IN (SELECT g.well_id FROM main.wells g WHERE g.block IN (${list(scope.blocks)}))`);
+  if (scope.blocks.length) {
+    parts.push(
+      `${column} IN (SELECT g.well_id FROM main.wells g WHERE g.block IN (${list(scope.blocks)}))`,
+    );
+  }
   return parts.length ? `(${parts.join(" OR ")})` : "0";
 }

@@ -11,7 +11,13 @@ const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 
  * (depth, footage, bit, WOB, ROP, pump, mud, cumulative on-bottom hours, main work); RPM,
  * torque, formation and NPT are left empty, NPT being written in the main-work text only.
  */
-export function drillFieldWell(wellId: string, spud: string, target: number, endDate: string, rnd: Random): DemoRow[] {
+export function drillFieldWell(
+  wellId: string,
+  spud: string,
+  target: number,
+  endDate: string,
+  rnd: Random,
+): DemoRow[] {
   const rows: DemoRow[] = [];
   let depth = 0;
   let cum = 0;
@@ -46,12 +52,23 @@ export function drillFieldWell(wellId: string, spud: string, target: number, end
     const footage = round(depth - before);
     const size = SECTIONS[Math.min(section, SECTIONS.length - 1)].bit_diameter_mm;
     rows.push({
-      well_id: wellId, report_date: date, spud_date: spud, depth_m: round(depth), footage_m: footage,
-      bit_type: bit, bit_diameter_mm: size, wob_kn: drillH ? round(rnd.between(80, 180)) : null,
-      rop_m_h: drillH ? round(footage / drillH, 2) : null, pump_pressure_mpa: round(10 + depth / 300 + rnd.between(-1, 1)),
-      flow_rate_l_s: round(size > 400 ? rnd.between(55, 62) : size > 300 ? rnd.between(42, 50) : rnd.between(28, 34)),
-      mud_density_g_cm3: round(1.08 + depth / 10000 + rnd.between(0, 0.04), 2), mud_viscosity_s: Math.round(rnd.between(42, 68)),
-      on_bottom_hours_cum_h: round(cum), main_work: work.join("；"),
+      well_id: wellId,
+      report_date: date,
+      spud_date: spud,
+      depth_m: round(depth),
+      footage_m: footage,
+      bit_type: bit,
+      bit_diameter_mm: size,
+      wob_kn: drillH ? round(rnd.between(80, 180)) : null,
+      rop_m_h: drillH ? round(footage / drillH, 2) : null,
+      pump_pressure_mpa: round(10 + depth / 300 + rnd.between(-1, 1)),
+      flow_rate_l_s: round(
+        size > 400 ? rnd.between(55, 62) : size > 300 ? rnd.between(42, 50) : rnd.between(28, 34),
+      ),
+      mud_density_g_cm3: round(1.08 + depth / 10000 + rnd.between(0, 0.04), 2),
+      mud_viscosity_s: Math.round(rnd.between(42, 68)),
+      on_bottom_hours_cum_h: round(cum),
+      main_work: work.join("；"),
     });
   }
   return rows;

@@ -16,7 +16,10 @@ const ALWAYS_DRILLED = ["中102", "石南301", "乐探1"];
  * dailies, and pre-drilling milestones of a dozen or so planned wells.
  */
 export function generateFieldData(rnd: Random, endDate: string): {
-  wells: DemoRow[]; daily: DemoRow[]; key_well_daily: DemoRow[]; pre_drilling: DemoRow[];
+  wells: DemoRow[];
+  daily: DemoRow[];
+  key_well_daily: DemoRow[];
+  pre_drilling: DemoRow[];
 } {
   const wells = makeFieldWells(rnd);
   const daily: DemoRow[] = [];
@@ -29,14 +32,28 @@ export function generateFieldData(rnd: Random, endDate: string): {
     daily.push(...rows);
   });
   ORPHAN_WELLS.forEach((id, i) => {
-    daily.push(...drillFieldWell(id, addDaysToIsoDate("2026-09-20", i * 9), Math.round(rnd.between(3000, 4200)), endDate, rnd));
+    daily.push(
+      ...drillFieldWell(
+        id,
+        addDaysToIsoDate("2026-09-20", i * 9),
+        Math.round(rnd.between(3000, 4200)),
+        endDate,
+        rnd,
+      ),
+    );
   });
   const keyWells = wells.filter((w) => w.is_key_well === 1).slice(0, 6);
-  for (const w of wells) if (keyWells.length < 6 && w.status === "completed" && !keyWells.includes(w)) (w.is_key_well = 1, keyWells.push(w));
+  for (const w of wells) {
+    if (keyWells.length < 6 && w.status === "completed" && !keyWells.includes(w)) {
+      (w.is_key_well = 1, keyWells.push(w));
+    }
+  }
   // Key wells that never reported drilling here were drilled before the demo's reports begin.
   for (const w of keyWells) if (w.status === "planned") w.status = "completed";
   const key_well_daily = keyWells.flatMap((w) => produceKeyWell(w, 45, endDate, rnd));
   const planned = wells.filter((w, i) => w.status === "planned" && i % 12 === 7).slice(0, 18);
-  const pre_drilling = planned.map((w, i) => preDrillingOf(w, addDaysToIsoDate("2026-03-01", i * 13), endDate, rnd));
+  const pre_drilling = planned.map((w, i) =>
+    preDrillingOf(w, addDaysToIsoDate("2026-03-01", i * 13), endDate, rnd)
+  );
   return { wells, daily, key_well_daily, pre_drilling };
 }

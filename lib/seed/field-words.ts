@@ -9,8 +9,16 @@ export interface TroublePhrase {
 
 /** Trouble written the way drilling reports write it (卡钻, 井漏, 溢流, 等停, 修理 …). */
 export const TROUBLE: readonly TroublePhrase[] = [
-  { category: "downhole", hours: [3, 12], text: (h, d) => `钻进至${d}m遇卡，处理卡钻${h}小时，泡解卡剂解卡` },
-  { category: "downhole", hours: [2, 9], text: (h, d) => `${d}m发生井漏，漏失钻井液${h * 5}方，堵漏${h}h` },
+  {
+    category: "downhole",
+    hours: [3, 12],
+    text: (h, d) => `钻进至${d}m遇卡，处理卡钻${h}小时，泡解卡剂解卡`,
+  },
+  {
+    category: "downhole",
+    hours: [2, 9],
+    text: (h, d) => `${d}m发生井漏，漏失钻井液${h * 5}方，堵漏${h}h`,
+  },
   { category: "downhole", hours: [2, 6], text: (h) => `发现溢流，关井求压，压井${h}小时` },
   { category: "waiting", hours: [3, 14], text: (h) => `等停${h}小时（等待固井车）` },
   { category: "waiting", hours: [2, 8], text: (h) => `等待钻井液材料${h}h` },

@@ -11,7 +11,11 @@ import { generateDemoPlans } from "./plan.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** Builds multi-row INSERT statements for `rows` (all with the same keys), `chunk` rows each. */
-export function insertStatements(table: string, rows: readonly Record<string, SqlValue>[], chunk = 200): Statement[] {
+export function insertStatements(
+  table: string,
+  rows: readonly Record<string, SqlValue>[],
+  chunk = 200,
+): Statement[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]);
   const statements: Statement[] = [];
@@ -19,7 +23,9 @@ export function insertStatements(table: string, rows: readonly Record<string, Sq
     const part = rows.slice(i, i + chunk);
     const tuple = `(${columns.map(() => "?").join(", ")})`;
     statements.push({
-      sql: `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${part.map(() => tuple).join(", ")}`,
+      sql: `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${
+        part.map(() => tuple).join(", ")
+      }`,
       args: part.flatMap((row) => columns.map((c) => row[c] ?? null)),
     });
   }
@@ -34,7 +40,8 @@ export async function seedDemoData(db: Db, options: DemoOptions = {}): Promise<n
   const existing = await db.execute("SELECT EXISTS (SELECT 1 FROM wells) AS any_well");
   if (Number(existing.rows[0].any_well)) return 0;
   const data = generateDemoData(options);
-  const by = <T extends Record<string, SqlValue>>(rows: T[]) => rows.map((row) => ({ ...row, created_by: "demo-seed" }));
+  const by = <T extends Record<string, SqlValue>>(rows: T[]) =>
+    rows.map((row) => ({ ...row, created_by: "demo-seed" }));
   const statements = [
     ...insertStatements("wells", data.wells),
     ...insertStatements("drilling_daily", by(data.daily)),

@@ -9,7 +9,12 @@ const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 
  * layer (层位 + 层序号) and day, every column of the field's file filled as they fill it
  * (flowing and static pressure only on test days, remarks only when something was done).
  */
-export function produceKeyWell(well: DemoRow, days: number, endDate: string, rnd: Random): DemoRow[] {
+export function produceKeyWell(
+  well: DemoRow,
+  days: number,
+  endDate: string,
+  rnd: Random,
+): DemoRow[] {
   const rows: DemoRow[] = [];
   const layers = rnd.chance(0.5) ? 2 : 1;
   const top = Number(well.design_depth_m) - 160;
@@ -24,14 +29,26 @@ export function produceKeyWell(well: DemoRow, days: number, endDate: string, rnd
       water = Math.min(95, water + rnd.between(-0.3, 0.5));
       const tubing = rnd.between(8, 16);
       rows.push({
-        well_id: well.well_id, block: well.block, horizon: String(well.horizon).split(" ")[0], layer_no: String(layer),
-        top_depth_m: top + (layer - 1) * 60, bottom_depth_m: top + (layer - 1) * 60 + 18,
-        report_date: date, status: shutIn ? "关井" : "生产", production_method: layer === 1 ? "自喷" : "抽油机",
-        choke_mm: choke, working_hours_h: shutIn ? 0 : 24, working_regime: `${choke}mm油嘴${layer === 1 ? "自喷" : "抽汲"}`,
-        gas_rate_1e4m3_d: shutIn ? 0 : round(gas, 3), water_cut_pct: round(water, 1),
-        tubing_pressure_max_mpa: round(tubing + 0.4), tubing_pressure_min_mpa: round(tubing - 0.3),
-        casing_pressure_max_mpa: round(tubing + 3.1), casing_pressure_min_mpa: round(tubing + 2.5),
-        back_pressure_max_mpa: round(rnd.between(0.8, 1.2)), back_pressure_min_mpa: round(rnd.between(0.5, 0.8)),
+        well_id: well.well_id,
+        block: well.block,
+        horizon: String(well.horizon).split(" ")[0],
+        layer_no: String(layer),
+        top_depth_m: top + (layer - 1) * 60,
+        bottom_depth_m: top + (layer - 1) * 60 + 18,
+        report_date: date,
+        status: shutIn ? "关井" : "生产",
+        production_method: layer === 1 ? "自喷" : "抽油机",
+        choke_mm: choke,
+        working_hours_h: shutIn ? 0 : 24,
+        working_regime: `${choke}mm油嘴${layer === 1 ? "自喷" : "抽汲"}`,
+        gas_rate_1e4m3_d: shutIn ? 0 : round(gas, 3),
+        water_cut_pct: round(water, 1),
+        tubing_pressure_max_mpa: round(tubing + 0.4),
+        tubing_pressure_min_mpa: round(tubing - 0.3),
+        casing_pressure_max_mpa: round(tubing + 3.1),
+        casing_pressure_min_mpa: round(tubing + 2.5),
+        back_pressure_max_mpa: round(rnd.between(0.8, 1.2)),
+        back_pressure_min_mpa: round(rnd.between(0.5, 0.8)),
         flowing_pressure_mpa: d % 10 === 0 ? round(rnd.between(18, 26)) : null,
         static_pressure_mpa: d % 30 === 0 ? round(rnd.between(30, 38)) : null,
         remarks: shutIn ? "关井测压力恢复" : d % 10 === 0 ? "测流压" : null,

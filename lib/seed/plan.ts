@@ -1,4 +1,4 @@
-import { FORMATIONS, formationAt, SECTIONS } from "./geology.ts";
+import { formationAt, FORMATIONS, SECTIONS } from "./geology.ts";
 import type { DemoWell } from "./generate.ts";
 
 /** One point of a demo well's plan, as a `well_plans` row. */
@@ -51,8 +51,14 @@ function planOf(well: DemoWell): DemoPlanPoint[] {
     const f = formationAt(depth);
     const section = SECTIONS.findIndex((s) => depth < s.to_m);
     const name = `${SECTION_NAMES[section] ?? ""} ${SECTIONS[section].bit_diameter_mm} mm`;
-    add((stop - depth) / (((f.rop[0] + f.rop[1]) / 2) * PLAN_DRILLING_HOURS_PER_DAY), stop, `${name} 钻进 drilling ${f.name}`);
-    if (casingAt.includes(stop)) add(PLAN_CASING_DAYS, stop, `${name} 下套管固井 casing and cementing`);
+    add(
+      (stop - depth) / (((f.rop[0] + f.rop[1]) / 2) * PLAN_DRILLING_HOURS_PER_DAY),
+      stop,
+      `${name} 钻进 drilling ${f.name}`,
+    );
+    if (casingAt.includes(stop)) {
+      add(PLAN_CASING_DAYS, stop, `${name} 下套管固井 casing and cementing`);
+    }
     depth = stop;
   }
   return points;

@@ -9,7 +9,9 @@ import { addDaysToIsoDate } from "../words/civil-date.ts";
  */
 export function preDrillingOf(well: DemoRow, start: string, endDate: string, rnd: Random): DemoRow {
   const row: DemoRow = {
-    exploration_project: well.exploration_project, implementation_year: Number(start.slice(0, 4)), well_id: well.well_id,
+    exploration_project: well.exploration_project,
+    implementation_year: Number(start.slice(0, 4)),
+    well_id: well.well_id,
   };
   let date = start;
   for (const m of MILESTONES) {

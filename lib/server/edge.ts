@@ -30,7 +30,10 @@ export function requireRemoteDatabase(location: DatabaseLocation, raw: string | 
  * (migrated, seeded when empty and SEED_DEMO_DATA allows), JSON log lines on the console.
  * Throws a ConfigError before touching anything when DATABASE_URL is a local file or `:memory:`.
  */
-export async function createEdgeHandler(env: Record<string, string | undefined>, log?: Logger): Promise<EdgeHandler> {
+export async function createEdgeHandler(
+  env: Record<string, string | undefined>,
+  log?: Logger,
+): Promise<EdgeHandler> {
   const config = loadConfig(env);
   requireRemoteDatabase(config.database, env.DATABASE_URL);
   const logger = log ?? createLogger({ level: config.logLevel, format: "json" });
@@ -47,7 +50,9 @@ export async function createEdgeHandler(env: Record<string, string | undefined>,
 }
 
 /** Where the Deno Deploy entry listens: Deno.serve's own default (which Deno Deploy routes to) unless PORT is set, then PORT and HOST (local runs, tests). */
-export function edgeServeOptions(env: Record<string, string | undefined>): { port?: number; hostname?: string } {
+export function edgeServeOptions(
+  env: Record<string, string | undefined>,
+): { port?: number; hostname?: string } {
   if (env.PORT === undefined) return {};
   const config = loadConfig(env);
   return { port: config.port, hostname: config.host };

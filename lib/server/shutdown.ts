@@ -30,12 +30,17 @@ export function installShutdown(options: ShutdownOptions): void {
     stopping = true;
     options.log.info("shutting down", { signal, grace_ms: grace });
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<"late">((resolve) => (timer = setTimeout(() => resolve("late"), grace)));
+    const late = new Promise<"late">((
+      resolve,
+    ) => (timer = setTimeout(() => resolve("late"), grace)));
     void Promise.race([options.close().then(() => "closed" as const), late]).then(
       (how) => {
         clearTimeout(timer);
-        if (how === "late") options.log.error("in-flight requests did not finish within the grace period; exiting", { grace_ms: grace });
-        else options.log.info("stopped", { signal });
+        if (how === "late") {
+          options.log.error("in-flight requests did not finish within the grace period; exiting", {
+            grace_ms: grace,
+          });
+        } else options.log.info("stopped", { signal });
         options.exit(how === "closed" ? 0 : 1);
       },
       (error) => {

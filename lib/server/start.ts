@@ -16,7 +16,12 @@ import type { Logger } from "../observability/log.ts";
 import { createMetrics } from "../observability/metrics.ts";
 import { migrate } from "../db/migrations/index.ts";
 import { listen } from "./serve.ts";
-import { checkDatabaseFile, databaseFailureLine, listenFailureLine, StartupError } from "./startup-errors.ts";
+import {
+  checkDatabaseFile,
+  databaseFailureLine,
+  listenFailureLine,
+  StartupError,
+} from "./startup-errors.ts";
 import type { Listening } from "./serve.ts";
 
 /** How long a call's answer waits for its audit row to commit before answering with the row still queued, ms. */
@@ -40,9 +45,16 @@ async function isNewFile(location: Config["database"]): Promise<boolean | null> 
  * Opens the database (migrating, and seeding an empty one when configured),
  * builds the app and listens. Used by main.ts and by tests.
  */
-export async function startServer(config: Config, log: Logger, extra: Partial<AppDeps> = {}): Promise<Running> {
+export async function startServer(
+  config: Config,
+  log: Logger,
+  extra: Partial<AppDeps> = {},
+): Promise<Running> {
   // Failures a person can fix become one StartupError line naming the value and the fix.
-  const explained = (error: unknown, line: string | null) => (line ? new StartupError(line, { cause: error }) : error);
+  const explained = (
+    error: unknown,
+    line: string | null,
+  ) => (line ? new StartupError(line, { cause: error }) : error);
   await checkDatabaseFile(config.database, config.createDatabaseDir);
   const newFile = await isNewFile(config.database);
   const options = { authToken: config.databaseAuthToken, readers: config.dbReaders };
@@ -67,9 +79,17 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
       // The demo generator is loaded only for a brand-new database, not at every start.
       const { seedDemoData } = await import("../seed/index.ts");
       seeded = await seedDemoData(db);
-      if (seeded) log.warn("demo data seeded", { drilling_records: seeded, database: "new", remove_with: "npm run demo:remove (or --remove-demo-data)" });
+      if (seeded) {
+        log.warn("demo data seeded", {
+          drilling_records: seeded,
+          database: "new",
+          remove_with: "npm run demo:remove (or --remove-demo-data)",
+        });
+      }
     } else if (config.seedDemoData) {
-      log.info("demo data not seeded: the database existed before this start", { database: config.database.kind });
+      log.info("demo data not seeded: the database existed before this start", {
+        database: config.database.kind,
+      });
     }
   } catch (error) {
     db.close();
@@ -82,10 +102,15 @@ export async function startServer(config: Config, log: Logger, extra: Partial<Ap
   const sse = extra.sse ?? sseStoreFromConfig(config);
   // A file's audit rows are written by its writer thread; an answer waits for its row only
   // briefly, so another program holding the file's write lock does not hold every answer up.
-  const audit = extra.audit ?? createAuditSink(db, log, { waitMs: config.database.kind === "file" ? AUDIT_WAIT_MS : Infinity });
+  const audit = extra.audit ??
+    createAuditSink(db, log, {
+      waitMs: config.database.kind === "file" ? AUDIT_WAIT_MS : Infinity,
+    });
   const app = createApp({ config, db, log, metrics: createMetrics(), sse, ...extra, audit });
   // Deno.serve throws at once where node:http rejects: both end up here.
-  const listening = await Promise.resolve().then(() => listen(app.fetch, { host: config.host, port: config.port })).catch(async (error) => {
+  const listening = await Promise.resolve().then(() =>
+    listen(app.fetch, { host: config.host, port: config.port })
+  ).catch(async (error) => {
     await sse.closeAll();
     db.close();
     throw explained(error, listenFailureLine(config, error));

@@ -10,7 +10,9 @@ export class StartupError extends Error {
 /** The database as a person wrote it, without credentials in a remote URL. */
 export function shownDatabase(location: DatabaseLocation): string {
   if (location.kind === "memory") return ":memory:";
-  return location.kind === "file" ? `file:${location.path}` : location.url.replace(/\/\/[^@/]*@/, "//***@");
+  return location.kind === "file"
+    ? `file:${location.path}`
+    : location.url.replace(/\/\/[^@/]*@/, "//***@");
 }
 
 const isMissing = (error: unknown) => (error as { code?: string })?.code === "ENOENT";
@@ -20,12 +22,17 @@ const isMissing = (error: unknown) => (error as { code?: string })?.code === "EN
  * `createDirectory` (the default path, or DATABASE_CREATE_DIR=true), so a typo never
  * silently creates a new database; an unwritable one is named with the fix.
  */
-export async function checkDatabaseFile(location: DatabaseLocation, createDirectory: boolean): Promise<void> {
+export async function checkDatabaseFile(
+  location: DatabaseLocation,
+  createDirectory: boolean,
+): Promise<void> {
   if (location.kind !== "file" || !location.path) return;
   const file = resolve(location.path);
   const dir = dirname(file);
   const shown = `DATABASE_URL="${shownDatabase(location)}"`;
-  const dirInfo = await stat(dir).catch((error) => (isMissing(error) ? null : Promise.reject(error)));
+  const dirInfo = await stat(dir).catch((
+    error,
+  ) => (isMissing(error) ? null : Promise.reject(error)));
   if (!dirInfo) {
     if (createDirectory) return await createDirectoryOf(dir, shown);
     throw new StartupError(
@@ -34,12 +41,19 @@ export async function checkDatabaseFile(location: DatabaseLocation, createDirect
     );
   }
   if (!dirInfo.isDirectory()) {
-    throw new StartupError(`"${dir}" 不是目录（${shown}）/ "${dir}" is not a directory (${shown}): point DATABASE_URL into a directory`);
+    throw new StartupError(
+      `"${dir}" 不是目录（${shown}）/ "${dir}" is not a directory (${shown}): point DATABASE_URL into a directory`,
+    );
   }
-  const fileExists = await stat(file).then(() => true, (error) => (isMissing(error) ? false : Promise.reject(error)));
+  const fileExists = await stat(file).then(
+    () => true,
+    (error) => (isMissing(error) ? false : Promise.reject(error)),
+  );
   // SQLite writes its -wal and -shm files next to the database: the directory must be writable too.
-  const writable = await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false) &&
-    (!fileExists || await access(file, constants.R_OK | constants.W_OK).then(() => true, () => false));
+  const writable =
+    await access(dir, constants.W_OK | constants.X_OK).then(() => true, () => false) &&
+    (!fileExists ||
+      await access(file, constants.R_OK | constants.W_OK).then(() => true, () => false));
   if (!writable) {
     throw new StartupError(
       `数据库目录 "${dir}" 不可写（${shown}）：请让运行本服务的用户可写该目录及其中的数据库文件，例如 chown / ` +
@@ -51,12 +65,18 @@ export async function checkDatabaseFile(location: DatabaseLocation, createDirect
 // Level by level: Node's recursive mkdir loops forever under /proc (ENOENT on a parent that exists).
 async function createDirectoryOf(dir: string, shown: string): Promise<void> {
   const parent = dirname(dir);
-  if (parent !== dir && !(await stat(parent).then(() => true, () => false))) await createDirectoryOf(parent, shown);
+  if (parent !== dir && !(await stat(parent).then(() => true, () => false))) {
+    await createDirectoryOf(parent, shown);
+  }
   await mkdir(dir).catch((error) => {
     if ((error as { code?: string }).code === "EEXIST") return;
     throw new StartupError(
-      `无法创建数据库目录 "${dir}"（${shown}，${(error as { code?: string }).code ?? error}）：请检查路径，或先手动创建该目录 / ` +
-        `cannot create the database directory "${dir}" (${shown}, ${(error as { code?: string }).code ?? error}): check the path or create the directory yourself`,
+      `无法创建数据库目录 "${dir}"（${shown}，${
+        (error as { code?: string }).code ?? error
+      }）：请检查路径，或先手动创建该目录 / ` +
+        `cannot create the database directory "${dir}" (${shown}, ${
+          (error as { code?: string }).code ?? error
+        }): check the path or create the directory yourself`,
       { cause: error },
     );
   });
@@ -64,15 +84,29 @@ async function createDirectoryOf(dir: string, shown: string): Promise<void> {
 
 /** The one line for a database that could not be opened or migrated, or null when the error is not about reaching it. */
 export function databaseFailureLine(location: DatabaseLocation, error: unknown): string | null {
-  const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
-  const text = `${e?.code ?? ""} ${e?.message ?? ""} ${e?.cause?.code ?? ""} ${e?.cause?.message ?? ""}`;
+  const e = error as {
+    code?: string;
+    message?: string;
+    cause?: { code?: string; message?: string };
+  };
+  const text = `${e?.code ?? ""} ${e?.message ?? ""} ${e?.cause?.code ?? ""} ${
+    e?.cause?.message ?? ""
+  }`;
   const shown = `"${shownDatabase(location)}"`;
-  if (location.kind === "remote" && /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|SERVER_ERROR|HRANA|WEBSOCKET|connect/i.test(text)) {
+  if (
+    location.kind === "remote" &&
+    /fetch failed|ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|SERVER_ERROR|HRANA|WEBSOCKET|connect/i
+      .test(text)
+  ) {
     const reason = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
     return `无法连接数据库 ${shown}（${reason}）：请检查 DATABASE_URL 的主机和端口、数据库服务是否在运行，以及 DATABASE_AUTH_TOKEN / ` +
       `cannot reach the database ${shown} (${reason}): check DATABASE_URL's host and port, that sqld/Turso is running and reachable, and DATABASE_AUTH_TOKEN`;
   }
-  if (location.kind === "file" && /SQLITE_CANTOPEN|ConnectionFailed|unable to open database file|\b14\)|EACCES|EROFS|EPERM|ENOENT/i.test(text)) {
+  if (
+    location.kind === "file" &&
+    /SQLITE_CANTOPEN|ConnectionFailed|unable to open database file|\b14\)|EACCES|EROFS|EPERM|ENOENT/i
+      .test(text)
+  ) {
     return `无法打开数据库文件 ${shown}：请确认目录存在且运行本服务的用户可读写该目录和文件 / ` +
       `cannot open the database file ${shown}: make sure its directory exists and is readable and writable by the user running this server, or choose another DATABASE_URL`;
   }
@@ -80,7 +114,10 @@ export function databaseFailureLine(location: DatabaseLocation, error: unknown):
 }
 
 /** The one line for a port that could not be bound, or null for another error. */
-export function listenFailureLine(config: Pick<Config, "host" | "port">, error: unknown): string | null {
+export function listenFailureLine(
+  config: Pick<Config, "host" | "port">,
+  error: unknown,
+): string | null {
   const e = error as { code?: string; name?: string; message?: string };
   const where = `${config.host}:${config.port}`;
   if (e?.code === "EADDRINUSE" || e?.name === "AddrInUse") {

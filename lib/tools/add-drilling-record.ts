@@ -17,11 +17,20 @@ export const addDrillingRecord = defineTool({
     "不合理的值被拒并说明范围。 / Add one drilling daily report the user " +
     "dictates: the well must be in the master with no report that day (else update_drilling_record); implausible values are " +
     "refused naming the range. Reports read from a file go to save_drilling_daily.",
-  input: z.strictObject({ well_id: wellIdArg, report_date: isoDate.describe("YYYY-MM-DD"), ...dailyFieldsShape }),
+  input: z.strictObject({
+    well_id: wellIdArg,
+    report_date: isoDate.describe("YYYY-MM-DD"),
+    ...dailyFieldsShape,
+  }),
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   group: "write",
   toolset: "write",
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
   async run(args, { db, user }) {
     const record = await db.transaction(async (tx) => {
       await requireWell(tx, args.well_id);
@@ -41,16 +50,28 @@ export const addDrillingRecord = defineTool({
       const columns = [...entries.map(([k]) => k), "created_by", "updated_by"];
       const actor = actorOf(user);
       const inserted = await tx.execute(
-        `INSERT INTO drilling_daily (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`,
+        `INSERT INTO drilling_daily (${columns.join(", ")}) VALUES (${
+          columns.map(() => "?").join(", ")
+        })`,
         [...entries.map(([, v]) => v as string | number | null), actor, actor],
       );
       await refreshReportNpt(tx, [Number(inserted.lastInsertRowid)]);
       const row = await findDaily(tx, Number(inserted.lastInsertRowid));
-      if (!row) throw new Error(`inserted drilling report ${inserted.lastInsertRowid} cannot be read back`);
-      await recordHistory(tx, { table: "drilling_daily", recordId: row.id, action: "insert", before: null, after: storedColumns(row), by: actor });
+      if (!row) {
+        throw new Error(`inserted drilling report ${inserted.lastInsertRowid} cannot be read back`);
+      }
+      await recordHistory(tx, {
+        table: "drilling_daily",
+        recordId: row.id,
+        action: "insert",
+        before: null,
+        after: storedColumns(row),
+        by: actor,
+      });
       return row;
     });
-    const message = `已新增记录号 ${record.id}：${record.well_id} ${record.report_date}。 / Added record ${record.id}: ${record.well_id} ${record.report_date}.`;
+    const message =
+      `已新增记录号 ${record.id}：${record.well_id} ${record.report_date}。 / Added record ${record.id}: ${record.well_id} ${record.report_date}.`;
     return { structured: { record, message }, text: message };
   },
 });

@@ -35,7 +35,9 @@ export const computeMse = defineTool({
     interval_m: z.number().min(10).max(2000).default(100),
     unit: z.enum(["MPa", "psi"]).default("MPa"),
     top: z.number().int().min(1).max(50).default(5),
-    limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500).describe("逐条时最多条数 / most records (per=record)"),
+    limit: z.number().int().min(1).max(MSE_RECORD_CAP).default(500).describe(
+      "逐条时最多条数 / most records (per=record)",
+    ),
   }),
   output: analysisOutput({
     per: z.enum(["interval", "record"]),
@@ -48,7 +50,9 @@ export const computeMse = defineTool({
       mean_mse_mpa: z.number().nullable().describe("平均机械比能 mean MSE (MPa)"),
       mean_mse_psi: z.number().nullable().describe("平均机械比能 mean MSE (psi)"),
       median_mse_mpa: z.number().nullable().describe("机械比能中位数 median MSE (MPa)"),
-    })).describe("各深度区间，由浅到深（可作图：x 平均 MSE，y 深度）per interval, shallow to deep (chart: MSE against depth)"),
+    })).describe(
+      "各深度区间，由浅到深（可作图：x 平均 MSE，y 深度）per interval, shallow to deep (chart: MSE against depth)",
+    ),
     records: z.array(z.object({
       id: z.number().int().describe("记录号 record id"),
       well_id: z.string().nullable(),
@@ -58,57 +62,142 @@ export const computeMse = defineTool({
       mse_psi: z.number().describe("机械比能 MSE (psi)"),
       wob_term_mpa: z.number().describe("钻压项 WOB/A (MPa)"),
       rotary_term_mpa: z.number().describe("扭矩项 120·π·N·T/(A·ROP) (MPa)"),
-    })).describe("逐条记录，按井和日期，最多 limit 条 per record, by well and date, at most limit (per=record only)"),
-    records_total: z.number().int().describe("有机械比能的记录数 records with an MSE in all (0 per interval)"),
-    highest: z.array(highestItem).describe("机械比能最高的区间或记录 the highest intervals or records, highest first"),
+    })).describe(
+      "逐条记录，按井和日期，最多 limit 条 per record, by well and date, at most limit (per=record only)",
+    ),
+    records_total: z.number().int().describe(
+      "有机械比能的记录数 records with an MSE in all (0 per interval)",
+    ),
+    highest: z.array(highestItem).describe(
+      "机械比能最高的区间或记录 the highest intervals or records, highest first",
+    ),
     rows: z.number().int().describe("所选行数 rows selected"),
     rows_with_mse: z.number().int().describe("可计算的行数 rows with every input"),
-    missing_inputs: z.record(z.string(), z.number().int()).describe("缺少各输入的行数 rows lacking each input (wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h)"),
+    missing_inputs: z.record(z.string(), z.number().int()).describe(
+      "缺少各输入的行数 rows lacking each input (wob_kn, bit_diameter_mm, rpm, torque_kn_m, rop_m_h)",
+    ),
   }),
   ...ANALYSIS_TOOL,
   async run(args, ctx) {
-    const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(ctx.db, args, ctx, ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"]);
-    const show = (mpa: number | null) => (args.unit === "psi" ? `${fmt(psi(mpa), 0)} psi` : `${fmt(mpa)} MPa`);
+    const { rows, filter, notes, dates_used, wells_resolved } = await selectAnalysisRows(
+      ctx.db,
+      args,
+      ctx,
+      ["depth_m", "footage_m", "wob_kn", "bit_diameter_mm", "rpm", "torque_kn_m", "rop_m_h"],
+    );
+    const show = (
+      mpa: number | null,
+    ) => (args.unit === "psi" ? `${fmt(psi(mpa), 0)} psi` : `${fmt(mpa)} MPa`);
     const common = { rows: rows.length, filter, dates_used, wells_resolved };
     // The headlines state MPa; asked for psi, the top figure is given in psi with MPa beside it.
     const lead = (headline: string, top: number | null | undefined) =>
-      args.unit === "psi" && typeof top === "number" ? headline.replaceAll(`${fmt(top)} MPa`, `${fmt(psi(top), 0)} psi (${fmt(top)} MPa)`) : headline;
+      args.unit === "psi" && typeof top === "number"
+        ? headline.replaceAll(`${fmt(top)} MPa`, `${fmt(psi(top), 0)} psi (${fmt(top)} MPa)`)
+        : headline;
     if (args.per === "record") {
       const r = mseByRecord(rows);
       const highest = [...r.records].sort((a, b) => b.mse_mpa - a.mse_mpa).slice(0, args.top);
-      const label = (x: (typeof highest)[number]) => [x.well_id, x.report_date, x.depth_m === null ? null : `${fmt(x.depth_m)} m`].filter(Boolean).join(" ");
+      const label = (x: (typeof highest)[number]) =>
+        [x.well_id, x.report_date, x.depth_m === null ? null : `${fmt(x.depth_m)} m`].filter(
+          Boolean,
+        ).join(" ");
       const structured = {
-        per: "record" as const, interval_m: null, intervals: [],
+        per: "record" as const,
+        interval_m: null,
+        intervals: [],
         records: r.records.slice(0, args.limit).map((x) => ({
-          id: Number(rows[x.index].id), well_id: x.well_id, report_date: x.report_date, depth_m: x.depth_m,
-          mse_mpa: mpa2(x.mse_mpa)!, mse_psi: psi0(x.mse_mpa)!, wob_term_mpa: mpa2(x.wob_term_mpa)!, rotary_term_mpa: mpa2(x.rotary_term_mpa)!,
+          id: Number(rows[x.index].id),
+          well_id: x.well_id,
+          report_date: x.report_date,
+          depth_m: x.depth_m,
+          mse_mpa: mpa2(x.mse_mpa)!,
+          mse_psi: psi0(x.mse_mpa)!,
+          wob_term_mpa: mpa2(x.wob_term_mpa)!,
+          rotary_term_mpa: mpa2(x.rotary_term_mpa)!,
         })),
         records_total: r.records.length,
-        highest: highest.map((x) => ({ label: label(x), mse_mpa: mpa2(x.mse_mpa)!, mse_psi: psi0(x.mse_mpa)! })),
-        rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, highest[0]?.mse_mpa), ...common,
+        highest: highest.map((x) => ({
+          label: label(x),
+          mse_mpa: mpa2(x.mse_mpa)!,
+          mse_psi: psi0(x.mse_mpa)!,
+        })),
+        rows_with_mse: r.rows_with_mse,
+        missing_inputs: r.missing_inputs,
+        headline: lead(r.headline, highest[0]?.mse_mpa),
+        ...common,
       };
-      if (highest.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
+      if (highest.length === 0) {
+        return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
+      }
       const table = markdownTable(
-        ["井号 Well", "日期 Date", "井深 Depth m", `机械比能 MSE ${args.unit}`, "钻压项 WOB term MPa", "扭矩项 Rotary term MPa"],
-        highest.map((x) => [x.well_id, x.report_date, x.depth_m, show(x.mse_mpa), x.wob_term_mpa, x.rotary_term_mpa]),
+        [
+          "井号 Well",
+          "日期 Date",
+          "井深 Depth m",
+          `机械比能 MSE ${args.unit}`,
+          "钻压项 WOB term MPa",
+          "扭矩项 Rotary term MPa",
+        ],
+        highest.map((
+          x,
+        ) => [
+          x.well_id,
+          x.report_date,
+          x.depth_m,
+          show(x.mse_mpa),
+          x.wob_term_mpa,
+          x.rotary_term_mpa,
+        ]),
       );
-      return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
+      return {
+        structured,
+        text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}`,
+      };
     }
     const r = mseByInterval(rows, args.interval_m);
-    const ranked = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) => b.mean_mse_mpa! - a.mean_mse_mpa!).slice(0, args.top);
+    const ranked = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) =>
+      b.mean_mse_mpa! - a.mean_mse_mpa!
+    ).slice(0, args.top);
     const span = (i: (typeof ranked)[number]) => `${fmt(i.top_m)}–${fmt(i.bottom_m)} m`;
     const structured = {
-      per: "interval" as const, interval_m: r.interval_m,
-      intervals: r.intervals.map((i) => ({ ...i, mean_mse_mpa: mpa2(i.mean_mse_mpa), mean_mse_psi: psi0(i.mean_mse_mpa), median_mse_mpa: mpa2(i.median_mse_mpa) })),
-      records: [], records_total: 0,
-      highest: ranked.map((i) => ({ label: span(i), mse_mpa: mpa2(i.mean_mse_mpa)!, mse_psi: psi0(i.mean_mse_mpa)! })),
-      rows_with_mse: r.rows_with_mse, missing_inputs: r.missing_inputs, headline: lead(r.headline, ranked[0]?.mean_mse_mpa), ...common,
+      per: "interval" as const,
+      interval_m: r.interval_m,
+      intervals: r.intervals.map((i) => ({
+        ...i,
+        mean_mse_mpa: mpa2(i.mean_mse_mpa),
+        mean_mse_psi: psi0(i.mean_mse_mpa),
+        median_mse_mpa: mpa2(i.median_mse_mpa),
+      })),
+      records: [],
+      records_total: 0,
+      highest: ranked.map((i) => ({
+        label: span(i),
+        mse_mpa: mpa2(i.mean_mse_mpa)!,
+        mse_psi: psi0(i.mean_mse_mpa)!,
+      })),
+      rows_with_mse: r.rows_with_mse,
+      missing_inputs: r.missing_inputs,
+      headline: lead(r.headline, ranked[0]?.mean_mse_mpa),
+      ...common,
     };
-    if (ranked.length === 0) return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
+    if (ranked.length === 0) {
+      return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
+    }
     const table = markdownTable(
-      ["深度区间 Interval", "行数 Rows", "可计算 With MSE", `平均机械比能 Mean MSE ${args.unit}`, `中位数 Median ${args.unit}`],
-      ranked.map((i) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
+      [
+        "深度区间 Interval",
+        "行数 Rows",
+        "可计算 With MSE",
+        `平均机械比能 Mean MSE ${args.unit}`,
+        `中位数 Median ${args.unit}`,
+      ],
+      ranked.map((
+        i,
+      ) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
     );
-    return { structured, text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}` };
+    return {
+      structured,
+      text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}`,
+    };
   },
 });

@@ -21,7 +21,12 @@ export const deleteDrillingRecord = defineTool({
   }),
   group: "admin",
   toolset: "admin",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
   async run({ record_id }, { db, user }) {
     const deleted = await db.transaction(async (tx) => {
       const before = await requireDaily(tx, record_id);
@@ -29,10 +34,23 @@ export const deleteDrillingRecord = defineTool({
       // Only deleted_at changes, so a restore brings back the identical row; who deleted is in record_history and audit_log.
       await tx.execute("UPDATE drilling_daily SET deleted_at = ? WHERE id = ?", [stamp, record_id]);
       await refreshReportNpt(tx, [record_id]);
-      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "delete", before: storedColumns(before), after: null, by: actorOf(user) });
-      return { record_id, well_id: before.well_id, report_date: before.report_date, deleted_at: stamp };
+      await recordHistory(tx, {
+        table: "drilling_daily",
+        recordId: record_id,
+        action: "delete",
+        before: storedColumns(before),
+        after: null,
+        by: actorOf(user),
+      });
+      return {
+        record_id,
+        well_id: before.well_id,
+        report_date: before.report_date,
+        deleted_at: stamp,
+      };
     });
-    const message = `已删除记录号 ${record_id}（${deleted.well_id} ${deleted.report_date}），可恢复。 / Deleted record ${record_id} (${deleted.well_id} ${deleted.report_date}); it can be restored.`;
+    const message =
+      `已删除记录号 ${record_id}（${deleted.well_id} ${deleted.report_date}），可恢复。 / Deleted record ${record_id} (${deleted.well_id} ${deleted.report_date}); it can be restored.`;
     return { structured: { ...deleted, message }, text: message };
   },
 });

@@ -17,7 +17,9 @@ export const exportAllData = defineTool({
   input: z.strictObject({
     table: z.enum(["drilling_daily", "wells", "drilling_activities"]).default("drilling_daily"),
     format: z.enum(["csv", "json"]).default("csv"),
-    max_rows: z.number().int().min(1).max(EXPORT_INLINE_CAP).default(EXPORT_PREVIEW_ROWS).describe("预览行数 / preview rows"),
+    max_rows: z.number().int().min(1).max(EXPORT_INLINE_CAP).default(EXPORT_PREVIEW_ROWS).describe(
+      "预览行数 / preview rows",
+    ),
   }),
   output: z.object({
     table: z.string(),
@@ -25,14 +27,18 @@ export const exportAllData = defineTool({
     total_rows: z.number().int().describe("表中未删除的行数 live rows in the table"),
     included_rows: z.number().int().describe("结果中附带的行数 rows included in this result"),
     complete: z.boolean().describe("是否已全部附带 whether every row is included"),
-    download_path: z.string().describe("完整文件的下载路径 path of the full streaming download (GET)"),
+    download_path: z.string().describe(
+      "完整文件的下载路径 path of the full streaming download (GET)",
+    ),
     message: z.string(),
   }),
   group: "admin",
   toolset: "admin",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ table, format, max_rows }, { db, progress }) {
-    const total = Number((await db.execute(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n);
+    const total = Number(
+      (await db.execute(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`)).rows[0].n,
+    );
     let body = "";
     let included = 0;
     if (format === "csv") {
@@ -43,7 +49,11 @@ export const exportAllData = defineTool({
       const wanted = Math.min(total, max_rows);
       for await (const page of exportPages(db, table, 5000, max_rows)) {
         rows.push(...page);
-        progress?.(rows.length, wanted, `已读取 ${rows.length}/${wanted} 行 / ${rows.length} of ${wanted} rows read`);
+        progress?.(
+          rows.length,
+          wanted,
+          `已读取 ${rows.length}/${wanted} 行 / ${rows.length} of ${wanted} rows read`,
+        );
       }
       included = rows.length;
       body = JSON.stringify(rows);
@@ -57,11 +67,23 @@ export const exportAllData = defineTool({
         `The ${label.en} has ${total} rows; the first ${included} are previewed below. For the full file the user downloads GET ${download_path} ` +
         "with the same identity headers; do not page it into the chat.";
     return {
-      structured: { table, format, total_rows: total, included_rows: included, complete, download_path, message },
+      structured: {
+        table,
+        format,
+        total_rows: total,
+        included_rows: included,
+        complete,
+        download_path,
+        message,
+      },
       text: message,
       extra: [{
         type: "resource",
-        resource: { uri: `export://${table}.${format}`, mimeType: format === "csv" ? "text/csv" : "application/json", text: body },
+        resource: {
+          uri: `export://${table}.${format}`,
+          mimeType: format === "csv" ? "text/csv" : "application/json",
+          text: body,
+        },
       }],
     };
   },

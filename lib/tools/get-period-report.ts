@@ -22,9 +22,13 @@ export const getPeriodReport = defineTool({
     "区块另有各井排名和标杆井。可直接贴进周报的 Markdown，附图。 / Weekly or monthly report of a well or block: footage, ROP, " +
     "depths, NPT, mud, bits, events; for a block its wells ranked. Markdown to paste, with charts.",
   input: z.strictObject({
-    well_id: z.string().trim().min(1).max(64).optional().describe("井号，或给 block / one well, or give block"),
+    well_id: z.string().trim().min(1).max(64).optional().describe(
+      "井号，或给 block / one well, or give block",
+    ),
     block: z.string().trim().min(1).max(64).optional().describe("区块，如 石南 / one block"),
-    period: dateWordArg.default("本周").describe("本周、上周、本月、上月、最近7天 或 2026-11-01~2026-11-07 / the period"),
+    period: dateWordArg.default("本周").describe(
+      "本周、上周、本月、上月、最近7天 或 2026-11-01~2026-11-07 / the period",
+    ),
   }),
   output: periodReportOutput,
   group: "read",
@@ -33,7 +37,10 @@ export const getPeriodReport = defineTool({
   charts: true,
   async run(args, ctx) {
     if ((args.well_id === undefined) === (args.block === undefined)) {
-      throw new ToolError("invalid", "请给出 well_id 或 block 之一 / give exactly one of well_id or block");
+      throw new ToolError(
+        "invalid",
+        "请给出 well_id 或 block 之一 / give exactly one of well_id or block",
+      );
     }
     const period = readDateRangeArg("period", args.period, ctx);
     let wellIds: string[];
@@ -51,20 +58,49 @@ export const getPeriodReport = defineTool({
     }
     const rows = await fetchPeriodRows(ctx.db, wellIds, period.from, period.to);
     const scope = args.well_id !== undefined ? "well" as const : "block" as const;
-    const subject = { scope, name, from: period.from, to: period.to, label: period.label, ...(scope === "block" ? { wells_in_block: wellIds.length } : {}) };
+    const subject = {
+      scope,
+      name,
+      from: period.from,
+      to: period.to,
+      label: period.label,
+      ...(scope === "block" ? { wells_in_block: wellIds.length } : {}),
+    };
     const report: PeriodReport = roundDeep(buildPeriodReport(subject, rows));
     const sources = await figureSources(ctx.db, rows);
     const structured = {
-      scope, well_id: scope === "well" ? name : null, block: scope === "block" ? name : null,
-      period: { from: period.from, to: period.to, label: period.label, calendar_days: report.calendar_days },
+      scope,
+      well_id: scope === "well" ? name : null,
+      block: scope === "block" ? name : null,
+      period: {
+        from: period.from,
+        to: period.to,
+        label: period.label,
+        calendar_days: report.calendar_days,
+      },
       wells_in_block: report.subject.wells_in_block ?? null,
-      summary: report.summary, wells: [...report.wells], npt_categories: [...report.npt_categories],
-      rows_without_npt: report.rows_without_npt, classified_rows: report.classified_rows, npt_sources: report.npt_sources,
-      figure_sources: figureSourceTotals(sources), bits: [...report.bits], events: [...report.events],
-      ranking: report.ranking, days: [...report.days], wells_resolved: wellsResolved, headline: report.headline,
+      summary: report.summary,
+      wells: [...report.wells],
+      npt_categories: [...report.npt_categories],
+      rows_without_npt: report.rows_without_npt,
+      classified_rows: report.classified_rows,
+      npt_sources: report.npt_sources,
+      figure_sources: figureSourceTotals(sources),
+      bits: [...report.bits],
+      events: [...report.events],
+      ranking: report.ranking,
+      days: [...report.days],
+      wells_resolved: wellsResolved,
+      headline: report.headline,
     };
     const how = figureSourceNote(sources);
-    const notes = wellsResolved.filter((w) => w.match !== "exact").map((w) => `\n井号 well: ${w.note}`).join("");
-    return { structured, charts: periodCharts(report), text: `${report.headline}\n\n${periodMarkdown(report)}${how ? `\n\n${how}` : ""}${notes}` };
+    const notes = wellsResolved.filter((w) => w.match !== "exact").map((w) =>
+      `\n井号 well: ${w.note}`
+    ).join("");
+    return {
+      structured,
+      charts: periodCharts(report),
+      text: `${report.headline}\n\n${periodMarkdown(report)}${how ? `\n\n${how}` : ""}${notes}`,
+    };
   },
 });

@@ -36,21 +36,47 @@ export const getRecordHistory = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run({ record_id, limit, offset }, { db }) {
     const key = ["drilling_daily", String(record_id)];
-    const total = Number((await db.execute("SELECT count(*) AS n FROM record_history WHERE table_name = ? AND record_id = ?", key)).rows[0].n);
+    const total = Number(
+      (await db.execute(
+        "SELECT count(*) AS n FROM record_history WHERE table_name = ? AND record_id = ?",
+        key,
+      )).rows[0].n,
+    );
     // No history and no row (or one outside the caller's scope): answered as a missing record.
-    if (total === 0 && !(await db.execute("SELECT 1 FROM drilling_daily WHERE id = ?", [record_id])).rows.length) {
-      throw new ToolError("not_found", `记录号 "${record_id}" 不存在，也没有历史 / record "${record_id}" does not exist and has no history: use query_drilling_data to find record ids`);
+    if (
+      total === 0 &&
+      !(await db.execute("SELECT 1 FROM drilling_daily WHERE id = ?", [record_id])).rows.length
+    ) {
+      throw new ToolError(
+        "not_found",
+        `记录号 "${record_id}" 不存在，也没有历史 / record "${record_id}" does not exist and has no history: use query_drilling_data to find record ids`,
+      );
     }
-    const rs = await db.execute("SELECT * FROM record_history WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT ? OFFSET ?", [...key, limit, offset]);
+    const rs = await db.execute(
+      "SELECT * FROM record_history WHERE table_name = ? AND record_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+      [...key, limit, offset],
+    );
     const entries = rs.rows.map(toHistoryEntry).map((e) => ({
-      history_id: e.id, action: e.action, changed_by: e.changedBy, changed_at: e.changedAt,
-      changed_fields: e.before && e.after ? changedFields(e.before, e.after) : [], before: e.before, after: e.after,
+      history_id: e.id,
+      action: e.action,
+      changed_by: e.changedBy,
+      changed_at: e.changedAt,
+      changed_fields: e.before && e.after ? changedFields(e.before, e.after) : [],
+      before: e.before,
+      after: e.after,
     }));
     const next = offset + entries.length < total ? offset + entries.length : null;
-    const lines = entries.map((e) => `- #${e.history_id} ${e.changed_at} ${e.action} ${e.changed_by}${e.changed_fields.length ? `: ${e.changed_fields.join(", ")}` : ""}`);
+    const lines = entries.map((e) =>
+      `- #${e.history_id} ${e.changed_at} ${e.action} ${e.changed_by}${
+        e.changed_fields.length ? `: ${e.changed_fields.join(", ")}` : ""
+      }`
+    );
     const text = total === 0
       ? `记录号 ${record_id} 没有历史（演示数据未经修改时即如此）。 / Record ${record_id} has no history (untouched demo data has none).`
-      : [`记录号 ${record_id} 共 ${total} 条历史。 / Record ${record_id} has ${total} history entries.`, ...lines].join("\n");
+      : [
+        `记录号 ${record_id} 共 ${total} 条历史。 / Record ${record_id} has ${total} history entries.`,
+        ...lines,
+      ].join("\n");
     return { structured: { record_id, total, next_offset: next, entries }, text };
   },
 });

@@ -5,7 +5,12 @@ import type { SqlValue } from "../db/db.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
 import { defineTool } from "../call/define-tool.ts";
 
-const GROUPS = { block: "w.block", project: "w.exploration_project", well_type: "w.well_type", year: "d.y" } as const;
+const GROUPS = {
+  block: "w.block",
+  project: "w.exploration_project",
+  well_type: "w.well_type",
+  year: "d.y",
+} as const;
 const NOT_IN_MASTER = "(不在基础信息 not in master)";
 
 /** `get_statistics`: counts and sums of wells and drilling reports grouped by block, project, well type or year. */
@@ -26,35 +31,58 @@ export const getStatistics = defineTool({
     group_by: z.string(),
     groups: z.array(z.object({
       group: z.string().describe("分组值 group value"),
-      wells_in_master: z.number().int().describe("基础信息井数 wells in the master (for year: reporting wells in the master)"),
+      wells_in_master: z.number().int().describe(
+        "基础信息井数 wells in the master (for year: reporting wells in the master)",
+      ),
       key_wells: z.number().int().describe("重点井数 key wells"),
       reporting_wells: z.number().int().describe("有日报的井数 wells with reports in the period"),
       reports: z.number().int().describe("日报数 drilling reports"),
       footage_m: z.number().describe("总进尺 metres drilled (m)"),
       npt_h: z.number().describe("非生产时间 NPT (h)，同 analyze_npt"),
     })),
-    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
-      .describe("非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text"),
+    npt_sources: z.object({
+      activities: z.number().int(),
+      recorded: z.number().int(),
+      text: z.number().int(),
+    })
+      .describe(
+        "非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text",
+      ),
     dates_used: z.string().nullable(),
   }),
   group: "read",
   toolset: "read",
   annotations: { readOnlyHint: true, openWorldHint: false },
   async run(args, ctx) {
-    const resolved = await resolveDailyFilter(ctx.db, { date: args.date, date_from: args.date_from, date_to: args.date_to }, ctx);
+    const resolved = await resolveDailyFilter(ctx.db, {
+      date: args.date,
+      date_from: args.date_from,
+      date_to: args.date_to,
+    }, ctx);
     const dw = dailyWhere(resolved.filter, "x");
     const byYear = args.group_by === "year";
     // Each report's NPT from daily_npt (derived at write time, the rule of analyze_npt), capped to the day as there.
-    const d = `SELECT x.well_id, ${byYear ? "substr(x.report_date, 1, 4)" : "''"} AS y, count(*) AS n, sum(x.footage_m) AS f, sum(min(p.h, 24)) AS npt,
+    const d = `SELECT x.well_id, ${
+      byYear ? "substr(x.report_date, 1, 4)" : "''"
+    } AS y, count(*) AS n, sum(x.footage_m) AS f, sum(min(p.h, 24)) AS npt,
         sum(p.source = 'activities') AS sa, sum(p.source = 'recorded') AS sr, sum(p.source = 'text') AS st
       FROM drilling_daily x LEFT JOIN (SELECT report_id, sum(hours) AS h, max(source) AS source FROM daily_npt GROUP BY report_id) p ON p.report_id = x.id
       WHERE ${dw.sql} GROUP BY x.well_id, y`;
     const params: SqlValue[] = [...dw.args];
-    const sources = (await ctx.db.execute(`SELECT coalesce(sum(sa), 0) AS a, coalesce(sum(sr), 0) AS r, coalesce(sum(st), 0) AS t FROM (${d})`, dw.args)).rows[0];
-    const npt_sources = { activities: Number(sources.a), recorded: Number(sources.r), text: Number(sources.t) };
+    const sources = (await ctx.db.execute(
+      `SELECT coalesce(sum(sa), 0) AS a, coalesce(sum(sr), 0) AS r, coalesce(sum(st), 0) AS t FROM (${d})`,
+      dw.args,
+    )).rows[0];
+    const npt_sources = {
+      activities: Number(sources.a),
+      recorded: Number(sources.r),
+      text: Number(sources.t),
+    };
     const blockWhere = args.block ? "WHERE w.block = ?" : "";
     if (args.block) params.push(args.block);
-    const grp = `coalesce(${GROUPS[args.group_by]}, CASE WHEN w.well_id IS NULL THEN '${NOT_IN_MASTER}' ELSE '(空 empty)' END)`;
+    const grp = `coalesce(${
+      GROUPS[args.group_by]
+    }, CASE WHEN w.well_id IS NULL THEN '${NOT_IN_MASTER}' ELSE '(空 empty)' END)`;
     const sql = byYear
       ? `WITH d AS (${d}) SELECT ${grp} AS grp, count(DISTINCT w.well_id) AS wells, count(DISTINCT CASE WHEN w.is_key_well = 1 THEN w.well_id END) AS keys,
            count(DISTINCT d.well_id) AS reporting, sum(d.n) AS reports, sum(d.f) AS footage, sum(d.npt) AS npt
@@ -67,15 +95,29 @@ export const getStatistics = defineTool({
     const rs = await ctx.db.execute(sql, params);
     const r1 = (v: unknown) => Math.round(Number(v ?? 0) * 10) / 10;
     const groups = rs.rows.map((r) => ({
-      group: String(r.grp), wells_in_master: Number(r.wells ?? 0), key_wells: Number(r.keys ?? 0), reporting_wells: Number(r.reporting ?? 0),
-      reports: Number(r.reports ?? 0), footage_m: r1(r.footage), npt_h: Math.round(Number(r.npt ?? 0) * 100) / 100,
+      group: String(r.grp),
+      wells_in_master: Number(r.wells ?? 0),
+      key_wells: Number(r.keys ?? 0),
+      reporting_wells: Number(r.reporting ?? 0),
+      reports: Number(r.reports ?? 0),
+      footage_m: r1(r.footage),
+      npt_h: Math.round(Number(r.npt ?? 0) * 100) / 100,
     }));
-    const lines = groups.map((g) => `| ${g.group} | ${g.wells_in_master} | ${g.key_wells} | ${g.reporting_wells} | ${g.reports} | ${g.footage_m} | ${g.npt_h} |`);
+    const lines = groups.map((g) =>
+      `| ${g.group} | ${g.wells_in_master} | ${g.key_wells} | ${g.reporting_wells} | ${g.reports} | ${g.footage_m} | ${g.npt_h} |`
+    );
     const text = [
-      `按 ${args.group_by} 分组统计 / statistics by ${args.group_by}` + (resolved.dates_used ? `（日期 dates: ${resolved.dates_used}）` : "（全部日期 all dates）"), "",
-      "| 分组 Group | 井数 Wells | 重点井 Key | 有日报井 Reporting | 日报 Reports | 进尺 Footage m | NPT h |", "|---|---|---|---|---|---|---|", ...lines,
+      `按 ${args.group_by} 分组统计 / statistics by ${args.group_by}` +
+      (resolved.dates_used ? `（日期 dates: ${resolved.dates_used}）` : "（全部日期 all dates）"),
+      "",
+      "| 分组 Group | 井数 Wells | 重点井 Key | 有日报井 Reporting | 日报 Reports | 进尺 Footage m | NPT h |",
+      "|---|---|---|---|---|---|---|",
+      ...lines,
       ...(nptSourceNote(npt_sources) ? ["", nptSourceNote(npt_sources)] : []),
     ].join("\n");
-    return { structured: { group_by: args.group_by, groups, npt_sources, dates_used: resolved.dates_used }, text };
+    return {
+      structured: { group_by: args.group_by, groups, npt_sources, dates_used: resolved.dates_used },
+      text,
+    };
   },
 });

@@ -27,20 +27,36 @@ export const getWellSummary = defineTool({
     design_depth_m: z.number().nullable().describe("设计井深 design depth (m)"),
     current_depth_m: z.number().nullable().describe("当前井深 latest reported depth (m)"),
     progress_pct: z.number().nullable().describe("完成比例 current ÷ design depth (%)"),
-    days_since_spud: z.number().int().nullable().describe("开钻以来天数 days from spud to the latest report, inclusive"),
+    days_since_spud: z.number().int().nullable().describe(
+      "开钻以来天数 days from spud to the latest report, inclusive",
+    ),
     report_count: z.number().int().describe("日报条数 number of daily reports"),
     first_report_date: z.string().nullable(),
     latest_report_date: z.string().nullable(),
     total_footage_m: z.number().describe("总进尺 metres drilled (m)"),
     on_bottom_hours_h: z.number().describe("纯钻时间 on-bottom hours (h)"),
-    average_rop_m_h: z.number().nullable().describe("平均钻速 average ROP = footage ÷ on-bottom hours (m/h)"),
+    average_rop_m_h: z.number().nullable().describe(
+      "平均钻速 average ROP = footage ÷ on-bottom hours (m/h)",
+    ),
     npt_hours_h: z.number().describe("非生产时间 NPT (h)，同 analyze_npt"),
-    npt_share_pct: z.number().nullable().describe("非生产时间占比 NPT ÷ (24 h × days of known NPT) (%)"),
-    npt_sources: z.object({ activities: z.number().int(), recorded: z.number().int(), text: z.number().int() })
-      .describe("非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text"),
+    npt_share_pct: z.number().nullable().describe(
+      "非生产时间占比 NPT ÷ (24 h × days of known NPT) (%)",
+    ),
+    npt_sources: z.object({
+      activities: z.number().int(),
+      recorded: z.number().int(),
+      text: z.number().int(),
+    })
+      .describe(
+        "非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text",
+      ),
     current_formation: z.string().nullable().describe("当前地层 formation at the latest report"),
-    current_mud_density_g_cm3: z.number().nullable().describe("当前钻井液密度 latest mud density (g/cm³)"),
-    well_in_master: z.boolean().describe("井号是否在油井基础信息中 whether the well is in the well master"),
+    current_mud_density_g_cm3: z.number().nullable().describe(
+      "当前钻井液密度 latest mud density (g/cm³)",
+    ),
+    well_in_master: z.boolean().describe(
+      "井号是否在油井基础信息中 whether the well is in the well master",
+    ),
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
   group: "read",
@@ -64,7 +80,9 @@ export const getWellSummary = defineTool({
     const n = Number(agg.n);
     const spud = (well.spud_date as string | undefined) ?? (agg.first as string | null);
     const last = agg.last as string | null;
-    const days = spud && last ? Math.round((Date.parse(last) - Date.parse(spud)) / DAY_MS) + 1 : null;
+    const days = spud && last
+      ? Math.round((Date.parse(last) - Date.parse(spud)) / DAY_MS) + 1
+      : null;
     const footage = Number(agg.footage);
     const hours = Number(agg.hours);
     // Each report's NPT as analyze_npt reads it (daily_npt: activity lines, else npt_h, else the main-work text).
@@ -74,25 +92,43 @@ export const getWellSummary = defineTool({
     const design = (well.design_depth_m as number | undefined) ?? null;
     const r1 = (v: number) => Math.round(v * 10) / 10;
     const s = {
-      well_id, name: (well.name as string | undefined) ?? null, block: (well.block as string | undefined) ?? null,
+      well_id,
+      name: (well.name as string | undefined) ?? null,
+      block: (well.block as string | undefined) ?? null,
       status: (well.status as string | undefined) ?? null,
-      spud_date: spud, design_depth_m: design, current_depth_m: depth,
+      spud_date: spud,
+      design_depth_m: design,
+      current_depth_m: depth,
       progress_pct: depth !== null && design ? r1((depth / design) * 100) : null,
-      days_since_spud: days, report_count: n, first_report_date: agg.first as string | null, latest_report_date: last,
-      total_footage_m: r1(footage), on_bottom_hours_h: r1(hours),
+      days_since_spud: days,
+      report_count: n,
+      first_report_date: agg.first as string | null,
+      latest_report_date: last,
+      total_footage_m: r1(footage),
+      on_bottom_hours_h: r1(hours),
       average_rop_m_h: hours > 0 ? Math.round((footage / hours) * 100) / 100 : null,
-      npt_hours_h: Math.round(npt * 100) / 100, npt_share_pct: totals.days > 0 ? r1((npt / (totals.days * 24)) * 100) : null,
+      npt_hours_h: Math.round(npt * 100) / 100,
+      npt_share_pct: totals.days > 0 ? r1((npt / (totals.days * 24)) * 100) : null,
       npt_sources: totals.sources,
       current_formation: (latest?.formation as string | undefined) ?? null,
       current_mud_density_g_cm3: (latest?.mud_density_g_cm3 as number | undefined) ?? null,
-      well_in_master: resolution.in_master === true, well_match: resolution.note,
+      well_in_master: resolution.in_master === true,
+      well_match: resolution.note,
     };
     const flag = s.well_in_master ? "" : "\n⚠ 井号不在油井基础信息中 / well not in the well master";
     const text = (n === 0
       ? `${well_id}（${s.name ?? ""}）尚无钻井日报。 / ${well_id} has no drilling reports yet.`
-      : `${well_id} ${s.name ?? ""}：井深 ${depth} m（设计 ${design ?? "—"} m，${s.progress_pct ?? "—"}%），开钻 ${days} 天，` +
-        `平均钻速 ${s.average_rop_m_h ?? "—"} m/h，非生产时间 ${s.npt_hours_h} h（${s.npt_share_pct}%），当前地层 ${s.current_formation ?? "—"}。\n` +
-        `${well_id}: depth ${depth} m of ${design ?? "—"} m, ${days} days since spud, average ROP ${s.average_rop_m_h ?? "—"} m/h, ` +
+      : `${well_id} ${s.name ?? ""}：井深 ${depth} m（设计 ${design ?? "—"} m，${
+        s.progress_pct ?? "—"
+      }%），开钻 ${days} 天，` +
+        `平均钻速 ${
+          s.average_rop_m_h ?? "—"
+        } m/h，非生产时间 ${s.npt_hours_h} h（${s.npt_share_pct}%），当前地层 ${
+          s.current_formation ?? "—"
+        }。\n` +
+        `${well_id}: depth ${depth} m of ${design ?? "—"} m, ${days} days since spud, average ROP ${
+          s.average_rop_m_h ?? "—"
+        } m/h, ` +
         `NPT ${s.npt_hours_h} h (${s.npt_share_pct}%), latest report ${last}.` +
         (nptSourceNote(totals.sources) ? `\n${nptSourceNote(totals.sources)}` : "")) + flag;
     return { structured: s, text };

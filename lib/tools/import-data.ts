@@ -13,15 +13,27 @@ export const IMPORT_REJECTED_SHOWN = 200;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-type ReportArgs = { xml_text?: string | string[]; jsonl_text?: string; file_name?: string; file_names?: string[] };
+type ReportArgs = {
+  xml_text?: string | string[];
+  jsonl_text?: string;
+  file_name?: string;
+  file_names?: string[];
+};
 
 /** The report files of a call (WITSML drillReport XML texts or one campaign JSONL text), or null when it carries none. */
 function reportFiles(args: ReportArgs): { name: string; text: string }[] | null {
   if (args.xml_text === undefined && args.jsonl_text === undefined) return null;
   if (args.xml_text !== undefined && args.jsonl_text !== undefined) {
-    throw new ToolError("invalid", "请给出 xml_text 或 jsonl_text 其中之一 / give either xml_text or jsonl_text, not both");
+    throw new ToolError(
+      "invalid",
+      "请给出 xml_text 或 jsonl_text 其中之一 / give either xml_text or jsonl_text, not both",
+    );
   }
-  const texts = args.jsonl_text !== undefined ? [args.jsonl_text] : typeof args.xml_text === "string" ? [args.xml_text] : args.xml_text!;
+  const texts = args.jsonl_text !== undefined
+    ? [args.jsonl_text]
+    : typeof args.xml_text === "string"
+    ? [args.xml_text]
+    : args.xml_text!;
   const ext = args.jsonl_text !== undefined ? "jsonl" : "xml";
   const names = args.file_names ?? (args.file_name ? [args.file_name] : []);
   return texts.map((text, i) => {
@@ -30,14 +42,26 @@ function reportFiles(args: ReportArgs): { name: string; text: string }[] | null 
   });
 }
 
-function fileBytes(args: { csv_text?: string; xlsx_base64?: string }): { bytes: Uint8Array; ext: string } {
+function fileBytes(
+  args: { csv_text?: string; xlsx_base64?: string },
+): { bytes: Uint8Array; ext: string } {
   if ((args.csv_text === undefined) === (args.xlsx_base64 === undefined)) {
-    throw new ToolError("invalid", "请给出 csv_text 或 xlsx_base64 其中之一 / give either csv_text or xlsx_base64, not both or neither");
+    throw new ToolError(
+      "invalid",
+      "请给出 csv_text 或 xlsx_base64 其中之一 / give either csv_text or xlsx_base64, not both or neither",
+    );
   }
-  if (args.csv_text !== undefined) return { bytes: new TextEncoder().encode(args.csv_text), ext: "csv" };
+  if (args.csv_text !== undefined) {
+    return { bytes: new TextEncoder().encode(args.csv_text), ext: "csv" };
+  }
   const b64 = args.xlsx_base64!.replace(/^data:[^,]*,/, "").replace(/\s+/g, "");
   if (!BASE64.test(b64) || b64.length % 4 !== 0) {
-    throw new ToolError("invalid", `xlsx_base64 不是 base64 "${b64.slice(0, 20)}…" / xlsx_base64 is not base64 "${b64.slice(0, 20)}…": send the .xlsx file's bytes base64-encoded`);
+    throw new ToolError(
+      "invalid",
+      `xlsx_base64 不是 base64 "${b64.slice(0, 20)}…" / xlsx_base64 is not base64 "${
+        b64.slice(0, 20)
+      }…": send the .xlsx file's bytes base64-encoded`,
+    );
   }
   return { bytes: new Uint8Array(Buffer.from(b64, "base64")), ext: "xlsx" };
 }
@@ -45,9 +69,14 @@ function fileBytes(args: { csv_text?: string; xlsx_base64?: string }): { bytes: 
 /** The report detail as plain arrays, at most 500 report days. */
 function reportOutput(r: ReportImportDetail) {
   return {
-    files: [...r.files], wells_created: [...r.wells_created], wells_matched: r.wells_matched.map((m) => ({ ...m })),
+    files: [...r.files],
+    wells_created: [...r.wells_created],
+    wells_matched: r.wells_matched.map((m) => ({ ...m })),
     activities: { ...r.activities },
-    reports: r.reports.slice(0, 500).map((x) => ({ ...x, figures: x.figures.map((f) => ({ ...f })) })),
+    reports: r.reports.slice(0, 500).map((x) => ({
+      ...x,
+      figures: x.figures.map((f) => ({ ...f })),
+    })),
   };
 }
 
@@ -66,64 +95,130 @@ export const importData = defineTool({
   input: z.strictObject({
     csv_text: z.string().min(1).optional(),
     xlsx_base64: z.string().min(1).optional(),
-    xml_text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]).optional().describe("一个或多个 XML 文件 / one or several files"),
+    xml_text: z.union([z.string().min(1), z.array(z.string().min(1)).min(1).max(50)]).optional()
+      .describe("一个或多个 XML 文件 / one or several files"),
     jsonl_text: z.string().min(1).optional(),
-    file_names: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe("各 XML 文件名 / the XML files' names"),
+    file_names: z.array(z.string().trim().min(1).max(200)).max(50).optional().describe(
+      "各 XML 文件名 / the XML files' names",
+    ),
     file_name: z.string().trim().min(1).max(200).optional(),
     table: z.enum(TABLES).optional().describe("不填则按表头识别 / from the header when absent"),
     dry_run: z.boolean().default(true),
   }),
   output: z.object({
-    file: z.string(), table: z.string(), dry_run: z.boolean(),
-    rows_read: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
-    rejected: z.number().int(), blank_rows: z.number().int(),
+    file: z.string(),
+    table: z.string(),
+    dry_run: z.boolean(),
+    rows_read: z.number().int(),
+    inserted: z.number().int(),
+    updated: z.number().int(),
+    unchanged: z.number().int(),
+    rejected: z.number().int(),
+    blank_rows: z.number().int(),
     rejected_rows: z.array(z.object({
-      row: z.number().int(), column: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]), reason: z.string(),
-    })).describe(`被拒绝的行（最多 ${IMPORT_REJECTED_SHOWN} 条）rejected rows (first ${IMPORT_REJECTED_SHOWN})`),
+      row: z.number().int(),
+      column: z.string(),
+      value: z.union([z.string(), z.number(), z.boolean(), z.null()]),
+      reason: z.string(),
+    })).describe(
+      `被拒绝的行（最多 ${IMPORT_REJECTED_SHOWN} 条）rejected rows (first ${IMPORT_REJECTED_SHOWN})`,
+    ),
     unknown_columns: z.array(z.string()),
-    duplicate_keys: z.number().int().describe("文件中重复的键（取最后一行）keys repeated in the file (last row used)"),
-    not_in_master: z.object({ rows: z.number().int(), wells: z.number().int(), examples: z.array(z.string()) }).nullable()
-      .describe("井号不在油井基础信息中的日报行（已保存）daily rows whose well is not in the well master (stored)"),
+    duplicate_keys: z.number().int().describe(
+      "文件中重复的键（取最后一行）keys repeated in the file (last row used)",
+    ),
+    not_in_master: z.object({
+      rows: z.number().int(),
+      wells: z.number().int(),
+      examples: z.array(z.string()),
+    }).nullable()
+      .describe(
+        "井号不在油井基础信息中的日报行（已保存）daily rows whose well is not in the well master (stored)",
+      ),
     report: z.object({
-      files: z.array(z.string()), wells_created: z.array(z.string()),
+      files: z.array(z.string()),
+      wells_created: z.array(z.string()),
       wells_matched: z.array(z.object({ names: z.string(), well_id: z.string() })),
       activities: z.object({
-        read: z.number().int(), inserted: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
-        rejected: z.number().int(), removed: z.number().int(),
+        read: z.number().int(),
+        inserted: z.number().int(),
+        updated: z.number().int(),
+        unchanged: z.number().int(),
+        rejected: z.number().int(),
+        removed: z.number().int(),
       }),
       reports: z.array(z.object({
-        file: z.string(), well_id: z.string(), report_date: z.string(), action: z.string(), activities: z.number().int(),
-        figures: z.array(z.object({ field: z.string(), value: z.union([z.string(), z.number(), z.null()]), how: z.string().describe("数据如何得出 how the figure was obtained") })),
+        file: z.string(),
+        well_id: z.string(),
+        report_date: z.string(),
+        action: z.string(),
+        activities: z.number().int(),
+        figures: z.array(
+          z.object({
+            field: z.string(),
+            value: z.union([z.string(), z.number(), z.null()]),
+            how: z.string().describe("数据如何得出 how the figure was obtained"),
+          }),
+        ),
       })).max(500),
-    }).optional().describe("WITSML/JSONL 导入：井、作业明细、各数值来源 drillReport/JSONL import: wells, activities, how each figure was obtained"),
+    }).optional().describe(
+      "WITSML/JSONL 导入：井、作业明细、各数值来源 drillReport/JSONL import: wells, activities, how each figure was obtained",
+    ),
     message: z.string(),
   }),
   group: "admin",
   toolset: "write",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
   async run(args, { db, user, progress }) {
     const reports = reportFiles(args);
     if (reports && (args.csv_text !== undefined || args.xlsx_base64 !== undefined)) {
-      throw new ToolError("invalid", "报告文件（xml_text/jsonl_text）与表格文件（csv_text/xlsx_base64）请分开导入 / import report files and table files in separate calls");
+      throw new ToolError(
+        "invalid",
+        "报告文件（xml_text/jsonl_text）与表格文件（csv_text/xlsx_base64）请分开导入 / import report files and table files in separate calls",
+      );
     }
     let total = 0;
     const progressOptions = progress && {
-      onStart: (rows: number) => progress(0, (total = rows), `开始导入 ${rows} 行 / importing ${rows} rows`),
-      onProgress: (done: number) => progress(done, total, `已处理 ${done}/${total} 行 / ${done} of ${total} rows done`),
+      onStart: (rows: number) =>
+        progress(0, total = rows, `开始导入 ${rows} 行 / importing ${rows} rows`),
+      onProgress: (done: number) =>
+        progress(done, total, `已处理 ${done}/${total} 行 / ${done} of ${total} rows done`),
     };
     // The importer (and exceljs under it) is loaded by the first import, not at every start.
-    const [{ ImportFileError, importFile }, { importReports }, { summaryText }] = await Promise.all([
-      import("../import/import-file.ts"),
-      import("../import/import-reports.ts"),
-      import("../import/import-summary.ts"),
-    ]);
+    const [{ ImportFileError, importFile }, { importReports }, { summaryText }] = await Promise.all(
+      [
+        import("../import/import-file.ts"),
+        import("../import/import-reports.ts"),
+        import("../import/import-summary.ts"),
+      ],
+    );
     let summary: ImportSummary;
     try {
-      if (reports) summary = await importReports(db, reports, { dryRun: args.dry_run, actor: actorOf(user), ...progressOptions });
-      else {
+      if (reports) {
+        summary = await importReports(db, reports, {
+          dryRun: args.dry_run,
+          actor: actorOf(user),
+          ...progressOptions,
+        });
+      } else {
         const { bytes, ext } = fileBytes(args);
-        const fileName = args.file_name ? (args.file_name.toLowerCase().endsWith(`.${ext}`) ? args.file_name : `${args.file_name}.${ext}`) : `upload.${ext}`;
-        summary = await importFile(db, bytes, { fileName, table: args.table, dryRun: args.dry_run, actor: actorOf(user), ...progressOptions });
+        const fileName = args.file_name
+          ? (args.file_name.toLowerCase().endsWith(`.${ext}`)
+            ? args.file_name
+            : `${args.file_name}.${ext}`)
+          : `upload.${ext}`;
+        summary = await importFile(db, bytes, {
+          fileName,
+          table: args.table,
+          dryRun: args.dry_run,
+          actor: actorOf(user),
+          ...progressOptions,
+        });
       }
     } catch (error) {
       if (error instanceof ImportFileError) throw new ToolError("invalid", error.message);
@@ -132,15 +227,26 @@ export const importData = defineTool({
     const text = summaryText(summary, 30);
     return {
       structured: {
-        file: summary.file, table: summary.table, dry_run: summary.dry_run, rows_read: summary.rows_read,
-        inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected,
-        blank_rows: summary.blank_rows, rejected_rows: summary.rejected_rows.slice(0, IMPORT_REJECTED_SHOWN),
-        unknown_columns: [...summary.unknown_columns], duplicate_keys: summary.duplicate_keys.length,
-        not_in_master: summary.not_in_master && { ...summary.not_in_master, examples: [...summary.not_in_master.examples] },
+        file: summary.file,
+        table: summary.table,
+        dry_run: summary.dry_run,
+        rows_read: summary.rows_read,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        rejected: summary.rejected,
+        blank_rows: summary.blank_rows,
+        rejected_rows: summary.rejected_rows.slice(0, IMPORT_REJECTED_SHOWN),
+        unknown_columns: [...summary.unknown_columns],
+        duplicate_keys: summary.duplicate_keys.length,
+        not_in_master: summary.not_in_master &&
+          { ...summary.not_in_master, examples: [...summary.not_in_master.examples] },
         ...(summary.report ? { report: reportOutput(summary.report) } : {}),
         message: text.split("\n")[0],
       },
-      text: summary.dry_run ? `${text}\n确认无误后用 dry_run=false 再调用一次以写入。 / Call again with dry_run=false to write it once the user agrees.` : text,
+      text: summary.dry_run
+        ? `${text}\n确认无误后用 dry_run=false 再调用一次以写入。 / Call again with dry_run=false to write it once the user agrees.`
+        : text,
     };
   },
 });

@@ -20,16 +20,35 @@ export const purgeDrillingRecord = defineTool({
     "daily report for good (its last state stays in the history).",
   input: z.strictObject({
     record_id: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
-    confirm: z.string().max(100).describe('须为 "PURGE <记录号>"，如 "PURGE 12" / exactly "PURGE <record_id>"'),
+    confirm: z.string().max(100).describe(
+      '须为 "PURGE <记录号>"，如 "PURGE 12" / exactly "PURGE <record_id>"',
+    ),
   }),
-  output: z.object({ record_id: z.number().int(), well_id: z.string(), report_date: z.string(), message: z.string() }),
+  output: z.object({
+    record_id: z.number().int(),
+    well_id: z.string(),
+    report_date: z.string(),
+    message: z.string(),
+  }),
   group: "admin",
   toolset: "admin",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
   async run({ record_id, confirm }, { db, user }) {
     const expected = purgeConfirmation(record_id);
     if (confirm !== expected) {
-      throw new ToolError("invalid", `须确认彻底删除：confirm 须为 "${expected}"，收到 "${confirm.slice(0, 100)}" / purge needs confirmation: confirm must be "${expected}", got "${confirm.slice(0, 100)}"`);
+      throw new ToolError(
+        "invalid",
+        `须确认彻底删除：confirm 须为 "${expected}"，收到 "${
+          confirm.slice(0, 100)
+        }" / purge needs confirmation: confirm must be "${expected}", got "${
+          confirm.slice(0, 100)
+        }"`,
+      );
     }
     const row = await db.transaction(async (tx) => {
       const found = await requireDailyAnyState(tx, record_id);
@@ -41,11 +60,27 @@ export const purgeDrillingRecord = defineTool({
       }
       await tx.execute("DELETE FROM drilling_daily WHERE id = ?", [record_id]);
       await refreshReportNpt(tx, [record_id]);
-      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "purge", before: found, after: null, by: actorOf(user) });
+      await recordHistory(tx, {
+        table: "drilling_daily",
+        recordId: record_id,
+        action: "purge",
+        before: found,
+        after: null,
+        by: actorOf(user),
+      });
       return found;
     });
-    const message = `已彻底删除记录号 ${record_id}（${row.well_id} ${row.report_date}），最后状态保留在历史中。 / Purged record ${record_id} ` +
+    const message =
+      `已彻底删除记录号 ${record_id}（${row.well_id} ${row.report_date}），最后状态保留在历史中。 / Purged record ${record_id} ` +
       `(${row.well_id} ${row.report_date}); its last state stays in the history.`;
-    return { structured: { record_id, well_id: String(row.well_id), report_date: String(row.report_date), message }, text: message };
+    return {
+      structured: {
+        record_id,
+        well_id: String(row.well_id),
+        report_date: String(row.report_date),
+        message,
+      },
+      text: message,
+    };
   },
 });

@@ -22,12 +22,20 @@ export const restoreDrillingRecord = defineTool({
   output: z.object({ record: dailyRecordSchema, message: z.string() }),
   group: "admin",
   toolset: "admin",
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: false,
+  },
   async run({ record_id }, { db, user }) {
     const record = await db.transaction(async (tx) => {
       const row = await requireDailyAnyState(tx, record_id);
       if (row.deleted_at === null) {
-        throw new ToolError("conflict", `记录号 "${record_id}" 未被删除，无需恢复 / record "${record_id}" is not deleted; nothing to restore`);
+        throw new ToolError(
+          "conflict",
+          `记录号 "${record_id}" 未被删除，无需恢复 / record "${record_id}" is not deleted; nothing to restore`,
+        );
       }
       const clash = await liveDailyAt(tx, row.well_id, row.report_date, record_id);
       if (clash) {
@@ -41,10 +49,18 @@ export const restoreDrillingRecord = defineTool({
       await refreshReportNpt(tx, [record_id]);
       const restored = await findDaily(tx, record_id);
       if (!restored) throw new Error(`restored drilling report ${record_id} cannot be read back`);
-      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "restore", before: null, after: storedColumns(restored), by: actorOf(user) });
+      await recordHistory(tx, {
+        table: "drilling_daily",
+        recordId: record_id,
+        action: "restore",
+        before: null,
+        after: storedColumns(restored),
+        by: actorOf(user),
+      });
       return restored;
     });
-    const message = `已恢复记录号 ${record_id}（${record.well_id} ${record.report_date}）。 / Restored record ${record_id} (${record.well_id} ${record.report_date}).`;
+    const message =
+      `已恢复记录号 ${record_id}（${record.well_id} ${record.report_date}）。 / Restored record ${record_id} (${record.well_id} ${record.report_date}).`;
     return { structured: { record, message }, text: message };
   },
 });

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
-import { describeGrants, describePrincipal, grantArgsShape, grantSchema, knownEmail, principalOf, shownGrant } from "../scope/grant-args.ts";
+import {
+  describeGrants,
+  describePrincipal,
+  grantArgsShape,
+  grantSchema,
+  knownEmail,
+  principalOf,
+  shownGrant,
+} from "../scope/grant-args.ts";
 import { listGrants } from "../scope/grants.ts";
 import { defineTool } from "../call/define-tool.ts";
 
@@ -22,33 +30,67 @@ export const revokeAccess = defineTool({
   }),
   group: "admin",
   toolset: "admin",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
   async run(args, { db, user }) {
     const p = principalOf(args);
     const before = await listGrants(db, p);
     const all = !args.blocks && !args.wells;
-    const wanted: { kind: "block" | "well"; label: string; value: string }[] = (args.blocks ?? []).map((b) => ({ kind: "block", label: `block ${b}`, value: b }));
+    const wanted: { kind: "block" | "well"; label: string; value: string }[] = (args.blocks ?? [])
+      .map((b) => ({ kind: "block", label: `block ${b}`, value: b }));
     // A grant is stored under the resolved id, or as typed when the well had no data yet.
     for (const r of args.wells ? await resolveWells(db, args.wells) : []) {
-      const hit = before.find((g) => g.grant_kind === "well" && (g.value === r.well_id || g.value === r.input));
-      wanted.push({ kind: "well", label: `well ${r.input}`, value: hit?.value ?? r.well_id ?? r.input });
+      const hit = before.find((g) =>
+        g.grant_kind === "well" && (g.value === r.well_id || g.value === r.input)
+      );
+      wanted.push({
+        kind: "well",
+        label: `well ${r.input}`,
+        value: hit?.value ?? r.well_id ?? r.input,
+      });
     }
-    const named = (g: { grant_kind: string; value: string }) => wanted.some((w) => w.kind === g.grant_kind && w.value === g.value);
+    const named = (g: { grant_kind: string; value: string }) =>
+      wanted.some((w) => w.kind === g.grant_kind && w.value === g.value);
     const doomed = all ? before : before.filter(named);
-    const notGranted = wanted.filter((w) => !doomed.some((g) => g.grant_kind === w.kind && g.value === w.value)).map((w) => w.label);
+    const notGranted = wanted.filter((w) =>
+      !doomed.some((g) => g.grant_kind === w.kind && g.value === w.value)
+    ).map((w) => w.label);
     const actor = actorOf(user);
     await db.transaction(async (tx) => {
       for (const g of doomed) {
         const rs = await tx.execute("DELETE FROM access_grants WHERE id = ? RETURNING *", [g.id]);
-        if (rs.rows[0]) await recordHistory(tx, { table: "access_grants", recordId: g.id, action: "delete", before: rs.rows[0], after: null, by: actor });
+        if (rs.rows[0]) {
+          await recordHistory(tx, {
+            table: "access_grants",
+            recordId: g.id,
+            action: "delete",
+            before: rs.rows[0],
+            after: null,
+            by: actor,
+          });
+        }
       }
     });
     const left = await listGrants(db, p);
     const who = describePrincipal(p, await knownEmail(db, p) ?? before.find((g) => g.email)?.email);
-    const now = describeGrants(left.filter((g) => g.grant_kind === "block").map((g) => g.value), left.filter((g) => g.grant_kind === "well").map((g) => g.value));
-    const message = `已撤销${who}的 ${doomed.length} 项授权，现可见 ${now}；下一次调用即生效。 / Revoked ${doomed.length} grant(s) of ${who}; now sees ${now}, from the next call on.`;
+    const now = describeGrants(
+      left.filter((g) => g.grant_kind === "block").map((g) => g.value),
+      left.filter((g) => g.grant_kind === "well").map((g) => g.value),
+    );
+    const message =
+      `已撤销${who}的 ${doomed.length} 项授权，现可见 ${now}；下一次调用即生效。 / Revoked ${doomed.length} grant(s) of ${who}; now sees ${now}, from the next call on.`;
     return {
-      structured: { principal: who, removed: doomed.map((g) => ({ grant_kind: g.grant_kind, value: g.value })), not_granted: notGranted, grants: left.map(shownGrant), message },
+      structured: {
+        principal: who,
+        removed: doomed.map((g) => ({ grant_kind: g.grant_kind, value: g.value })),
+        not_granted: notGranted,
+        grants: left.map(shownGrant),
+        message,
+      },
       text: [message, ...notGranted.map((n) => `未曾授权 not granted: ${n}`)].join("\n"),
     };
   },

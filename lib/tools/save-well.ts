@@ -6,5 +6,6 @@ export const saveWell = defineSaveTool({
   target: WELLS_TARGET,
   name: "save_well",
   title: "保存油井基础信息 Save well master records",
-  description: "保存从文件读出的油井基础信息。 / Save well master records, e.g. read from an uploaded document.",
+  description:
+    "保存从文件读出的油井基础信息。 / Save well master records, e.g. read from an uploaded document.",
 });

@@ -11,8 +11,7 @@ import { refreshReportNpt } from "../data/daily-npt.ts";
 export const updateDrillingRecord = defineTool({
   name: "update_drilling_record",
   title: "修改钻井日报 Update a drilling daily report",
-  description:
-    "按记录号修改一条钻井日报：只改给出的字段，null 清空；可撤销。 / " +
+  description: "按记录号修改一条钻井日报：只改给出的字段，null 清空；可撤销。 / " +
     "Change fields of one drilling daily report by record id (only those given; null clears one); old values go to " +
     "history and undo_record_change can revert the edit.",
   input: z.strictObject({
@@ -26,12 +25,20 @@ export const updateDrillingRecord = defineTool({
   }),
   group: "write",
   toolset: "write",
-  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: true,
+    openWorldHint: false,
+  },
   async run(args, { db, user }) {
     const { record_id, ...fields } = args;
     const given = Object.entries(fields).filter(([, v]) => v !== undefined);
     if (given.length === 0) {
-      throw new ToolError("invalid", "没有要修改的字段：请至少给出一个字段 / nothing to change: give at least one field");
+      throw new ToolError(
+        "invalid",
+        "没有要修改的字段：请至少给出一个字段 / nothing to change: give at least one field",
+      );
     }
     const result = await db.transaction(async (tx) => {
       const before = await requireDaily(tx, record_id);
@@ -42,16 +49,29 @@ export const updateDrillingRecord = defineTool({
       await tx.execute(
         `UPDATE drilling_daily SET ${changed.map((k) => `${k} = ?`).join(", ")}, updated_by = ?,
           updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ? AND deleted_at IS NULL`,
-        [...changed.map((k) => fields[k as keyof typeof fields] as string | number | null), actor, record_id],
+        [
+          ...changed.map((k) => fields[k as keyof typeof fields] as string | number | null),
+          actor,
+          record_id,
+        ],
       );
       await refreshReportNpt(tx, [record_id]);
       const after = await findDaily(tx, record_id);
       if (!after) throw new Error(`updated drilling report ${record_id} cannot be read back`);
-      await recordHistory(tx, { table: "drilling_daily", recordId: record_id, action: "update", before: storedColumns(before), after: storedColumns(after), by: actor });
+      await recordHistory(tx, {
+        table: "drilling_daily",
+        recordId: record_id,
+        action: "update",
+        before: storedColumns(before),
+        after: storedColumns(after),
+        by: actor,
+      });
       return { record: after, changed };
     });
     const message = result.changed.length
-      ? `已修改记录号 ${record_id} 的 ${result.changed.join(", ")}。 / Updated ${result.changed.join(", ")} of record ${record_id}.`
+      ? `已修改记录号 ${record_id} 的 ${result.changed.join(", ")}。 / Updated ${
+        result.changed.join(", ")
+      } of record ${record_id}.`
       : `记录号 ${record_id} 的值与给出的相同，未修改。 / Record ${record_id} already has these values; nothing changed.`;
     return { structured: { ...result, message }, text: message };
   },

@@ -3,7 +3,13 @@ import type { CivilDate } from "./civil-date.ts";
 import { DateInputError } from "./date-error.ts";
 
 /** A resolved stretch of days with words that say what it was read as. */
-export type DateSpan = { from: CivilDate; to: CivilDate; zh: string; en: string; absolute: boolean };
+export type DateSpan = {
+  from: CivilDate;
+  to: CivilDate;
+  zh: string;
+  en: string;
+  absolute: boolean;
+};
 
 const DAY_PATTERNS = [
   /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/, // 2021-03-05, 2021/3/5, 2021.3.5
@@ -42,7 +48,9 @@ export function parseAbsoluteSpan(text: string, input: string): DateSpan | null 
   const y = YEAR_PATTERN.exec(text);
   if (y) {
     const year = Number(y[1]);
-    if (!isValidCivilDate(year, 1, 1)) throw new DateInputError(input, "年份不存在", "no such year");
+    if (!isValidCivilDate(year, 1, 1)) {
+      throw new DateInputError(input, "年份不存在", "no such year");
+    }
     return {
       from: { year, month: 1, day: 1 },
       to: { year, month: 12, day: 31 },

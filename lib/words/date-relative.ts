@@ -4,7 +4,12 @@ import { NUMBER_CHARS, parseChineseNumber } from "./chinese-number.ts";
 import type { DateSpan } from "./date-absolute.ts";
 import { DateInputError } from "./date-error.ts";
 
-type Period = { words: readonly string[]; zh: string; en: string; span: (t: CivilDate) => [CivilDate, CivilDate] };
+type Period = {
+  words: readonly string[];
+  zh: string;
+  en: string;
+  span: (t: CivilDate) => [CivilDate, CivilDate];
+};
 
 const monthStart = (t: CivilDate): CivilDate => ({ ...t, day: 1 });
 const weekStart = (t: CivilDate): CivilDate => addDays(t, 1 - isoWeekday(t));
@@ -12,28 +17,57 @@ const weekStart = (t: CivilDate): CivilDate => addDays(t, 1 - isoWeekday(t));
 // Periods that include today end today: the data for days still to come does not exist.
 const PERIODS: readonly Period[] = [
   { words: ["今天", "今日", "today"], zh: "今天", en: "today", span: (t) => [t, t] },
-  { words: ["昨天", "昨日", "yesterday"], zh: "昨天", en: "yesterday", span: (t) => [addDays(t, -1), addDays(t, -1)] },
+  {
+    words: ["昨天", "昨日", "yesterday"],
+    zh: "昨天",
+    en: "yesterday",
+    span: (t) => [addDays(t, -1), addDays(t, -1)],
+  },
   {
     words: ["前天", "前日", "daybeforeyesterday", "thedaybeforeyesterday"],
     zh: "前天",
     en: "day before yesterday",
     span: (t) => [addDays(t, -2), addDays(t, -2)],
   },
-  { words: ["本周", "这周", "这一周", "本星期", "这个星期", "这星期", "本礼拜", "thisweek"], zh: "本周", en: "this week", span: (t) => [weekStart(t), t] },
   {
-    words: ["上周", "上星期", "上个星期", "上礼拜", "上个礼拜", "上一周", "lastweek", "previousweek"],
+    words: ["本周", "这周", "这一周", "本星期", "这个星期", "这星期", "本礼拜", "thisweek"],
+    zh: "本周",
+    en: "this week",
+    span: (t) => [weekStart(t), t],
+  },
+  {
+    words: [
+      "上周",
+      "上星期",
+      "上个星期",
+      "上礼拜",
+      "上个礼拜",
+      "上一周",
+      "lastweek",
+      "previousweek",
+    ],
     zh: "上周",
     en: "last week (Monday–Sunday)",
     span: (t) => [addDays(weekStart(t), -7), addDays(weekStart(t), -1)],
   },
-  { words: ["本月", "这个月", "这月", "当月", "thismonth"], zh: "本月", en: "this month", span: (t) => [monthStart(t), t] },
+  {
+    words: ["本月", "这个月", "这月", "当月", "thismonth"],
+    zh: "本月",
+    en: "this month",
+    span: (t) => [monthStart(t), t],
+  },
   {
     words: ["上月", "上个月", "上一个月", "lastmonth", "previousmonth"],
     zh: "上月",
     en: "last month",
     span: (t) => [addMonths(monthStart(t), -1), addDays(monthStart(t), -1)],
   },
-  { words: ["今年", "本年", "本年度", "thisyear"], zh: "今年", en: "this year", span: (t) => [{ ...t, month: 1, day: 1 }, t] },
+  {
+    words: ["今年", "本年", "本年度", "thisyear"],
+    zh: "今年",
+    en: "this year",
+    span: (t) => [{ ...t, month: 1, day: 1 }, t],
+  },
   {
     words: ["去年", "上年", "上一年", "lastyear", "previousyear"],
     zh: "去年",
@@ -43,8 +77,17 @@ const PERIODS: readonly Period[] = [
 ];
 
 const UNIT_WORDS: Readonly<Record<string, "day" | "week" | "month" | "year">> = Object.freeze({
-  天: "day", 日: "day", 周: "week", 星期: "week", 礼拜: "week", 月: "month", 年: "year",
-  day: "day", week: "week", month: "month", year: "year",
+  天: "day",
+  日: "day",
+  周: "week",
+  星期: "week",
+  礼拜: "week",
+  月: "month",
+  年: "year",
+  day: "day",
+  week: "week",
+  month: "month",
+  year: "year",
 });
 const ZH_LAST_N = new RegExp(`^(?:最近|近|过去)([${NUMBER_CHARS}]+)个?(天|日|周|星期|礼拜|月|年)$`);
 const EN_LAST_N = /^(?:last|past)(\d+)(day|week|month|year)s?$/;
@@ -81,7 +124,11 @@ export function parseRelativeSpan(text: string, today: CivilDate, input: string)
   const n = zh ? parseChineseNumber(zh[1]) : en && en.length === 3 ? Number(en[1]) : 1;
   const unit = UNIT_WORDS[zh ? zh[2] : en![en!.length - 1]];
   if (n === null || n < 1) {
-    throw new DateInputError(input, "天数须为正整数", "the count must be a whole number of at least 1");
+    throw new DateInputError(
+      input,
+      "天数须为正整数",
+      "the count must be a whole number of at least 1",
+    );
   }
   return { from: lastNStart(today, n, unit), to: today, ...lastNWords(n, unit), absolute: false };
 }

@@ -25,7 +25,16 @@ export type DateSelection =
 export type DateOptions = { now: Date; timeZone: string };
 
 const LATEST_WORDS: readonly string[] = [
-  "latest", "newest", "current", "mostrecent", "最新", "最近", "当前", "目前", "最新一天", "最新日报",
+  "latest",
+  "newest",
+  "current",
+  "mostrecent",
+  "最新",
+  "最近",
+  "当前",
+  "目前",
+  "最新一天",
+  "最新日报",
 ];
 const NOW_WORDS: readonly string[] = ["今", "现在", "目前", "now", "today", "今天", "今日"];
 // `-` is not a separator: it is inside 2021-03-05. `to` needs spaces around it.
@@ -41,7 +50,9 @@ function readSide(side: string, today: CivilDate, input: string): DateSpan {
   const span = parseAbsoluteSpan(compact, input) ?? parseRelativeSpan(compact, today, input);
   if (!span) throw unreadable(input);
   // `!(>= 1000)`, not `< 1000`: 最近999999999天 runs past the range of Date and gives NaN.
-  if (!(span.from.year >= 1000)) throw new DateInputError(input, "日期太早", "date is too far back");
+  if (!(span.from.year >= 1000)) {
+    throw new DateInputError(input, "日期太早", "date is too far back");
+  }
   return span;
 }
 

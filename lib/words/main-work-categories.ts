@@ -1,7 +1,16 @@
 /** The operations a day's main work (本日主要工作) is classified into. */
 export type OperationId =
-  | "drilling" | "tripping" | "casing" | "cementing" | "logging" | "circulating"
-  | "reaming" | "coring" | "rig_move" | "testing" | "other";
+  | "drilling"
+  | "tripping"
+  | "casing"
+  | "cementing"
+  | "logging"
+  | "circulating"
+  | "reaming"
+  | "coring"
+  | "rig_move"
+  | "testing"
+  | "other";
 
 /** Non-productive time categories as a drilling engineer groups them. */
 export type NptCategory = "equipment" | "waiting" | "downhole" | "weather" | "other";
@@ -25,10 +34,12 @@ export const OPERATIONS: readonly { id: OperationId; zh: string; en: string }[] 
  * Every NPT category with its Chinese and English name: the one source of these labels
  * (lib/analysis/npt-categories.ts reads them from here).
  */
-export const NPT_CATEGORIES: readonly { id: NptCategory; zh: string; en: string }[] = Object.freeze([
-  { id: "equipment", zh: "设备故障", en: "equipment failure" },
-  { id: "waiting", zh: "等停", en: "waiting" },
-  { id: "downhole", zh: "井下复杂", en: "downhole trouble" },
-  { id: "weather", zh: "天气", en: "weather" },
-  { id: "other", zh: "其他", en: "other" },
-]);
+export const NPT_CATEGORIES: readonly { id: NptCategory; zh: string; en: string }[] = Object.freeze(
+  [
+    { id: "equipment", zh: "设备故障", en: "equipment failure" },
+    { id: "waiting", zh: "等停", en: "waiting" },
+    { id: "downhole", zh: "井下复杂", en: "downhole trouble" },
+    { id: "weather", zh: "天气", en: "weather" },
+    { id: "other", zh: "其他", en: "other" },
+  ],
+);

@@ -5,7 +5,13 @@ import type { MainWorkKeyword } from "./main-work-keywords.ts";
 import { findHours } from "./work-hours.ts";
 
 /** One kind of non-productive time found in the text; `hours` only when the text says them. */
-export type NptFinding = { category: NptCategory; cause: string; zh: string; en: string; hours: number | null };
+export type NptFinding = {
+  category: NptCategory;
+  cause: string;
+  zh: string;
+  en: string;
+  hours: number | null;
+};
 
 /** What a day's main-work text says was done and what time was lost. */
 export type MainWorkClassification = { operations: OperationId[]; npt: NptFinding[] };
@@ -16,7 +22,8 @@ type Match = { entry: MainWorkKeyword; start: number; end: number };
 const CLAUSE_BREAK = /[,;!?。！？\n]+|\.(?!\d)/;
 const NEGATOR = /没有|未发生|未发现|未出现|未见|无(?!法|效)|未(?![能果])|没/g;
 // Words that may stand between a negator and what it negates: 无明显井漏、溢流现象.
-const FILLER = /发生|出现|发现|见|有|任何|明显|异常|现象|情况|显示|其他|其它|的|及|和|与|或|、|\/|等|\s/g;
+const FILLER =
+  /发生|出现|发现|见|有|任何|明显|异常|现象|情况|显示|其他|其它|的|及|和|与|或|、|\/|等|\s/g;
 // How far back a negator reaches: 无明显井漏、溢流、井涌现象 is short. Looking back a bounded
 // stretch keeps the work per match fixed, so a clause of a thousand trouble words stays linear.
 const MAX_NEGATION_GAP = 48;
@@ -48,10 +55,14 @@ function findMatches(clause: string): Match[] {
 function isNegated(clause: string, m: Match): boolean {
   const from = Math.max(0, m.start - MAX_NEGATION_GAP - 3); // 3: the longest negator
   let negEnd = -1;
-  for (const n of clause.slice(from, m.start).matchAll(NEGATOR)) negEnd = from + n.index + n[0].length;
+  for (const n of clause.slice(from, m.start).matchAll(NEGATOR)) {
+    negEnd = from + n.index + n[0].length;
+  }
   if (negEnd < 0 || m.start - negEnd > MAX_NEGATION_GAP) return false;
   let gap = clause.slice(negEnd, m.start);
-  if (m.entry.kind === "npt") for (const keyword of NPT_KEYWORDS) gap = gap.split(keyword).join("");
+  if (m.entry.kind === "npt") {
+    for (const keyword of NPT_KEYWORDS) gap = gap.split(keyword).join("");
+  }
   return gap.replace(FILLER, "") === "";
 }
 
@@ -62,7 +73,9 @@ function classifyClause(clause: string, hoursOf: Map<Match, number>): Match[] {
   }
   const mentions = findHours(clause);
   mentions.forEach((h, i) => {
-    const before = live.filter((m) => m.end <= h.start && (i === 0 || m.start >= mentions[i - 1].end)).at(-1);
+    const before = live.filter((m) =>
+      m.end <= h.start && (i === 0 || m.start >= mentions[i - 1].end)
+    ).at(-1);
     const nextStart = mentions[i + 1]?.start ?? Infinity;
     const after = live.find((m) => m.start >= h.end && m.start < nextStart);
     const owner = h.belongsTo === "before" ? before ?? after : after ?? before;
@@ -93,5 +106,8 @@ export function classifyMainWork(text: string): MainWorkClassification {
     if (hours !== undefined) finding.hours = Math.round(((finding.hours ?? 0) + hours) * 100) / 100;
     npt.set(id, finding);
   }
-  return { operations: OPERATIONS.map((o) => o.id).filter((id) => ops.has(id)), npt: [...npt.values()] };
+  return {
+    operations: OPERATIONS.map((o) => o.id).filter((id) => ops.has(id)),
+    npt: [...npt.values()],
+  };
 }

@@ -45,7 +45,9 @@ export async function resolveWellId(input: string, lookup: WellLookup): Promise<
   if (exact.length === 1) {
     return { kind: exact[0] === input ? "exact" : "normalized", wellId: exact[0], input };
   }
-  if (exact.length > 1) return { kind: "ambiguous", input, candidates: exact.slice(0, MAX_WELL_CANDIDATES) };
+  if (exact.length > 1) {
+    return { kind: "ambiguous", input, candidates: exact.slice(0, MAX_WELL_CANDIDATES) };
+  }
   const steps = [
     ["prefix", () => lookup.byKeyPrefix(key, MAX_WELL_CANDIDATES)],
     ["contains", () => lookup.byKeyContains(key, MAX_WELL_CANDIDATES)],

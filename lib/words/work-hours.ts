@@ -5,7 +5,12 @@ import { parseChineseNumber } from "./chinese-number.ts";
  * `belongsTo` says where its activity usually is: a duration (`修泵4.5h`) follows the
  * activity, a clock range (`8:00-14:00修泵`) comes before it.
  */
-export type HoursMention = { start: number; end: number; hours: number; belongsTo: "before" | "after" };
+export type HoursMention = {
+  start: number;
+  end: number;
+  hours: number;
+  belongsTo: "before" | "after";
+};
 
 // Every quantifier is bounded and a number may not start inside a longer one, so each start
 // position costs a fixed amount of work: the scan is linear in the text. (Unbounded `\s*`
@@ -35,7 +40,12 @@ export function findHours(text: string): HoursMention[] {
     const from = Number(m[1]) * 60 + Number(m[2]);
     let minutes = Number(m[3]) * 60 + Number(m[4]) - from;
     if (minutes <= 0) minutes += 24 * 60; // 22:00-06:00 runs past midnight
-    found.push({ start: m.index, end: m.index + m[0].length, hours: minutes / 60, belongsTo: "after" });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      hours: minutes / 60,
+      belongsTo: "after",
+    });
   }
   for (const m of text.matchAll(DURATION)) {
     if (m[1] === undefined && m[2] === undefined) continue; // a bare "h", as in m/h
@@ -46,7 +56,12 @@ export function findHours(text: string): HoursMention[] {
   }
   for (const m of text.matchAll(MINUTES)) {
     if (taken(m.index)) continue;
-    found.push({ start: m.index, end: m.index + m[0].length, hours: Number(m[1]) / 60, belongsTo: "before" });
+    found.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      hours: Number(m[1]) / 60,
+      belongsTo: "before",
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -7,12 +7,19 @@ import type { WriteTarget } from "./targets.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** A planned row once written: inserted rows now carry their new id. */
-export type AppliedRow = Exclude<RowPlan, { kind: "insert" }> | (Extract<RowPlan, { kind: "insert" }> & { readonly id: string | number });
+export type AppliedRow =
+  | Exclude<RowPlan, { kind: "insert" }>
+  | (Extract<RowPlan, { kind: "insert" }> & { readonly id: string | number });
 
 const MAX_ARGS = 8000;
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ','now')";
 
-async function insertGroup(tx: Executor, target: WriteTarget, plans: Extract<RowPlan, { kind: "insert" }>[], actor: string) {
+async function insertGroup(
+  tx: Executor,
+  target: WriteTarget,
+  plans: Extract<RowPlan, { kind: "insert" }>[],
+  actor: string,
+) {
   const given = Object.keys(plans[0].values);
   const columns = target.actorColumns ? [...given, "created_by", "updated_by"] : given;
   const returning = [...new Set([target.idColumn, ...target.table.naturalKey])].join(", ");
@@ -27,10 +34,17 @@ async function insertGroup(tx: Executor, target: WriteTarget, plans: Extract<Row
     }
     const tuple = `(${columns.map(() => "?").join(", ")})`;
     const rs = await tx.execute(
-      `INSERT INTO ${target.table.name} (${columns.join(", ")}) VALUES ${part.map(() => tuple).join(", ")} RETURNING ${returning}`,
+      `INSERT INTO ${target.table.name} (${columns.join(", ")}) VALUES ${
+        part.map(() => tuple).join(", ")
+      } RETURNING ${returning}`,
       args,
     );
-    for (const row of rs.rows) stored.set(keyOf(target, row as Record<string, string | number | null>), row[target.idColumn] as string | number);
+    for (const row of rs.rows) {
+      stored.set(
+        keyOf(target, row as Record<string, string | number | null>),
+        row[target.idColumn] as string | number,
+      );
+    }
   }
   return stored;
 }
@@ -41,7 +55,12 @@ async function insertGroup(tx: Executor, target: WriteTarget, plans: Extract<Row
  * and a record_history entry for every insert and update (the full row before and
  * after). Rejected and unchanged rows are left alone.
  */
-export async function applyChunk(tx: Executor, target: WriteTarget, plans: readonly RowPlan[], actor: string): Promise<AppliedRow[]> {
+export async function applyChunk(
+  tx: Executor,
+  target: WriteTarget,
+  plans: readonly RowPlan[],
+  actor: string,
+): Promise<AppliedRow[]> {
   const history: HistoryEntry[] = [];
   const groups = new Map<string, Extract<RowPlan, { kind: "insert" }>[]>();
   for (const p of plans) {
@@ -63,16 +82,32 @@ export async function applyChunk(tx: Executor, target: WriteTarget, plans: reado
   for (const p of plans) {
     if (p.kind === "insert") {
       const id = inserted.get(keyOf(target, p.values));
-      if (id === undefined) throw new Error(`inserted ${target.table.name} row ${p.row} cannot be matched to its key`);
-      history.push({ recordId: id, action: "insert", before: null, after: afterInsert(id, p.values) });
+      if (id === undefined) {
+        throw new Error(`inserted ${target.table.name} row ${p.row} cannot be matched to its key`);
+      }
+      history.push({
+        recordId: id,
+        action: "insert",
+        before: null,
+        after: afterInsert(id, p.values),
+      });
       applied.push({ ...p, id });
       continue;
     }
     if (p.kind === "update") {
       const sets = p.changed.map((c) => `${c} = ?`);
       if (target.actorColumns) sets.push("updated_by = ?");
-      const args: SqlValue[] = [...p.changed.map((c) => p.values[c] ?? null), ...(target.actorColumns ? [actor] : []), p.id];
-      await tx.execute(`UPDATE ${target.table.name} SET ${sets.join(", ")}, updated_at = ${NOW} WHERE ${target.idColumn} = ?`, args);
+      const args: SqlValue[] = [
+        ...p.changed.map((c) => p.values[c] ?? null),
+        ...(target.actorColumns ? [actor] : []),
+        p.id,
+      ];
+      await tx.execute(
+        `UPDATE ${target.table.name} SET ${
+          sets.join(", ")
+        }, updated_at = ${NOW} WHERE ${target.idColumn} = ?`,
+        args,
+      );
       const after: Row = { ...p.before };
       for (const c of p.changed) after[c] = p.values[c] ?? null;
       history.push({ recordId: p.id, action: "update", before: p.before, after });

@@ -16,7 +16,9 @@ function fieldType(column: Column): z.ZodType {
       return z.string().describe(fieldLabel(column));
     case "real":
     case "integer":
-      return (column.type === "integer" ? z.number().int() : z.number()).describe(fieldLabel(column));
+      return (column.type === "integer" ? z.number().int() : z.number()).describe(
+        fieldLabel(column),
+      );
   }
 }
 

@@ -28,7 +28,9 @@ export interface RecordOutcome {
   /** The stored row's id (`id`, or the well id for the well master); null when nothing is stored. */
   readonly record_id: string | number | null;
   /** Fields whose stored value changed, with the value before and after. */
-  readonly changes: Readonly<Record<string, { readonly before: ColumnValue; readonly after: ColumnValue }>>;
+  readonly changes: Readonly<
+    Record<string, { readonly before: ColumnValue; readonly after: ColumnValue }>
+  >;
   readonly problems: readonly Rejection[];
   /** Whether the record's well is in the well master (daily tables); null for the master itself. */
   readonly well_in_master: boolean | null;
@@ -57,7 +59,12 @@ class RolledBack extends Error {
   }
 }
 
-const STATUS: Record<RowPlan["kind"], SaveStatus> = { insert: "inserted", update: "updated", unchanged: "unchanged", rejected: "rejected" };
+const STATUS: Record<RowPlan["kind"], SaveStatus> = {
+  insert: "inserted",
+  update: "updated",
+  unchanged: "unchanged",
+  rejected: "rejected",
+};
 
 /**
  * Upserts records of `target` by natural key, each checked field by field, the
@@ -66,7 +73,12 @@ const STATUS: Record<RowPlan["kind"], SaveStatus> = { insert: "inserted", update
  * refused record keeps every record out. The outcomes are built only once the
  * transaction has committed (or rolled back), never from what was attempted.
  */
-export async function saveRecords(db: Db, target: WriteTarget, records: readonly Record<string, unknown>[], options: SaveOptions): Promise<SaveResult> {
+export async function saveRecords(
+  db: Db,
+  target: WriteTarget,
+  records: readonly Record<string, unknown>[],
+  options: SaveOptions,
+): Promise<SaveResult> {
   const check = recordChecker(target);
   const refused = new Map<number, Rejection[]>();
   const rows: WriteRow[] = [];
@@ -89,7 +101,9 @@ export async function saveRecords(db: Db, target: WriteTarget, records: readonly
     try {
       plans = await db.transaction(async (tx) => {
         const done = await upsertRows(tx, target, allowed, { apply: true, actor: options.actor });
-        if (options.allOrNothing && done.some((p) => p.kind === "rejected")) throw new RolledBack(done);
+        if (options.allOrNothing && done.some((p) => p.kind === "rejected")) {
+          throw new RolledBack(done);
+        }
         return done;
       });
       committed = true;
@@ -107,15 +121,40 @@ export async function saveRecords(db: Db, target: WriteTarget, records: readonly
       const index = i + 1;
       const plan = byRow.get(index);
       const values = plan?.values ?? rows.find((r) => r.row === index)?.values ?? {};
-      const key = Object.fromEntries(target.table.naturalKey.map((k) => [k, values[k] ?? (records[i][k] as ColumnValue) ?? null]));
+      const key = Object.fromEntries(
+        target.table.naturalKey.map((
+          k,
+        ) => [k, values[k] ?? (records[i][k] as ColumnValue) ?? null]),
+      );
       const problems = refused.get(index) ?? (plan?.kind === "rejected" ? plan.problems : []);
-      const status: SaveStatus = problems.length ? "rejected" : !plan || !committed ? "not_saved" : STATUS[plan.kind];
-      const stored = status !== "rejected" && status !== "not_saved" && plan && "id" in plan ? plan.id : null;
+      const status: SaveStatus = problems.length
+        ? "rejected"
+        : !plan || !committed
+        ? "not_saved"
+        : STATUS[plan.kind];
+      const stored = status !== "rejected" && status !== "not_saved" && plan && "id" in plan
+        ? plan.id
+        : null;
       const changes = status === "updated" && plan?.kind === "update"
-        ? Object.fromEntries(plan.changed.map((c) => [c, { before: (plan.before[c] ?? null) as ColumnValue, after: plan.values[c] ?? null }]))
+        ? Object.fromEntries(
+          plan.changed.map((
+            c,
+          ) => [c, {
+            before: (plan.before[c] ?? null) as ColumnValue,
+            after: plan.values[c] ?? null,
+          }]),
+        )
         : {};
       const well = key.well_id === null || key.well_id === undefined ? null : String(key.well_id);
-      return { index, status, key, record_id: stored, changes, problems, well_in_master: inMaster && well !== null ? inMaster.has(well) : null };
+      return {
+        index,
+        status,
+        key,
+        record_id: stored,
+        changes,
+        problems,
+        well_in_master: inMaster && well !== null ? inMaster.has(well) : null,
+      };
     }),
   };
 }

@@ -42,8 +42,12 @@ export function defineSaveTool(spec: SaveToolSpec) {
     title: spec.title,
     description: zhOf(spec.description) +
       `按 ${key} 新增或更新（只改给出的字段，null 清空，旧值入历史）。records 每次 1–${SAVE_BATCH_MAX} 条，逐条回答结果；` +
-      `不合理的值被拒并说明范围；all_or_nothing=true 时有一条被拒则全不存。字段（日期 YYYY-MM-DD）：${recordFieldsLine(spec.target)}。` +
-      ` / ${enOf(spec.description)} Upserts by ${key}: an existing record changes only the fields given, null clears one, old ` +
+      `不合理的值被拒并说明范围；all_or_nothing=true 时有一条被拒则全不存。字段（日期 YYYY-MM-DD）：${
+        recordFieldsLine(spec.target)
+      }。` +
+      ` / ${
+        enOf(spec.description)
+      } Upserts by ${key}: an existing record changes only the fields given, null clears one, old ` +
       `values go to history; field names carry the unit. 1–${SAVE_BATCH_MAX} records per call, each answered inserted, updated, ` +
       `unchanged or rejected with the reason (implausible values are refused naming the range); all_or_nothing=true saves none if one is refused.`,
     input: z.strictObject({
@@ -53,18 +57,36 @@ export function defineSaveTool(spec: SaveToolSpec) {
     // Each record's fields are named once in the description; one property per field would double the tool's size.
     listInput: (schema) => {
       const properties = schema.properties as Record<string, Record<string, unknown>>;
-      return { ...schema, properties: { ...properties, records: { ...properties.records, items: { type: "object" } } } };
+      return {
+        ...schema,
+        properties: {
+          ...properties,
+          records: { ...properties.records, items: { type: "object" } },
+        },
+      };
     },
     output: saveAnswerSchema,
     group: "save",
     toolset: "write",
-    annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
+    annotations: {
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: true,
+      openWorldHint: false,
+    },
     async run(args, { db, user }) {
       const records = args.records as Record<string, unknown>[];
       const result = await saveRecords(db, spec.target, records, {
-        actor: actorOf(user), allOrNothing: args.all_or_nothing, outsideScope: wellScopeCheck(db, user),
+        actor: actorOf(user),
+        allOrNothing: args.all_or_nothing,
+        outsideScope: wellScopeCheck(db, user),
       });
-      const answer = { table: spec.target.table.name, committed: result.committed, ...countOutcomes(result.outcomes), results: result.outcomes.map((o) => ({ ...o, problems: [...o.problems] })) };
+      const answer = {
+        table: spec.target.table.name,
+        committed: result.committed,
+        ...countOutcomes(result.outcomes),
+        results: result.outcomes.map((o) => ({ ...o, problems: [...o.problems] })),
+      };
       const text = saveAnswerText(answer);
       return { structured: { ...answer, message: text.split("\n")[0] }, text };
     },
@@ -73,5 +95,11 @@ export function defineSaveTool(spec: SaveToolSpec) {
 
 function countOutcomes(outcomes: readonly { status: string }[]) {
   const n = (s: string) => outcomes.filter((o) => o.status === s).length;
-  return { inserted: n("inserted"), updated: n("updated"), unchanged: n("unchanged"), rejected: n("rejected"), not_saved: n("not_saved") };
+  return {
+    inserted: n("inserted"),
+    updated: n("updated"),
+    unchanged: n("unchanged"),
+    rejected: n("rejected"),
+    not_saved: n("not_saved"),
+  };
 }

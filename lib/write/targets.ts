@@ -23,28 +23,53 @@ export interface WriteTarget {
 
 /** The well master: keyed by its primary key, so a soft-deleted well blocks its id until restored. */
 export const WELLS_TARGET: WriteTarget = {
-  table: WELLS, idColumn: "well_id", actorColumns: false, required: ["well_id"], wellInMaster: false,
+  table: WELLS,
+  idColumn: "well_id",
+  actorColumns: false,
+  required: ["well_id"],
+  wellInMaster: false,
 };
 
 /** The drilling daily report, one live row per (well_id, report_date). */
 export const DRILLING_DAILY_TARGET: WriteTarget = {
-  table: DRILLING_DAILY, idColumn: "id", actorColumns: true, required: ["well_id", "report_date"], wellInMaster: true,
+  table: DRILLING_DAILY,
+  idColumn: "id",
+  actorColumns: true,
+  required: ["well_id", "report_date"],
+  wellInMaster: true,
 };
 
 /** The key-well trial-production daily: one live row per well, date, horizon and layer (horizon and layer may be empty). */
 export const KEY_WELL_DAILY_TARGET: WriteTarget = {
-  table: KEY_WELL_DAILY, idColumn: "id", actorColumns: true, required: ["well_id", "report_date"], wellInMaster: true,
+  table: KEY_WELL_DAILY,
+  idColumn: "id",
+  actorColumns: true,
+  required: ["well_id", "report_date"],
+  wellInMaster: true,
 };
 
 /** The pre-drilling milestones, one live row per well. */
 export const PRE_DRILLING_TARGET: WriteTarget = {
-  table: PRE_DRILLING, idColumn: "id", actorColumns: true, required: ["well_id"], wellInMaster: true,
+  table: PRE_DRILLING,
+  idColumn: "id",
+  actorColumns: true,
+  required: ["well_id"],
+  wellInMaster: true,
 };
 
 /** The day's activity lines under a drilling daily report (written by the drillReport and campaign importers). */
 export const DRILLING_ACTIVITIES_TARGET: WriteTarget = {
-  table: DRILLING_ACTIVITIES, idColumn: "id", actorColumns: true, required: ["well_id", "report_date", "start_time"], wellInMaster: true,
+  table: DRILLING_ACTIVITIES,
+  idColumn: "id",
+  actorColumns: true,
+  required: ["well_id", "report_date", "start_time"],
+  wellInMaster: true,
 };
 
 /** Every table the importer and the save tools write. Add a table here to import it. */
-export const WRITE_TARGETS: readonly WriteTarget[] = [WELLS_TARGET, DRILLING_DAILY_TARGET, KEY_WELL_DAILY_TARGET, PRE_DRILLING_TARGET];
+export const WRITE_TARGETS: readonly WriteTarget[] = [
+  WELLS_TARGET,
+  DRILLING_DAILY_TARGET,
+  KEY_WELL_DAILY_TARGET,
+  PRE_DRILLING_TARGET,
+];

@@ -24,7 +24,12 @@ export interface UpsertOptions {
  * changed fields, unchanged rows, and rows refused (a key repeated in the run, a
  * deleted well). With `apply: false` it only plans and writes nothing.
  */
-export async function upsertRows(db: Executor, target: WriteTarget, rows: readonly WriteRow[], options: UpsertOptions): Promise<(RowPlan | AppliedRow)[]> {
+export async function upsertRows(
+  db: Executor,
+  target: WriteTarget,
+  rows: readonly WriteRow[],
+  options: UpsertOptions,
+): Promise<(RowPlan | AppliedRow)[]> {
   const size = options.chunkSize ?? 500;
   const seen = new Map<string, number>();
   const out: (RowPlan | AppliedRow)[] = [];

@@ -17,7 +17,10 @@ export function wellScopeCheck(db: Executor, _user: User): ScopeCheck {
   const scope = scopeOf(db);
   return async (wellIds) => {
     if (!scope || wellIds.length === 0) return new Set<string>();
-    const rs = await db.execute(`SELECT value FROM json_each(?) WHERE NOT ${visibleWellSql(scope, "value")}`, [JSON.stringify(wellIds)]);
+    const rs = await db.execute(
+      `SELECT value FROM json_each(?) WHERE NOT ${visibleWellSql(scope, "value")}`,
+      [JSON.stringify(wellIds)],
+    );
     return new Set(rs.rows.map((r) => String(r.value)));
   };
 }

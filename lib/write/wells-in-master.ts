@@ -9,7 +9,9 @@ export async function wellsInMaster(db: Executor, wellIds: Iterable<string>): Pr
   for (let i = 0; i < ids.length; i += PER_QUERY) {
     const part = ids.slice(i, i + PER_QUERY);
     const rs = await db.execute(
-      `SELECT well_id FROM wells WHERE deleted_at IS NULL AND well_id IN (${part.map(() => "?").join(", ")})`,
+      `SELECT well_id FROM wells WHERE deleted_at IS NULL AND well_id IN (${
+        part.map(() => "?").join(", ")
+      })`,
       part,
     );
     for (const r of rs.rows) found.add(String(r.well_id));

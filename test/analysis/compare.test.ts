@@ -4,33 +4,93 @@ import { compareWells } from "../../lib/analysis/compare.ts";
 import type { DrillingRecord } from "../../lib/analysis/record.ts";
 
 const close = (actual: number | null, expected: number, eps = 1e-9) =>
-  assert.ok(actual !== null && Math.abs(actual - expected) <= eps, `expected ${expected}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) <= eps,
+    `expected ${expected}, got ${actual}`,
+  );
 
 // Bit of area 1 m² and rpm 0: MSE = WOB/1000 MPa (see mse-interval.test.ts).
-const MSE = (wob_kn: number) => ({ wob_kn, bit_diameter_mm: 2000 / Math.sqrt(Math.PI), rpm: 0, torque_kn_m: 0 });
+const MSE = (wob_kn: number) => ({
+  wob_kn,
+  bit_diameter_mm: 2000 / Math.sqrt(Math.PI),
+  rpm: 0,
+  torque_kn_m: 0,
+});
 
 const WELLS = new Map<string, DrillingRecord[]>([
   ["W1", [
-    { well_id: "W1", spud_date: "2023-05-01", report_date: "2023-05-01", depth_m: 200, footage_m: 200, rop_m_h: 20, npt_h: 0 },
-    { well_id: "W1井", spud_date: "2023-05-01", report_date: "2023-05-11", depth_m: 2000, footage_m: 300, rop_m_h: 30, npt_h: 2.4, npt_category: "等停" },
+    {
+      well_id: "W1",
+      spud_date: "2023-05-01",
+      report_date: "2023-05-01",
+      depth_m: 200,
+      footage_m: 200,
+      rop_m_h: 20,
+      npt_h: 0,
+    },
+    {
+      well_id: "W1井",
+      spud_date: "2023-05-01",
+      report_date: "2023-05-11",
+      depth_m: 2000,
+      footage_m: 300,
+      rop_m_h: 30,
+      npt_h: 2.4,
+      npt_category: "等停",
+    },
   ]],
   ["W2", [
-    { spud_date: "2023-06-01", report_date: "2023-06-01", depth_m: 100, footage_m: 100, rop_m_h: 10, npt_h: 12, npt_category: "卡钻", ...MSE(3000) },
-    { spud_date: "2023-06-01", report_date: "2023-06-06", depth_m: 1500, footage_m: 400, rop_m_h: 40, npt_h: 0, ...MSE(5000) },
+    {
+      spud_date: "2023-06-01",
+      report_date: "2023-06-01",
+      depth_m: 100,
+      footage_m: 100,
+      rop_m_h: 10,
+      npt_h: 12,
+      npt_category: "卡钻",
+      ...MSE(3000),
+    },
+    {
+      spud_date: "2023-06-01",
+      report_date: "2023-06-06",
+      depth_m: 1500,
+      footage_m: 400,
+      rop_m_h: 40,
+      npt_h: 0,
+      ...MSE(5000),
+    },
   ]],
   ["W3", [
-    { spud_date: "2023-07-01", report_date: "2023-07-01", depth_m: 50, footage_m: 50, rop_m_h: 5, npt_h: null, ...MSE(1000) },
-    { spud_date: "2023-07-01", report_date: "2023-07-03", depth_m: 300, footage_m: 250, rop_m_h: 25, npt_h: 1.2 },
+    {
+      spud_date: "2023-07-01",
+      report_date: "2023-07-01",
+      depth_m: 50,
+      footage_m: 50,
+      rop_m_h: 5,
+      npt_h: null,
+      ...MSE(1000),
+    },
+    {
+      spud_date: "2023-07-01",
+      report_date: "2023-07-03",
+      depth_m: 300,
+      footage_m: 250,
+      rop_m_h: 25,
+      npt_h: 1.2,
+    },
   ]],
 ]);
 
 test("per-well figures match the hand calculation", () => {
   const r = compareWells(WELLS);
-  assert.deepEqual(r.wells.map((w) => [w.well_id, w.rows, w.days, w.final_depth_m, w.metres_per_day_m_d]), [
-    ["W2", 2, 5, 1500, 300], // 1500 m / 5 d
-    ["W1", 2, 10, 2000, 200], // 2000 m / 10 d
-    ["W3", 2, 2, 300, 150], // 300 m / 2 d
-  ]);
+  assert.deepEqual(
+    r.wells.map((w) => [w.well_id, w.rows, w.days, w.final_depth_m, w.metres_per_day_m_d]),
+    [
+      ["W2", 2, 5, 1500, 300], // 1500 m / 5 d
+      ["W1", 2, 10, 2000, 200], // 2000 m / 10 d
+      ["W3", 2, 2, 300, 150], // 300 m / 2 d
+    ],
+  );
   const [w2, w1, w3] = r.wells;
   close(w1.rop_m_h, 26); // (20·200 + 30·300) / 500
   close(w2.rop_m_h, 34); // (10·100 + 40·400) / 500
@@ -64,7 +124,9 @@ test("the best well of each column is marked, ties included", () => {
 });
 
 test("a column only one well has is not a contest", () => {
-  const r = compareWells(new Map([["W1", WELLS.get("W1")!], ["W4", [{ report_date: "2023-01-01" }]]]));
+  const r = compareWells(
+    new Map([["W1", WELLS.get("W1")!], ["W4", [{ report_date: "2023-01-01" }]]]),
+  );
   assert.deepEqual(r.best.npt_share_pct, []);
   assert.deepEqual(r.wells.map((w) => w.well_id), ["W1", "W4"]);
   assert.match(r.headline, /^W1：日进尺 200 m\/d，非生产时间 5%（2 口井）/);

@@ -16,7 +16,12 @@ const PLAN = [{ day: 6, depth_m: 1000 }, { day: 0, depth_m: 0 }, { day: 4, depth
 
 test("points in date order, days from the recorded spud date, decreases flagged", () => {
   const c = drillingCurve(ROWS, { plan: PLAN });
-  assert.deepEqual([c.well_id, c.spud_date, c.spud_source, c.rows_skipped], ["W1", "2023-05-01", "record", 2]);
+  assert.deepEqual([c.well_id, c.spud_date, c.spud_source, c.rows_skipped], [
+    "W1",
+    "2023-05-01",
+    "record",
+    2,
+  ]);
   assert.deepEqual(c.points.map((p) => [p.day, p.date, p.depth_m, p.depth_decreased]), [
     [0, "2023-05-01", 100, false],
     [1, "2023-05-02", 350, false],
@@ -55,36 +60,64 @@ test("a given spud date wins; without any, the first report is day 0", () => {
   assert.equal(given.summary.days, 6);
   assert.ok(Math.abs(given.summary.metres_per_day_m_d! - 1000 / 6) < 1e-9);
   const noSpud = drillingCurve(ROWS.map((r) => ({ ...r, spud_date: null })));
-  assert.deepEqual([noSpud.spud_date, noSpud.spud_source, noSpud.points[0].day], ["2023-05-01", "first_report", 0]);
+  assert.deepEqual([noSpud.spud_date, noSpud.spud_source, noSpud.points[0].day], [
+    "2023-05-01",
+    "first_report",
+    0,
+  ]);
   assert.equal(noSpud.summary.plan_depth_m, null);
 });
 
 test("plan depth not reached: the headline says how far behind plan the last report is", () => {
   const c = drillingCurve(ROWS, { plan: [{ day: 0, depth_m: 0 }, { day: 10, depth_m: 3000 }] });
-  assert.deepEqual([c.summary.days_to_plan_depth, c.summary.days_vs_plan, c.summary.depth_vs_plan_m], [null, null, -500]);
+  assert.deepEqual([
+    c.summary.days_to_plan_depth,
+    c.summary.days_vs_plan,
+    c.summary.depth_vs_plan_m,
+  ], [null, null, -500]);
   assert.match(c.headline, /比计划同期浅 500 m.* \/ .*500 m behind plan/);
 });
 
 test("planDepthAt interpolates and holds flat outside the plan", () => {
   const plan = [{ day: 2, depth_m: 100 }, { day: 4, depth_m: 300 }];
-  assert.deepEqual([planDepthAt(plan, 0), planDepthAt(plan, 3), planDepthAt(plan, 9), planDepthAt([], 1)], [100, 200, 300, null]);
+  assert.deepEqual([
+    planDepthAt(plan, 0),
+    planDepthAt(plan, 3),
+    planDepthAt(plan, 9),
+    planDepthAt([], 1),
+  ], [100, 200, 300, null]);
 });
 
 test("errors: several wells, a bad spud date, a bad plan point", () => {
-  assert.throws(() => drillingCurve([...ROWS, { well_id: "W2", report_date: "2023-05-01", depth_m: 5 }]), /got 2 wells "W1", "W2": group the rows by well_id/);
-  assert.throws(() => drillingCurve(ROWS, { spudDate: "5月1日" }), /cannot read spud date "5月1日"/);
-  assert.throws(() => drillingCurve(ROWS, { plan: [{ day: NaN, depth_m: 1 }] }), /plan point is invalid/);
+  assert.throws(
+    () => drillingCurve([...ROWS, { well_id: "W2", report_date: "2023-05-01", depth_m: 5 }]),
+    /got 2 wells "W1", "W2": group the rows by well_id/,
+  );
+  assert.throws(
+    () => drillingCurve(ROWS, { spudDate: "5月1日" }),
+    /cannot read spud date "5月1日"/,
+  );
+  assert.throws(
+    () => drillingCurve(ROWS, { plan: [{ day: NaN, depth_m: 1 }] }),
+    /plan point is invalid/,
+  );
 });
 
 test("empty input and rows without usable dates", () => {
   const empty = drillingCurve([]);
   assert.deepEqual([empty.points, empty.summary.days, empty.spud_source], [[], null, null]);
   assert.match(empty.headline, /no rows matched \(drilling curve\)/);
-  assert.match(drillingCurve([{ well_id: "W1", depth_m: 3 }]).headline, /none of 1 row has a valid date and depth/);
+  assert.match(
+    drillingCurve([{ well_id: "W1", depth_m: 3 }]).headline,
+    /none of 1 row has a valid date and depth/,
+  );
 });
 
 test("a fractional plan day is rounded in the headline, not printed with float noise", () => {
   const c = drillingCurve(ROWS, { plan: [{ day: 0, depth_m: 0 }, { day: 4.7, depth_m: 1000 }] });
   assert.ok(Math.abs(c.summary.days_vs_plan! - 0.3) < 1e-9);
-  assert.match(c.headline, /比计划慢 0\.3 天达到计划井深.* \/ .*reached plan depth 0\.3 days behind plan/);
+  assert.match(
+    c.headline,
+    /比计划慢 0\.3 天达到计划井深.* \/ .*reached plan depth 0\.3 days behind plan/,
+  );
 });

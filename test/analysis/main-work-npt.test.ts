@@ -6,8 +6,14 @@ import { nptBreakdown } from "../../lib/analysis/npt.ts";
 test("the main-work text is read into NPT hours by category; causes without hours are reported, not counted", () => {
   const unknown: string[] = [];
   const classify = mainWorkNptClassifier((f) => unknown.push(f.cause));
-  assert.deepEqual(classify("钻进至2350m；处理卡钻6小时，泡油解卡"), [{ category: "downhole", hours: 6 }]);
-  assert.deepEqual(classify("等停待料4小时；大风停工3小时"), [{ category: "waiting", hours: 4 }, { category: "weather", hours: 3 }]);
+  assert.deepEqual(classify("钻进至2350m；处理卡钻6小时，泡油解卡"), [{
+    category: "downhole",
+    hours: 6,
+  }]);
+  assert.deepEqual(classify("等停待料4小时；大风停工3小时"), [{ category: "waiting", hours: 4 }, {
+    category: "weather",
+    hours: 3,
+  }]);
   assert.deepEqual(classify("钻进至2400m，无井漏"), []);
   assert.deepEqual(classify("修泵，钻进"), []);
   assert.equal(unknown.length, 1);

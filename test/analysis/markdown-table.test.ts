@@ -16,5 +16,10 @@ test("rounding keeps integers and nulls, rounds numbers half away from zero", ()
   assert.equal(roundTo(-0.001, 2), 0);
   assert.equal(roundTo(null), null);
   assert.equal(roundTo(Number.NaN), null);
-  assert.deepEqual(roundNumbers({ rows: 7, rop: 12.3456, name: "A", none: null }), { rows: 7, rop: 12.35, name: "A", none: null });
+  assert.deepEqual(roundNumbers({ rows: 7, rop: 12.3456, name: "A", none: null }), {
+    rows: 7,
+    rop: 12.35,
+    name: "A",
+    none: null,
+  });
 });

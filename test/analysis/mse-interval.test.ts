@@ -4,13 +4,29 @@ import { mseByInterval } from "../../lib/analysis/mse-interval.ts";
 import type { DrillingRecord } from "../../lib/analysis/record.ts";
 
 const close = (actual: number | null, expected: number, eps = 1e-9) =>
-  assert.ok(actual !== null && Math.abs(actual - expected) <= eps, `expected ${expected}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) <= eps,
+    `expected ${expected}, got ${actual}`,
+  );
 
 // A bit of 2000/√π mm has an area of exactly 1 m², and with rpm 0 the rotary term is 0,
 // so each row's MSE is WOB kN / 1 m² = WOB kPa = WOB/1000 MPa: easy to check by hand.
 const BIT = 2000 / Math.sqrt(Math.PI);
-const row = (depth_m: number | null, footage_m: number | null, wob_kn: number, extra: Partial<DrillingRecord> = {}): DrillingRecord =>
-  ({ depth_m, footage_m, wob_kn, bit_diameter_mm: BIT, rpm: 0, torque_kn_m: 0, rop_m_h: 10, ...extra });
+const row = (
+  depth_m: number | null,
+  footage_m: number | null,
+  wob_kn: number,
+  extra: Partial<DrillingRecord> = {},
+): DrillingRecord => ({
+  depth_m,
+  footage_m,
+  wob_kn,
+  bit_diameter_mm: BIT,
+  rpm: 0,
+  torque_kn_m: 0,
+  rop_m_h: 10,
+  ...extra,
+});
 
 const ROWS: DrillingRecord[] = [
   row(1050, 100, 2000), // drilled 1000–1050, middle 1000 → [1000, 1100), 2 MPa
@@ -31,7 +47,12 @@ test("per-interval mean MSE matches the hand calculation", () => {
   close(r.intervals[0].mean_mse_mpa, 2.5); // (2 + 3) / 2
   close(r.intervals[1].mean_mse_mpa, 5); // (4 + 6) / 2
   close(r.intervals[1].median_mse_mpa, 5);
-  assert.deepEqual([r.rows, r.rows_with_mse, r.rows_without_mse, r.rows_without_depth], [7, 4, 2, 1]);
+  assert.deepEqual([r.rows, r.rows_with_mse, r.rows_without_mse, r.rows_without_depth], [
+    7,
+    4,
+    2,
+    1,
+  ]);
   assert.deepEqual(r.missing_inputs, { rpm: 1 });
   assert.equal(
     r.headline,
@@ -41,7 +62,10 @@ test("per-interval mean MSE matches the hand calculation", () => {
 });
 
 test("sort highest puts the worst interval first; interval length changes the bins", () => {
-  assert.deepEqual(mseByInterval(ROWS, 100, { sort: "highest" }).intervals.map((i) => i.top_m), [1100, 1000]);
+  assert.deepEqual(mseByInterval(ROWS, 100, { sort: "highest" }).intervals.map((i) => i.top_m), [
+    1100,
+    1000,
+  ]);
   const wide = mseByInterval(ROWS, 500);
   assert.deepEqual(wide.intervals.map((i) => [i.top_m, i.rows, i.rows_with_mse]), [[1000, 6, 4]]);
   close(wide.intervals[0].mean_mse_mpa, 3.75); // (2 + 4 + 6 + 3) / 4
@@ -50,7 +74,10 @@ test("sort highest puts the worst interval first; interval length changes the bi
 test("the field's own files lack rpm and torque: the headline says so", () => {
   const r = mseByInterval([{ depth_m: 500, wob_kn: 80, bit_diameter_mm: 311.1, rop_m_h: 12 }], 100);
   assert.equal(r.intervals[0].mean_mse_mpa, null);
-  assert.match(r.headline, /1 行均无法计算机械比能：缺少 rpm 1 行、torque_kn_m 1 行 \/ MSE could not be computed for any of 1 row: missing rpm in 1, torque_kn_m in 1$/);
+  assert.match(
+    r.headline,
+    /1 行均无法计算机械比能：缺少 rpm 1 行、torque_kn_m 1 行 \/ MSE could not be computed for any of 1 row: missing rpm in 1, torque_kn_m in 1$/,
+  );
 });
 
 test("empty input and a bad interval", () => {

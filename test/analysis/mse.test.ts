@@ -1,9 +1,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { M_PER_FT, M_PER_IN, mseField, mseSI, N_PER_LBF, NM_PER_FT_LBF, PA_PER_PSI } from "../../lib/analysis/mse.ts";
+import {
+  M_PER_FT,
+  M_PER_IN,
+  mseField,
+  mseSI,
+  N_PER_LBF,
+  NM_PER_FT_LBF,
+  PA_PER_PSI,
+} from "../../lib/analysis/mse.ts";
 
 const close = (actual: number | null, expected: number, eps: number) =>
-  assert.ok(actual !== null && Math.abs(actual - expected) <= eps, `expected ${expected} ± ${eps}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) <= eps,
+    `expected ${expected} ± ${eps}, got ${actual}`,
+  );
 
 test("conversion constants", () => {
   close(NM_PER_FT_LBF, 1.3558179483314, 1e-12);
@@ -18,7 +29,13 @@ test("conversion constants", () => {
 //               = 576,000,000 / 3,612.5 = 159,446.3668 psi
 //   MSE = 159,886.9341 psi;  × 6,894.757293 Pa/psi = 1,102.3816 MPa
 test("mseField: hand calculation in psi", () => {
-  const r = mseField({ wob_lbf: 25_000, bit_diameter_in: 8.5, rpm: 120, torque_ft_lbf: 10_000, rop_ft_h: 50 });
+  const r = mseField({
+    wob_lbf: 25_000,
+    bit_diameter_in: 8.5,
+    rpm: 120,
+    torque_ft_lbf: 10_000,
+    rop_ft_h: 50,
+  });
   close(r.wob_term_psi, 440.5673, 1e-4);
   close(r.rotary_term_psi, 576_000_000 / 3_612.5, 1e-6);
   close(r.mse_psi, 159_886.9341, 1e-4);
@@ -44,7 +61,13 @@ test("mseSI: the same run in kN, mm, kN·m, m/h agrees with mseField after conve
   close(si.wob_term_mpa, 3.0376047, 1e-6);
   close(si.rotary_term_mpa, 1_099.3440, 1e-4);
   close(si.mse_mpa, 1_102.3816, 1e-4);
-  const field = mseField({ wob_lbf: 25_000, bit_diameter_in: 8.5, rpm: 120, torque_ft_lbf: 10_000, rop_ft_h: 50 });
+  const field = mseField({
+    wob_lbf: 25_000,
+    bit_diameter_in: 8.5,
+    rpm: 120,
+    torque_ft_lbf: 10_000,
+    rop_ft_h: 50,
+  });
   close(si.mse_mpa, field.mse_mpa!, 1e-9 * field.mse_mpa!);
   close(si.wob_term_mpa! * 1e6 / PA_PER_PSI, field.wob_term_psi!, 1e-9);
 });
@@ -63,7 +86,13 @@ test("mseSI: round case by the 480·N·T/(d²·ROP) form", () => {
 // By hand: 4·35,000/(π·72.25) = 616.7942; 480·120·4,500/(72.25·50) = 259,200,000/3,612.5 = 71,750.8651;
 // total 72,367.6593 psi. The page's figure is 10.7 psi (0.015 %) lower, a rounding of its intermediate steps.
 test("mseField: published worked example", () => {
-  const r = mseField({ wob_lbf: 35_000, bit_diameter_in: 8.5, rpm: 120, torque_ft_lbf: 4_500, rop_ft_h: 50 });
+  const r = mseField({
+    wob_lbf: 35_000,
+    bit_diameter_in: 8.5,
+    rpm: 120,
+    torque_ft_lbf: 4_500,
+    rop_ft_h: 50,
+  });
   close(r.mse_psi, 72_367.6593, 1e-4);
   close(r.mse_psi, 72_357, 72_357 * 5e-4);
 });
@@ -73,13 +102,22 @@ test("missing inputs, zero ROP, zero diameter and negative values give null with
   const missing = mseSI({ ...base, rpm: null, torque_kn_m: undefined });
   assert.equal(missing.mse_mpa, null);
   assert.deepEqual(missing.missing, ["rpm", "torque_kn_m"]);
-  assert.match(missing.reason!, /^缺少 rpm, torque_kn_m，无法计算 MSE \/ cannot compute MSE: missing rpm, torque_kn_m$/);
+  assert.match(
+    missing.reason!,
+    /^缺少 rpm, torque_kn_m，无法计算 MSE \/ cannot compute MSE: missing rpm, torque_kn_m$/,
+  );
   const stopped = mseSI({ ...base, rop_m_h: 0 });
   assert.equal(stopped.mse_mpa, null);
   assert.match(stopped.reason!, /rop_m_h is 0/);
-  assert.match(mseSI({ ...base, bit_diameter_mm: 0 }).reason!, /bit_diameter_mm is "0", it must be above 0/);
+  assert.match(
+    mseSI({ ...base, bit_diameter_mm: 0 }).reason!,
+    /bit_diameter_mm is "0", it must be above 0/,
+  );
   assert.match(mseSI({ ...base, wob_kn: -5 }).reason!, /wob_kn is "-5", it must be 0 or more/);
-  assert.match(mseField({ wob_lbf: 1, bit_diameter_in: 8.5, rpm: 1, torque_ft_lbf: NaN, rop_ft_h: 0 }).reason!, /missing torque_ft_lbf/);
+  assert.match(
+    mseField({ wob_lbf: 1, bit_diameter_in: 8.5, rpm: 1, torque_ft_lbf: NaN, rop_ft_h: 0 }).reason!,
+    /missing torque_ft_lbf/,
+  );
   // a whole daily row can be passed: its other columns are not "missing inputs"
   const row = { well_id: "W1", report_date: "2023-05-01", main_work: null, ...base };
   assert.equal(mseSI(row).reason, null);

@@ -19,7 +19,10 @@ test("keys, labels in both languages and trouble words map to a category", () =>
 
 test("unknown, empty and non-text cells are other", () => {
   for (const v of ["开会", "", null, 3]) assert.equal(nptCategory(v), "other");
-  assert.deepEqual([nptCategoryInfo("waiting").zh, nptCategoryInfo("waiting").en], ["等停", "waiting"]);
+  assert.deepEqual([nptCategoryInfo("waiting").zh, nptCategoryInfo("waiting").en], [
+    "等停",
+    "waiting",
+  ]);
 });
 
 test("the labels are those of lib/words/main-work-categories.ts, the one source, for every category", () => {

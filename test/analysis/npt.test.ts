@@ -4,12 +4,20 @@ import { nptBreakdown, type NptClassifier } from "../../lib/analysis/npt.ts";
 import type { DrillingRecord } from "../../lib/analysis/record.ts";
 
 const close = (actual: number | null, expected: number, eps = 1e-9) =>
-  assert.ok(actual !== null && Math.abs(actual - expected) <= eps, `expected ${expected}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) <= eps,
+    `expected ${expected}, got ${actual}`,
+  );
 
 const ROWS: DrillingRecord[] = [
   { well_id: "W1", report_date: "2023-05-01", npt_h: 6, npt_category: "卡钻" }, // downhole 6
   { well_id: "W1", report_date: "2023-05-02", npt_h: 0, npt_category: null }, // known, no NPT
-  { well_id: "W1", report_date: "2023-05-03", npt_h: null, main_work: "等停 4小时；修理泥浆泵 2小时" }, // classifier: waiting 4, equipment 2
+  {
+    well_id: "W1",
+    report_date: "2023-05-03",
+    npt_h: null,
+    main_work: "等停 4小时；修理泥浆泵 2小时",
+  }, // classifier: waiting 4, equipment 2
   { well_id: "W2", report_date: "2023-05-01", npt_h: 3, npt_category: "weather" }, // weather 3
   { well_id: "W2", report_date: "2023-05-02", npt_h: null, main_work: null }, // nothing known
   { well_id: "W2", report_date: "2023-05-03", npt_h: 30, npt_category: "equipment failure" }, // 30 h > 24 h: capped to 24
@@ -25,21 +33,33 @@ const classify: NptClassifier = (work) => [
 test("by category and by well, with a classifier, match the hand calculation", () => {
   const r = nptBreakdown(ROWS, { classify });
   // known days: rows 1 2 3 4 6 7 → 6 × 24 h = 144 h; NPT 6 + 4 + 2 + 3 + 24 = 39 h
-  assert.deepEqual([r.report_days, r.classified_rows, r.rows_without_npt, r.rows_capped], [6, 2, 1, 1]);
+  assert.deepEqual([r.report_days, r.classified_rows, r.rows_without_npt, r.rows_capped], [
+    6,
+    2,
+    1,
+    1,
+  ]);
   assert.equal(r.total_time_h, 144);
   close(r.npt_h, 39);
   close(r.npt_share_pct, (100 * 39) / 144); // 27.08 %
   assert.deepEqual(r.categories.map((c) => [c.category, c.npt_h]), [
-    ["equipment", 26], ["downhole", 6], ["waiting", 4], ["weather", 3], ["other", 0],
+    ["equipment", 26],
+    ["downhole", 6],
+    ["waiting", 4],
+    ["weather", 3],
+    ["other", 0],
   ]);
   close(r.categories[0].npt_share_pct, (100 * 26) / 144);
   close(r.categories[0].share_of_npt_pct, (100 * 26) / 39);
   assert.deepEqual([r.categories[1].zh, r.categories[1].en], ["井下复杂", "downhole trouble"]);
-  assert.deepEqual(r.wells.map((w) => [w.well_id, w.report_days, w.total_time_h, w.npt_h, w.top_category]), [
-    ["W2", 2, 48, 27, "equipment"],
-    ["W1", 3, 72, 12, "downhole"],
-    ["W3", 1, 24, 0, null],
-  ]);
+  assert.deepEqual(
+    r.wells.map((w) => [w.well_id, w.report_days, w.total_time_h, w.npt_h, w.top_category]),
+    [
+      ["W2", 2, 48, 27, "equipment"],
+      ["W1", 3, 72, 12, "downhole"],
+      ["W3", 1, 24, 0, null],
+    ],
+  );
   close(r.wells[0].npt_share_pct, 56.25); // 27 / 48
   assert.equal(
     r.headline,

@@ -22,7 +22,9 @@ test("dayNumber reads strict YYYY-MM-DD and round-trips through isoDate", () => 
   assert.equal(dayNumber("2021-03-01")! - dayNumber("2021-02-28")!, 1);
   assert.equal(dayNumber("2020-03-01")! - dayNumber("2020-02-28")!, 2); // leap year
   assert.equal(isoDate(dayNumber("2023-10-31")!), "2023-10-31");
-  for (const v of ["2021-02-30", "2021/3/5", "20210305", "", null, 5]) assert.equal(dayNumber(v), null);
+  for (const v of ["2021-02-30", "2021/3/5", "20210305", "", null, 5]) {
+    assert.equal(dayNumber(v), null);
+  }
 });
 
 test("fmt rounds for headlines and bilingual puts Chinese first", () => {
@@ -34,5 +36,8 @@ test("fmt rounds for headlines and bilingual puts Chinese first", () => {
   assert.equal(bilingual("甲", "a"), "甲 / a");
   assert.equal(rows(1), "1 row");
   assert.equal(rows(12, "day"), "12 days");
-  assert.match(noRowsHeadline("钻速分析", "ROP analysis"), /^没有匹配的记录（钻速分析） \/ no rows matched \(ROP analysis\)$/);
+  assert.match(
+    noRowsHeadline("钻速分析", "ROP analysis"),
+    /^没有匹配的记录（钻速分析） \/ no rows matched \(ROP analysis\)$/,
+  );
 });

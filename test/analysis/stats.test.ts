@@ -3,7 +3,10 @@ import assert from "node:assert/strict";
 import { finite, mean, median, quantile, sum, weightedMean } from "../../lib/analysis/stats.ts";
 
 const close = (actual: number | null, expected: number, eps = 1e-9) =>
-  assert.ok(actual !== null && Math.abs(actual - expected) <= eps, `expected ${expected}, got ${actual}`);
+  assert.ok(
+    actual !== null && Math.abs(actual - expected) <= eps,
+    `expected ${expected}, got ${actual}`,
+  );
 
 test("finite drops null, undefined, NaN and infinities", () => {
   assert.deepEqual(finite([1, null, undefined, NaN, Infinity, -Infinity, 0, -2]), [1, 0, -2]);

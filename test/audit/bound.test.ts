@@ -9,7 +9,10 @@ test("small arguments are kept whole; large ones are cut at the byte bound with 
   assert.equal(big.bytes, 15000 + 11);
   const [head, marker] = big.text.split("…[truncated, ");
   assert.ok(new TextEncoder().encode(head).byteLength <= 4096);
-  assert.ok(new TextEncoder().encode(head).byteLength > 4090, "cut near the bound, never mid-character");
+  assert.ok(
+    new TextEncoder().encode(head).byteLength > 4090,
+    "cut near the bound, never mid-character",
+  );
   assert.ok(!head.includes("\uFFFD"));
   assert.equal(marker, "15011 bytes]");
 });
@@ -19,7 +22,7 @@ test("values JSON cannot serialise give a marker instead of throwing", () => {
   for (let i = 0; i < 100_000; i++) deep = [deep];
   // Node's JSON.stringify overflows the stack here, Deno's does not: either way no throw.
   const text = safeJson(deep);
-  assert.ok(/unserialisable/.test(text) || text.startsWith("[[[[") , text.slice(0, 50));
+  assert.ok(/unserialisable/.test(text) || text.startsWith("[[[["), text.slice(0, 50));
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
   assert.match(safeJson(cyclic), /unserialisable/);

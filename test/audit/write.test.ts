@@ -13,8 +13,18 @@ const user = { id: "u1", email: "a@example.com", name: "A", role: resolveRole("A
 test("a failing audit write is logged with the entry and never thrown", async () => {
   const lines: Record<string, unknown>[] = [];
   const log = createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l)) });
-  const db = { execute: () => Promise.reject(new Error("SQLITE_READONLY: attempt to write a readonly database")) };
-  await writeAudit(db, log, { transport: "rest", user, tool: "list_wells", args: {}, outcome: "ok", durationMs: 1 });
+  const db = {
+    execute: () =>
+      Promise.reject(new Error("SQLITE_READONLY: attempt to write a readonly database")),
+  };
+  await writeAudit(db, log, {
+    transport: "rest",
+    user,
+    tool: "list_wells",
+    args: {},
+    outcome: "ok",
+    durationMs: 1,
+  });
   assert.equal(lines.length, 1);
   assert.equal(lines[0].msg, "audit write failed");
   assert.equal(lines[0].email, "a@example.com");
@@ -28,9 +38,21 @@ test("a call whose audit row cannot be written still returns its answer", async 
   const temp = await openTempDb();
   try {
     await temp.db.execute("DROP TABLE audit_log");
-    const outcome = await callTool({ db: temp.db, log, tools: createToolRegistry(TOOLS) }, user, "list_wells", {}, "rest");
+    const outcome = await callTool(
+      { db: temp.db, log, tools: createToolRegistry(TOOLS) },
+      user,
+      "list_wells",
+      {},
+      "rest",
+    );
     assert.equal(outcome.outcome, "ok");
-    assert.ok(lines.some((l) => l.msg === "audit write failed" && l.tool === "list_wells" && /no such table: audit_log/.test(String(l.error))), JSON.stringify(lines));
+    assert.ok(
+      lines.some((l) =>
+        l.msg === "audit write failed" && l.tool === "list_wells" &&
+        /no such table: audit_log/.test(String(l.error))
+      ),
+      JSON.stringify(lines),
+    );
   } finally {
     await temp.close();
   }

@@ -1,7 +1,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { checkChartSpec } from "../../lib/charts/check.ts";
-import { appViewHtml, CHART_MIME_APP, CHART_MIME_INLINE, renderChartHtml } from "../../lib/charts/html.ts";
+import {
+  appViewHtml,
+  CHART_MIME_APP,
+  CHART_MIME_INLINE,
+  renderChartHtml,
+} from "../../lib/charts/html.ts";
 import type { ChartSpec } from "../../lib/charts/spec.ts";
 import { bilingualLabel } from "../../lib/charts/spec.ts";
 import { depthDemo, nptDemo, ropDemo, wellsDemo } from "./demo.ts";
@@ -23,12 +28,28 @@ test("bad specs are refused with a bilingual message naming the problem", () => 
     [{ ...bar, kind: "pie" }, /未知图表类型 "pie" .* unknown chart kind "pie"/],
     [{ ...bar, title: "ROP" }, /title/],
     [{ ...bar, series: [{ ...bar.series[0], values: [1, 2] }] }, /2 values for 7 categories/],
-    [{ ...bar, series: [...bar.series, { name: { zh: "时间", en: "Time" }, unit: "h", values: bar.categories.map(() => 1) }] }, /at most two units/],
-    [{ ...depthDemo(), series: [{ well: "乐探1", kind: "actual", points: [[0, 0], [5, 400], [5, 500]] }] }, /days must increase/],
-    [{ ...depthDemo(), series: [{ well: "乐探1", kind: "planned", points: [[0, 0]] }] }, /kind "actual" or "plan"/],
+    [{
+      ...bar,
+      series: [...bar.series, {
+        name: { zh: "时间", en: "Time" },
+        unit: "h",
+        values: bar.categories.map(() => 1),
+      }],
+    }, /at most two units/],
+    [{
+      ...depthDemo(),
+      series: [{ well: "乐探1", kind: "actual", points: [[0, 0], [5, 400], [5, 500]] }],
+    }, /days must increase/],
+    [
+      { ...depthDemo(), series: [{ well: "乐探1", kind: "planned", points: [[0, 0]] }] },
+      /kind "actual" or "plan"/,
+    ],
   ];
   for (const [spec, message] of cases) {
-    assert.throws(() => checkChartSpec(spec), (e: Error) => message.test(e.message) && e.message.startsWith("图表数据有误"));
+    assert.throws(
+      () => checkChartSpec(spec),
+      (e: Error) => message.test(e.message) && e.message.startsWith("图表数据有误"),
+    );
   }
   // A value from outside the type system, as a tool result could carry it.
   const diagonal: unknown = { ...bar, orientation: "diagonal" };
@@ -45,7 +66,8 @@ test("the inline document embeds escaped data, the inlined code and a no-network
   assert.match(html, /data-theme="dark"/);
   assert.match(html, /Content-Security-Policy" content="default-src 'none'/);
   assert.ok(!/(src|href)="(https?:)?\/\//.test(html), "no external script, style or font");
-  const data = html.match(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s)?.[1] ?? "";
+  const data =
+    html.match(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s)?.[1] ?? "";
   assert.ok(!data.includes("\u2028"), "no raw line separator inside the script element");
   assert.deepEqual(JSON.parse(data), spec);
   assert.ok(Buffer.byteLength(html) < 200 * 1024);

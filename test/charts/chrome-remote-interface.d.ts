@@ -10,7 +10,11 @@ declare module "chrome-remote-interface" {
 
   /** A DevTools connection. */
   export interface Client {
-    send(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<Record<string, unknown>>;
+    send(
+      method: string,
+      params?: Record<string, unknown>,
+      sessionId?: string,
+    ): Promise<Record<string, unknown>>;
     on(event: "event", listener: (message: EventMessage) => void): void;
     close(): Promise<void>;
   }

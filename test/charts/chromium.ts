@@ -11,7 +11,11 @@ export type CdpEvent = { method: string; params: Record<string, unknown>; sessio
 
 /** A running headless chromium and a DevTools connection to it. */
 export type Browser = {
-  send: (method: string, params?: Record<string, unknown>, sessionId?: string) => Promise<Record<string, unknown>>;
+  send: (
+    method: string,
+    params?: Record<string, unknown>,
+    sessionId?: string,
+  ) => Promise<Record<string, unknown>>;
   onEvent: (listener: (event: CdpEvent) => void) => void;
   close: () => Promise<void>;
 };
@@ -21,7 +25,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 /** Path of the chromium binary; fails the test (never skips) with the install command when missing. */
 export function chromiumPath(): string {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`找不到 chromium "${CHROMIUM}" / chromium not found at "${CHROMIUM}": install it with apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    throw new Error(
+      `找不到 chromium "${CHROMIUM}" / chromium not found at "${CHROMIUM}": install it with apt-get install -y chromium (or set CHROMIUM_PATH)`,
+    );
   }
   return CHROMIUM;
 }
@@ -35,7 +41,15 @@ function waitForDevtoolsUrl(child: ChildProcess): Promise<string> {
       const match = seen.match(/DevTools listening on (ws:\/\/\S+)/);
       if (match) resolve(match[1]);
     });
-    child.once("exit", (code) => reject(new Error(`chromium exited with code "${code}" before DevTools was up:\n${seen.slice(-2000)}`)));
+    child.once(
+      "exit",
+      (code) =>
+        reject(
+          new Error(
+            `chromium exited with code "${code}" before DevTools was up:\n${seen.slice(-2000)}`,
+          ),
+        ),
+    );
     child.once("error", reject);
   });
 }
@@ -44,14 +58,26 @@ function waitForDevtoolsUrl(child: ChildProcess): Promise<string> {
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), "charts-chromium-"));
   const child = spawn(chromiumPath(), [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--hide-scrollbars", "--mute-audio", "--disable-dev-shm-usage",
-    `--user-data-dir=${profile}`, "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--hide-scrollbars",
+    "--mute-audio",
+    "--disable-dev-shm-usage",
+    `--user-data-dir=${profile}`,
+    "--remote-debugging-address=127.0.0.1",
+    "--remote-debugging-port=0",
     // Sandboxed chart frames stay in the page's process (their sandbox and opaque origin still
     // apply): an out-of-process frame must be resumed over its own DevTools session, and under
     // Deno that session's answers were seen to go missing, leaving the frame blank.
-    "--disable-site-isolation-trials", "--disable-features=IsolateOrigins,site-per-process",
+    "--disable-site-isolation-trials",
+    "--disable-features=IsolateOrigins,site-per-process",
     "about:blank",
   ], { stdio: ["ignore", "ignore", "pipe"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));

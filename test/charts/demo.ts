@@ -4,7 +4,7 @@ import type { BarSpec, DepthCurveSpec } from "../../lib/charts/spec.ts";
 // A depth-by-day path: metres drilled per day for each day, 0 on days lost (casing, NPT).
 function path(dailyMetres: number[]): Array<[number, number]> {
   let depth = 0;
-  return [[0, 0], ...dailyMetres.map((m, i): [number, number] => [i + 1, (depth += m)])];
+  return [[0, 0], ...dailyMetres.map((m, i): [number, number] => [i + 1, depth += m])];
 }
 
 function repeat(times: number, metres: number): number[] {
@@ -17,10 +17,40 @@ export function depthDemo(): DepthCurveSpec {
     kind: "depth_curve",
     title: { zh: "钻井进度曲线", en: "Depth vs days" },
     series: [
-      { well: "乐探1", kind: "plan", points: [[0, 0], [6, 500], [9, 500], [30, 2400], [34, 2400], [58, 3500]] },
-      { well: "乐探1", kind: "actual", points: path([...repeat(5, 110), ...repeat(4, 0), ...repeat(12, 95), ...repeat(5, 0), ...repeat(14, 70), ...repeat(3, 0), ...repeat(17, 50)]) },
-      { well: "石南201", kind: "plan", points: [[0, 0], [5, 450], [8, 450], [28, 2200], [31, 2200], [52, 3300]] },
-      { well: "石南201", kind: "actual", points: path([...repeat(4, 120), ...repeat(3, 0), ...repeat(18, 90), ...repeat(6, 0), ...repeat(16, 60)]) },
+      {
+        well: "乐探1",
+        kind: "plan",
+        points: [[0, 0], [6, 500], [9, 500], [30, 2400], [34, 2400], [58, 3500]],
+      },
+      {
+        well: "乐探1",
+        kind: "actual",
+        points: path([
+          ...repeat(5, 110),
+          ...repeat(4, 0),
+          ...repeat(12, 95),
+          ...repeat(5, 0),
+          ...repeat(14, 70),
+          ...repeat(3, 0),
+          ...repeat(17, 50),
+        ]),
+      },
+      {
+        well: "石南201",
+        kind: "plan",
+        points: [[0, 0], [5, 450], [8, 450], [28, 2200], [31, 2200], [52, 3300]],
+      },
+      {
+        well: "石南201",
+        kind: "actual",
+        points: path([
+          ...repeat(4, 120),
+          ...repeat(3, 0),
+          ...repeat(18, 90),
+          ...repeat(6, 0),
+          ...repeat(16, 60),
+        ]),
+      },
     ],
   };
 }
@@ -33,8 +63,16 @@ export function ropDemo(): BarSpec {
     categoryLabel: { zh: "层位", en: "Formation" },
     categories: ["平原组", "明化镇组", "馆陶组", "东营组", "沙一段", "沙二段", "沙三段"],
     series: [
-      { name: { zh: "平均钻速", en: "Avg ROP" }, unit: "m/h", values: [35.2, 27.8, 21.5, 14.9, 11.3, 8.6, 6.4] },
-      { name: { zh: "进尺", en: "Footage" }, unit: "m", values: [420, 780, 510, 640, 380, 450, 320] },
+      {
+        name: { zh: "平均钻速", en: "Avg ROP" },
+        unit: "m/h",
+        values: [35.2, 27.8, 21.5, 14.9, 11.3, 8.6, 6.4],
+      },
+      {
+        name: { zh: "进尺", en: "Footage" },
+        unit: "m",
+        values: [420, 780, 510, 640, 380, 450, 320],
+      },
     ],
   };
 }
@@ -53,7 +91,11 @@ export function nptDemo(): BarSpec {
       { zh: "溢流", en: "Kick" },
       { zh: "其他", en: "Other" },
     ],
-    series: [{ name: { zh: "非生产时间", en: "NPT" }, unit: "h", values: [46, 31, 27.5, 18, 12, 6] }],
+    series: [{
+      name: { zh: "非生产时间", en: "NPT" },
+      unit: "h",
+      values: [46, 31, 27.5, 18, 12, 6],
+    }],
   };
 }
 
@@ -81,7 +123,10 @@ export function manyWellsDemo(): BarSpec {
     title: { zh: "十二口井对比", en: "Comparison of 12 wells" },
     orientation: undefined,
     categories: wells,
-    series: base.series.map((s) => ({ ...s, values: wells.map((_w, i) => Math.round((s.values[i % 4] ?? 0) * (0.8 + (i % 5) / 10))) })),
+    series: base.series.map((s) => ({
+      ...s,
+      values: wells.map((_w, i) => Math.round((s.values[i % 4] ?? 0) * (0.8 + (i % 5) / 10))),
+    })),
   };
 }
 
@@ -90,7 +135,15 @@ export function rotatedDemo(): BarSpec {
   return {
     ...ropDemo(),
     orientation: "vertical",
-    categories: ["平原组 Pingyuan", "明化镇组 Minghuazhen", "馆陶组 Guantao", "东营组 Dongying", "沙一段 Es1", "沙二段 Es2", "沙三段 Es3"],
+    categories: [
+      "平原组 Pingyuan",
+      "明化镇组 Minghuazhen",
+      "馆陶组 Guantao",
+      "东营组 Dongying",
+      "沙一段 Es1",
+      "沙二段 Es2",
+      "沙三段 Es3",
+    ],
   };
 }
 
@@ -98,7 +151,11 @@ export function rotatedDemo(): BarSpec {
 export function fourWellsDepthDemo(): DepthCurveSpec {
   const spec = depthDemo();
   spec.series.push(
-    { well: "中102", kind: "actual", points: [[0, 0], [10, 900], [20, 1800], [35, 2500], [40, 2900]] },
+    {
+      well: "中102",
+      kind: "actual",
+      points: [[0, 0], [10, 900], [20, 1800], [35, 2500], [40, 2900]],
+    },
     { well: "石南31", kind: "actual", points: [[0, 0], [8, 1000], [25, 2300], [41, 3100]] },
   );
   return spec;

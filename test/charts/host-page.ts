@@ -2,7 +2,11 @@
 // chart view in a sandboxed iframe, completes the handshake and hands over the tool result.
 import { AppBridge, PostMessageTransport } from "@modelcontextprotocol/ext-apps/app-bridge";
 
-type HostLog = { initialized: boolean; sizes: number[]; setTheme?: (theme: "light" | "dark") => void };
+type HostLog = {
+  initialized: boolean;
+  sizes: number[];
+  setTheme?: (theme: "light" | "dark") => void;
+};
 
 async function host(): Promise<void> {
   const result = JSON.parse(document.getElementById("tool-result")?.textContent ?? "{}");
@@ -16,7 +20,9 @@ async function host(): Promise<void> {
   iframe.src = "/view";
   document.body.append(iframe);
 
-  const bridge = new AppBridge(null, { name: "charts-test-host", version: "1.0.0" }, {}, { hostContext: { theme } });
+  const bridge = new AppBridge(null, { name: "charts-test-host", version: "1.0.0" }, {}, {
+    hostContext: { theme },
+  });
   bridge.onsizechange = ({ height }) => {
     if (height === undefined) return;
     iframe.style.height = `${height}px`;
@@ -28,7 +34,9 @@ async function host(): Promise<void> {
     bridge.sendToolResult(result);
   };
   log.setTheme = (next) => bridge.setHostContext({ theme: next });
-  await bridge.connect(new PostMessageTransport(iframe.contentWindow as Window, iframe.contentWindow as Window));
+  await bridge.connect(
+    new PostMessageTransport(iframe.contentWindow as Window, iframe.contentWindow as Window),
+  );
 }
 
 host();

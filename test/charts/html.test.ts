@@ -5,8 +5,16 @@ import { fileURLToPath } from "node:url";
 import { renderChartHtml } from "../../lib/charts/html.ts";
 import type { ChartSpec } from "../../lib/charts/spec.ts";
 import { launchBrowser } from "./chromium.ts";
-import { depthDemo, fourWellsDepthDemo, manyWellsDemo, nptDemo, ropDemo, rotatedDemo, wellsDemo } from "./demo.ts";
-import { CONTRAST, type PlotStats, PLOT_STATS } from "./probe.ts";
+import {
+  depthDemo,
+  fourWellsDepthDemo,
+  manyWellsDemo,
+  nptDemo,
+  ropDemo,
+  rotatedDemo,
+  wellsDemo,
+} from "./demo.ts";
+import { CONTRAST, PLOT_STATS, type PlotStats } from "./probe.ts";
 import { serveHtml } from "./serve.ts";
 import { openTab, type Tab } from "./tab.ts";
 
@@ -37,15 +45,23 @@ async function inChromium(
     const light = await tab.evaluate<PlotStats>(PLOT_STATS);
     const lightPng = await tab.screenshot(`${OUT}${name}-light.png`);
     await tab.setColorScheme("dark");
-    if (followsScheme) await tab.waitFor(`document.documentElement.dataset.scheme === "dark"`, "the dark redraw");
+    if (followsScheme) {
+      await tab.waitFor(`document.documentElement.dataset.scheme === "dark"`, "the dark redraw");
+    }
     const dark = await tab.evaluate<PlotStats>(PLOT_STATS);
     const darkPng = await tab.screenshot(`${OUT}${name}-dark.png`);
     assert.ok(lightPng.length > 5000 && darkPng.length > 5000, "screenshots are real PNGs");
     for (const scheme of followsScheme ? (["light", "dark"] as const) : []) {
       await tab.setColorScheme(scheme);
-      await tab.waitFor(`document.documentElement.dataset.scheme === "${scheme}"`, `the ${scheme} redraw`);
+      await tab.waitFor(
+        `document.documentElement.dataset.scheme === "${scheme}"`,
+        `the ${scheme} redraw`,
+      );
       const c = await tab.evaluate<Contrast>(CONTRAST);
-      assert.ok(scheme === "dark" ? c.bg < 0.05 : c.bg > 0.9, `${scheme} background luminance ${c.bg}`);
+      assert.ok(
+        scheme === "dark" ? c.bg < 0.05 : c.bg > 0.9,
+        `${scheme} background luminance ${c.bg}`,
+      );
       assert.ok(c.text >= 7 && c.axis >= 4.5, `${scheme} text contrast ${c.text}, axis ${c.axis}`);
       assert.ok(c.series.every((r) => r >= 3), `${scheme} series contrast ${c.series}`);
     }
@@ -69,7 +85,9 @@ function assertSize(html: string) {
 function assertBarsDrawn(spec: ChartSpec, stats: PlotStats) {
   assert.equal(stats.state, "ready");
   const count = spec.kind === "bar" ? spec.series.length : 0;
-  for (let j = 0; j < count; j++) assert.ok(stats.colours[j].n > 500, `series ${j} has ${stats.colours[j].n} pixels`);
+  for (let j = 0; j < count; j++) {
+    assert.ok(stats.colours[j].n > 500, `series ${j} has ${stats.colours[j].n} pixels`);
+  }
 }
 
 test("depth curve: two wells, plan and actual, depth grows downward, light and dark", async () => {
@@ -82,18 +100,29 @@ test("depth curve: two wells, plan and actual, depth grows downward, light and d
       for (const well of [0, 1]) {
         const c = stats.colours[well];
         assert.ok(c.n > 300, `well ${well} has ${c.n} pixels`);
-        assert.ok(c.lateY > c.earlyY + 100, `well ${well} goes down over time: early y ${c.earlyY}, late y ${c.lateY}`);
+        assert.ok(
+          c.lateY > c.earlyY + 100,
+          `well ${well} goes down over time: early y ${c.earlyY}, late y ${c.lateY}`,
+        );
       }
       assert.equal(stats.deepBelowShallow, true, "3000 m is drawn below 500 m");
     }
     const wide = await tab.evaluate<number>("window.__chart.plot().width");
     await tab.resize(420);
-    await tab.waitFor(`window.__chart.plot().width < ${wide - 100}`, "the chart to follow its container");
+    await tab.waitFor(
+      `window.__chart.plot().width < ${wide - 100}`,
+      "the chart to follow its container",
+    );
     assert.ok(await tab.evaluate<number>("window.__chart.plot().width") <= 420);
   });
 });
 
-for (const [name, spec] of [["rop-by-formation", ropDemo()], ["npt-by-cause", nptDemo()], ["wells-comparison", wellsDemo()]] as const) {
+for (
+  const [name, spec] of [["rop-by-formation", ropDemo()], ["npt-by-cause", nptDemo()], [
+    "wells-comparison",
+    wellsDemo(),
+  ]] as const
+) {
   test(`bar chart ${name}: bars drawn, light and dark`, async () => {
     const html = renderChartHtml(spec);
     assertSize(html);
@@ -105,14 +134,19 @@ for (const [name, spec] of [["rop-by-formation", ropDemo()], ["npt-by-cause", np
 }
 
 test("a forced dark theme is dark even when the browser prefers light", async () => {
-  await inChromium("npt-forced-dark", renderChartHtml(nptDemo(), { theme: "dark" }), async (tab, light) => {
-    await tab.setColorScheme("light");
-    await tab.waitFor(`matchMedia("(prefers-color-scheme: light)").matches`, "light preference");
-    const c = await tab.evaluate<Contrast>(CONTRAST);
-    assert.ok(c.bg < 0.05, `background luminance ${c.bg}`);
-    assert.equal(await tab.evaluate("document.documentElement.dataset.scheme"), "dark");
-    assertBarsDrawn(nptDemo(), light);
-  }, false);
+  await inChromium(
+    "npt-forced-dark",
+    renderChartHtml(nptDemo(), { theme: "dark" }),
+    async (tab, light) => {
+      await tab.setColorScheme("light");
+      await tab.waitFor(`matchMedia("(prefers-color-scheme: light)").matches`, "light preference");
+      const c = await tab.evaluate<Contrast>(CONTRAST);
+      assert.ok(c.bg < 0.05, `background luminance ${c.bg}`);
+      assert.equal(await tab.evaluate("document.documentElement.dataset.scheme"), "dark");
+      assertBarsDrawn(nptDemo(), light);
+    },
+    false,
+  );
 });
 
 test("a well name containing </script> stays text and runs nothing", async () => {
@@ -127,13 +161,35 @@ test("a well name containing </script> stays text and runs nothing", async () =>
 });
 
 test("crowded charts at a narrow 420 px chat width still draw every series", async () => {
-  for (const [name, spec] of [["narrow-12-wells", manyWellsDemo()], ["narrow-rotated-labels", rotatedDemo()]] as const) {
-    await inChromium(name, renderChartHtml(spec), (_tab, light, dark) => {
-      assertBarsDrawn(spec, light);
-      assertBarsDrawn(spec, dark);
-    }, true, 420);
+  for (
+    const [name, spec] of [["narrow-12-wells", manyWellsDemo()], [
+      "narrow-rotated-labels",
+      rotatedDemo(),
+    ]] as const
+  ) {
+    await inChromium(
+      name,
+      renderChartHtml(spec),
+      (_tab, light, dark) => {
+        assertBarsDrawn(spec, light);
+        assertBarsDrawn(spec, dark);
+      },
+      true,
+      420,
+    );
   }
-  await inChromium("narrow-4-wells-depth", renderChartHtml(fourWellsDepthDemo()), (_tab, light) => {
-    for (const well of [0, 1, 2, 3]) assert.ok(light.colours[well].n > 200, `well ${well} has ${light.colours[well].n} pixels`);
-  }, true, 420);
+  await inChromium(
+    "narrow-4-wells-depth",
+    renderChartHtml(fourWellsDepthDemo()),
+    (_tab, light) => {
+      for (const well of [0, 1, 2, 3]) {
+        assert.ok(
+          light.colours[well].n > 200,
+          `well ${well} has ${light.colours[well].n} pixels`,
+        );
+      }
+    },
+    true,
+    420,
+  );
 });

@@ -40,8 +40,13 @@ const DOMAINS = ["Network.enable", "Runtime.enable", "Log.enable"];
 
 /** Opens about:blank in a new target at the given CSS width (device scale 2, as on most laptops). */
 export async function openTab(browser: Browser, width = 600): Promise<Tab> {
-  const { targetId } = (await browser.send("Target.createTarget", { url: "about:blank" })) as { targetId: string };
-  const { sessionId: page } = (await browser.send("Target.attachToTarget", { targetId, flatten: true })) as { sessionId: string };
+  const { targetId } = (await browser.send("Target.createTarget", { url: "about:blank" })) as {
+    targetId: string;
+  };
+  const { sessionId: page } =
+    (await browser.send("Target.attachToTarget", { targetId, flatten: true })) as {
+      sessionId: string;
+    };
   const sessions = new Set([page]);
   const contexts: Context[] = [];
   const requests: string[] = [];
@@ -50,7 +55,11 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
 
   const setUp = async (sessionId: string) => {
     for (const method of DOMAINS) await browser.send(method, {}, sessionId);
-    await browser.send("Target.setAutoAttach", { autoAttach: true, waitForDebuggerOnStart: true, flatten: true }, sessionId);
+    await browser.send("Target.setAutoAttach", {
+      autoAttach: true,
+      waitForDebuggerOnStart: true,
+      flatten: true,
+    }, sessionId);
   };
   browser.onEvent(({ method, params, sessionId }: CdpEvent) => {
     if (!sessionId || !sessions.has(sessionId)) return;
@@ -67,16 +76,22 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
         .finally(() => browser.send("Runtime.runIfWaitingForDebugger", {}, child).catch(() => {}));
     } else if (method === "Network.requestWillBeSent") {
       requests.push(p.request!.url);
-    } else if (method === "Runtime.consoleAPICalled" && (p.type === "error" || p.type === "assert")) {
+    } else if (
+      method === "Runtime.consoleAPICalled" && (p.type === "error" || p.type === "assert")
+    ) {
       errors.push(`console.${p.type}: ${p.args!.map((a) => a.value ?? a.description).join(" ")}`);
     } else if (method === "Runtime.exceptionThrown") {
-      errors.push(`exception: ${p.exceptionDetails!.exception?.description ?? p.exceptionDetails!.text}`);
+      errors.push(
+        `exception: ${p.exceptionDetails!.exception?.description ?? p.exceptionDetails!.text}`,
+      );
     } else if (method === "Log.entryAdded" && p.entry!.level === "error") {
       errors.push(`log: ${p.entry!.text} ${p.entry!.url ?? ""}`);
     } else if (method === "Runtime.executionContextCreated" && p.context!.auxData?.isDefault) {
       contexts.push({ sessionId, id: p.context!.id });
     } else if (method === "Runtime.executionContextDestroyed") {
-      const at = contexts.findIndex((c) => c.sessionId === sessionId && c.id === p.executionContextId);
+      const at = contexts.findIndex((c) =>
+        c.sessionId === sessionId && c.id === p.executionContextId
+      );
       if (at >= 0) contexts.splice(at, 1);
     } else if (method === "Page.loadEventFired" && sessionId === page) {
       loaded?.();
@@ -86,16 +101,36 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
   await browser.send("Page.enable", {}, page);
   let currentWidth = width;
   const metrics = (height: number) =>
-    browser.send("Emulation.setDeviceMetricsOverride", { width: currentWidth, height, deviceScaleFactor: 2, mobile: false }, page);
+    browser.send("Emulation.setDeviceMetricsOverride", {
+      width: currentWidth,
+      height,
+      deviceScaleFactor: 2,
+      mobile: false,
+    }, page);
   await metrics(800);
 
   const run = async (sessionId: string, expression: string, contextId?: number) => {
     // A frame paused or torn down mid-call never answers: give up on it instead of hanging the test.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`no answer to "${expression.slice(0, 40)}"`)), 5000)));
-    const call = browser.send("Runtime.evaluate", { expression, contextId, returnByValue: true, awaitPromise: true }, sessionId);
+    const late = new Promise<never>((
+      _r,
+      reject,
+    ) => (timer = setTimeout(
+      () => reject(new Error(`no answer to "${expression.slice(0, 40)}"`)),
+      5000,
+    )));
+    const call = browser.send("Runtime.evaluate", {
+      expression,
+      contextId,
+      returnByValue: true,
+      awaitPromise: true,
+    }, sessionId);
     const r = (await Promise.race([call, late]).finally(() => clearTimeout(timer))) as CdpFields;
-    if (r.exceptionDetails) throw new Error(`evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+    if (r.exceptionDetails) {
+      throw new Error(
+        `evaluate failed: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`,
+      );
+    }
     return r.result!.value;
   };
   const evaluate = async <T>(expression: string, path?: string): Promise<T> => {
@@ -113,7 +148,20 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
     navigate: async (url) => {
       const done = new Promise<void>((resolve) => (loaded = resolve));
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`"${url}" did not finish loading within 30 s; errors: ${errors.join(" | ") || "none"}`)), 30_000)));
+      const late = new Promise<never>((
+        _r,
+        reject,
+      ) => (timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `"${url}" did not finish loading within 30 s; errors: ${
+                errors.join(" | ") || "none"
+              }`,
+            ),
+          ),
+        30_000,
+      )));
       await browser.send("Page.navigate", { url }, page);
       await Promise.race([done, late]).finally(() => clearTimeout(timer));
     },
@@ -126,16 +174,22 @@ export async function openTab(browser: Browser, width = 600): Promise<Tab> {
       throw new Error(`timed out waiting for ${what}; errors: ${errors.join(" | ") || "none"}`);
     },
     setColorScheme: async (scheme) => {
-      await browser.send("Emulation.setEmulatedMedia", { features: [{ name: "prefers-color-scheme", value: scheme }] }, page);
+      await browser.send("Emulation.setEmulatedMedia", {
+        features: [{ name: "prefers-color-scheme", value: scheme }],
+      }, page);
     },
     resize: async (next) => {
       currentWidth = next;
       await metrics(800);
     },
     screenshot: async (file) => {
-      const height = await evaluate<number>("Math.ceil(document.documentElement.getBoundingClientRect().height)");
+      const height = await evaluate<number>(
+        "Math.ceil(document.documentElement.getBoundingClientRect().height)",
+      );
       await metrics(height);
-      const { data } = (await browser.send("Page.captureScreenshot", { format: "png" }, page)) as { data: string };
+      const { data } = (await browser.send("Page.captureScreenshot", { format: "png" }, page)) as {
+        data: string;
+      };
       await metrics(800);
       const png = Buffer.from(data, "base64");
       writeFileSync(file, png);

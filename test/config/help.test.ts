@@ -7,15 +7,25 @@ import { startTestServer } from "../helpers/server.ts";
 
 test("every variable lib/config/config.ts reads has a --help line", () => {
   const missing = envVariables(CONFIG_ENV_SCHEMA).filter((v) => !v.description).map((v) => v.name);
-  assert.deepEqual(missing, [], `add these to ENV_DESCRIPTIONS in lib/config/help.ts: ${missing.join(", ")}`);
+  assert.deepEqual(
+    missing,
+    [],
+    `add these to ENV_DESCRIPTIONS in lib/config/help.ts: ${missing.join(", ")}`,
+  );
 });
 
 test("--help lists each variable with the schema's default", () => {
   const text = helpText("oilfield-mcp", "9.9.9");
-  for (const name of Object.keys(CONFIG_ENV_SCHEMA.shape)) assert.match(text, new RegExp(`^  ${name} `, "m"));
+  for (const name of Object.keys(CONFIG_ENV_SCHEMA.shape)) {
+    assert.match(text, new RegExp(`^  ${name} `, "m"));
+  }
   assert.match(text, /^ {2}PORT +监听端口 listen port \[默认 default: 8080\]$/m);
   assert.match(text, /^ {2}DATABASE_URL .*\[默认 default: file:\.\/data\/oilfield\.db\]$/m);
-  assert.match(text, /^ {2}DATABASE_AUTH_TOKEN +远程数据库令牌 token for a remote libSQL database$/m, "no default shown when there is none");
+  assert.match(
+    text,
+    /^ {2}DATABASE_AUTH_TOKEN +远程数据库令牌 token for a remote libSQL database$/m,
+    "no default shown when there is none",
+  );
 });
 
 test("options: --version, --help, unknown ones refused, none means serve", async () => {

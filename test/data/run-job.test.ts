@@ -16,14 +16,35 @@ let inThread: Db;
 
 before(async () => {
   temp = await openTempDb();
-  const day = (well_id: string, report_date: string, depth_m: number, extra: Record<string, string | number | null> = {}) =>
-    ({ well_id, report_date, depth_m, footage_m: 100, rop_m_h: 5, drilling_hours_h: 20, formation: "沙湾组", bit_type: "PDC", ...extra });
+  const day = (
+    well_id: string,
+    report_date: string,
+    depth_m: number,
+    extra: Record<string, string | number | null> = {},
+  ) => ({
+    well_id,
+    report_date,
+    depth_m,
+    footage_m: 100,
+    rop_m_h: 5,
+    drilling_hours_h: 20,
+    formation: "沙湾组",
+    bit_type: "PDC",
+    ...extra,
+  });
   await insertFixture(temp.db, [
     { well_id: "甲1", spud_date: "2026-01-01" },
     { well_id: "乙2", spud_date: "2026-01-02" },
   ], [
-    day("甲1", "2026-01-03", 300), day("甲1", "2026-01-04", 450, { rop_m_h: 9, footage_m: 150, formation: "安集海河组" }),
-    day("乙2", "2026-01-03", 200, { rop_m_h: 3, wob_kn: 80, bit_diameter_mm: 215.9, rpm: 90, torque_kn_m: 12 }),
+    day("甲1", "2026-01-03", 300),
+    day("甲1", "2026-01-04", 450, { rop_m_h: 9, footage_m: 150, formation: "安集海河组" }),
+    day("乙2", "2026-01-03", 200, {
+      rop_m_h: 3,
+      wob_kn: 80,
+      bit_diameter_mm: 215.9,
+      rpm: 90,
+      torque_kn_m: 12,
+    }),
     day("乙2", "2026-01-05", 260, { rop_m_h: null, footage_m: 60, bit_type: "牙轮" }),
   ]);
   // The same file with the driver on this thread: what the jobs give when no thread runs them.
@@ -37,7 +58,11 @@ after(async () => {
 });
 
 test("a job run in a reader thread answers exactly what it answers on this thread", async () => {
-  assert.equal(typeof temp.db.runJob, "function", "a local file's database runs jobs in its threads");
+  assert.equal(
+    typeof temp.db.runJob,
+    "function",
+    "a local file's database runs jobs in its threads",
+  );
   assert.equal(inThread.runJob, undefined);
   for (const by of ["formation", "bit_type", "well_id"] as const) {
     const input = { filter: {}, by, sort: "slowest" as const };
@@ -57,7 +82,11 @@ test("a job run in a reader thread answers exactly what it answers on this threa
 
 test("the guarded database the server uses runs jobs in its threads too", async () => {
   const guarded = guardDatabase(temp.db);
-  assert.equal(typeof guarded.runJob, "function", "without it every analysis would run on the serving thread");
+  assert.equal(
+    typeof guarded.runJob,
+    "function",
+    "without it every analysis would run on the serving thread",
+  );
   const input = { filter: {}, by: "well_id" as const, sort: "name" as const };
   assert.deepEqual(await runJob(guarded, "rop", input), await runJob(inThread, "rop", input));
 });
@@ -67,11 +96,17 @@ test("an unknown job is refused by the thread", async () => {
 });
 
 test("a ToolError crossing the thread stays a ToolError of the same kind", () => {
-  const back = fromWireError(toWireError(new ToolError("invalid", "筛选条件选中超过 5 行 / too many rows")));
+  const back = fromWireError(
+    toWireError(new ToolError("invalid", "筛选条件选中超过 5 行 / too many rows")),
+  );
   assert.ok(back instanceof ToolError);
   assert.equal(back.kind, "invalid");
   assert.equal(back.message, "筛选条件选中超过 5 行 / too many rows");
-  assert.ok(!(fromWireError(toWireError(Object.assign(new Error("busy"), { code: "SQLITE_BUSY" }))) instanceof ToolError));
+  assert.ok(
+    !(fromWireError(
+      toWireError(Object.assign(new Error("busy"), { code: "SQLITE_BUSY" })),
+    ) instanceof ToolError),
+  );
 });
 
 test("jobs sent at once wait their turn (one reader stays free for small reads) and each gets its own answer", async () => {
@@ -84,8 +119,13 @@ test("jobs sent at once wait their turn (one reader stays free for small reads) 
     const small = await db.execute("SELECT count(*) AS n FROM wells");
     assert.equal(small.rows[0].n, 2);
     const answers = await Promise.all(jobs);
-    for (const [i, by] of bys.entries()) assert.deepEqual(answers[i], await runJob(inThread, "rop", { filter: {}, by, sort: "name" }));
-    const queued = [runJob(db, "rop", { filter: {}, by: "formation", sort: "name" }), runJob(db, "rop", { filter: {}, by: "formation", sort: "name" })];
+    for (const [i, by] of bys.entries()) {
+      assert.deepEqual(answers[i], await runJob(inThread, "rop", { filter: {}, by, sort: "name" }));
+    }
+    const queued = [
+      runJob(db, "rop", { filter: {}, by: "formation", sort: "name" }),
+      runJob(db, "rop", { filter: {}, by: "formation", sort: "name" }),
+    ];
     db.close();
     for (const p of queued) await assert.rejects(p, /数据库已关闭 \/ the database is closed/);
   } finally {

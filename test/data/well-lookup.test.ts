@@ -22,8 +22,12 @@ test("the SQL lookup finds wells of the master and of the daily tables as people
   const db = await openDatabase({ url: ":memory:", kind: "memory" });
   try {
     await migrate(db);
-    await db.execute("INSERT INTO wells (well_id, name) VALUES ('W001', '石南201'), ('石南301', NULL), ('石南302', NULL), ('中102', NULL)");
-    await db.execute("INSERT INTO drilling_daily (well_id, report_date) VALUES ('玛页1', '2026-11-01'), ('玛页1', '2026-11-02')");
+    await db.execute(
+      "INSERT INTO wells (well_id, name) VALUES ('W001', '石南201'), ('石南301', NULL), ('石南302', NULL), ('中102', NULL)",
+    );
+    await db.execute(
+      "INSERT INTO drilling_daily (well_id, report_date) VALUES ('玛页1', '2026-11-01'), ('玛页1', '2026-11-02')",
+    );
     await db.execute("INSERT INTO wells (well_id, deleted_at) VALUES ('乐探9', '2026-01-01')");
     const lookup = createSqlWellLookup(db);
     for (const [typed, kind, expected] of CASES) {
@@ -32,8 +36,13 @@ test("the SQL lookup finds wells of the master and of the daily tables as people
       if (m.kind === "ambiguous") assert.deepEqual(m.candidates, expected);
       else if (m.kind !== "none") assert.equal(m.wellId, expected, `"${typed}"`);
     }
-    const plan = await db.execute("EXPLAIN QUERY PLAN SELECT well_id FROM wells WHERE well_key = 'W001'");
-    assert.match(String(plan.rows.map((r) => r.detail).join(" ")), /USING (COVERING )?INDEX wells_well_key/);
+    const plan = await db.execute(
+      "EXPLAIN QUERY PLAN SELECT well_id FROM wells WHERE well_key = 'W001'",
+    );
+    assert.match(
+      String(plan.rows.map((r) => r.detail).join(" ")),
+      /USING (COVERING )?INDEX wells_well_key/,
+    );
   } finally {
     db.close();
   }

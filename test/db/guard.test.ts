@@ -39,19 +39,27 @@ test("a missing file: clear errors and 503, no write goes to the deleted file; r
   assert.equal(h.status, 503);
   assert.equal(h.body.fault, "missing");
   assert.match(h.body.error, /数据库文件不存在.*the database file is missing/);
-  const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 5, depth_m: 1 });
+  const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+    record_id: 5,
+    depth_m: 1,
+  });
   assert.equal(write.status, 500);
   assert.match(write.body.message, /missing/);
   await restore();
-  assert.deepEqual(await health(), { status: 200, body: { status: "healthy", database: "connected", total_records: before } });
+  assert.deepEqual(await health(), {
+    status: 200,
+    body: { status: "healthy", database: "connected", total_records: before },
+  });
   assert.equal((await restCall(server.url, admin, "list_wells", {})).status, 200);
 });
 
 test("a corrupt file (garbage bytes, or a directory in its place): clear errors and 503, the process stays up and heals", async () => {
-  for (const spoil of [
-    async () => (await rm(path), await writeFile(path, new Uint8Array(8192).fill(0x5a))),
-    async () => (await rm(path), await mkdir(path)),
-  ]) {
+  for (
+    const spoil of [
+      async () => (await rm(path), await writeFile(path, new Uint8Array(8192).fill(0x5a))),
+      async () => (await rm(path), await mkdir(path)),
+    ]
+  ) {
     await spoil();
     const h = await health();
     assert.equal(h.status, 503);
@@ -65,19 +73,29 @@ test("a corrupt file (garbage bytes, or a directory in its place): clear errors 
 });
 
 test("a lock held by another connection past the busy timeout: a clear 'locked' error, then normal service", async () => {
-  const other = await openDatabase({ url: `file:${path}`, kind: "file", path }, { busyTimeoutMs: 60_000 });
+  const other = await openDatabase({ url: `file:${path}`, kind: "file", path }, {
+    busyTimeoutMs: 60_000,
+  });
   try {
     const during = await other.transaction(async (tx) => {
       await tx.execute("UPDATE wells SET remarks = remarks WHERE 0");
-      await tx.execute("INSERT INTO record_history (table_name, record_id, action, changed_by) VALUES ('x', 'x', 'x', 'x')");
-      return restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 6, depth_m: 2 });
+      await tx.execute(
+        "INSERT INTO record_history (table_name, record_id, action, changed_by) VALUES ('x', 'x', 'x', 'x')",
+      );
+      return restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+        record_id: 6,
+        depth_m: 2,
+      });
     });
     assert.equal(during.status, 500);
     assert.match(during.body.message, /被其他程序锁定.*locked by another program/);
   } finally {
     other.close();
   }
-  const afterwards = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 6, depth_m: 2 });
+  const afterwards = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+    record_id: 6,
+    depth_m: 2,
+  });
   assert.equal(afterwards.status, 200, JSON.stringify(afterwards.body));
 });
 
@@ -87,16 +105,30 @@ test("a read-only (immutable) file: writes fail with a clear error while reads g
     execFileSync("chattr", ["+i", ...files], { stdio: "ignore" });
   } catch (error) {
     // A missing tool fails the suite rather than passing by skipping: this guards against a crash.
-    throw new Error(`chattr +i is not available here (needs root, e2fsprogs and a filesystem with the immutable flag): ${(error as Error).message}`);
+    throw new Error(
+      `chattr +i is not available here (needs root, e2fsprogs and a filesystem with the immutable flag): ${
+        (error as Error).message
+      }`,
+    );
   }
   try {
-    const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 7, depth_m: 3 });
+    const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+      record_id: 7,
+      depth_m: 3,
+    });
     assert.equal(write.status, 500);
     assert.match(write.body.message, /权限|read-only|cannot be opened, read or written/);
-    assert.equal((await restCall(server.url, admin, "list_wells", {})).status, 200, "reads still work");
+    assert.equal(
+      (await restCall(server.url, admin, "list_wells", {})).status,
+      200,
+      "reads still work",
+    );
   } finally {
     execFileSync("chattr", ["-i", ...files]);
   }
-  const again = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 7, depth_m: 4 });
+  const again = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+    record_id: 7,
+    depth_m: 4,
+  });
   assert.equal(again.status, 200, JSON.stringify(again.body));
 });

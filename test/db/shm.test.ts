@@ -16,7 +16,9 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), "oilfield-shm-"));
   db = join(dir, "o.db");
   const { command, args } = runTs("main.ts");
-  server = await spawnServer(command, args, { env: baseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, LOG_FORMAT: "json" }) });
+  server = await spawnServer(command, args, {
+    env: baseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${db}`, LOG_FORMAT: "json" }),
+  });
 });
 after(async () => {
   await server.stop();
@@ -30,7 +32,10 @@ const health = async () => {
 };
 
 test("o.db, o.db-wal and o.db-shm made immutable: 503 and clear errors, no SIGBUS; service resumes when writable again", async () => {
-  const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 7, depth_m: 3 });
+  const write = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+    record_id: 7,
+    depth_m: 3,
+  });
   assert.equal(write.status, 200, JSON.stringify(write.body));
   const files = [db, `${db}-wal`, `${db}-shm`];
   for (const f of files) assert.ok((await stat(f)).isFile(), `${f} exists`);
@@ -43,8 +48,16 @@ test("o.db, o.db-wal and o.db-shm made immutable: 503 and clear errors, no SIGBU
       const h = await health();
       assert.equal(h.status, 503, JSON.stringify(h.body));
       assert.equal(h.body.fault, "unavailable");
-      assert.match(h.body.error, /共享内存文件 ".*o\.db-shm" 无法写入 \(EPERM\).*chattr -i.*shared-memory file ".*o\.db-shm" cannot be written/);
-      for (const [name, args] of [["list_wells", {}], ["query_drilling_data", { limit: 1 }], ["update_drilling_record", { record_id: 7, depth_m: 4 }]] as const) {
+      assert.match(
+        h.body.error,
+        /共享内存文件 ".*o\.db-shm" 无法写入 \(EPERM\).*chattr -i.*shared-memory file ".*o\.db-shm" cannot be written/,
+      );
+      for (
+        const [name, args] of [["list_wells", {}], ["query_drilling_data", { limit: 1 }], [
+          "update_drilling_record",
+          { record_id: 7, depth_m: 4 },
+        ]] as const
+      ) {
         const res = await restCall(server.url, admin, name, args);
         assert.equal(res.status, 500, `${name}: ${JSON.stringify(res.body)}`);
         assert.match(res.body.message, /o\.db-shm.*cannot be written/, name);
@@ -56,6 +69,9 @@ test("o.db, o.db-wal and o.db-shm made immutable: 503 and clear errors, no SIGBU
     execFileSync("chattr", ["-i", ...files]);
   }
   assert.deepEqual(await health(), healthy, "healthy again once writable");
-  const again = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", { record_id: 7, depth_m: 4 });
+  const again = await restCall(server.url, identity("ENGINEER"), "update_drilling_record", {
+    record_id: 7,
+    depth_m: 4,
+  });
   assert.equal(again.status, 200, JSON.stringify(again.body));
 });

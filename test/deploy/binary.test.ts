@@ -25,7 +25,13 @@ function copyAlone(): { dir: string; binary: string; env: Record<string, string>
   mkdirSync(join(dir, "empty-path"));
   mkdirSync(join(dir, "home"));
   // DATABASE_CREATE_DIR: a configured database directory that does not exist is refused without it.
-  const env = { PATH: join(dir, "empty-path"), HOME: join(dir, "home"), DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, DATABASE_CREATE_DIR: "true", PORT: "0" };
+  const env = {
+    PATH: join(dir, "empty-path"),
+    HOME: join(dir, "home"),
+    DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`,
+    DATABASE_CREATE_DIR: "true",
+    PORT: "0",
+  };
   return { dir, binary: join(app, "oilfield-mcp"), env };
 }
 
@@ -33,7 +39,11 @@ test("the binary alone, with no node on PATH: /health, SDK tool call, refusal, r
   const { dir, binary, env } = copyAlone();
   try {
     assert.deepEqual(readdirSync(join(dir, "app")), ["oilfield-mcp"]);
-    assert.notEqual(spawnSync("node", ["--version"], { env }).status, 0, "no node reachable through PATH");
+    assert.notEqual(
+      spawnSync("node", ["--version"], { env }).status,
+      0,
+      "no node reachable through PATH",
+    );
     const first = await spawnServer(binary, [], { cwd: join(dir, "app"), env });
     let id: number;
     let well: string;
@@ -45,7 +55,11 @@ test("the binary alone, with no node on PATH: /health, SDK tool call, refusal, r
     } finally {
       await first.stop();
     }
-    assert.deepEqual(readdirSync(join(dir, "app")), ["oilfield-mcp"], "nothing written beside the binary");
+    assert.deepEqual(
+      readdirSync(join(dir, "app")),
+      ["oilfield-mcp"],
+      "nothing written beside the binary",
+    );
     const cache = join(dir, "home", ".cache", "oilfield-mcp");
     const [sum] = readdirSync(cache);
     assert.match(sum, /^[0-9a-f]{64}$/);
@@ -55,7 +69,11 @@ test("the binary alone, with no node on PATH: /health, SDK tool call, refusal, r
 
     const second = await spawnServer(binary, [], { cwd: join(dir, "app"), env });
     try {
-      assert.deepEqual((await readRecords(second.url, well, "2032-03-04")).map((r) => r.id), [id], "the record survived the restart");
+      assert.deepEqual(
+        (await readRecords(second.url, well, "2032-03-04")).map((r) => r.id),
+        [id],
+        "the record survived the restart",
+      );
     } finally {
       await second.stop();
     }

@@ -33,7 +33,13 @@ for (const runtime of runtimes) {
       for (const round of [1, 2]) {
         const server = await spawnServer(runtime.command(), runtime.args(join(dir, BUNDLE)), {
           cwd: dir,
-          env: baseEnv({ HOME: home, TMPDIR: home, PORT: "0", DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`, DATABASE_CREATE_DIR: "true" }),
+          env: baseEnv({
+            HOME: home,
+            TMPDIR: home,
+            PORT: "0",
+            DATABASE_URL: `file:${join(dir, "data", "oilfield.db")}`,
+            DATABASE_CREATE_DIR: "true",
+          }),
         });
         try {
           await driveServer(server.url);
@@ -44,7 +50,9 @@ for (const runtime of runtimes) {
       }
       const [hash] = readdirSync(join(home, ".cache", "oilfield-mcp"));
       assert.match(hash, /^[0-9a-f]{64}$/, "the addon is cached under its sha256");
-      assert.deepEqual(readdirSync(join(home, ".cache", "oilfield-mcp", hash)), [`libsql-${process.platform}-${process.arch}-gnu.node`]);
+      assert.deepEqual(readdirSync(join(home, ".cache", "oilfield-mcp", hash)), [
+        `libsql-${process.platform}-${process.arch}-gnu.node`,
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(home, { recursive: true, force: true });
@@ -56,10 +64,26 @@ test("the bundle carries the build platform's libSQL driver and names the platfo
   const text = readFileSync(join(buildDir, BUNDLE), "utf8");
   const tail = text.lastIndexOf("/*oilfield-addons:v1\n");
   assert.ok(tail > 0, "the addons ride in a comment at the end");
-  assert.match(text.slice(tail), new RegExp(`\n${process.platform}-${process.arch}-gnu:H4sI`), "the gzip'd addon of the build platform is inside");
-  assert.match(text.slice(0, tail), new RegExp(`"${process.platform}-${process.arch}-gnu":\\{"?sha256"?:"[0-9a-f]{64}","?size"?:[0-9.e+]+\\}`), "the code knows its checksum and size only");
+  assert.match(
+    text.slice(tail),
+    new RegExp(`\n${process.platform}-${process.arch}-gnu:H4sI`),
+    "the gzip'd addon of the build platform is inside",
+  );
+  assert.match(
+    text.slice(0, tail),
+    new RegExp(
+      `"${process.platform}-${process.arch}-gnu":\\{"?sha256"?:"[0-9a-f]{64}","?size"?:[0-9.e+]+\\}`,
+    ),
+    "the code knows its checksum and size only",
+  );
   const nonAscii = /[^\p{ASCII}]/u.exec(text);
-  assert.equal(nonAscii, null, `the bundle is ASCII only (the engine keeps a non-ASCII source as UTF-16), found "${nonAscii?.[0]}" at ${nonAscii?.index}`);
+  assert.equal(
+    nonAscii,
+    null,
+    `the bundle is ASCII only (the engine keeps a non-ASCII source as UTF-16), found "${
+      nonAscii?.[0]
+    }" at ${nonAscii?.index}`,
+  );
   assert.doesNotMatch(text, /libsql-native-beside-bundle|put libsql-linux-x64-gnu\.node beside/);
 });
 

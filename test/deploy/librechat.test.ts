@@ -25,13 +25,24 @@ test("the recommended entry is Streamable HTTP with the identity headers and a b
   const { type, url, headers, requiresOAuth, timeout } = servers(recommended)["oilfield-drilling"];
   assert.deepEqual(
     { type, url, headers, requiresOAuth, timeout },
-    { type: "streamable-http", url: "http://oilfield-mcp:8080/mcp", headers: expectedHeaders, requiresOAuth: false, timeout: 60000 },
+    {
+      type: "streamable-http",
+      url: "http://oilfield-mcp:8080/mcp",
+      headers: expectedHeaders,
+      requiresOAuth: false,
+      timeout: 60000,
+    },
   );
 });
 
 test("the legacy entry uses type sse on /sse with the same headers", () => {
   const { type, url, headers, requiresOAuth } = servers(recommended)["oilfield-drilling-sse"];
-  assert.deepEqual({ type, url, headers, requiresOAuth }, { type: "sse", url: "http://oilfield-mcp:8080/sse", headers: expectedHeaders, requiresOAuth: false });
+  assert.deepEqual({ type, url, headers, requiresOAuth }, {
+    type: "sse",
+    url: "http://oilfield-mcp:8080/sse",
+    headers: expectedHeaders,
+    requiresOAuth: false,
+  });
 });
 
 // LibreChat's title pattern before data-provider 0.8.522 (packages/data-provider/src/mcp.ts):
@@ -42,7 +53,11 @@ test("every entry loads in every LibreChat release of the last year: ASCII title
   const entries = Object.entries(servers(recommended));
   assert.equal(entries.length, 2);
   for (const [name, entry] of entries) {
-    assert.match(entry.title, OLD_TITLE_PATTERN, `${name}: title "${entry.title}" would stop LibreChat < 0.8.522`);
+    assert.match(
+      entry.title,
+      OLD_TITLE_PATTERN,
+      `${name}: title "${entry.title}" would stop LibreChat < 0.8.522`,
+    );
     assert.match(entry.description, /^油田钻井数据服务/, name);
     assert.equal(entry.serverInstructions, true, name);
   }

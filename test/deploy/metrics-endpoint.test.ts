@@ -9,11 +9,20 @@ test("the real server's /metrics after real calls passes promtool and counts the
   try {
     assert.equal((await restCall(server.url, identity("USER"), "list_wells")).status, 200);
     assert.equal((await restCall(server.url, identity("USER"), "export_all_data")).status, 403);
-    assert.equal((await restCall(server.url, identity("USER"), "query_drilling_data", { limit: "ten" })).status, 400);
+    assert.equal(
+      (await restCall(server.url, identity("USER"), "query_drilling_data", { limit: "ten" }))
+        .status,
+      400,
+    );
     const mcp = await connectStreamable(`${server.url}/mcp`, identity("ENGINEER"));
     await mcp.callTool({ name: "query_drilling_data", arguments: { limit: 1 } });
     await mcp.close();
-    assert.equal((await fetch(`${server.url}/mcp/tools`, { headers: { "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" } })).status, 401);
+    assert.equal(
+      (await fetch(`${server.url}/mcp/tools`, {
+        headers: { "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" },
+      })).status,
+      401,
+    );
 
     const res = await fetch(`${server.url}/metrics`);
     assert.equal(res.status, 200);
@@ -31,7 +40,10 @@ test("the real server's /metrics after real calls passes promtool and counts the
         'mcp_errors_total{kind="unauthorized"} 1',
       ]
     ) assert.ok(text.split("\n").includes(line), `"${line}" in:\n${text}`);
-    assert.match(text, /^mcp_request_duration_seconds_count\{transport="streamable_http",outcome="ok"\} 1$/m);
+    assert.match(
+      text,
+      /^mcp_request_duration_seconds_count\{transport="streamable_http",outcome="ok"\} 1$/m,
+    );
     assert.match(text, /^process_resident_memory_bytes \d{7,}$/m);
   } finally {
     await server.close();

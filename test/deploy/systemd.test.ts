@@ -59,7 +59,10 @@ test("the unit has the keys the deployment relies on", () => {
   assert.equal(one("User"), "www-data");
   assert.equal(one("WorkingDirectory"), "/opt/oilMCP");
   assert.ok(s.get("Environment")?.includes("DATABASE_URL=file:/var/lib/oilfield-mcp/oilfield.db"));
-  assert.ok(s.get("Environment")?.includes("SEED_DEMO_DATA=false"), "production starts on an empty database (issue 17 item 9)");
+  assert.ok(
+    s.get("Environment")?.includes("SEED_DEMO_DATA=false"),
+    "production starts on an empty database (issue 17 item 9)",
+  );
   assert.equal(one("EnvironmentFile"), "-/etc/oilfield-mcp.env");
   assert.equal(one("Restart"), "always");
   assert.equal(one("RestartSec"), "10");

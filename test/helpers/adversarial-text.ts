@@ -3,7 +3,26 @@ import assert from "node:assert/strict";
 // Pieces that make backtracking regexes blow up: runs of what one quantifier takes, next to what
 // another takes (`\d+\s*…`, `\s*个?\s*`, `[(].*[)]$`), each run ended by something that fails.
 const PREFIXES = ["", "1", "无", "(", "2021-1-1", "修泵"];
-const PUMPS = [" ", "1", "一", "1.", "个", "半", " 个", "漏失", "、", "\n ", "(", "井", ",111", "\uFFFD", "1h", "1:00-", "无漏失", "区"];
+const PUMPS = [
+  " ",
+  "1",
+  "一",
+  "1.",
+  "个",
+  "半",
+  " 个",
+  "漏失",
+  "、",
+  "\n ",
+  "(",
+  "井",
+  ",111",
+  "\uFFFD",
+  "1h",
+  "1:00-",
+  "无漏失",
+  "区",
+];
 const SUFFIXES = ["x", "h", "小时", ")"];
 
 /** Adversarial strings of exactly `length` characters (UTF-16 units, as the schemas count). */
@@ -23,7 +42,8 @@ export function adversarialTexts(length: number): string[] {
 
 /** A plain main-work text of `length` characters, the yardstick for "quickly enough". */
 export function benignText(length: number): string {
-  return "钻进至2350m，起钻换钻头，下钻。处理卡钻6小时，泡油解卡。".repeat(Math.ceil(length / 30)).slice(0, length);
+  return "钻进至2350m，起钻换钻头，下钻。处理卡钻6小时，泡油解卡。".repeat(Math.ceil(length / 30))
+    .slice(0, length);
 }
 
 function bestOf3(parse: (text: string) => unknown, text: string): number {
@@ -48,7 +68,11 @@ function bestOf3(parse: (text: string) => unknown, text: string): number {
  * largest length could hang the run. Best-of-3 and the wide margin keep a loaded machine from
  * failing it.
  */
-export function assertLinear(name: string, parse: (text: string) => unknown, lengths: readonly number[]): void {
+export function assertLinear(
+  name: string,
+  parse: (text: string) => unknown,
+  lengths: readonly number[],
+): void {
   for (const length of lengths) {
     const benign = bestOf3(parse, benignText(length));
     const budget = 250 + 50 * benign;
@@ -63,7 +87,9 @@ export function assertLinear(name: string, parse: (text: string) => unknown, len
       const ms = bestOf3(parse, text);
       assert.ok(
         ms <= budget,
-        `${name} took ${ms.toFixed(0)} ms on ${JSON.stringify(text.slice(0, 40))}… (${length} chars; ` +
+        `${name} took ${ms.toFixed(0)} ms on ${
+          JSON.stringify(text.slice(0, 40))
+        }… (${length} chars; ` +
           `benign ${benign.toFixed(2)} ms, budget ${budget.toFixed(0)} ms)`,
       );
     }

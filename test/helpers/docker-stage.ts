@@ -1,5 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+} from "node:fs";
 import { delimiter, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { nodeExecutable } from "./executables.ts";
 import process from "node:process";
@@ -22,7 +32,9 @@ export interface StageResult {
 
 function chownTree(path: string, uid: number, gid: number): void {
   chownSync(path, uid, gid);
-  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
+  if (statSync(path).isDirectory()) {
+    for (const name of readdirSync(path)) chownTree(join(path, name), uid, gid);
+  }
 }
 
 /** PATH inside the node:24 images: the Node 24 running the tests (or the project's) comes first, as `node`. */
@@ -42,11 +54,18 @@ export function imageDirs(stages: readonly Stage[]): Set<string> {
 
 function ignored(context: string): (path: string) => boolean {
   const file = join(context, ".dockerignore");
-  const patterns = existsSync(file) ? readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")) : [];
+  const patterns = existsSync(file)
+    ? readFileSync(file, "utf8").split("\n").map((l) => l.trim()).filter((l) =>
+      l && !l.startsWith("#")
+    )
+    : [];
   // Docker's rules: relative to the context root (a leading / changes nothing), `*` within one
   // segment, `**/` any number of directories.
   const regexes = patterns.map((p) => {
-    const body = p.replace(/^\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*\*\//g, "\u0000").replace(/\*/g, "[^/]*").replaceAll("\u0000", "(.*/)?");
+    const body = p.replace(/^\//, "").replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(
+      /\*\*\//g,
+      "\u0000",
+    ).replace(/\*/g, "[^/]*").replaceAll("\u0000", "(.*/)?");
     return new RegExp(`^${body}(/|$)`);
   });
   return (path) => {
@@ -61,14 +80,29 @@ function ignored(context: string): (path: string) => boolean {
  * RUN runs with `sh -c`. One substitution: `RUN npm ci` links the context's node_modules
  * instead of installing again (CI's own `npm ci` already proves the lock installs).
  */
-export function runStage(stage: Stage, options: { work: string; context: string; dirs: Set<string>; stages: Map<string, StageResult> }): StageResult {
+export function runStage(
+  stage: Stage,
+  options: { work: string; context: string; dirs: Set<string>; stages: Map<string, StageResult> },
+): StageResult {
   const root = join(options.work, stage.name);
   mkdirSync(root, { recursive: true });
   chmodSync(root, 0o755);
-  const alternation = [...options.dirs].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+  const alternation = [...options.dirs].map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(
+    "|",
+  );
   const pattern = new RegExp(`(^|[\\s:="'])/(${alternation})(?=/|$|[\\s"'])`, "g");
   const map = (text: string) => (alternation ? text.replace(pattern, `$1${root}/$2`) : text);
-  const result = { root, workdir: root, env: {} as Record<string, string>, user: undefined as string | undefined, volumes: [] as string[], expose: [] as string[], healthcheck: undefined as string[] | undefined, cmd: undefined as string[] | undefined, map };
+  const result = {
+    root,
+    workdir: root,
+    env: {} as Record<string, string>,
+    user: undefined as string | undefined,
+    volumes: [] as string[],
+    expose: [] as string[],
+    healthcheck: undefined as string[] | undefined,
+    cmd: undefined as string[] | undefined,
+    map,
+  };
   const isIgnored = ignored(options.context);
   for (const ins of stage.instructions) {
     const at = (p: string) => (isAbsolute(p) ? map(p) : resolve(result.workdir, p));
@@ -82,17 +116,26 @@ export function runStage(stage: Stage, options: { work: string; context: string;
         const dest = ins.args.at(-1)!;
         const from = ins.flags.from;
         const fromStage = from ? options.stages.get(from) : undefined;
-        if (from && !fromStage) throw new Error(`COPY --from="${from}": no earlier stage of that name`);
+        if (from && !fromStage) {
+          throw new Error(`COPY --from="${from}": no earlier stage of that name`);
+        }
         const target = at(dest);
         for (const src of sources) {
           const path = fromStage ? fromStage.map(src) : resolve(options.context, src);
-          if (!existsSync(path)) throw new Error(`COPY source "${src}" does not exist (looked at ${path})`);
+          if (!existsSync(path)) {
+            throw new Error(`COPY source "${src}" does not exist (looked at ${path})`);
+          }
           const intoDir = dest.endsWith("/") || dest === "." || sources.length > 1 || src === ".";
           const out = intoDir && src !== "." ? join(target, src.split("/").at(-1)!) : target;
           mkdirSync(intoDir ? target : resolve(target, ".."), { recursive: true });
-          cpSync(path, out, { recursive: true, filter: (p) => fromStage !== undefined || !isIgnored(p) });
+          cpSync(path, out, {
+            recursive: true,
+            filter: (p) => fromStage !== undefined || !isIgnored(p),
+          });
           const owner = /^(\d+)(?::(\d+))?$/.exec(ins.flags.chown ?? "");
-          if (owner && process.getuid?.() === 0) chownTree(out, Number(owner[1]), Number(owner[2] ?? owner[1]));
+          if (owner && process.getuid?.() === 0) {
+            chownTree(out, Number(owner[1]), Number(owner[2] ?? owner[1]));
+          }
         }
         break;
       }
@@ -101,8 +144,18 @@ export function runStage(stage: Stage, options: { work: string; context: string;
           symlinkSync(join(options.context, "node_modules"), join(result.workdir, "node_modules"));
           break;
         }
-        const run = spawnSync("sh", ["-c", map(ins.text)], { cwd: result.workdir, env: { PATH: imagePath(), HOME: process.env.HOME ?? "/tmp", ...result.env }, encoding: "utf8" });
-        if (run.status !== 0) throw new Error(`RUN ${ins.text} failed (${run.status ?? run.error?.message}):\n${run.stdout}\n${run.stderr}`);
+        const run = spawnSync("sh", ["-c", map(ins.text)], {
+          cwd: result.workdir,
+          env: { PATH: imagePath(), HOME: process.env.HOME ?? "/tmp", ...result.env },
+          encoding: "utf8",
+        });
+        if (run.status !== 0) {
+          throw new Error(
+            `RUN ${ins.text} failed (${
+              run.status ?? run.error?.message
+            }):\n${run.stdout}\n${run.stderr}`,
+          );
+        }
         break;
       }
       case "ENV":
@@ -124,7 +177,9 @@ export function runStage(stage: Stage, options: { work: string; context: string;
         result.cmd = ins.args;
         break;
       default:
-        throw new Error(`${ins.keyword} is not handled by test/helpers/docker-stage.ts: add it there`);
+        throw new Error(
+          `${ins.keyword} is not handled by test/helpers/docker-stage.ts: add it there`,
+        );
     }
   }
   options.stages.set(stage.name, result);

@@ -21,12 +21,18 @@ function parseInstruction(line: string): Instruction {
   const [, keyword, rest] = /^(\S+)\s*([\s\S]*)$/.exec(line.trim())!;
   let text = rest.trim();
   const flags: Record<string, string> = {};
-  for (let m = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(text); m; m = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(text)) {
+  for (
+    let m = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(text);
+    m;
+    m = /^--([a-z-]+)(?:=(\S+))?\s+/.exec(text)
+  ) {
     flags[m[1]] = m[2] ?? "";
     text = text.slice(m[0].length);
   }
   // HEALTHCHECK options precede its own CMD: keep them as flags and the command as arguments.
-  if (keyword.toUpperCase() === "HEALTHCHECK" && text.startsWith("CMD ")) text = text.slice(4).trim();
+  if (keyword.toUpperCase() === "HEALTHCHECK" && text.startsWith("CMD ")) {
+    text = text.slice(4).trim();
+  }
   const exec = text.startsWith("[");
   const args = exec ? (JSON.parse(text) as string[]) : text.split(/\s+/).filter(Boolean);
   return { keyword: keyword.toUpperCase(), flags, args, text, exec };
@@ -53,7 +59,11 @@ export function parseDockerfile(source: string): Stage[] {
     const ins = parseInstruction(line);
     if (ins.keyword === "FROM") {
       const [base, as, name] = ins.args;
-      stages.push({ base, name: as?.toUpperCase() === "AS" ? name : String(stages.length), instructions: [] });
+      stages.push({
+        base,
+        name: as?.toUpperCase() === "AS" ? name : String(stages.length),
+        instructions: [],
+      });
     } else {
       if (!stages.length) throw new Error(`instruction before FROM: "${line}"`);
       stages.at(-1)!.instructions.push(ins);

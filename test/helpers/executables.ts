@@ -26,11 +26,24 @@ export function denoExecutable(): string {
 }
 
 /** Runs a command to completion; throws with its output when it fails. */
-export function run(command: string, args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): string {
-  const result = spawnSync(command, args, { cwd: options.cwd, env: options.env ?? process.env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+export function run(
+  command: string,
+  args: readonly string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): string {
+  const result = spawnSync(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) {
-    throw new Error(`"${command} ${args.join(" ")}" failed (${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    throw new Error(
+      `"${command} ${args.join(" ")}" failed (${
+        result.status ?? result.signal
+      }):\n${result.stdout}\n${result.stderr}`,
+    );
   }
   return result.stdout;
 }

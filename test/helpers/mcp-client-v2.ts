@@ -14,7 +14,11 @@ export interface ModernClientOptions {
 }
 
 /** Connects the MCP SDK v2 client over Streamable HTTP pinned to the 2026-07-28 protocol, sending `headers` on every request. */
-export async function connectModern(url: string, headers: Record<string, string>, options: ModernClientOptions = {}): Promise<Client> {
+export async function connectModern(
+  url: string,
+  headers: Record<string, string>,
+  options: ModernClientOptions = {},
+): Promise<Client> {
   const client = new Client({ name: "oilfield-test-v2", version: "2.0.0" }, {
     versionNegotiation: { mode: { pin: "2026-07-28" } },
     ...(options.cache ? { responseCacheStore: options.cache } : {}),
@@ -24,9 +28,13 @@ export async function connectModern(url: string, headers: Record<string, string>
   const onElicit = options.onElicit;
   if (onElicit) client.setRequestHandler("elicitation/create", (request) => onElicit(request));
   const counting = async (input: string | URL | Request, init?: RequestInit) => {
-    if (options.onSend && typeof init?.body === "string") options.onSend(String(JSON.parse(init.body).method));
+    if (options.onSend && typeof init?.body === "string") {
+      options.onSend(String(JSON.parse(init.body).method));
+    }
     return fetch(input, init);
   };
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers }, fetch: counting }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers }, fetch: counting }),
+  );
   return client;
 }

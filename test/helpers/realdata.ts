@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 /** `../shared/realdata/` beside the project (published data read in place, never copied in; see its README). */
-export const REALDATA_DIR = join(fileURLToPath(new URL("../../../shared/realdata/", import.meta.url)));
+export const REALDATA_DIR = join(
+  fileURLToPath(new URL("../../../shared/realdata/", import.meta.url)),
+);
 
 /** The path of a file under REALDATA_DIR. */
 export function realData(...parts: string[]): string {
@@ -19,7 +21,9 @@ export async function volveXmlText(name: string): Promise<string> {
 
 /** The total depth (m) the regulator records for a wellbore, read from sodir/volve_wellbores.csv. */
 export async function sodirTotalDepth(wellbore: string): Promise<number> {
-  const [head, ...rows] = (await readFile(realData("sodir", "volve_wellbores.csv"), "utf8")).split(/\r?\n/);
+  const [head, ...rows] = (await readFile(realData("sodir", "volve_wellbores.csv"), "utf8")).split(
+    /\r?\n/,
+  );
   const cols = head.split(",");
   const name = cols.indexOf("wlbWellboreName");
   const td = cols.indexOf("wlbTotalDepth");

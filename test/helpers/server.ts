@@ -15,11 +15,23 @@ export interface TestServer extends Running {
 }
 
 /** Starts the real server on a random loopback port with a fresh libSQL file (demo data unless SEED_DEMO_DATA=0). */
-export async function startTestServer(env: Record<string, string> = {}, extra: Partial<AppDeps> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  extra: Partial<AppDeps> = {},
+): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), "oilfield-test-"));
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "oilfield.db")}`, ...env });
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: `file:${join(dir, "oilfield.db")}`,
+    ...env,
+  });
   const logs: Record<string, unknown>[] = [];
-  const log = createLogger({ level: "debug", format: "json", write: (line) => logs.push(JSON.parse(line)) });
+  const log = createLogger({
+    level: "debug",
+    format: "json",
+    write: (line) => logs.push(JSON.parse(line)),
+  });
   const running = await startServer(config, log, extra);
   return {
     ...running,
@@ -34,13 +46,22 @@ export async function startTestServer(env: Record<string, string> = {}, extra: P
 }
 
 /** Identity headers as LibreChat sends them for a user of `role`. */
-export function identity(role: string, email = `${role.toLowerCase()}@example.com`, id = `id-${role.toLowerCase()}`): Record<string, string> {
+export function identity(
+  role: string,
+  email = `${role.toLowerCase()}@example.com`,
+  id = `id-${role.toLowerCase()}`,
+): Record<string, string> {
   return { "X-User-Role": role, "X-User-Email": email, "X-User-ID": id };
 }
 
 /** POSTs a REST tool call; returns status and parsed body. */
 // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
-export async function restCall(url: string, headers: Record<string, string>, name: string, args: unknown = {}): Promise<{ status: number; body: Record<string, any> }> {
+export async function restCall(
+  url: string,
+  headers: Record<string, string>,
+  name: string,
+  args: unknown = {},
+): Promise<{ status: number; body: Record<string, any> }> {
   const res = await fetch(`${url}/mcp/call-tool`, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },

@@ -35,9 +35,18 @@ export interface SpawnOptions {
  * (`Listening on: http://HOST:PORT`); rejects with its output if it exits first.
  * The environment is exactly `options.env` (nothing inherited).
  */
-export function spawnServer(command: string, args: readonly string[], options: SpawnOptions): Promise<SpawnedServer> {
+export function spawnServer(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): Promise<SpawnedServer> {
   const child = spawn(command, args, {
-    cwd: options.cwd, env: options.env, uid: options.uid, gid: options.gid, detached: options.group ?? false, stdio: ["ignore", "pipe", "pipe"],
+    cwd: options.cwd,
+    env: options.env,
+    uid: options.uid,
+    gid: options.gid,
+    detached: options.group ?? false,
+    stdio: ["ignore", "pipe", "pipe"],
   });
   const signal = (name: NodeJS.Signals) => {
     if (options.group && child.pid !== undefined) {
@@ -54,9 +63,13 @@ export function spawnServer(command: string, args: readonly string[], options: S
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (d: string) => (out += d));
   child.stderr!.setEncoding("utf8").on("data", (d: string) => (err += d));
-  const exited = new Promise<number | string | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? signal))
+  );
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return child.exitCode ?? child.signalCode;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return child.exitCode ?? child.signalCode;
+    }
     signal("SIGTERM");
     const timer = setTimeout(() => signal("SIGKILL"), 5000);
     const result = await exited;
@@ -66,7 +79,13 @@ export function spawnServer(command: string, args: readonly string[], options: S
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stop();
-      reject(new Error(`"${command}" printed no banner within ${options.timeoutMs ?? 30000} ms\nstdout:\n${out}\nstderr:\n${err}`));
+      reject(
+        new Error(
+          `"${command}" printed no banner within ${
+            options.timeoutMs ?? 30000
+          } ms\nstdout:\n${out}\nstderr:\n${err}`,
+        ),
+      );
     }, options.timeoutMs ?? 30000);
     const check = () => {
       const m = /Listening on: http:\/\/([^\s:]+):(\d+)/.exec(out);
@@ -74,20 +93,35 @@ export function spawnServer(command: string, args: readonly string[], options: S
       clearTimeout(timer);
       child.stdout!.off("data", check);
       const port = Number(m[2]);
-      resolve({ url: `http://127.0.0.1:${port}`, port, child, stdout: () => out, stderr: () => err, stop });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        port,
+        child,
+        stdout: () => out,
+        stderr: () => err,
+        stop,
+      });
     };
     child.stdout!.on("data", check);
     child.once("error", (error) => (clearTimeout(timer), reject(error)));
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`"${command} ${args.join(" ")}" exited (${code}) before listening\nstdout:\n${out}\nstderr:\n${err}`));
+      reject(
+        new Error(
+          `"${command} ${
+            args.join(" ")
+          }" exited (${code}) before listening\nstdout:\n${out}\nstderr:\n${err}`,
+        ),
+      );
     });
   });
 }
 
 /** The command that runs a .ts file on the runtime running this test: node (24 strips the types itself), or deno. */
 export function runTs(file: string): { command: string; args: string[] } {
-  if ((globalThis as { Deno?: unknown }).Deno) return { command: process.execPath, args: ["run", "-A", file] };
+  if ((globalThis as { Deno?: unknown }).Deno) {
+    return { command: process.execPath, args: ["run", "-A", file] };
+  }
   return { command: process.execPath, args: [file] };
 }
 

@@ -20,7 +20,9 @@ export async function openTempDb(): Promise<TempDb> {
   const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
   await migrate(db);
   return {
-    db, dir, url: `file:${path}`,
+    db,
+    dir,
+    url: `file:${path}`,
     async close() {
       db.close();
       await rm(dir, { recursive: true, force: true });

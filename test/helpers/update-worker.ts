@@ -10,10 +10,21 @@ import { createToolRegistry } from "../../lib/mcp/registry.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 
 const [path, json, who] = process.argv.slice(2);
-const db = await openDatabase({ url: `file:${path}`, kind: "file", path }, { busyTimeoutMs: 20_000 });
+const db = await openDatabase({ url: `file:${path}`, kind: "file", path }, {
+  busyTimeoutMs: 20_000,
+});
 const deps = { db, tools: createToolRegistry(TOOLS), log: createLogger({ level: "error" }) };
-const user = { id: who, email: `${who}@example.com`, name: "", role: resolveRole("ENGINEER", new Map()) };
+const user = {
+  id: who,
+  email: `${who}@example.com`,
+  name: "",
+  role: resolveRole("ENGINEER", new Map()),
+};
 const updates = JSON.parse(json) as Record<string, unknown>[];
-const outcomes = await Promise.all(updates.map((args) => callTool(deps, user, "update_drilling_record", args, "test")));
-console.log(JSON.stringify(outcomes.map((o) => (o.outcome === "ok" ? "ok" : `${o.outcome}: ${o.message}`))));
+const outcomes = await Promise.all(
+  updates.map((args) => callTool(deps, user, "update_drilling_record", args, "test")),
+);
+console.log(
+  JSON.stringify(outcomes.map((o) => (o.outcome === "ok" ? "ok" : `${o.outcome}: ${o.message}`))),
+);
 db.close();

@@ -16,13 +16,17 @@ export interface HeldWriteLock {
  * any other program's write would be).
  */
 export async function holdWriteLock(path: string): Promise<HeldWriteLock> {
-  const other = await openDatabase({ url: `file:${path}`, kind: "file", path }, { busyTimeoutMs: 60_000 });
+  const other = await openDatabase({ url: `file:${path}`, kind: "file", path }, {
+    busyTimeoutMs: 60_000,
+  });
   let letGo = () => {};
   const held = new Promise<void>((resolve) => (letGo = resolve));
   let locked = () => {};
   const lockTaken = new Promise<void>((resolve) => (locked = resolve));
   const holding = other.transaction(async (tx) => {
-    await tx.execute("INSERT INTO record_history (table_name, record_id, action, changed_by) VALUES ('t', 't', 't', 't')");
+    await tx.execute(
+      "INSERT INTO record_history (table_name, record_id, action, changed_by) VALUES ('t', 't', 't', 't')",
+    );
     locked();
     await held;
   });

@@ -8,7 +8,11 @@ const TOKEN = "s3cret-token-0123456789";
 
 function app() {
   const lines: Record<string, unknown>[] = [];
-  const log = createLogger({ level: "debug", format: "json", write: (l) => lines.push(JSON.parse(l)) });
+  const log = createLogger({
+    level: "debug",
+    format: "json",
+    write: (l) => lines.push(JSON.parse(l)),
+  });
   const hono = new Hono();
   hono.use("*", bearerAuth(TOKEN, log));
   hono.all("*", (c) => c.text("through"));
@@ -35,16 +39,26 @@ test("missing, wrong or malformed tokens are 401 naming the Authorization header
   const { hono, lines } = app();
   const cases: [Record<string, string>, RegExp][] = [
     [{}, /missing token: send the header Authorization: Bearer/],
-    [{ Authorization: "Bearer wrong-token-0123456789" }, /wrong token: the Bearer token in the Authorization header/],
+    [
+      { Authorization: "Bearer wrong-token-0123456789" },
+      /wrong token: the Bearer token in the Authorization header/,
+    ],
     [{ Authorization: TOKEN }, /missing token/],
     [{ Authorization: `Basic ${TOKEN}` }, /missing token/],
     [{ Authorization: `Bearer ${TOKEN}x` }, /wrong token/],
-    [{ Authorization: "Bearer ${OILFIELD_MCP_TOKEN}" }, /unexpanded variable "\$\{OILFIELD_MCP_TOKEN\}": LibreChat did not substitute it/],
+    [
+      { Authorization: "Bearer ${OILFIELD_MCP_TOKEN}" },
+      /unexpanded variable "\$\{OILFIELD_MCP_TOKEN\}": LibreChat did not substitute it/,
+    ],
   ];
   for (const [headers, message] of cases) {
     const res = await hono.request("/mcp/call-tool", { method: "POST", headers });
     assert.equal(res.status, 401, JSON.stringify(headers));
-    assert.equal(res.headers.get("www-authenticate"), null, "no Bearer challenge: LibreChat would take it for OAuth");
+    assert.equal(
+      res.headers.get("www-authenticate"),
+      null,
+      "no Bearer challenge: LibreChat would take it for OAuth",
+    );
     const body = await res.json();
     assert.equal(body.error, "unauthorized");
     assert.match(body.message, message);
@@ -56,7 +70,13 @@ test("missing, wrong or malformed tokens are 401 naming the Authorization header
 
 test("/health and /.well-known/… need no token", async () => {
   const { hono } = app();
-  for (const path of ["/health", "/.well-known/oauth-protected-resource", "/.well-known/oauth-authorization-server/mcp"]) {
+  for (
+    const path of [
+      "/health",
+      "/.well-known/oauth-protected-resource",
+      "/.well-known/oauth-authorization-server/mcp",
+    ]
+  ) {
     assert.equal((await hono.request(path)).status, 200, path);
   }
   assert.equal((await hono.request("/healthz")).status, 401);

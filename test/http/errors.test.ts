@@ -17,29 +17,112 @@ after(async () => {
   await guarded.close();
 });
 
-const JSON_RPC_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+const JSON_RPC_HEADERS = {
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+};
 const someone = (n: number) => identity("ADMIN", `errors-${n}@example.com`, `errors-${n}`);
 
 async function answer(url: string, init: RequestInit = {}) {
   const res = await fetch(url, init);
-  return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.json() as Record<string, unknown> };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    body: await res.json() as Record<string, unknown>,
+  };
 }
 
 test("every HTTP error off the JSON-RPC surface has one shape: {success: false, error, message}", async () => {
   const u = server.url;
-  const cases: [string, Promise<{ status: number; type: string; body: Record<string, unknown> }>, number, string][] = [
-    ["unreadable identity", answer(`${u}/mcp/call-tool`, { method: "POST", headers: { ...JSON_RPC_HEADERS, "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" }, body: "{}" }), 401, "unauthorized"],
+  const cases: [
+    string,
+    Promise<{ status: number; type: string; body: Record<string, unknown> }>,
+    number,
+    string,
+  ][] = [
+    [
+      "unreadable identity",
+      answer(`${u}/mcp/call-tool`, {
+        method: "POST",
+        headers: { ...JSON_RPC_HEADERS, "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" },
+        body: "{}",
+      }),
+      401,
+      "unauthorized",
+    ],
     ["bad ?tools=", answer(`${u}/mcp/tools?tools=nonsense`), 400, "invalid"],
     ["no such path", answer(`${u}/nowhere`), 404, "not_found"],
     ["/.well-known", answer(`${u}/.well-known/oauth-protected-resource`), 404, "not_found"],
-    ["not JSON", answer(`${u}/mcp/call-tool`, { method: "POST", headers: { "content-type": "text/plain", ...someone(1) }, body: "{}" }), 415, "unsupported_media_type"],
-    ["too large", answer(`${u}/mcp`, { method: "POST", headers: { ...JSON_RPC_HEADERS, ...someone(2) }, body: JSON.stringify({ pad: "x".repeat(2000) }) }), 413, "payload_too_large"],
-    ["REST without a name", answer(`${u}/mcp/call-tool`, { method: "POST", headers: { ...JSON_RPC_HEADERS, ...someone(3) }, body: "{}" }), 400, "invalid"],
-    ["no sessionId", answer(`${u}/messages`, { method: "POST", headers: { ...JSON_RPC_HEADERS, ...someone(4) }, body: "{}" }), 400, "invalid"],
-    ["unknown session", answer(`${u}/messages?sessionId=nope`, { method: "POST", headers: { ...JSON_RPC_HEADERS, ...someone(5) }, body: "{}" }), 404, "unknown_session"],
-    ["export refused", answer(`${u}/export/wells.csv`, { headers: identity("USER", "errors-6@example.com", "errors-6") }), 403, "denied"],
-    ["no such export", answer(`${u}/export/nothing.csv`, { headers: someone(7) }), 404, "not_found"],
-    ["foreign Host", answer(`${u}/mcp/tools`, { headers: { Origin: "http://evil.example" } }), 403, "forbidden_host"],
+    [
+      "not JSON",
+      answer(`${u}/mcp/call-tool`, {
+        method: "POST",
+        headers: { "content-type": "text/plain", ...someone(1) },
+        body: "{}",
+      }),
+      415,
+      "unsupported_media_type",
+    ],
+    [
+      "too large",
+      answer(`${u}/mcp`, {
+        method: "POST",
+        headers: { ...JSON_RPC_HEADERS, ...someone(2) },
+        body: JSON.stringify({ pad: "x".repeat(2000) }),
+      }),
+      413,
+      "payload_too_large",
+    ],
+    [
+      "REST without a name",
+      answer(`${u}/mcp/call-tool`, {
+        method: "POST",
+        headers: { ...JSON_RPC_HEADERS, ...someone(3) },
+        body: "{}",
+      }),
+      400,
+      "invalid",
+    ],
+    [
+      "no sessionId",
+      answer(`${u}/messages`, {
+        method: "POST",
+        headers: { ...JSON_RPC_HEADERS, ...someone(4) },
+        body: "{}",
+      }),
+      400,
+      "invalid",
+    ],
+    [
+      "unknown session",
+      answer(`${u}/messages?sessionId=nope`, {
+        method: "POST",
+        headers: { ...JSON_RPC_HEADERS, ...someone(5) },
+        body: "{}",
+      }),
+      404,
+      "unknown_session",
+    ],
+    [
+      "export refused",
+      answer(`${u}/export/wells.csv`, {
+        headers: identity("USER", "errors-6@example.com", "errors-6"),
+      }),
+      403,
+      "denied",
+    ],
+    [
+      "no such export",
+      answer(`${u}/export/nothing.csv`, { headers: someone(7) }),
+      404,
+      "not_found",
+    ],
+    [
+      "foreign Host",
+      answer(`${u}/mcp/tools`, { headers: { Origin: "http://evil.example" } }),
+      403,
+      "forbidden_host",
+    ],
     ["no token", answer(`${guarded.url}/mcp/tools`), 401, "unauthorized"],
   ];
   for (const [what, pending, status, code] of cases) {
@@ -49,7 +132,13 @@ test("every HTTP error off the JSON-RPC surface has one shape: {success: false, 
     assert.equal(body.success, false, what);
     assert.equal(body.error, code, what);
     // Bilingual, but for the refusal the guide gives verbatim in Chinese.
-    assert.match(String(body.message), code === "denied" ? /^权限不足：用户角色 USER 无权访问工具 export_all_data$/ : /[\u4e00-\u9fff].* \/ .*[a-z]/, what);
+    assert.match(
+      String(body.message),
+      code === "denied"
+        ? /^权限不足：用户角色 USER 无权访问工具 export_all_data$/
+        : /[\u4e00-\u9fff].* \/ .*[a-z]/,
+      what,
+    );
     assert.match(type, /^application\/json/, what);
   }
   // The REST rate limit: the second download within the minute.
@@ -62,17 +151,43 @@ test("every HTTP error off the JSON-RPC surface has one shape: {success: false, 
 
 test("errors of a JSON-RPC message are JSON-RPC errors carrying its id", async () => {
   const u = server.url;
-  const post = (path: string, body: string, n: number) => answer(`${u}${path}`, { method: "POST", headers: { ...JSON_RPC_HEADERS, ...someone(n) }, body });
+  const post = (path: string, body: string, n: number) =>
+    answer(`${u}${path}`, {
+      method: "POST",
+      headers: { ...JSON_RPC_HEADERS, ...someone(n) },
+      body,
+    });
   const parse = await post("/mcp", "{not json", 10);
-  assert.deepEqual([parse.status, parse.body.jsonrpc, parse.body.id, (parse.body.error as { code: number }).code], [400, "2.0", null, -32700]);
+  assert.deepEqual([
+    parse.status,
+    parse.body.jsonrpc,
+    parse.body.id,
+    (parse.body.error as { code: number }).code,
+  ], [400, "2.0", null, -32700]);
   const batch = await post("/mcp/call-tool", "[]", 11);
   assert.deepEqual([batch.status, (batch.body.error as { code: number }).code], [400, -32600]);
-  const badParams = await post("/mcp", JSON.stringify({ jsonrpc: "2.0", id: "q1", method: "tools/call", params: { arguments: {} } }), 12);
-  assert.deepEqual([badParams.status, badParams.body.id, (badParams.body.error as { code: number }).code], [400, "q1", -32602]);
-  const call = JSON.stringify({ jsonrpc: "2.0", id: 42, method: "tools/call", params: { name: "list_wells", arguments: { limit: 1 } } });
+  const badParams = await post(
+    "/mcp",
+    JSON.stringify({ jsonrpc: "2.0", id: "q1", method: "tools/call", params: { arguments: {} } }),
+    12,
+  );
+  assert.deepEqual([
+    badParams.status,
+    badParams.body.id,
+    (badParams.body.error as { code: number }).code,
+  ], [400, "q1", -32602]);
+  const call = JSON.stringify({
+    jsonrpc: "2.0",
+    id: 42,
+    method: "tools/call",
+    params: { name: "list_wells", arguments: { limit: 1 } },
+  });
   assert.equal((await post("/mcp", call, 13)).status, 200);
   const limited = await post("/mcp", call, 13);
-  assert.deepEqual([limited.status, limited.body.id, (limited.body.error as { code: number }).code], [429, 42, -32000]);
+  assert.deepEqual(
+    [limited.status, limited.body.id, (limited.body.error as { code: number }).code],
+    [429, 42, -32000],
+  );
   const get = await answer(`${u}/mcp`, { headers: someone(14) });
   assert.deepEqual([get.status, (get.body.error as { code: number }).code], [405, -32000]);
 });
@@ -80,9 +195,20 @@ test("errors of a JSON-RPC message are JSON-RPC errors carrying its id", async (
 test("the one onError: an HttpError answers as built; a fault is logged with its stack and answered 500 in the route's surface", async () => {
   const lines: Record<string, unknown>[] = [];
   const hono = new Hono();
-  hono.onError(errorHandler(createLogger({ level: "debug", format: "json", write: (l) => lines.push(JSON.parse(l)) })));
+  hono.onError(
+    errorHandler(createLogger({
+      level: "debug",
+      format: "json",
+      write: (l) => lines.push(JSON.parse(l)),
+    })),
+  );
   hono.get("/refuse", () => {
-    throw new HttpError({ status: 409, code: "conflict", message: "冲突 / conflict", headers: { "retry-after": "1" } });
+    throw new HttpError({
+      status: 409,
+      code: "conflict",
+      message: "冲突 / conflict",
+      headers: { "retry-after": "1" },
+    });
   });
   hono.all("*", () => {
     throw new Error("boom");
@@ -90,21 +216,36 @@ test("the one onError: an HttpError answers as built; a fault is logged with its
   const refused = await hono.request("/refuse");
   assert.equal(refused.status, 409);
   assert.equal(refused.headers.get("retry-after"), "1");
-  assert.deepEqual(await refused.json(), { success: false, error: "conflict", message: "冲突 / conflict" });
+  assert.deepEqual(await refused.json(), {
+    success: false,
+    error: "conflict",
+    message: "冲突 / conflict",
+  });
   assert.equal(lines.length, 0, "a refusal is not a fault");
   const rest = await hono.request("/other");
   assert.equal(rest.status, 500);
-  assert.deepEqual(await rest.json(), { success: false, error: "internal", message: "服务器内部错误 / internal server error: boom" });
+  assert.deepEqual(await rest.json(), {
+    success: false,
+    error: "internal",
+    message: "服务器内部错误 / internal server error: boom",
+  });
   const mcp = await hono.request("/mcp", { method: "POST" });
   assert.equal(mcp.status, 500);
-  assert.deepEqual(await mcp.json(), { jsonrpc: "2.0", id: null, error: { code: -32603, message: "服务器内部错误 / internal server error: boom" } });
+  assert.deepEqual(await mcp.json(), {
+    jsonrpc: "2.0",
+    id: null,
+    error: { code: -32603, message: "服务器内部错误 / internal server error: boom" },
+  });
   assert.equal(lines.length, 2);
   assert.match(String(lines[0].stack), /boom/);
 });
 
 test("a HEAD probe of the SSE routes needs no identity and opens nothing (LibreChat's OAuth probe)", async () => {
   for (const path of ["/sse", "/mcp/call-tool"]) {
-    const res = await fetch(`${server.url}${path}`, { method: "HEAD", headers: { "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" } });
+    const res = await fetch(`${server.url}${path}`, {
+      method: "HEAD",
+      headers: { "X-User-Role": "{{LIBRECHAT_USER_ROLE}}" },
+    });
     assert.equal(res.status, 200, path);
   }
 });

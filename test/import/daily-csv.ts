@@ -24,11 +24,20 @@ export function generateDailyCsv(lines: number): DailyCsv {
       blankRows += 1;
       continue;
     }
-    const date = new Date(START + Math.floor(report / WELLS) * 86_400_000).toISOString().slice(0, 10);
-    const spelled = report % 3 === 0 ? date : report % 3 === 1 ? date.replaceAll("-", "/") : date.replaceAll("-", "");
+    const date = new Date(START + Math.floor(report / WELLS) * 86_400_000).toISOString().slice(
+      0,
+      10,
+    );
+    const spelled = report % 3 === 0
+      ? date
+      : report % 3 === 1
+      ? date.replaceAll("-", "/")
+      : date.replaceAll("-", "");
     const depth = 500 + (report % 3000);
     out.push(
-      `井${report % WELLS},${spelled},2019-12-01,m,${depth},${(report % 90) + 0.5},PDC,215.9,80,12.3,18.5,32,1.25,45,` +
+      `井${report % WELLS},${spelled},2019-12-01,m,${depth},${
+        (report % 90) + 0.5
+      },PDC,215.9,80,12.3,18.5,32,1.25,45,` +
         `${report % 500},"钻进至${depth}m，循环, 处理钻井液"`,
     );
     report += 1;

@@ -10,7 +10,8 @@ let t: TempDb;
 before(async () => (t = await openTempDb()));
 after(() => t.close());
 
-const run = (bytes: Uint8Array, fileName: string) => importFile(t.db, bytes, { fileName, dryRun: false, actor: "tester" });
+const run = (bytes: Uint8Array, fileName: string) =>
+  importFile(t.db, bytes, { fileName, dryRun: false, actor: "tester" });
 
 test("a GBK key-well daily CSV (their D. codes) is recognised, imported, and unchanged the second time", async () => {
   const text = [
@@ -24,13 +25,37 @@ test("a GBK key-well daily CSV (their D. codes) is recognised, imported, and unc
   const bytes = new Uint8Array(iconv.encode(text, "gbk"));
   const first = await run(bytes, "试采.csv");
   assert.deepEqual([first.table, first.inserted, first.rejected], ["key_well_daily", 3, 1]);
-  assert.deepEqual(first.rejected_rows.map((r) => [r.row, r.column, r.value]), [[6, "water_cut_pct", 120]]);
+  assert.deepEqual(first.rejected_rows.map((r) => [r.row, r.column, r.value]), [[
+    6,
+    "water_cut_pct",
+    120,
+  ]]);
   assert.deepEqual(first.not_in_master, { rows: 3, wells: 1, examples: ["石南201"] });
-  const rows = await t.db.execute("SELECT layer_no, report_date, gas_rate_1e4m3_d, flowing_pressure_mpa, remarks FROM key_well_daily ORDER BY report_date, layer_no");
+  const rows = await t.db.execute(
+    "SELECT layer_no, report_date, gas_rate_1e4m3_d, flowing_pressure_mpa, remarks FROM key_well_daily ORDER BY report_date, layer_no",
+  );
   assert.deepEqual(rows.rows, [
-    { layer_no: "1", report_date: "2021-03-05", gas_rate_1e4m3_d: 3.2, flowing_pressure_mpa: 25.1, remarks: "正常生产" },
-    { layer_no: "2", report_date: "2021-03-05", gas_rate_1e4m3_d: 1.1, flowing_pressure_mpa: 24, remarks: null },
-    { layer_no: "1", report_date: "2021-03-06", gas_rate_1e4m3_d: 0, flowing_pressure_mpa: null, remarks: "关井测压" },
+    {
+      layer_no: "1",
+      report_date: "2021-03-05",
+      gas_rate_1e4m3_d: 3.2,
+      flowing_pressure_mpa: 25.1,
+      remarks: "正常生产",
+    },
+    {
+      layer_no: "2",
+      report_date: "2021-03-05",
+      gas_rate_1e4m3_d: 1.1,
+      flowing_pressure_mpa: 24,
+      remarks: null,
+    },
+    {
+      layer_no: "1",
+      report_date: "2021-03-06",
+      gas_rate_1e4m3_d: 0,
+      flowing_pressure_mpa: null,
+      remarks: "关井测压",
+    },
   ]);
   const before = await snapshot(t.db, "key_well_daily");
   const second = await run(bytes, "试采.csv");
@@ -54,8 +79,13 @@ test("a pre-drilling .xlsx with a two-row header is imported by well; a changed 
   assert.deepEqual([again.inserted, again.updated, again.unchanged], [0, 0, 2]);
   const changed = await run(await book(new Date(Date.UTC(2021, 1, 3))), "钻前.xlsx");
   assert.deepEqual([changed.updated, changed.unchanged], [1, 1]);
-  const row = (await t.db.execute("SELECT id, location_survey_date, rig_move_end_date FROM pre_drilling WHERE well_id = '乐探1'")).rows[0];
+  const row = (await t.db.execute(
+    "SELECT id, location_survey_date, rig_move_end_date FROM pre_drilling WHERE well_id = '乐探1'",
+  )).rows[0];
   assert.deepEqual([row.location_survey_date, row.rig_move_end_date], ["2021-02-03", "2021-04-01"]);
-  const h = await t.db.execute("SELECT before_json FROM record_history WHERE table_name = 'pre_drilling' AND action = 'update' AND record_id = ?", [String(row.id)]);
+  const h = await t.db.execute(
+    "SELECT before_json FROM record_history WHERE table_name = 'pre_drilling' AND action = 'update' AND record_id = ?",
+    [String(row.id)],
+  );
   assert.equal(JSON.parse(String(h.rows[0].before_json)).location_survey_date, "2021-02-01");
 });

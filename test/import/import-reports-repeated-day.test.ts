@@ -13,13 +13,24 @@ const XML = "15_9_F_1_2007_12_03.xml";
 
 async function campaignOfXml(lines: number): Promise<string> {
   const xml = await volveXmlText(XML);
-  const acts = [...xml.matchAll(/<witsml:activity>[\s\S]*?<\/witsml:activity>/g)].map((m) => m[0]).slice(0, lines);
-  const el = (a: string, name: string) => new RegExp(`<witsml:${name}[^>]*>([^<]*)<`).exec(a)?.[1] ?? null;
-  return acts.map((a) => JSON.stringify({
-    wellbore: "15/9-F-1", report_date: "2007-12-02", period_start: "2007-12-02 00:00", period_end: "2007-12-03 00:00",
-    start_time: el(a, "dTimStart")!.slice(11, 16), end_time: el(a, "dTimEnd")!.slice(11, 16), end_depth_md: el(a, "md"),
-    activity_raw: el(a, "proprietaryCode"), state: el(a, "state"), remark: el(a, "comments"),
-  })).join("\n");
+  const acts = [...xml.matchAll(/<witsml:activity>[\s\S]*?<\/witsml:activity>/g)].map((m) => m[0])
+    .slice(0, lines);
+  const el = (a: string, name: string) =>
+    new RegExp(`<witsml:${name}[^>]*>([^<]*)<`).exec(a)?.[1] ?? null;
+  return acts.map((a) =>
+    JSON.stringify({
+      wellbore: "15/9-F-1",
+      report_date: "2007-12-02",
+      period_start: "2007-12-02 00:00",
+      period_end: "2007-12-03 00:00",
+      start_time: el(a, "dTimStart")!.slice(11, 16),
+      end_time: el(a, "dTimEnd")!.slice(11, 16),
+      end_depth_md: el(a, "md"),
+      activity_raw: el(a, "proprietaryCode"),
+      state: el(a, "state"),
+      remark: el(a, "comments"),
+    })
+  ).join("\n");
 }
 
 async function importInto(t: TempDb, files: string[]) {
@@ -27,17 +38,35 @@ async function importInto(t: TempDb, files: string[]) {
   const err: string[] = [];
   const report = join(t.dir, "report.json");
   const code = await runImportCli([...files, "--report", report], {
-    env: { DATABASE_URL: t.url }, stdout: (s) => out.push(s), stderr: (s) => err.push(s), tty: false, user: "ops",
+    env: { DATABASE_URL: t.url },
+    stdout: (s) => out.push(s),
+    stderr: (s) => err.push(s),
+    tty: false,
+    user: "ops",
   });
   assert.equal(code, 0, err.join(""));
   return { out: out.join(""), json: JSON.parse(await readFile(report, "utf8")) };
 }
 
 async function dayOf(t: TempDb) {
-  const day = (await t.db.execute("SELECT depth_m, rop_m_h FROM drilling_daily WHERE well_id = '15/9-F-1' AND report_date = '2007-12-03' AND deleted_at IS NULL")).rows;
-  const acts = (await t.db.execute("SELECT DISTINCT source FROM drilling_activities WHERE report_date = '2007-12-03' AND deleted_at IS NULL")).rows;
-  const n = Number((await t.db.execute("SELECT count(*) AS n FROM drilling_activities WHERE report_date = '2007-12-03' AND deleted_at IS NULL")).rows[0].n);
-  return { rows: day.length, depth: day[0]?.depth_m, rop: day[0]?.rop_m_h, activities: n, sources: acts.map((r) => String(r.source)) };
+  const day = (await t.db.execute(
+    "SELECT depth_m, rop_m_h FROM drilling_daily WHERE well_id = '15/9-F-1' AND report_date = '2007-12-03' AND deleted_at IS NULL",
+  )).rows;
+  const acts = (await t.db.execute(
+    "SELECT DISTINCT source FROM drilling_activities WHERE report_date = '2007-12-03' AND deleted_at IS NULL",
+  )).rows;
+  const n = Number(
+    (await t.db.execute(
+      "SELECT count(*) AS n FROM drilling_activities WHERE report_date = '2007-12-03' AND deleted_at IS NULL",
+    )).rows[0].n,
+  );
+  return {
+    rows: day.length,
+    depth: day[0]?.depth_m,
+    rop: day[0]?.rop_m_h,
+    activities: n,
+    sources: acts.map((r) => String(r.source)),
+  };
 }
 
 test("the same well day from an XML and a campaign file of one batch: the later file wins and the summary names both", async () => {
@@ -51,13 +80,25 @@ test("the same well day from an XML and a campaign file of one batch: the later 
     const { out, json } = await importInto(t, [xml, jsonl]);
     assert.match(out, /2 rows read: 新增 inserted 1/);
     assert.match(out, /拒绝 rejected 0/);
-    assert.match(out, /the same well day in several files of the batch, the later file used: 15\/9-F-1 2007-12-03: .*15_9_F_1_2007_12_03\.xml → .*f1-day\.jsonl/);
+    assert.match(
+      out,
+      /the same well day in several files of the batch, the later file used: 15\/9-F-1 2007-12-03: .*15_9_F_1_2007_12_03\.xml → .*f1-day\.jsonl/,
+    );
     assert.deepEqual(json.duplicate_keys, [{ key: ["15/9-F-1", "2007-12-03"], rows: [1, 2] }]);
-    assert.deepEqual(json.report.reports.map((r: { action: string }) => r.action), ["superseded by f1-day.jsonl", "insert"]);
+    assert.deepEqual(json.report.reports.map((r: { action: string }) => r.action), [
+      "superseded by f1-day.jsonl",
+      "insert",
+    ]);
     assert.deepEqual(json.rejected_rows, []);
     // The campaign lines' figures: 10 lines, depth = their deepest end depth, no bit-run ROP.
     assert.ok(deepest > 0, String(deepest));
-    assert.deepEqual(await dayOf(t), { rows: 1, depth: deepest, rop: null, activities: 10, sources: ["f1-day.jsonl"] });
+    assert.deepEqual(await dayOf(t), {
+      rows: 1,
+      depth: deepest,
+      rop: null,
+      activities: 10,
+      sources: ["f1-day.jsonl"],
+    });
   } finally {
     await t.close();
   }
@@ -70,9 +111,22 @@ test("the other order: the XML file, later in the batch, wins with its 24 lines 
     await writeFile(jsonl, await campaignOfXml(10));
     const xml = realData("volve_ddr_xml", XML);
     const { out, json } = await importInto(t, [jsonl, xml]);
-    assert.match(out, /the later file used: 15\/9-F-1 2007-12-03: .*f1-day\.jsonl → .*15_9_F_1_2007_12_03\.xml/);
-    assert.deepEqual(json.report.superseded, [{ well_id: "15/9-F-1", report_date: "2007-12-03", files: ["f1-day.jsonl", XML] }]);
-    assert.deepEqual(await dayOf(t), { rows: 1, depth: 226, rop: 8.3, activities: 24, sources: [XML] });
+    assert.match(
+      out,
+      /the later file used: 15\/9-F-1 2007-12-03: .*f1-day\.jsonl → .*15_9_F_1_2007_12_03\.xml/,
+    );
+    assert.deepEqual(json.report.superseded, [{
+      well_id: "15/9-F-1",
+      report_date: "2007-12-03",
+      files: ["f1-day.jsonl", XML],
+    }]);
+    assert.deepEqual(await dayOf(t), {
+      rows: 1,
+      depth: 226,
+      rop: 8.3,
+      activities: 24,
+      sources: [XML],
+    });
   } finally {
     await t.close();
   }

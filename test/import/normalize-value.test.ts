@@ -21,7 +21,10 @@ test("empty cells are null whatever the type", () => {
 test("each type is normalized", () => {
   assert.deepEqual(normalizeValue(" 1,234.5 ", depth), { ok: true, value: 1234.5 });
   assert.deepEqual(normalizeValue(88, depth), { ok: true, value: 88 });
-  assert.deepEqual(normalizeValue(new Date(Date.UTC(2021, 2, 5)), date), { ok: true, value: "2021-03-05" });
+  assert.deepEqual(normalizeValue(new Date(Date.UTC(2021, 2, 5)), date), {
+    ok: true,
+    value: "2021-03-05",
+  });
   assert.deepEqual(normalizeValue("是", keyWell), { ok: true, value: 1 });
   assert.deepEqual(normalizeValue(false, keyWell), { ok: true, value: 0 });
   assert.deepEqual(normalizeValue("1.0", keyWell), { ok: true, value: 1 });
@@ -42,14 +45,17 @@ test("bad values are refused with a bilingual reason", () => {
   });
   assert.deepEqual(normalizeValue("2021-13-01", date), {
     ok: false,
-    reason: '无法识别日期 "2021-13-01" / cannot read date "2021-13-01": use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell',
+    reason:
+      '无法识别日期 "2021-13-01" / cannot read date "2021-13-01": use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell',
   });
   assert.deepEqual(normalizeValue("1.5", keyWell), {
     ok: false,
-    reason: '不是整数或是/否 "1.5" / not a whole number or yes/no "1.5": write a whole number, or 是/否, Y/N, 1/0',
+    reason:
+      '不是整数或是/否 "1.5" / not a whole number or yes/no "1.5": write a whole number, or 是/否, Y/N, 1/0',
   });
   assert.deepEqual(normalizeValue({ error: "#N/A" }, work), {
     ok: false,
-    reason: '单元格为错误值 "#N/A" / the cell holds the error "#N/A": fix the formula or clear the cell',
+    reason:
+      '单元格为错误值 "#N/A" / the cell holds the error "#N/A": fix the formula or clear the cell',
   });
 });

@@ -21,7 +21,9 @@ test("text that is not a plain number is refused", () => {
 });
 
 test("yes/no words become 1/0", () => {
-  for (const yes of ["是", "Y", "y", "YES", "true", "1", "Ｙ"]) assert.equal(flagFromText(yes), 1, yes);
+  for (const yes of ["是", "Y", "y", "YES", "true", "1", "Ｙ"]) {
+    assert.equal(flagFromText(yes), 1, yes);
+  }
   for (const no of ["否", "N", "no", "FALSE", "0", " 否 "]) assert.equal(flagFromText(no), 0, no);
   assert.equal(flagFromText("maybe"), null);
   assert.equal(flagFromText("2"), null);

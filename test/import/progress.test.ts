@@ -10,7 +10,10 @@ test("plain progress writes a line at each further 10% and none twice", () => {
   for (const done of [50, 100, 150, 500, 1000]) (clock += 1000, p.update(done));
   p.finish();
   assert.deepEqual(lines.map((l) => l.match(/(\d+)%/)?.[1]), ["5", "10", "50", "100"]);
-  assert.equal(lines.at(-1), "导入进度 import progress 100%: 1000/1000 行 rows, 200 行/秒 rows/s, 剩余 ETA 0 s\n");
+  assert.equal(
+    lines.at(-1),
+    "导入进度 import progress 100%: 1000/1000 行 rows, 200 行/秒 rows/s, 剩余 ETA 0 s\n",
+  );
 });
 
 test("on a terminal one line is redrawn with a bar, rate and ETA", () => {

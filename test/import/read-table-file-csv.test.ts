@@ -26,51 +26,109 @@ test("a GBK CSV with Chinese labels only is detected as the well master", async 
   assert.equal(parsed.encoding, "gb18030");
   assert.deepEqual(parsed.headerRows, [1]);
   assert.deepEqual(parsed.columns, [
-    "well_id", "block", "well_type", "is_key_well", "design_date", "design_depth_m", "ground_elevation_m", "remarks",
+    "well_id",
+    "block",
+    "well_type",
+    "is_key_well",
+    "design_date",
+    "design_depth_m",
+    "ground_elevation_m",
+    "remarks",
   ]);
   assert.deepEqual(parsed.unknownColumns, ["DW"]);
   assert.equal(parsed.blankRows, 1);
-  const well = (id: string, block: string, type: string, key: number, date: string, depth: number, elevation: number | null, remarks: string | null) => ({
-    well_id: id, block, well_type: type, is_key_well: key, design_date: date, design_depth_m: depth,
-    ground_elevation_m: elevation, remarks,
+  const well = (
+    id: string,
+    block: string,
+    type: string,
+    key: number,
+    date: string,
+    depth: number,
+    elevation: number | null,
+    remarks: string | null,
+  ) => ({
+    well_id: id,
+    block,
+    well_type: type,
+    is_key_well: key,
+    design_date: date,
+    design_depth_m: depth,
+    ground_elevation_m: elevation,
+    remarks,
   });
   assert.deepEqual(parsed.rows, [
     { row: 3, values: well("乐探1", "乐探", "水平井", 0, "2020-06-01", 4200, null, null) },
-    { row: 5, values: well("中102", "中区", "定向井", 1, "2020-07-01", 3000, -12.5, "备注, 含逗号") },
+    {
+      row: 5,
+      values: well("中102", "中区", "定向井", 1, "2020-07-01", 3000, -12.5, "备注, 含逗号"),
+    },
     { row: 8, values: well("石南201", "石南", "直井", 0, "2020-05-02", 3600, 413, "改") },
   ]);
   assert.deepEqual(parsed.rejected, [
     {
-      row: 4, column: "well_id", value: null,
-      reason: "缺少井号 [JH] / missing well id (well_id): 每行都要有 井号 [JH] / every row needs 井号 [JH]",
+      row: 4,
+      column: "well_id",
+      value: null,
+      reason:
+        "缺少井号 [JH] / missing well id (well_id): 每行都要有 井号 [JH] / every row needs 井号 [JH]",
     },
     {
-      row: 6, column: "is_key_well", value: "maybe",
-      reason: '不是整数或是/否 "maybe" / not a whole number or yes/no "maybe": write a whole number, or 是/否, Y/N, 1/0',
+      row: 6,
+      column: "is_key_well",
+      value: "maybe",
+      reason:
+        '不是整数或是/否 "maybe" / not a whole number or yes/no "maybe": write a whole number, or 是/否, Y/N, 1/0',
     },
   ]);
   assert.deepEqual(parsed.duplicateKeys, [{ key: ["石南201"], rows: [2, 8] }]);
 });
 
 test("the same CSV as UTF-8 without BOM reads the same rows", async () => {
-  const parsed = await readTableFile(new TextEncoder().encode(WELLS_CSV), { fileName: "wells.CSV", tables: TABLES });
+  const parsed = await readTableFile(new TextEncoder().encode(WELLS_CSV), {
+    fileName: "wells.CSV",
+    tables: TABLES,
+  });
   assert.equal(parsed.encoding, "utf-8");
   assert.deepEqual(parsed.rows.map((r) => r.values.well_id), ["乐探1", "中102", "石南201"]);
 });
 
 test("a UTF-8 BOM CSV with English names, a quoted line break and a bad date", async () => {
-  const text = "\uFEFFwell_id,report_date,depth_m,footage_m,mud_density_g_cm3,main_work,extra_col\n" +
-    "W1,2021-03-05,100,10,1.25,\"卡钻, 处理\",x\n" +
-    "W1,2021-03-06,110,10,1.3,\"第一行\n第二行\",y\n" +
+  const text =
+    "\uFEFFwell_id,report_date,depth_m,footage_m,mud_density_g_cm3,main_work,extra_col\n" +
+    'W1,2021-03-05,100,10,1.25,"卡钻, 处理",x\n' +
+    'W1,2021-03-06,110,10,1.3,"第一行\n第二行",y\n' +
     "W2,03/05/2021,5,5,1.1,钻进,\n" +
     "W2,2021-03-07,,,,,\n";
-  const parsed = await readTableFile(new TextEncoder().encode(text), { fileName: "daily.csv", table: DRILLING_DAILY, tables: TABLES });
+  const parsed = await readTableFile(new TextEncoder().encode(text), {
+    fileName: "daily.csv",
+    table: DRILLING_DAILY,
+    tables: TABLES,
+  });
   assert.equal(parsed.table, DRILLING_DAILY);
   assert.equal(parsed.encoding, "utf-8");
-  assert.deepEqual(parsed.columns, ["well_id", "report_date", "depth_m", "footage_m", "mud_density_g_cm3", "main_work"]);
+  assert.deepEqual(parsed.columns, [
+    "well_id",
+    "report_date",
+    "depth_m",
+    "footage_m",
+    "mud_density_g_cm3",
+    "main_work",
+  ]);
   assert.deepEqual(parsed.unknownColumns, ["extra_col"]);
-  const day = (well: string, date: string, depth: number | null, footage: number | null, mud: number | null, work: string | null) => ({
-    well_id: well, report_date: date, depth_m: depth, footage_m: footage, mud_density_g_cm3: mud, main_work: work,
+  const day = (
+    well: string,
+    date: string,
+    depth: number | null,
+    footage: number | null,
+    mud: number | null,
+    work: string | null,
+  ) => ({
+    well_id: well,
+    report_date: date,
+    depth_m: depth,
+    footage_m: footage,
+    mud_density_g_cm3: mud,
+    main_work: work,
   });
   assert.deepEqual(parsed.rows, [
     { row: 2, values: day("W1", "2021-03-05", 100, 10, 1.25, "卡钻, 处理") },
@@ -78,8 +136,11 @@ test("a UTF-8 BOM CSV with English names, a quoted line break and a bad date", a
     { row: 5, values: day("W2", "2021-03-07", null, null, null, null) },
   ]);
   assert.deepEqual(parsed.rejected, [{
-    row: 4, column: "report_date", value: "03/05/2021",
-    reason: '无法识别日期 "03/05/2021" / cannot read date "03/05/2021": use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell',
+    row: 4,
+    column: "report_date",
+    value: "03/05/2021",
+    reason:
+      '无法识别日期 "03/05/2021" / cannot read date "03/05/2021": use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell',
   }]);
   assert.equal(parsed.blankRows, 0);
   assert.deepEqual(parsed.duplicateKeys, []);
@@ -92,8 +153,14 @@ test("a file that lacks the given table's key, an old .xls and an unknown type a
     /钻井工程日报 缺少关键列 \/ drilling daily report lacks key columns 日期 \[RQ\]/,
   );
   await assert.rejects(
-    readTableFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), { fileName: "旧.xls", tables: TABLES }),
-    { message: '不支持旧版 Excel 文件 "旧.xls" / cannot read old Excel file "旧.xls": 请另存为 .xlsx 或 .csv / save it as .xlsx or .csv' },
+    readTableFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), {
+      fileName: "旧.xls",
+      tables: TABLES,
+    }),
+    {
+      message:
+        '不支持旧版 Excel 文件 "旧.xls" / cannot read old Excel file "旧.xls": 请另存为 .xlsx 或 .csv / save it as .xlsx or .csv',
+    },
   );
   await assert.rejects(
     readTableFile(wells, { fileName: "wells.pdf", tables: TABLES }),

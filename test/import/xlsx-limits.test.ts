@@ -8,35 +8,69 @@ test("a width bomb (7,000 rows reaching column XFD) is refused by its column, be
   const file = widthBomb();
   assert.ok(file.byteLength < 100_000, `${file.byteLength} bytes`);
   const start = performance.now();
-  assert.throws(() => checkXlsxLimits(file), (e: Error) =>
-    e instanceof XlsxLimitError && /第 XFD 列.*上限 256 列.*column XFD \(column 16384\), the limit is 256 columns.*split the file/.test(e.message));
+  assert.throws(
+    () => checkXlsxLimits(file),
+    (e: Error) =>
+      e instanceof XlsxLimitError &&
+      /第 XFD 列.*上限 256 列.*column XFD \(column 16384\), the limit is 256 columns.*split the file/
+        .test(e.message),
+  );
   assert.ok(performance.now() - start < 2000);
 });
 
 test("zip bombs are refused at the inflated-size limit without inflating past it, whatever sizes they declare", () => {
   const honest = inflationBomb(100);
   assert.ok(honest.byteLength < 200_000, `${honest.byteLength} bytes`);
-  assert.throws(() => checkXlsxLimits(honest), /解压后为 \d+ 字节，超过 67108864 字节上限.*inflates to \d+ bytes, beyond the limit of 67108864 bytes/);
+  assert.throws(
+    () => checkXlsxLimits(honest),
+    /解压后为 \d+ 字节，超过 67108864 字节上限.*inflates to \d+ bytes, beyond the limit of 67108864 bytes/,
+  );
   // Claiming 1 KiB does not help: each part is measured as it inflates.
-  assert.throws(() => checkXlsxLimits(inflationBomb(100, 1024)), /解压后超过 67108864 字节上限.*inflates beyond the limit of 67108864 bytes \(part "xl\/worksheets\/sheet1.xml"\)/);
+  assert.throws(
+    () => checkXlsxLimits(inflationBomb(100, 1024)),
+    /解压后超过 67108864 字节上限.*inflates beyond the limit of 67108864 bytes \(part "xl\/worksheets\/sheet1.xml"\)/,
+  );
   // Each copy alone fits; together they do not.
   assert.throws(() => checkXlsxLimits(overlapBomb(20, 10)), /inflates beyond the limit/);
-  assert.throws(() => checkXlsxLimits(overlapBomb(0, 5000)), /5004 个部件.*5004 parts, the limit is 2000/);
+  assert.throws(
+    () => checkXlsxLimits(overlapBomb(0, 5000)),
+    /5004 个部件.*5004 parts, the limit is 2000/,
+  );
 });
 
 test("rows and cells are bounded too; a real workbook passes", async () => {
   const rows = (n: number, cols: number) =>
-    Array.from({ length: n }, (_, r) => `<row r="${r + 1}">${Array.from({ length: cols }, (_, c) => `<c><v>${c}</v></c>`).join("")}</row>`).join("");
+    Array.from(
+      { length: n },
+      (_, r) =>
+        `<row r="${r + 1}">${
+          Array.from({ length: cols }, (_, c) => `<c><v>${c}</v></c>`).join("")
+        }</row>`,
+    ).join("");
   const limits = { ...XLSX_LIMITS, rows: 100, cells: 1000, columns: 20 };
-  assert.throws(() => checkXlsxLimits(buildXlsx(rows(101, 1)), limits), /超过 100 行上限.*more than 100 rows/);
-  assert.throws(() => checkXlsxLimits(buildXlsx(rows(60, 20)), limits), /超过 1000 个单元格.*more than 1000 cells/);
+  assert.throws(
+    () => checkXlsxLimits(buildXlsx(rows(101, 1)), limits),
+    /超过 100 行上限.*more than 100 rows/,
+  );
+  assert.throws(
+    () => checkXlsxLimits(buildXlsx(rows(60, 20)), limits),
+    /超过 1000 个单元格.*more than 1000 cells/,
+  );
   assert.throws(() => checkXlsxLimits(buildXlsx(rows(2, 21)), limits), /column U \(column 21\)/);
-  assert.doesNotThrow(() => checkXlsxLimits(buildXlsx(rows(50, 20)), limits), "cells without r count per row");
+  assert.doesNotThrow(
+    () => checkXlsxLimits(buildXlsx(rows(50, 20)), limits),
+    "cells without r count per row",
+  );
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("日报");
   sheet.addRow(["JH", "RQ", "DRJS"]);
-  for (let i = 0; i < 500; i++) sheet.addRow(["W001", `2021-03-${String((i % 28) + 1).padStart(2, "0")}`, 1000 + i]);
+  for (let i = 0; i < 500; i++) {
+    sheet.addRow(["W001", `2021-03-${String((i % 28) + 1).padStart(2, "0")}`, 1000 + i]);
+  }
   const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
   assert.doesNotThrow(() => checkXlsxLimits(bytes));
-  assert.throws(() => checkXlsxLimits(bytes.slice(0, 100)), /cannot read the \.xlsx file's structure/);
+  assert.throws(
+    () => checkXlsxLimits(bytes.slice(0, 100)),
+    /cannot read the \.xlsx file's structure/,
+  );
 });

@@ -13,18 +13,30 @@ import { baseEnv, runTs, spawnServer } from "../helpers/spawn-server.ts";
 // was queued must be given back when the client leaves. A spawned server, measured through /metrics.
 
 const MB = 1024 * 1024;
-const headers = { "X-User-Role": "USER", "X-User-Email": "slow@example.com", "X-User-ID": "u-slow" };
+const headers = {
+  "X-User-Role": "USER",
+  "X-User-Email": "slow@example.com",
+  "X-User-ID": "u-slow",
+};
 
 async function memory(url: string): Promise<{ rss: number; heap: number }> {
   const text = (await send(`${url}/metrics`)).body;
   const value = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1]);
-  return { rss: value("process_resident_memory_bytes"), heap: value("nodejs_heap_size_used_bytes") };
+  return {
+    rss: value("process_resident_memory_bytes"),
+    heap: value("nodejs_heap_size_used_bytes"),
+  };
 }
 
 /** Opens /sse with node:http, reads only the endpoint event, then stops reading for good. */
-function openAndStopReading(url: string): Promise<{ endpoint: string; res: IncomingMessage; leave(): void }> {
+function openAndStopReading(
+  url: string,
+): Promise<{ endpoint: string; res: IncomingMessage; leave(): void }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/sse`, { headers: { ...headers, accept: "text/event-stream" }, agent: false }, (res) => {
+    const req = request(`${url}/sse`, {
+      headers: { ...headers, accept: "text/event-stream" },
+      agent: false,
+    }, (res) => {
       let text = "";
       res.setEncoding("utf8");
       const onData = (chunk: string) => {
@@ -46,17 +58,36 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
   const dir = await mkdtemp(join(tmpdir(), "oilfield-sse-bp-"));
   const { command, args } = runTs("main.ts");
   const server = await spawnServer(command, args, {
-    env: baseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "o.db")}`, SEED_DEMO_DATA: "true", SSE_MAX_QUEUED_BYTES: String(2 * MB),
+    env: baseEnv({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${join(dir, "o.db")}`,
+      SEED_DEMO_DATA: "true",
+      SSE_MAX_QUEUED_BYTES: String(2 * MB),
       // Answers still being computed count against the message cap, and each holds up to 1000 rows in memory meanwhile.
-      SSE_MAX_QUEUED_MESSAGES: "20" }),
+      SSE_MAX_QUEUED_MESSAGES: "20",
+    }),
     timeoutMs: 60_000,
   });
   try {
     const before = await memory(server.url);
     const client = await openAndStopReading(server.url);
     const post = (message: unknown) =>
-      send(`${server.url}${client.endpoint}`, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(message) });
-    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2024-11-05", capabilities: {}, clientInfo: { name: "slow", version: "1" } } };
+      send(`${server.url}${client.endpoint}`, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify(message),
+      });
+    const init = {
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2024-11-05",
+        capabilities: {},
+        clientInfo: { name: "slow", version: "1" },
+      },
+    };
     assert.equal((await post(init)).status, 202);
     assert.equal((await post({ jsonrpc: "2.0", method: "notifications/initialized" })).status, 202);
 
@@ -64,7 +95,12 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
     let refusal = "";
     let peak = before.rss;
     for (let i = 1; i <= 300; i++) {
-      const res = await post({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "query_drilling_data", arguments: { limit: 1000 } } });
+      const res = await post({
+        jsonrpc: "2.0",
+        id: i,
+        method: "tools/call",
+        params: { name: "query_drilling_data", arguments: { limit: 1000 } },
+      });
       statuses.push(res.status);
       if (res.status !== 202) {
         refusal ||= res.body;
@@ -73,16 +109,28 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
       if (i % 10 === 0) peak = Math.max(peak, (await memory(server.url)).rss);
     }
     const accepted = statuses.filter((s) => s === 202).length;
-    assert.ok(accepted < 300, `every one of ${accepted} POSTs was accepted while the client read nothing`);
+    assert.ok(
+      accepted < 300,
+      `every one of ${accepted} POSTs was accepted while the client read nothing`,
+    );
     // Once refused, a POST is accepted again only while the socket's buffers still take some of the
     // owed answers (the outbox then has room for a moment): a few at most, never a steady flow.
     const afterRefusal = statuses.slice(statuses.findIndex((s) => s !== 202));
-    assert.ok(afterRefusal.every((s) => s === 202 || s === 503 || s === 404), `after the first refusal only 202/503/404: ${statuses.join(",")}`);
-    assert.ok(afterRefusal.filter((s) => s === 202).length <= 5, `after the first refusal POSTs were accepted again and again: ${statuses.join(",")}`);
+    assert.ok(
+      afterRefusal.every((s) => s === 202 || s === 503 || s === 404),
+      `after the first refusal only 202/503/404: ${statuses.join(",")}`,
+    );
+    assert.ok(
+      afterRefusal.filter((s) => s === 202).length <= 5,
+      `after the first refusal POSTs were accepted again and again: ${statuses.join(",")}`,
+    );
     assert.match(refusal, /SSE_MAX_QUEUED_BYTES/);
     assert.match(refusal, /未读取事件流.*not reading its event stream/);
     peak = Math.max(peak, (await memory(server.url)).rss);
-    assert.ok(peak - before.rss < 250 * MB, `RSS grew by ${((peak - before.rss) / MB).toFixed(0)} MB`);
+    assert.ok(
+      peak - before.rss < 250 * MB,
+      `RSS grew by ${((peak - before.rss) / MB).toFixed(0)} MB`,
+    );
 
     client.leave();
     // The session ends with the client: its endpoint is unknown from then on.
@@ -98,8 +146,19 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
       await new Promise((r) => setTimeout(r, 500));
       after = await memory(server.url);
     }
-    assert.ok(after.heap - before.heap < 40 * MB, `heap still ${((after.heap - before.heap) / MB).toFixed(0)} MB above the start after the client left`);
-    t.diagnostic(`accepted ${accepted} POSTs; RSS ${(before.rss / MB).toFixed(0)} → peak ${(peak / MB).toFixed(0)} MB; heap ${(before.heap / MB).toFixed(0)} → ${(after.heap / MB).toFixed(0)} MB after leaving`);
+    assert.ok(
+      after.heap - before.heap < 40 * MB,
+      `heap still ${
+        ((after.heap - before.heap) / MB).toFixed(0)
+      } MB above the start after the client left`,
+    );
+    t.diagnostic(
+      `accepted ${accepted} POSTs; RSS ${(before.rss / MB).toFixed(0)} → peak ${
+        (peak / MB).toFixed(0)
+      } MB; heap ${(before.heap / MB).toFixed(0)} → ${
+        (after.heap / MB).toFixed(0)
+      } MB after leaving`,
+    );
     const health = await send(`${server.url}/health`);
     assert.equal(health.status, 200);
   } finally {

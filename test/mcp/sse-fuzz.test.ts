@@ -51,9 +51,17 @@ interface Stream {
   gone: boolean;
 }
 
-function openStream(url: string, who: string, headers: Record<string, string>, path: string): Promise<Stream | { status: number; body: string }> {
+function openStream(
+  url: string,
+  who: string,
+  headers: Record<string, string>,
+  path: string,
+): Promise<Stream | { status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}${path}`, { headers: { ...headers, accept: "text/event-stream" }, agent: false }, (res) => {
+    const req = request(`${url}${path}`, {
+      headers: { ...headers, accept: "text/event-stream" },
+      agent: false,
+    }, (res) => {
       res.setEncoding("utf8");
       if (res.statusCode !== 200) {
         let body = "";
@@ -81,12 +89,31 @@ function openStream(url: string, who: string, headers: Record<string, string>, p
   });
 }
 
-const INIT = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2024-11-05", capabilities: {}, clientInfo: { name: "fuzz", version: "1" } } };
+const INIT = {
+  jsonrpc: "2.0",
+  id: 0,
+  method: "initialize",
+  params: {
+    protocolVersion: "2024-11-05",
+    capabilities: {},
+    clientInfo: { name: "fuzz", version: "1" },
+  },
+};
 const INITIALIZED = { jsonrpc: "2.0", method: "notifications/initialized" };
 const READ_TOOLS = TOOLS.filter((t) => t.annotations.readOnlyHint !== false);
 
-const post = (url: string, headers: Record<string, string>, body: string, contentType = "application/json") =>
-  send(url, { method: "POST", headers: { ...headers, "content-type": contentType }, body, timeoutMs: 30_000 });
+const post = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  contentType = "application/json",
+) =>
+  send(url, {
+    method: "POST",
+    headers: { ...headers, "content-type": contentType },
+    body,
+    timeoutMs: 30_000,
+  });
 
 /** Waits until `check` holds, polling; fails after a generous ceiling (a loaded machine, never a timing claim). */
 async function eventually(check: () => boolean, what: string, ceilingMs = 15_000): Promise<void> {
@@ -112,12 +139,17 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
   const counts: Record<string, number> = {};
   const acceptedCalls: Record<string, number> = { mallory: 0, eve: 0, oscar: 0, alice: 0 };
   let floods = 0;
-  const note = (what: string, status: number) => (counts[`${what} ${status}`] = (counts[`${what} ${status}`] ?? 0) + 1);
+  const note = (
+    what: string,
+    status: number,
+  ) => (counts[`${what} ${status}`] = (counts[`${what} ${status}`] ?? 0) + 1);
 
   const check = (what: string, status: number, body: string) => {
     note(what, status);
     const summary = `${what} ${status} ${body.slice(0, 200)}`;
-    if (status >= 500 && !(status === 503 && /SSE_MAX_QUEUED_(BYTES|MESSAGES)/.test(body))) failures.push(`5xx: ${summary}`);
+    if (status >= 500 && !(status === 503 && /SSE_MAX_QUEUED_(BYTES|MESSAGES)/.test(body))) {
+      failures.push(`5xx: ${summary}`);
+    }
     if (/"code":\s*-32603/.test(body)) failures.push(`internal error: ${summary}`);
   };
 
@@ -138,7 +170,11 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
   const alive = async (who: string) => {
     let n = 0;
     for (const s of streams.filter((x) => x.who === who)) {
-      const res = await post(`${server.url}${s.endpoint}`, people[who], JSON.stringify({ jsonrpc: "2.0", id: "probe", method: "ping" }));
+      const res = await post(
+        `${server.url}${s.endpoint}`,
+        people[who],
+        JSON.stringify({ jsonrpc: "2.0", id: "probe", method: "ping" }),
+      );
       check("probe ping", res.status, res.body);
       if (res.status !== 404) n++;
     }
@@ -151,38 +187,116 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
     if (!s) return;
     try {
       const url = `${server.url}${s.endpoint}`;
-      for (const m of [INIT, INITIALIZED, { jsonrpc: "2.0", id: "alice-list", method: "tools/list" }]) {
+      for (
+        const m of [INIT, INITIALIZED, { jsonrpc: "2.0", id: "alice-list", method: "tools/list" }]
+      ) {
         const res = await post(url, alice, JSON.stringify(m));
         check("alice POST", res.status, res.body);
-        assert.equal(res.status, 202, `round ${round}: alice's ${JSON.stringify(m).slice(0, 60)}: ${res.body}`);
+        assert.equal(
+          res.status,
+          202,
+          `round ${round}: alice's ${JSON.stringify(m).slice(0, 60)}: ${res.body}`,
+        );
       }
-      await eventually(() => s.text.includes('"id":"alice-list"'), `round ${round}: alice's tools/list answered`);
-      const answer = s.text.split(/\r?\n/).filter((l) => l.startsWith("data: {")).map((l) => JSON.parse(l.slice(6))).find((m) => m.id === "alice-list");
-      assert.ok(answer?.result?.tools?.length > 0, `round ${round}: alice's tools/list: ${JSON.stringify(answer).slice(0, 200)}`);
+      await eventually(
+        () => s.text.includes('"id":"alice-list"'),
+        `round ${round}: alice's tools/list answered`,
+      );
+      const answer = s.text.split(/\r?\n/).filter((l) => l.startsWith("data: {")).map((l) =>
+        JSON.parse(l.slice(6))
+      ).find((m) => m.id === "alice-list");
+      assert.ok(
+        answer?.result?.tools?.length > 0,
+        `round ${round}: alice's tools/list: ${JSON.stringify(answer).slice(0, 200)}`,
+      );
     } finally {
       s.req.destroy();
     }
   };
 
   const message = (i: number): string => {
-    const kind = r.pick(["init", "initialized", "list", "ping", "call", "call", "call", "big", "hostile", "hostile", "broken", "odd", "huge"]);
+    const kind = r.pick([
+      "init",
+      "initialized",
+      "list",
+      "ping",
+      "call",
+      "call",
+      "call",
+      "big",
+      "hostile",
+      "hostile",
+      "broken",
+      "odd",
+      "huge",
+    ]);
     switch (kind) {
-      case "init": return JSON.stringify(INIT);
-      case "initialized": return JSON.stringify(INITIALIZED);
-      case "list": return JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/list" });
-      case "ping": return JSON.stringify({ jsonrpc: "2.0", id: i, method: "ping" });
-      case "call": return JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: r.pick(["list_wells", "query_drilling_data", "no_such_tool"]), arguments: {} } });
-      case "big": return JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "query_drilling_data", arguments: { limit: 1000 } } });
+      case "init":
+        return JSON.stringify(INIT);
+      case "initialized":
+        return JSON.stringify(INITIALIZED);
+      case "list":
+        return JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/list" });
+      case "ping":
+        return JSON.stringify({ jsonrpc: "2.0", id: i, method: "ping" });
+      case "call":
+        return JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: {
+            name: r.pick(["list_wells", "query_drilling_data", "no_such_tool"]),
+            arguments: {},
+          },
+        });
+      case "big":
+        return JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: { name: "query_drilling_data", arguments: { limit: 1000 } },
+        });
       case "hostile": {
         const tool = r.pick(READ_TOOLS);
-        return JSON.stringify({ jsonrpc: "2.0", id: r.pick([i, `s${i}`, null]), method: "tools/call", params: { name: tool.name, arguments: hostileArguments(r, Object.keys(tool.input.shape)) } });
+        return JSON.stringify({
+          jsonrpc: "2.0",
+          id: r.pick([i, `s${i}`, null]),
+          method: "tools/call",
+          params: {
+            name: tool.name,
+            arguments: hostileArguments(r, Object.keys(tool.input.shape)),
+          },
+        });
       }
       case "broken": {
-        const body = JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "list_wells", arguments: {} } });
+        const body = JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: { name: "list_wells", arguments: {} },
+        });
         return body.slice(0, Math.floor(r.between(0, body.length)));
       }
-      case "odd": return r.pick(["null", "[]", "[1,2]", '{"jsonrpc":"1.0","id":1,"method":"ping"}', '{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}', "\"x\"", '{"jsonrpc":"2.0","id":1,"result":{}}']);
-      default: return JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "list_wells", arguments: { well_id: "井".repeat(r.pick([70_000, 2_000_000])) } } });
+      case "odd":
+        return r.pick([
+          "null",
+          "[]",
+          "[1,2]",
+          '{"jsonrpc":"1.0","id":1,"method":"ping"}',
+          '{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}',
+          '"x"',
+          '{"jsonrpc":"2.0","id":1,"result":{}}',
+        ]);
+      default:
+        return JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: {
+            name: "list_wells",
+            arguments: { well_id: "井".repeat(r.pick([70_000, 2_000_000])) },
+          },
+        });
     }
   };
 
@@ -190,15 +304,34 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
     if (i > 0 && i % 60 === 0) {
       for (const n of names) {
         const held = await alive(n);
-        if (held > PER_USER) failures.push(`#${i}: ${n} holds ${held} SSE sessions, more than ${PER_USER}`);
+        if (held > PER_USER) {
+          failures.push(`#${i}: ${n} holds ${held} SSE sessions, more than ${PER_USER}`);
+        }
       }
       await aliceGetsAnswer(i);
     }
     const who = r.pick(names);
     const mine = streams.filter((s) => s.who === who && !s.gone);
-    const op = r.pick(["open", "post", "post", "post", "post", "post", "post", "post", "stop", "leave", "foreign", "unknown", "flood"]);
+    const op = r.pick([
+      "open",
+      "post",
+      "post",
+      "post",
+      "post",
+      "post",
+      "post",
+      "post",
+      "stop",
+      "leave",
+      "foreign",
+      "unknown",
+      "flood",
+    ]);
     // Mallory hoards sessions: she opens far more than her cap.
-    if (op === "open" || (who === "mallory" && r.chance(0.25)) || (mine.length === 0 && op !== "unknown")) {
+    if (
+      op === "open" || (who === "mallory" && r.chance(0.25)) ||
+      (mine.length === 0 && op !== "unknown")
+    ) {
       await open(who, people[who]);
       continue;
     }
@@ -211,13 +344,31 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
     if (op === "unknown") {
       const id = r.pick([crypto.randomUUID(), "", "../../etc/passwd", "x".repeat(5000), "%00"]);
       const path = `${r.pick(["/messages", "/mcp/call-tool"])}?sessionId=${encodeURIComponent(id)}`;
-      const res = await post(`${server.url}${path}`, people[who], JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "list_wells", arguments: {} } }));
+      const res = await post(
+        `${server.url}${path}`,
+        people[who],
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: { name: "list_wells", arguments: {} },
+        }),
+      );
       check(`POST unknown session`, res.status, res.body);
       // An empty sessionId on the guide's path is a REST call (200/429); any other unknown id is 400/404.
-      if (![400, 404].includes(res.status) && !(id === "" && path.startsWith("/mcp/call-tool") && [200, 429].includes(res.status))) {
-        failures.push(`unknown session ${JSON.stringify(id.slice(0, 20))} on ${path.slice(0, 30)}: ${res.status} ${res.body.slice(0, 200)}`);
+      if (
+        ![400, 404].includes(res.status) &&
+        !(id === "" && path.startsWith("/mcp/call-tool") && [200, 429].includes(res.status))
+      ) {
+        failures.push(
+          `unknown session ${JSON.stringify(id.slice(0, 20))} on ${
+            path.slice(0, 30)
+          }: ${res.status} ${res.body.slice(0, 200)}`,
+        );
       }
-      if (id === "" && path.startsWith("/mcp/call-tool") && res.status === 200) acceptedCalls[who]++;
+      if (id === "" && path.startsWith("/mcp/call-tool") && res.status === 200) {
+        acceptedCalls[who]++;
+      }
       continue;
     }
     const s = r.pick(mine);
@@ -228,32 +379,67 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
       s.res.pause();
       let refused = false;
       for (let k = 0; k < FLOOD && !refused; k++) {
-        const res = await post(`${server.url}${s.endpoint}`, people[who], JSON.stringify({ jsonrpc: "2.0", id: `f${i}-${k}`, method: "tools/list" }));
+        const res = await post(
+          `${server.url}${s.endpoint}`,
+          people[who],
+          JSON.stringify({ jsonrpc: "2.0", id: `f${i}-${k}`, method: "tools/list" }),
+        );
         check("POST flood", res.status, res.body);
-        if (![202, 404, 503].includes(res.status)) failures.push(`flood: ${res.status} ${res.body.slice(0, 200)}`);
+        if (![202, 404, 503].includes(res.status)) {
+          failures.push(`flood: ${res.status} ${res.body.slice(0, 200)}`);
+        }
         refused = res.status !== 202;
       }
-      if (!refused) failures.push(`#${i}: ${who}'s session took ${FLOOD} tool lists without reading one, never refused`);
+      if (!refused) {
+        failures.push(
+          `#${i}: ${who}'s session took ${FLOOD} tool lists without reading one, never refused`,
+        );
+      }
       continue;
     }
     if (op === "foreign") {
-      const intruder = r.pick([...names.filter((n) => n !== who).map((n) => people[n]), { ...people[who], "X-User-Role": people[who]["X-User-Role"] === "ADMIN" ? "USER" : "ADMIN" }, {}]);
-      const res = await post(`${server.url}${s.endpoint}`, intruder, JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "list_wells", arguments: {} } }));
+      const intruder = r.pick([...names.filter((n) => n !== who).map((n) => people[n]), {
+        ...people[who],
+        "X-User-Role": people[who]["X-User-Role"] === "ADMIN" ? "USER" : "ADMIN",
+      }, {}]);
+      const res = await post(
+        `${server.url}${s.endpoint}`,
+        intruder,
+        JSON.stringify({
+          jsonrpc: "2.0",
+          id: i,
+          method: "tools/call",
+          params: { name: "list_wells", arguments: {} },
+        }),
+      );
       check("POST foreign session", res.status, res.body);
-      if (![401, 403, 404].includes(res.status)) failures.push(`another identity reached ${who}'s session: ${res.status} ${res.body.slice(0, 200)}`);
+      if (![401, 403, 404].includes(res.status)) {
+        failures.push(
+          `another identity reached ${who}'s session: ${res.status} ${res.body.slice(0, 200)}`,
+        );
+      }
       continue;
     }
     const body = message(i);
-    const res = await post(`${server.url}${s.endpoint}`, people[who], body, r.chance(0.95) ? "application/json" : r.pick(["text/plain", ""]));
+    const res = await post(
+      `${server.url}${s.endpoint}`,
+      people[who],
+      body,
+      r.chance(0.95) ? "application/json" : r.pick(["text/plain", ""]),
+    );
     check(`POST ${body.length > 60_000 ? "huge" : "message"}`, res.status, res.body);
-    if (![202, 400, 404, 413, 415, 429, 503].includes(res.status)) failures.push(`POST ${body.slice(0, 80)}: ${res.status} ${res.body.slice(0, 200)}`);
+    if (![202, 400, 404, 413, 415, 429, 503].includes(res.status)) {
+      failures.push(`POST ${body.slice(0, 80)}: ${res.status} ${res.body.slice(0, 200)}`);
+    }
     if (res.status === 202 && body.includes('"method":"tools/call"')) acceptedCalls[who]++;
     if (op === "leave") s.req.destroy(); // leaves right after asking: mid-answer
   }
 
   for (const n of names) {
     const held = await alive(n);
-    if (held > PER_USER) failures.push(`end: ${n} holds ${held} SSE sessions, more than ${PER_USER}`);
+    if (held > PER_USER) {
+      failures.push(`end: ${n} holds ${held} SSE sessions, more than ${PER_USER}`);
+    }
   }
   await aliceGetsAnswer(OPERATIONS);
 
@@ -267,29 +453,67 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
     // Well past the idle limit plus a sweep; only a session kept open by its pings reaches the ceiling.
     while (status !== 404 && performance.now() - since < (IDLE_SECONDS + 25) * 1000) {
       await new Promise((done) => setTimeout(done, 500));
-      const res = await post(url, people.eve, JSON.stringify({ jsonrpc: "2.0", id: "keep", method: "ping" }));
+      const res = await post(
+        url,
+        people.eve,
+        JSON.stringify({ jsonrpc: "2.0", id: "keep", method: "ping" }),
+      );
       check("keeper ping", res.status, res.body);
       status = res.status;
     }
-    if (status !== 404) failures.push(`a session pinged every 500 ms was still open ${((performance.now() - since) / 1000).toFixed(0)} s after its last real message (idle limit ${IDLE_SECONDS} s)`);
+    if (status !== 404) {
+      failures.push(
+        `a session pinged every 500 ms was still open ${
+          ((performance.now() - since) / 1000).toFixed(0)
+        } s after its last real message (idle limit ${IDLE_SECONDS} s)`,
+      );
+    }
   }
   for (const s of streams.filter((x) => x.reading && !x.gone)) {
-    if (/"code":\s*-32603/.test(s.text)) failures.push(`internal error on ${s.who}'s stream: ${s.text.slice(s.text.indexOf("-32603") - 200, s.text.indexOf("-32603") + 100)}`);
+    if (/"code":\s*-32603/.test(s.text)) {
+      failures.push(
+        `internal error on ${s.who}'s stream: ${
+          s.text.slice(s.text.indexOf("-32603") - 200, s.text.indexOf("-32603") + 100)
+        }`,
+      );
+    }
   }
   for (const s of streams) s.req.destroy();
 
   const minutes = (performance.now() - started) / 60_000;
   // A bucket of RATE tokens refilled at RATE per minute since the server started.
   const allowance = RATE + Math.ceil(RATE * minutes);
-  for (const [who, n] of Object.entries(acceptedCalls)) if (n > allowance) failures.push(`${who}: ${n} tool calls accepted over SSE, limit ${allowance}`);
-  const audited = (await server.db.execute("SELECT user_id, count(*) AS n FROM audit_log GROUP BY user_id")).rows;
-  for (const row of audited) if (Number(row.n) > allowance) failures.push(`${row.user_id}: ${row.n} tool calls ran, limit ${allowance}`);
+  for (const [who, n] of Object.entries(acceptedCalls)) {
+    if (n > allowance) {
+      failures.push(`${who}: ${n} tool calls accepted over SSE, limit ${allowance}`);
+    }
+  }
+  const audited =
+    (await server.db.execute("SELECT user_id, count(*) AS n FROM audit_log GROUP BY user_id")).rows;
+  for (const row of audited) {
+    if (Number(row.n) > allowance) {
+      failures.push(`${row.user_id}: ${row.n} tool calls ran, limit ${allowance}`);
+    }
+  }
 
   assert.deepEqual(failures, []);
-  assert.equal(await databaseChecksum(server.db), checksum, "every table but audit_log is unchanged");
-  assert.ok(Object.keys(counts).some((k) => / 429$/.test(k)), `the rate limit was hit: ${JSON.stringify(counts)}`);
-  assert.ok(Object.keys(counts).some((k) => / 413$/.test(k)), `a huge message was refused: ${JSON.stringify(counts)}`);
-  assert.ok(Object.keys(counts).some((k) => /^POST .* 503$/.test(k)), `a client that stopped reading was refused: ${JSON.stringify(counts)}`);
+  assert.equal(
+    await databaseChecksum(server.db),
+    checksum,
+    "every table but audit_log is unchanged",
+  );
+  assert.ok(
+    Object.keys(counts).some((k) => / 429$/.test(k)),
+    `the rate limit was hit: ${JSON.stringify(counts)}`,
+  );
+  assert.ok(
+    Object.keys(counts).some((k) => / 413$/.test(k)),
+    `a huge message was refused: ${JSON.stringify(counts)}`,
+  );
+  assert.ok(
+    Object.keys(counts).some((k) => /^POST .* 503$/.test(k)),
+    `a client that stopped reading was refused: ${JSON.stringify(counts)}`,
+  );
   const hoarded = streams.filter((s) => s.who === "mallory").length;
   assert.ok(hoarded > PER_USER * 3, `mallory opened far more sessions than her cap: ${hoarded}`);
   assert.deepEqual(server.logs.filter((l) => l.level === "error"), [], "no error-level log lines");
@@ -299,5 +523,9 @@ test(`seeded fuzz over legacy SSE (${OPERATIONS} operations, seed ${SEED}): caps
   const health = await send(`${server.url}/health`, { timeoutMs: 10_000 });
   assert.equal(health.status, 200);
   assert.ok(performance.now() - t0 < 10_000);
-  t.diagnostic(`answers: ${JSON.stringify(counts)}; accepted tool calls: ${JSON.stringify(acceptedCalls)}; audited: ${JSON.stringify(audited.map((row) => [row.user_id, row.n]))}`);
+  t.diagnostic(
+    `answers: ${JSON.stringify(counts)}; accepted tool calls: ${
+      JSON.stringify(acceptedCalls)
+    }; audited: ${JSON.stringify(audited.map((row) => [row.user_id, row.n]))}`,
+  );
 });

@@ -8,10 +8,18 @@ import { identity, startTestServer } from "../helpers/server.ts";
 // "alive" only by pings must still close when idle.
 
 const post = (url: string, headers: Record<string, string>, message: unknown) =>
-  send(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(message) });
+  send(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(message),
+  });
 
 test("one user opening 40 SSE sessions holds at most SSE_MAX_SESSIONS_PER_USER of them; everyone else still gets a session", async () => {
-  const server = await startTestServer({ SSE_MAX_SESSIONS: "10", SSE_MAX_SESSIONS_PER_USER: "3", SEED_DEMO_DATA: "0" });
+  const server = await startTestServer({
+    SSE_MAX_SESSIONS: "10",
+    SSE_MAX_SESSIONS_PER_USER: "3",
+    SEED_DEMO_DATA: "0",
+  });
   const streams: EventStream[] = [];
   try {
     const mallory = identity("USER", "mallory@example.com", "u-mallory");
@@ -25,14 +33,24 @@ test("one user opening 40 SSE sessions holds at most SSE_MAX_SESSIONS_PER_USER o
     streams.push(hers);
     assert.equal(hers.status, 200, "another user is not starved");
     const endpoint = (await hers.next()).data;
-    const answer = await post(`${server.url}${endpoint}`, alice, { jsonrpc: "2.0", id: 1, method: "ping" });
+    const answer = await post(`${server.url}${endpoint}`, alice, {
+      jsonrpc: "2.0",
+      id: 1,
+      method: "ping",
+    });
     assert.equal(answer.status, 202);
     // Mallory's oldest sessions were closed as she opened new ones: only her last 3 stay open.
-    const endpoints = await Promise.all(streams.slice(0, 40).map((s) => s.next(2000).then((e) => e.data, () => null)));
+    const endpoints = await Promise.all(
+      streams.slice(0, 40).map((s) => s.next(2000).then((e) => e.data, () => null)),
+    );
     const alive = [];
     for (const e of endpoints) {
       if (e === null) continue;
-      const res = await post(`${server.url}${e}`, mallory, { jsonrpc: "2.0", id: 2, method: "ping" });
+      const res = await post(`${server.url}${e}`, mallory, {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "ping",
+      });
       if (res.status === 202) alive.push(e);
       else assert.equal(res.status, 404);
     }
@@ -50,7 +68,16 @@ test("pings alone do not keep an SSE session open: it closes SSE_IDLE_SECONDS af
   const stream = await openEventStream(`${server.url}/sse`, { headers: wang });
   try {
     const endpoint = `${server.url}${(await stream.next()).data}`;
-    const init = { jsonrpc: "2.0", id: 0, method: "initialize", params: { protocolVersion: "2024-11-05", capabilities: {}, clientInfo: { name: "t", version: "1" } } };
+    const init = {
+      jsonrpc: "2.0",
+      id: 0,
+      method: "initialize",
+      params: {
+        protocolVersion: "2024-11-05",
+        capabilities: {},
+        clientInfo: { name: "t", version: "1" },
+      },
+    };
     assert.equal((await post(endpoint, wang, init)).status, 202);
     assert.equal((await stream.next()).event, "message");
     const statuses: number[] = [];
@@ -60,11 +87,19 @@ test("pings alone do not keep an SSE session open: it closes SSE_IDLE_SECONDS af
       statuses.push(res.status);
       if (res.status === 404) break;
     }
-    assert.equal(statuses.at(-1), 404, `the session must expire despite pings every 250 ms: ${statuses.join(",")}`);
+    assert.equal(
+      statuses.at(-1),
+      404,
+      `the session must expire despite pings every 250 ms: ${statuses.join(",")}`,
+    );
     // The ping answers that were sent, then the end of the stream.
-    await assert.rejects(async () => {
-      for (let i = 0; i < 20; i++) assert.equal((await stream.next(3000)).event, "message");
-    }, /ended/, "the server ended the stream");
+    await assert.rejects(
+      async () => {
+        for (let i = 0; i < 20; i++) assert.equal((await stream.next(3000)).event, "message");
+      },
+      /ended/,
+      "the server ended the stream",
+    );
   } finally {
     stream.close();
     await server.close();

@@ -5,13 +5,22 @@ import type { SseSessionEntry } from "../../lib/mcp/sse-sessions.ts";
 import type { User } from "../../lib/identity/identity.ts";
 import { resolveRole } from "../../lib/permissions.ts";
 
-const user = (id: string, role = "USER", name = "王工"): User => ({ id, email: `${id}@example.com`, name, role: resolveRole(role, new Map()) });
+const user = (id: string, role = "USER", name = "王工"): User => ({
+  id,
+  email: `${id}@example.com`,
+  name,
+  role: resolveRole(role, new Map()),
+});
 
 function fixture(maxSessions = 2, idleMs = 1000, maxPerUser?: number) {
   let clock = 0;
   const closed: string[] = [];
   const store = createSseSessionStore({ maxSessions, idleMs, maxPerUser, now: () => clock });
-  const entry = (id: string, who: User): SseSessionEntry => ({ id, user: who, close: async () => void closed.push(id) });
+  const entry = (id: string, who: User): SseSessionEntry => ({
+    id,
+    user: who,
+    close: async () => void closed.push(id),
+  });
   return { store, entry, closed, tick: (ms: number) => (clock += ms) };
 }
 
@@ -22,7 +31,9 @@ test("a POST reaches its session only with the opener's identity; a mismatch is 
   const ok = store.lookup("s1", user("a1", "ADMIN", "Admin"));
   assert.equal(ok.ok, true);
 
-  for (const other of [user("u2"), user("a1", "USER", "Admin"), user("a1", "ADMIN", "Someone else")]) {
+  for (
+    const other of [user("u2"), user("a1", "USER", "Admin"), user("a1", "ADMIN", "Someone else")]
+  ) {
     const refused = store.lookup("s1", other);
     assert.equal(refused.ok, false);
     if (!refused.ok) {
@@ -79,7 +90,11 @@ test("closeAll closes every session; remove forgets one", async () => {
 
 test("sameIdentity compares decoded id, email, name and raw role", () => {
   assert.equal(sameIdentity(user("x"), user("x")), true);
-  assert.equal(sameIdentity(user("x", "USER"), user("x", "user")), false, "the raw role as sent, not just the permission role");
+  assert.equal(
+    sameIdentity(user("x", "USER"), user("x", "user")),
+    false,
+    "the raw role as sent, not just the permission role",
+  );
   assert.equal(sameIdentity(user("x"), user("y")), false);
 });
 

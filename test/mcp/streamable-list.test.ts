@@ -20,21 +20,43 @@ after(async () => {
   await mapped.close();
 });
 
-const MCP_HEADERS = { "content-type": "application/json", accept: "application/json, text/event-stream", "mcp-protocol-version": "2025-06-18" };
+const MCP_HEADERS = {
+  "content-type": "application/json",
+  accept: "application/json, text/event-stream",
+  "mcp-protocol-version": "2025-06-18",
+};
 
 async function post(url: string, headers: Record<string, string>, body: unknown) {
-  const res = await fetch(url, { method: "POST", headers: { ...MCP_HEADERS, ...headers }, body: JSON.stringify(body) });
-  return { status: res.status, type: res.headers.get("content-type"), body: JSON.parse(await res.text()) as { id?: unknown; result?: { tools: { name: string }[] } } };
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { ...MCP_HEADERS, ...headers },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get("content-type"),
+    body: JSON.parse(await res.text()) as { id?: unknown; result?: { tools: { name: string }[] } },
+  };
 }
 
 // A `_meta` in params makes the request one the cached answer does not take: the SDK server answers it.
 const plain = (id: string | number) => ({ jsonrpc: "2.0", id, method: "tools/list" });
-const viaSdk = (id: string | number) => ({ jsonrpc: "2.0", id, method: "tools/list", params: { _meta: { progressToken: 7 } } });
+const viaSdk = (id: string | number) => ({
+  jsonrpc: "2.0",
+  id,
+  method: "tools/list",
+  params: { _meta: { progressToken: 7 } },
+});
 
-for (const [role, query] of [["USER", ""], ["ENGINEER", ""], ["ADMIN", ""], ["ADMIN", "?tools=read"], ["ENGINEER", "?tools=analysis,export_all_data"], ["nobody", ""]] as const) {
+for (
+  const [role, query] of [["USER", ""], ["ENGINEER", ""], ["ADMIN", ""], ["ADMIN", "?tools=read"], [
+    "ENGINEER",
+    "?tools=analysis,export_all_data",
+  ], ["nobody", ""]] as const
+) {
   test(`a plain tools/list answers ${role}${query} exactly as the SDK server does`, async () => {
     const url = `${server.url}/mcp${query}`;
-    for (const id of [1, "req-\"7\"", 0]) {
+    for (const id of [1, 'req-"7"', 0]) {
       const cached = await post(url, identity(role), plain(id));
       const sdk = await post(url, identity(role), viaSdk(id));
       assert.equal(cached.status, 200);
@@ -46,10 +68,16 @@ for (const [role, query] of [["USER", ""], ["ENGINEER", ""], ["ADMIN", ""], ["AD
 }
 
 test("two roles get different cached lists, and an endpoint filter does not leak into the unfiltered list", async () => {
-  const names = async (role: string, query = "") => (await post(`${server.url}/mcp${query}`, identity(role), plain(1))).body.result!.tools.map((t) => t.name);
+  const names = async (role: string, query = "") =>
+    (await post(`${server.url}/mcp${query}`, identity(role), plain(1))).body.result!.tools.map((
+      t,
+    ) => t.name);
   const admin = await names("ADMIN");
   const user = await names("USER");
-  assert.ok(admin.includes("export_all_data") && !user.includes("export_all_data"), "ADMIN's list has export_all_data, USER's has not");
+  assert.ok(
+    admin.includes("export_all_data") && !user.includes("export_all_data"),
+    "ADMIN's list has export_all_data, USER's has not",
+  );
   assert.ok(user.length < admin.length);
   assert.deepEqual(await names("ADMIN", "?tools=export_all_data"), ["export_all_data"]);
   assert.deepEqual(await names("ADMIN"), admin, "the full list again after a filtered one");
@@ -57,7 +85,8 @@ test("two roles get different cached lists, and an endpoint filter does not leak
 });
 
 test("the list follows the configured role map: a mapped role gets its permission role's list", async () => {
-  const names = async (s: TestServer, role: string) => (await post(`${s.url}/mcp`, identity(role), plain(1))).body.result!.tools.map((t) => t.name);
+  const names = async (s: TestServer, role: string) =>
+    (await post(`${s.url}/mcp`, identity(role), plain(1))).body.result!.tools.map((t) => t.name);
   assert.deepEqual(await names(server, "geologist"), [], "unmapped: an unknown role lists nothing");
   assert.deepEqual(await names(mapped, "geologist"), await names(mapped, "ENGINEER"));
   assert.ok((await names(mapped, "geologist")).includes("save_drilling_daily"));
@@ -65,9 +94,17 @@ test("the list follows the configured role map: a mapped role gets its permissio
 
 test("requests the cached answer does not take still get the SDK's checks", async () => {
   const url = `${server.url}/mcp`;
-  const badVersion = await post(url, { ...identity("USER"), "mcp-protocol-version": "1999-01-01" }, plain(1));
+  const badVersion = await post(
+    url,
+    { ...identity("USER"), "mcp-protocol-version": "1999-01-01" },
+    plain(1),
+  );
   assert.equal(badVersion.status, 400, "an unsupported protocol version is refused as before");
-  const res = await fetch(url, { method: "POST", headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" }, body: JSON.stringify(plain(1)) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" },
+    body: JSON.stringify(plain(1)),
+  });
   assert.equal(res.status, 406, "a client that does not accept SSE is refused as before");
   await res.body?.cancel();
   const withCursor = await post(url, identity("USER"), { ...plain(2), params: { cursor: "x" } });
@@ -77,16 +114,32 @@ test("requests the cached answer does not take still get the SDK's checks", asyn
 
 test("the registry keeps serialized lists per role and filter, and at most a bounded number of filtered ones", () => {
   const registry = createToolRegistry(TOOLS);
-  const decode = (bytes: Uint8Array) => JSON.parse(new TextDecoder().decode(bytes)) as { name: string }[];
-  assert.deepEqual(decode(registry.listJson("USER")), JSON.parse(JSON.stringify(registry.listFor("USER"))));
+  const decode = (bytes: Uint8Array) =>
+    JSON.parse(new TextDecoder().decode(bytes)) as { name: string }[];
+  assert.deepEqual(
+    decode(registry.listJson("USER")),
+    JSON.parse(JSON.stringify(registry.listFor("USER"))),
+  );
   assert.deepEqual(decode(registry.listJson(null)), []);
   const read = parseToolFilter("read");
   const first = registry.listJson("ADMIN", read);
-  assert.equal(registry.listJson("ADMIN", parseToolFilter("read")), first, "an equal filter is served from the cache");
-  assert.deepEqual(decode(first).map((t) => t.name), registry.listFor("ADMIN", read).map((t) => t.name));
+  assert.equal(
+    registry.listJson("ADMIN", parseToolFilter("read")),
+    first,
+    "an equal filter is served from the cache",
+  );
+  assert.deepEqual(
+    decode(first).map((t) => t.name),
+    registry.listFor("ADMIN", read).map((t) => t.name),
+  );
   // More distinct filters than the cache holds (clients choose `?tools=`): the oldest entry is dropped.
   const names = registry.all.map((t) => t.name);
-  for (let i = 0; i < LIST_JSON_CACHE_MAX + 10; i++) registry.listJson("ADMIN", new Set([names[i % names.length], names[(i * 7 + 3) % names.length], `#${i}`]));
+  for (let i = 0; i < LIST_JSON_CACHE_MAX + 10; i++) {
+    registry.listJson(
+      "ADMIN",
+      new Set([names[i % names.length], names[(i * 7 + 3) % names.length], `#${i}`]),
+    );
+  }
   const again = registry.listJson("ADMIN", read);
   assert.notEqual(again, first, "evicted, then made again");
   assert.deepEqual(decode(again), decode(first));

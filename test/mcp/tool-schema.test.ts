@@ -14,8 +14,17 @@ async function listedTokens(url: string, role: string): Promise<{ tools: number;
   const client = await connectStreamable(`${url}/mcp`, identity(role));
   try {
     const { tools } = await client.listTools();
-    const tokens = tools.reduce((n, t) =>
-      n + encode(JSON.stringify({ type: "function", function: { name: t.name, description: t.description, parameters: t.inputSchema } })).length, 0);
+    const tokens = tools.reduce(
+      (n, t) =>
+        n +
+        encode(
+          JSON.stringify({
+            type: "function",
+            function: { name: t.name, description: t.description, parameters: t.inputSchema },
+          }),
+        ).length,
+      0,
+    );
     return { tools: tools.length, tokens };
   } finally {
     await client.close();
@@ -59,7 +68,10 @@ test("TOOL_LANGUAGE=zh-en adds the English halves; the default zh sends none of 
 
 test("leanSchema drops what the model never needs and keeps what it does", () => {
   const lean = leanSchema({
-    $schema: "x", type: "object", additionalProperties: false, required: ["a"],
+    $schema: "x",
+    type: "object",
+    additionalProperties: false,
+    required: ["a"],
     properties: {
       a: { type: "string", minLength: 1, maxLength: 64, description: "井号 / well id" },
       b: { anyOf: [{ type: "number" }, { type: "null" }], description: "井深 / depth" },
@@ -69,7 +81,8 @@ test("leanSchema drops what the model never needs and keeps what it does", () =>
     },
   }, "zh");
   assert.deepEqual(JSON.parse(JSON.stringify(lean)), {
-    type: "object", required: ["a"],
+    type: "object",
+    required: ["a"],
     properties: {
       a: { type: "string", description: "井号" },
       b: { type: "number", description: "井深" },

@@ -1,7 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { createMetrics, DURATION_BUCKETS, OVERFLOW_LABEL } from "../../lib/observability/metrics.ts";
+import {
+  createMetrics,
+  DURATION_BUCKETS,
+  OVERFLOW_LABEL,
+} from "../../lib/observability/metrics.ts";
 
 const fixedMemory = () => ({ rss: 123456789, heapUsed: 4567890 });
 

@@ -1,6 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeHelp, escapeLabelValue, formatLabels, formatValue } from "../../lib/observability/prometheus-text.ts";
+import {
+  escapeHelp,
+  escapeLabelValue,
+  formatLabels,
+  formatValue,
+} from "../../lib/observability/prometheus-text.ts";
 
 test("label values escape backslash, double quote and line feed, nothing else", () => {
   assert.equal(escapeLabelValue('a\\b"c\nd'), 'a\\\\b\\"c\\nd');

@@ -16,7 +16,16 @@ const VISIBLE_BLOCK = "石南";
 const FORBIDDEN = "W005"; // block 莫北
 const SCOPED = ROLES.filter((r) => r !== "ADMIN");
 
-type Schema = { type?: string | string[]; enum?: unknown[]; minimum?: number; items?: Schema; properties?: Record<string, Schema>; required?: string[]; default?: unknown; anyOf?: Schema[] };
+type Schema = {
+  type?: string | string[];
+  enum?: unknown[];
+  minimum?: number;
+  items?: Schema;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  default?: unknown;
+  anyOf?: Schema[];
+};
 type Args = Record<string, unknown>;
 
 /**
@@ -27,7 +36,12 @@ const OVERRIDES: Record<string, (well: string | null) => Args> = {
   add_drilling_record: () => ({ report_date: "2026-11-20", depth_m: 100 }),
   update_drilling_record: () => ({ depth_m: 1 }),
   save_well: (w) => ({ records: [{ well_id: w ?? "W001", block: VISIBLE_BLOCK }] }),
-  save_drilling_daily: (w) => ({ records: [{ well_id: "W001", report_date: "2026-11-19", depth_m: 10 }, ...(w ? [{ well_id: w, report_date: "2026-11-19", depth_m: 10 }] : [])] }),
+  save_drilling_daily: (w) => ({
+    records: [
+      { well_id: "W001", report_date: "2026-11-19", depth_m: 10 },
+      ...(w ? [{ well_id: w, report_date: "2026-11-19", depth_m: 10 }] : []),
+    ],
+  }),
   save_key_well_daily: (w) => ({ records: [{ well_id: w ?? "W001", report_date: "2026-11-19" }] }),
   get_period_report: (w) => (w ? { period: "今年" } : { block: VISIBLE_BLOCK, period: "今年" }),
 };
@@ -42,17 +56,30 @@ let forbiddenRecord: number;
 before(async () => {
   server = await startTestServer({ SCOPED_ROLES: SCOPED.join(",") });
   for (const role of SCOPED) {
-    const r = await restCall(server.url, identity("ADMIN"), "grant_access", { user_id: `id-${role.toLowerCase()}`, blocks: [VISIBLE_BLOCK] });
+    const r = await restCall(server.url, identity("ADMIN"), "grant_access", {
+      user_id: `id-${role.toLowerCase()}`,
+      blocks: [VISIBLE_BLOCK],
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body));
   }
-  const all = async (sql: string) => (await server.db.execute(sql)).rows.map((r) => String(Object.values(r)[0]));
-  visible = [...await all(`SELECT well_id FROM wells WHERE block = '${VISIBLE_BLOCK}'`), ...await all(`SELECT name FROM wells WHERE block = '${VISIBLE_BLOCK}' AND name IS NOT NULL`)];
-  hidden = (await all("SELECT well_id FROM wells UNION SELECT well_id FROM drilling_daily UNION SELECT well_id FROM key_well_daily UNION SELECT well_id FROM pre_drilling"))
+  const all = async (sql: string) =>
+    (await server.db.execute(sql)).rows.map((r) => String(Object.values(r)[0]));
+  visible = [
+    ...await all(`SELECT well_id FROM wells WHERE block = '${VISIBLE_BLOCK}'`),
+    ...await all(`SELECT name FROM wells WHERE block = '${VISIBLE_BLOCK}' AND name IS NOT NULL`),
+  ];
+  hidden = (await all(
+    "SELECT well_id FROM wells UNION SELECT well_id FROM drilling_daily UNION SELECT well_id FROM key_well_daily UNION SELECT well_id FROM pre_drilling",
+  ))
     .filter((w) => !visible.includes(w));
   assert.ok(hidden.includes(FORBIDDEN) && hidden.length > 100);
   otherBlocks = await all(`SELECT DISTINCT block FROM wells WHERE block <> '${VISIBLE_BLOCK}'`);
   forbiddenName = (await all(`SELECT name FROM wells WHERE well_id = '${FORBIDDEN}'`))[0];
-  forbiddenRecord = Number((await server.db.execute("SELECT max(id) AS id FROM drilling_daily WHERE well_id = ?", [FORBIDDEN])).rows[0].id);
+  forbiddenRecord = Number(
+    (await server.db.execute("SELECT max(id) AS id FROM drilling_daily WHERE well_id = ?", [
+      FORBIDDEN,
+    ])).rows[0].id,
+  );
 });
 after(() => server.close());
 
@@ -65,7 +92,9 @@ function sample(s: Schema): unknown {
   if (type === "number" || type === "integer") return Math.max(s.minimum ?? 1, 1);
   if (type === "boolean") return false;
   if (type === "array") return [sample(s.items ?? {})];
-  if (type === "object") return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
+  if (type === "object") {
+    return Object.fromEntries((s.required ?? []).map((k) => [k, sample(s.properties?.[k] ?? {})]));
+  }
   return null;
 }
 
@@ -76,7 +105,13 @@ function argsFor(name: string, schema: Schema, withWell: boolean): Args | null {
   for (const key of schema.required ?? []) args[key] = sample(props[key]);
   let named = false;
   for (const key of Object.keys(props)) {
-    const value = key === "well_id" ? FORBIDDEN : /^(well_ids|wells)$/.test(key) ? ["W001", FORBIDDEN] : key === "record_id" ? forbiddenRecord : undefined;
+    const value = key === "well_id"
+      ? FORBIDDEN
+      : /^(well_ids|wells)$/.test(key)
+      ? ["W001", FORBIDDEN]
+      : key === "record_id"
+      ? forbiddenRecord
+      : undefined;
     if (value === undefined) continue;
     if (withWell) (args[key] = value, named = true);
     else if ((schema.required ?? []).includes(key)) return null; // cannot be called without naming a well
@@ -95,7 +130,11 @@ function argsFor(name: string, schema: Schema, withWell: boolean): Args | null {
 function leaked(text: string, named: boolean): string[] {
   let rest = text.replaceAll(noAccessMessage(FORBIDDEN), "·");
   for (const v of [...visible].sort((a, b) => b.length - a.length)) rest = rest.replaceAll(v, "·");
-  const sensitive = [...hidden.filter((h) => !named || h !== FORBIDDEN), ...otherBlocks, forbiddenName];
+  const sensitive = [
+    ...hidden.filter((h) => !named || h !== FORBIDDEN),
+    ...otherBlocks,
+    forbiddenName,
+  ];
   return sensitive.filter((h) => rest.includes(h));
 }
 
@@ -104,9 +143,15 @@ test("every registered tool, as every scoped role that may call it, shows no wel
   for (const role of SCOPED) {
     const client: Client = await connectStreamable(`${server.url}/mcp`, identity(role));
     try {
-      const listed = new Map((await client.listTools()).tools.map((t) => [t.name, t.inputSchema as Schema]));
+      const listed = new Map(
+        (await client.listTools()).tools.map((t) => [t.name, t.inputSchema as Schema]),
+      );
       for (const tool of TOOLS) {
-        assert.equal(listed.has(tool.name), canCall(role, tool.name), `${role} ${tool.name} listing`);
+        assert.equal(
+          listed.has(tool.name),
+          canCall(role, tool.name),
+          `${role} ${tool.name} listing`,
+        );
         if (!listed.has(tool.name)) continue;
         for (const withWell of [false, true]) {
           const args = argsFor(tool.name, listed.get(tool.name)!, withWell);
@@ -121,7 +166,10 @@ test("every registered tool, as every scoped role that may call it, shows no wel
             assert.equal(text, noAccessMessage(FORBIDDEN), label);
           } else if (withWell) {
             // A record id of the forbidden well is answered like a missing record; a batch refuses the well's records.
-            assert.ok(result.isError === true || whole.includes(noAccessMessage(FORBIDDEN)), `${label}: must be refused: ${text}`);
+            assert.ok(
+              result.isError === true || whole.includes(noAccessMessage(FORBIDDEN)),
+              `${label}: must be refused: ${text}`,
+            );
           }
           assert.deepEqual(leaked(whole, withWell), [], `${label} leaks`);
         }
@@ -131,8 +179,15 @@ test("every registered tool, as every scoped role that may call it, shows no wel
     }
   }
   assert.ok(walked >= 2 * 8, `walked ${walked} calls`);
-  const count = Number((await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE well_id = ?", [FORBIDDEN])).rows[0].n);
-  const untouched = (await server.db.execute("SELECT depth_m, updated_by FROM drilling_daily WHERE id = ?", [forbiddenRecord])).rows[0];
+  const count = Number(
+    (await server.db.execute("SELECT count(*) AS n FROM drilling_daily WHERE well_id = ?", [
+      FORBIDDEN,
+    ])).rows[0].n,
+  );
+  const untouched =
+    (await server.db.execute("SELECT depth_m, updated_by FROM drilling_daily WHERE id = ?", [
+      forbiddenRecord,
+    ])).rows[0];
   assert.equal(untouched.updated_by, null, "the out-of-scope record was not changed");
   assert.ok(count > 0);
 });

@@ -13,9 +13,15 @@ after(() => server.close());
 
 test("a scoped user gets the NPT of the wells granted (Volve F-4: 537.25 h by hand) and nothing of the others", async () => {
   const admin = identity("ADMIN");
-  for (const file of ["15_9_F_4_campaign_events_raw.jsonl", "15_9_F_10_campaign_events_raw.jsonl"]) {
+  for (
+    const file of ["15_9_F_4_campaign_events_raw.jsonl", "15_9_F_10_campaign_events_raw.jsonl"]
+  ) {
     const jsonl_text = await readFile(realData("volve_ddr_campaigns", file), "utf8");
-    const r = await restCall(server.url, admin, "import_data", { jsonl_text, file_name: file, dry_run: false });
+    const r = await restCall(server.url, admin, "import_data", {
+      jsonl_text,
+      file_name: file,
+      dry_run: false,
+    });
     assert.equal(r.status, 200, JSON.stringify(r.body).slice(0, 300));
   }
   await restCall(server.url, admin, "grant_access", { user_id: "id-user", wells: ["15/9-F-4"] });
@@ -27,6 +33,9 @@ test("a scoped user gets the NPT of the wells granted (Volve F-4: 537.25 h by ha
   assert.equal(Math.round(npt.body.result.npt_h * 100) / 100, 537.25);
   assert.deepEqual(npt.body.result.wells.map((w: { well_id: string }) => w.well_id), ["15/9-F-4"]);
   const stats = await restCall(server.url, user, "get_statistics", { group_by: "year" });
-  assert.deepEqual(stats.body.result.groups.map((g: { group: string; npt_h: number }) => [g.group, g.npt_h]), [["2008", 537.25]]);
+  assert.deepEqual(
+    stats.body.result.groups.map((g: { group: string; npt_h: number }) => [g.group, g.npt_h]),
+    [["2008", 537.25]],
+  );
   assert.deepEqual(stats.body.result.npt_sources, { activities: 69, recorded: 0, text: 0 });
 });

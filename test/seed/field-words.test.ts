@@ -7,7 +7,10 @@ test("the classifier reads the demo's trouble sentences as their NPT category, w
   for (const t of TROUBLE) {
     const text = `钻进至2350m；${t.text(6, 2350)}`;
     const c = classifyMainWork(text);
-    assert.ok(c.npt.some((n) => n.category === t.category), `"${text}" → ${t.category}, got ${JSON.stringify(c.npt)}`);
+    assert.ok(
+      c.npt.some((n) => n.category === t.category),
+      `"${text}" → ${t.category}, got ${JSON.stringify(c.npt)}`,
+    );
     assert.ok(c.npt.some((n) => n.hours === 6), `"${text}" gives 6 h`);
     assert.ok(c.operations.includes("drilling"));
   }

@@ -18,11 +18,14 @@ test("the demo data is the same every time and physically plausible", () => {
     }
   }
   const rop = (f: string) => {
-    const r = a.daily.filter((d) => String(d.formation).includes(f) && d.rop_m_h !== null).map((d) => Number(d.rop_m_h));
+    const r = a.daily.filter((d) => String(d.formation).includes(f) && d.rop_m_h !== null).map((
+      d,
+    ) => Number(d.rop_m_h));
     return r.reduce((x, y) => x + y, 0) / r.length;
   };
   assert.ok(rop("八道湾") < rop("塔西河") / 2, "八道湾组 drills slowly");
-  const npt = (id: string) => a.daily.filter((d) => d.well_id === id).reduce((s, d) => s + Number(d.npt_h), 0);
+  const npt = (id: string) =>
+    a.daily.filter((d) => d.well_id === id).reduce((s, d) => s + Number(d.npt_h), 0);
   assert.ok(npt("W005") > 2 * npt("W001"), "W005 is NPT-heavy");
   assert.notDeepEqual(generateDemoData({ seed: 7 }).daily, a.daily);
 });
@@ -44,14 +47,27 @@ test("the field-like part looks like the field's data", () => {
   const orphans = new Set(a.daily.filter((r) => !master.has(r.well_id)).map((r) => r.well_id));
   assert.ok(orphans.size >= 3, "some reports name wells missing from the master");
   assert.ok(a.wells.some((w) => /[\u4e00-\u9fff]/.test(String(w.well_id))), "Chinese well ids");
-  assert.ok(new Set(a.wells.map((w) => w.exploration_project)).size >= 3, "several exploration projects");
+  assert.ok(
+    new Set(a.wells.map((w) => w.exploration_project)).size >= 3,
+    "several exploration projects",
+  );
   const text = a.daily.map((r) => r.main_work).join("\n");
-  for (const word of ["卡钻", "井漏", "溢流", "等停", "修理"]) assert.ok(text.includes(word), `main work mentions ${word}`);
+  for (const word of ["卡钻", "井漏", "溢流", "等停", "修理"]) {
+    assert.ok(text.includes(word), `main work mentions ${word}`);
+  }
   const fieldRows = a.daily.filter((r) => !/^W\d{3}$/.test(String(r.well_id)));
-  assert.ok(fieldRows.every((r) => r.npt_h === undefined && r.rpm === undefined), "field rows carry only the field's columns");
+  assert.ok(
+    fieldRows.every((r) => r.npt_h === undefined && r.rpm === undefined),
+    "field rows carry only the field's columns",
+  );
   const keyWells = new Set(a.key_well_daily.map((r) => r.well_id));
-  assert.ok(keyWells.size >= 5 && [...keyWells].every((id) => a.wells.find((w) => w.well_id === id)?.is_key_well === 1));
-  const keys = new Set(a.key_well_daily.map((r) => `${r.well_id}|${r.report_date}|${r.horizon}|${r.layer_no}`));
+  assert.ok(
+    keyWells.size >= 5 &&
+      [...keyWells].every((id) => a.wells.find((w) => w.well_id === id)?.is_key_well === 1),
+  );
+  const keys = new Set(
+    a.key_well_daily.map((r) => `${r.well_id}|${r.report_date}|${r.horizon}|${r.layer_no}`),
+  );
   assert.equal(keys.size, a.key_well_daily.length, "key-well natural keys are unique");
   assert.ok(a.pre_drilling.length >= 10);
   // Typed examples stay unambiguous: only 中102 contains 102.

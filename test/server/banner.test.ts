@@ -13,11 +13,17 @@ test("the banner says whether a token is configured, and the allowed host names"
   assert.match(open, /GET \/sse or GET \/mcp\/call-tool/);
 
   const token = "0123456789abcdef-secret";
-  const closed = banner(loadConfig({ HOST: "0.0.0.0", MCP_AUTH_TOKEN: token, ALLOWED_HOSTS: "oilfield-mcp" }), { host: "0.0.0.0", port: 8080 });
+  const closed = banner(
+    loadConfig({ HOST: "0.0.0.0", MCP_AUTH_TOKEN: token, ALLOWED_HOSTS: "oilfield-mcp" }),
+    { host: "0.0.0.0", port: 8080 },
+  );
   assert.match(closed, /Auth token: 已配置 configured \(MCP_AUTH_TOKEN\)/);
   assert.match(closed, /Allowed hosts: loopback names, oilfield-mcp/);
   assert.ok(!closed.includes(token), "the token itself is never printed");
 
-  const risky = banner(loadConfig({ HOST: "0.0.0.0", MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: "1" }), { host: "0.0.0.0", port: 8080 });
+  const risky = banner(loadConfig({ HOST: "0.0.0.0", MCP_ALLOW_PUBLIC_WITHOUT_TOKEN: "1" }), {
+    host: "0.0.0.0",
+    port: 8080,
+  });
   assert.match(risky, /WARNING: public address without a token/);
 });

@@ -17,14 +17,28 @@ test("a file: or :memory: DATABASE_URL is refused before anything is opened, say
     const file = `file:${join(dir, "oilfield.db")}`;
     await assert.rejects(createEdgeHandler({ DATABASE_URL: file }), (e: Error) => {
       assert.ok(e instanceof ConfigError);
-      assert.ok(e.message.includes(`DATABASE_URL="${file}" 不能用于 Deno Deploy / cannot be used on Deno Deploy`), e.message);
-      assert.match(e.message, /each Deno Deploy instance has its own local disk, wiped when the instance stops/);
+      assert.ok(
+        e.message.includes(
+          `DATABASE_URL="${file}" 不能用于 Deno Deploy / cannot be used on Deno Deploy`,
+        ),
+        e.message,
+      );
+      assert.match(
+        e.message,
+        /each Deno Deploy instance has its own local disk, wiped when the instance stops/,
+      );
       assert.match(e.message, /set it to a remote libSQL URL \(libsql:\/\/NAME\.turso\.io/);
       return true;
     });
     assert.deepEqual(readdirSync(dir), [], "no database file was created");
-    await assert.rejects(createEdgeHandler({}), /DATABASE_URL \(unset, default "file:\.\/data\/oilfield\.db"\) 不能用于 Deno Deploy/);
-    await assert.rejects(createEdgeHandler({ DATABASE_URL: ":memory:" }), /every isolate would get its own empty database/);
+    await assert.rejects(
+      createEdgeHandler({}),
+      /DATABASE_URL \(unset, default "file:\.\/data\/oilfield\.db"\) 不能用于 Deno Deploy/,
+    );
+    await assert.rejects(
+      createEdgeHandler({ DATABASE_URL: ":memory:" }),
+      /every isolate would get its own empty database/,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -36,14 +50,20 @@ test("deploy/deno-deploy.ts under deno with a file: URL exits at start with that
     encoding: "utf8",
   });
   assert.notEqual(result.status, 0);
-  assert.match(result.stderr, /DATABASE_URL="file:\/data\/oilfield\.db" 不能用于 Deno Deploy \/ cannot be used on Deno Deploy: .*wiped when the instance stops/);
+  assert.match(
+    result.stderr,
+    /DATABASE_URL="file:\/data\/oilfield\.db" 不能用于 Deno Deploy \/ cannot be used on Deno Deploy: .*wiped when the instance stops/,
+  );
 });
 
 test("deploy/deno-deploy.ts run as Deno Deploy runs it, with a remote URL: it goes to that server over HTTP, never the native driver", async () => {
   // A loopback listener stands in for the remote libSQL host (no network here): it records what
   // the entry asks and answers 503, so start-up must fail saying so, after reaching it.
   const seen: string[] = [];
-  const server = createServer((req, res) => (seen.push(`${req.method} ${req.url}`), res.writeHead(503).end("unavailable")));
+  const server = createServer((
+    req,
+    res,
+  ) => (seen.push(`${req.method} ${req.url}`), res.writeHead(503).end("unavailable")));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   try {
@@ -55,7 +75,10 @@ test("deploy/deno-deploy.ts run as Deno Deploy runs it, with a remote URL: it go
     const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
     assert.notEqual(code, 0, "no database, no server");
     assert.ok(seen.length > 0, "the entry reached the remote URL over HTTP");
-    assert.ok(seen.every((r) => r.startsWith("POST /v")), `libSQL's HTTP protocol (Hrana pipeline): ${seen.join(", ")}`);
+    assert.ok(
+      seen.every((r) => r.startsWith("POST /v")),
+      `libSQL's HTTP protocol (Hrana pipeline): ${seen.join(", ")}`,
+    );
     assert.doesNotMatch(stderr, /native|\.node\b|不能用于 Deno Deploy/, stderr);
   } finally {
     server.close();
@@ -64,5 +87,8 @@ test("deploy/deno-deploy.ts run as Deno Deploy runs it, with a remote URL: it go
 
 test("the Deno Deploy entry listens where Deno.serve defaults unless PORT is set", () => {
   assert.deepEqual(edgeServeOptions({}), {});
-  assert.deepEqual(edgeServeOptions({ PORT: "0", HOST: "127.0.0.1" }), { port: 0, hostname: "127.0.0.1" });
+  assert.deepEqual(edgeServeOptions({ PORT: "0", HOST: "127.0.0.1" }), {
+    port: 0,
+    hostname: "127.0.0.1",
+  });
 });

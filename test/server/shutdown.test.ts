@@ -10,8 +10,11 @@ function harness(close: () => Promise<void>, graceMs = 10_000) {
   let exited = () => {};
   const done = new Promise<void>((r) => (exited = r));
   installShutdown({
-    close, graceMs, log: createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l).msg) }),
-    exit: (code) => (exits.push(code), exited()), on: (signal, handler) => handlers.set(signal, handler),
+    close,
+    graceMs,
+    log: createLogger({ level: "debug", write: (l) => lines.push(JSON.parse(l).msg) }),
+    exit: (code) => (exits.push(code), exited()),
+    on: (signal, handler) => handlers.set(signal, handler),
   });
   return { handlers, exits, lines, done };
 }

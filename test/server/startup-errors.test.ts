@@ -18,9 +18,16 @@ interface Exit {
   readonly stderr: string;
 }
 
-function runServer(env: Record<string, string>, options: { uid?: number; gid?: number } = {}): Promise<Exit> {
+function runServer(
+  env: Record<string, string>,
+  options: { uid?: number; gid?: number } = {},
+): Promise<Exit> {
   const { command, args } = runTs("main.ts");
-  const child = spawn(command, args, { env: baseEnv({ HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "json", ...env }), stdio: ["ignore", "pipe", "pipe"], ...options });
+  const child = spawn(command, args, {
+    env: baseEnv({ HOST: "127.0.0.1", PORT: "0", LOG_FORMAT: "json", ...env }),
+    stdio: ["ignore", "pipe", "pipe"],
+    ...options,
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
@@ -58,11 +65,20 @@ test("a file: path whose directory does not exist is refused naming it, and noth
     const typo = join(dir, "dta", "oilfield.db");
     const exit = await runServer({ DATABASE_URL: `file:${typo}` });
     assertOneLine(exit, new RegExp(`"${join(dir, "dta")}".*DATABASE_CREATE_DIR=true`));
-    await assert.rejects(stat(join(dir, "dta")), /ENOENT/, "no directory, no database, no demo data");
+    await assert.rejects(
+      stat(join(dir, "dta")),
+      /ENOENT/,
+      "no directory, no database, no demo data",
+    );
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
     const port = String((blocker.address() as AddressInfo).port);
-    const created = await runServer({ DATABASE_URL: `file:${typo}`, DATABASE_CREATE_DIR: "true", PORT: port, SEED_DEMO_DATA: "false" });
+    const created = await runServer({
+      DATABASE_URL: `file:${typo}`,
+      DATABASE_CREATE_DIR: "true",
+      PORT: port,
+      SEED_DEMO_DATA: "false",
+    });
     blocker.close();
     // It got past the database (now created) and stopped at the busy port instead.
     assertOneLine(created, /already in use/);
@@ -75,7 +91,10 @@ test("a file: path whose directory does not exist is refused naming it, and noth
 test("file:/proc/nope/x.db answers at once with one line instead of hanging", async () => {
   const exit = await runServer({ DATABASE_URL: "file:/proc/nope/x.db" });
   assertOneLine(exit, /"\/proc\/nope"/);
-  const create = await runServer({ DATABASE_URL: "file:/proc/nope/x.db", DATABASE_CREATE_DIR: "true" });
+  const create = await runServer({
+    DATABASE_URL: "file:/proc/nope/x.db",
+    DATABASE_CREATE_DIR: "true",
+  });
   assertOneLine(create, /"file:\/proc\/nope\/x\.db"/);
 });
 
@@ -85,8 +104,17 @@ test("a port in use: one line naming the port and PORT, no stack", async () => {
   await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
   try {
     const port = (blocker.address() as AddressInfo).port;
-    const exit = await runServer({ DATABASE_URL: `file:${join(dir, "o.db")}`, PORT: String(port), SEED_DEMO_DATA: "false" });
-    assertOneLine(exit, new RegExp(`端口 ${port} 已被占用.*port ${port} is already in use \\(127\\.0\\.0\\.1:${port}\\).*PORT`));
+    const exit = await runServer({
+      DATABASE_URL: `file:${join(dir, "o.db")}`,
+      PORT: String(port),
+      SEED_DEMO_DATA: "false",
+    });
+    assertOneLine(
+      exit,
+      new RegExp(
+        `端口 ${port} 已被占用.*port ${port} is already in use \\(127\\.0\\.0\\.1:${port}\\).*PORT`,
+      ),
+    );
   } finally {
     blocker.close();
     await rm(dir, { recursive: true, force: true });
@@ -101,10 +129,18 @@ test("a directory the server may not write: one line naming it and the fix, not 
   await chmod(dir, 0o755);
   // Root writes anywhere: run the server as nobody then (on Node; Deno needs its own cache as another user).
   const asRoot = process.getuid?.() === 0;
-  if (asRoot && (globalThis as { Deno?: unknown }).Deno) return void (await rm(dir, { recursive: true, force: true }));
+  if (asRoot && (globalThis as { Deno?: unknown }).Deno) {
+    return void (await rm(dir, { recursive: true, force: true }));
+  }
   try {
-    const exit = await runServer({ DATABASE_URL: `file:${join(locked, "o.db")}` }, asRoot ? { uid: 65534, gid: 65534 } : {});
-    const line = assertOneLine(exit, new RegExp(`"${locked}" 不可写.*"${locked}" is not writable.*chown`));
+    const exit = await runServer(
+      { DATABASE_URL: `file:${join(locked, "o.db")}` },
+      asRoot ? { uid: 65534, gid: 65534 } : {},
+    );
+    const line = assertOneLine(
+      exit,
+      new RegExp(`"${locked}" 不可写.*"${locked}" is not writable.*chown`),
+    );
     assert.doesNotMatch(line, /ConnectionFailed/);
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -113,7 +149,10 @@ test("a directory the server may not write: one line naming it and the fix, not 
 
 test("an unreachable libsql:// database: one line with the URL and what to check, not a bare `fetch failed`", async () => {
   const exit = await runServer({ DATABASE_URL: "libsql://127.0.0.1:9" });
-  assertOneLine(exit, /"libsql:\/\/127\.0\.0\.1:9".*cannot reach the database "libsql:\/\/127\.0\.0\.1:9".*DATABASE_URL/);
+  assertOneLine(
+    exit,
+    /"libsql:\/\/127\.0\.0\.1:9".*cannot reach the database "libsql:\/\/127\.0\.0\.1:9".*DATABASE_URL/,
+  );
 });
 
 test("TIME_ZONE=CST is refused as ambiguous, naming Asia/Shanghai and America/Chicago", async () => {

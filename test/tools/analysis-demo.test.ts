@@ -20,7 +20,13 @@ after(() => server.close());
 test("every analysis answers USER, ENGINEER and ADMIN over REST and MCP, and refuses an unknown role on both", async () => {
   for (const [name, args] of ANALYSES) {
     await callBoth(server.url, name, args);
-    for (const role of ["ENGINEER", "ADMIN"]) assert.equal((await restCall(server.url, identity(role), name, args)).status, 200, `${role} ${name}`);
+    for (const role of ["ENGINEER", "ADMIN"]) {
+      assert.equal(
+        (await restCall(server.url, identity(role), name, args)).status,
+        200,
+        `${role} ${name}`,
+      );
+    }
     const rest = await restCall(server.url, identity("GUEST"), name, args);
     assert.equal(rest.status, 403, name);
     assert.equal(rest.body.message, `权限不足：用户角色 GUEST 无权访问工具 ${name}`);
@@ -38,12 +44,16 @@ test("the demo data exercises every analysis: a slow formation, an NPT-heavy wel
   const npt = (await callBoth(server.url, "analyze_npt", {})).result;
   assert.equal(npt.wells[0].well_id, "W005", "W005 has the most NPT");
   assert.ok(npt.wells[0].npt_share_pct > 2 * npt.npt_share_pct);
-  const curve = (await callBoth(server.url, "get_drilling_curve", { well_id: "W005" })).result.wells[0];
+  const curve =
+    (await callBoth(server.url, "get_drilling_curve", { well_id: "W005" })).result.wells[0];
   assert.ok(curve.plan.length > 5 && curve.points.length > 20);
   assert.ok(curve.summary.days_vs_plan > 0, "W005 reached its planned depth late");
-  const compare = (await callBoth(server.url, "compare_wells", { well_id: "W003", offset_wells: true })).result;
+  const compare =
+    (await callBoth(server.url, "compare_wells", { well_id: "W003", offset_wells: true })).result;
   const ids = compare.wells.map((w: { well_id: string }) => w.well_id);
-  for (const id of ["W001", "W002", "W003", "W004"]) assert.ok(ids.includes(id), `${id} is an offset well of W003`);
+  for (const id of ["W001", "W002", "W003", "W004"]) {
+    assert.ok(ids.includes(id), `${id} is an offset well of W003`);
+  }
   assert.ok(compare.wells.find((w: { well_id: string }) => w.well_id === "W003").mean_mse_mpa > 0);
   assert.match(compare.filter, /W003（扩展为 \d+ 口井 expanded to \d+ wells）/);
   const mse = (await callBoth(server.url, "compute_mse", { well_id: "W001" })).result;
@@ -55,7 +65,11 @@ test("analyses read well ids and dates as people type them, through the shared f
   assert.equal(result.wells[0].well_id, "W005");
   assert.equal(result.wells_resolved[0].well_id, "W005");
   assert.match(text, /井号 well: .*W005/);
-  const latest = (await callBoth(server.url, "analyze_rop", { well_ids: ["W001", "W002"], date: "latest", group_by: "well_id" })).result;
+  const latest = (await callBoth(server.url, "analyze_rop", {
+    well_ids: ["W001", "W002"],
+    date: "latest",
+    group_by: "well_id",
+  })).result;
   assert.deepEqual(latest.groups.map((g: { rows: number }) => g.rows), [1, 1]);
   assert.match(latest.filter, /每口井最新日报/);
 });

@@ -7,18 +7,50 @@ import type { TestServer } from "../helpers/server.ts";
 let server: TestServer;
 before(async () => {
   server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db,
-    [{ well_id: "T1", name: "测试1", block: "石南", spud_date: "2026-03-01", design_depth_m: 1000, status: "drilling" }, { well_id: "T2", name: "空井" }],
-    [
-      { well_id: "T1", report_date: "2026-03-01", depth_m: 100, footage_m: 100, drilling_hours_h: 10, npt_h: 0, formation: "A" },
-      { well_id: "T1", report_date: "2026-03-02", depth_m: 250, footage_m: 150, drilling_hours_h: 15, npt_h: 6, formation: "A" },
-      { well_id: "T1", report_date: "2026-03-04", depth_m: 400, footage_m: 150, drilling_hours_h: 25 - 20, npt_h: 12, formation: "B", mud_density_g_cm3: 1.25 },
-    ]);
+  await insertFixture(server.db, [{
+    well_id: "T1",
+    name: "测试1",
+    block: "石南",
+    spud_date: "2026-03-01",
+    design_depth_m: 1000,
+    status: "drilling",
+  }, { well_id: "T2", name: "空井" }], [
+    {
+      well_id: "T1",
+      report_date: "2026-03-01",
+      depth_m: 100,
+      footage_m: 100,
+      drilling_hours_h: 10,
+      npt_h: 0,
+      formation: "A",
+    },
+    {
+      well_id: "T1",
+      report_date: "2026-03-02",
+      depth_m: 250,
+      footage_m: 150,
+      drilling_hours_h: 15,
+      npt_h: 6,
+      formation: "A",
+    },
+    {
+      well_id: "T1",
+      report_date: "2026-03-04",
+      depth_m: 400,
+      footage_m: 150,
+      drilling_hours_h: 25 - 20,
+      npt_h: 12,
+      formation: "B",
+      mud_density_g_cm3: 1.25,
+    },
+  ]);
 });
 after(() => server.close());
 
 test("summary figures equal the arithmetic on the fixture", async () => {
-  const { status, body } = await restCall(server.url, identity("USER"), "get_well_summary", { well_id: "T1" });
+  const { status, body } = await restCall(server.url, identity("USER"), "get_well_summary", {
+    well_id: "T1",
+  });
   assert.equal(status, 200);
   const s = body.result;
   assert.equal(s.current_depth_m, 400);
@@ -39,7 +71,9 @@ test("a well without reports says so; an unknown well is 404 naming it", async (
   const empty = await restCall(server.url, identity("USER"), "get_well_summary", { well_id: "T2" });
   assert.equal(empty.body.result.report_count, 0);
   assert.match(empty.body.text, /尚无钻井日报/);
-  const unknown = await restCall(server.url, identity("USER"), "get_well_summary", { well_id: "ZZ9" });
+  const unknown = await restCall(server.url, identity("USER"), "get_well_summary", {
+    well_id: "ZZ9",
+  });
   assert.equal(unknown.status, 404);
   assert.match(unknown.body.message, /"ZZ9"/);
 });

@@ -15,7 +15,12 @@ before(async () => {
   dir = await mkdtemp(join(tmpdir(), "oilfield-bombs-"));
   const { command, args } = runTs("main.ts");
   server = await spawnServer(command, args, {
-    env: baseEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `file:${join(dir, "o.db")}`, LOG_FORMAT: "json" }),
+    env: baseEnv({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: `file:${join(dir, "o.db")}`,
+      LOG_FORMAT: "json",
+    }),
   });
 });
 after(async () => {
@@ -28,7 +33,8 @@ async function rssMb(): Promise<number> {
   const status = await readFile(`/proc/${server.child.pid}/status`, "utf8");
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
-const count = async () => (await restCall(server.url, admin, "query_drilling_data", { limit: 1 })).body;
+const count = async () =>
+  (await restCall(server.url, admin, "query_drilling_data", { limit: 1 })).body;
 
 test("import_data refuses width and zip bombs with the limit named, writes nothing, keeps memory and keeps answering", async () => {
   const health = async () => (await fetch(`${server.url}/health`)).json();
@@ -41,10 +47,17 @@ test("import_data refuses width and zip bombs with the limit named, writes nothi
   ];
   for (const [kind, bytes, limit] of bombs) {
     const b64 = Buffer.from(bytes).toString("base64");
-    assert.ok(b64.length < 64 * 1024, `${kind}: ${b64.length} base64 characters fit the argument limit`);
+    assert.ok(
+      b64.length < 64 * 1024,
+      `${kind}: ${b64.length} base64 characters fit the argument limit`,
+    );
     for (const dryRun of [true, false]) {
       const started = performance.now();
-      const res = await restCall(server.url, admin, "import_data", { xlsx_base64: b64, file_name: `${kind}.xlsx`, dry_run: dryRun });
+      const res = await restCall(server.url, admin, "import_data", {
+        xlsx_base64: b64,
+        file_name: `${kind}.xlsx`,
+        dry_run: dryRun,
+      });
       assert.equal(res.status, 400, `${kind}: ${JSON.stringify(res.body).slice(0, 300)}`);
       assert.match(res.body.message, limit);
       assert.match(res.body.message, /拆成几个较小的文件.*split the file into smaller files/);

@@ -11,7 +11,12 @@ import type { TestServer } from "../helpers/server.ts";
 
 const BODY_LIMIT = 1024 * 1024;
 let server: TestServer;
-before(async () => (server = await startTestServer({ MAX_BODY_BYTES: String(BODY_LIMIT), SEED_DEMO_DATA: "false" })));
+before(
+  async () => (server = await startTestServer({
+    MAX_BODY_BYTES: String(BODY_LIMIT),
+    SEED_DEMO_DATA: "false",
+  })),
+);
 after(() => server.close());
 
 const admin = identity("ADMIN");
@@ -26,12 +31,20 @@ function dailyCsv(rows: number): string {
 
 test("import_data takes a file above 64 KiB, up to the request body limit the description names", async () => {
   const csv = dailyCsv(3000);
-  assert.ok(new TextEncoder().encode(csv).byteLength > 2 * MAX_ARGUMENT_BYTES, "well above the general argument limit");
-  const res = await restCall(server.url, admin, "import_data", { csv_text: csv, file_name: "big.csv", dry_run: false });
+  assert.ok(
+    new TextEncoder().encode(csv).byteLength > 2 * MAX_ARGUMENT_BYTES,
+    "well above the general argument limit",
+  );
+  const res = await restCall(server.url, admin, "import_data", {
+    csv_text: csv,
+    file_name: "big.csv",
+    dry_run: false,
+  });
   assert.equal(res.status, 200, JSON.stringify(res.body).slice(0, 300));
   assert.equal(res.body.result.inserted, 3000);
   const listed = await fetch(`${server.url}/mcp/tools`, { headers: admin }).then((r) => r.json());
-  const description: string = listed.tools.find((t: { name: string }) => t.name === "import_data").description;
+  const description: string =
+    listed.tools.find((t: { name: string }) => t.name === "import_data").description;
   assert.match(description, /MAX_BODY_BYTES.*npm run import/);
 });
 
@@ -42,7 +55,9 @@ test("beyond the body limit import_data gets 413 naming MAX_BODY_BYTES; other to
   assert.equal(res.status, 413);
   assert.match(res.body.message, /MAX_BODY_BYTES/);
   const other = await restCall(server.url, identity("ENGINEER"), "add_drilling_record", {
-    well_id: "大文件1", report_date: "2001-02-01", main_work: "x".repeat(MAX_ARGUMENT_BYTES),
+    well_id: "大文件1",
+    report_date: "2001-02-01",
+    main_work: "x".repeat(MAX_ARGUMENT_BYTES),
   });
   assert.equal(other.status, 413);
   assert.match(other.body.message, new RegExp(`上限 ${MAX_ARGUMENT_BYTES} 字节`));
@@ -51,14 +66,30 @@ test("beyond the body limit import_data gets 413 naming MAX_BODY_BYTES; other to
 test("the server-side import works as the README shows it: npm run import -- FILE, dry run then for real", async () => {
   const file = join(server.dir, "日报.csv");
   await writeFile(file, dailyCsv(50).replaceAll("大文件", "服务器"));
-  const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", DATABASE_URL: `file:${join(server.dir, "oilfield.db")}` };
-  const run = (args: string[]) => promisify(execFile)("npm", ["run", "--silent", "import", "--", file, ...args], { env, cwd: process.cwd() });
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    DATABASE_URL: `file:${join(server.dir, "oilfield.db")}`,
+  };
+  const run = (args: string[]) =>
+    promisify(execFile)("npm", ["run", "--silent", "import", "--", file, ...args], {
+      env,
+      cwd: process.cwd(),
+    });
   const dry = await run(["--dry-run"]);
   assert.match(dry.stdout, /dry run/);
-  const real = await run(["--table", "drilling_daily", "--report", join(server.dir, "summary.json")]);
+  const real = await run([
+    "--table",
+    "drilling_daily",
+    "--report",
+    join(server.dir, "summary.json"),
+  ]);
   assert.match(real.stdout, /新增 inserted 50/);
   // The running server sees the rows at once (same file, WAL).
-  const rows = await restCall(server.url, admin, "query_drilling_data", { well_id: "服务器1", limit: 100 });
+  const rows = await restCall(server.url, admin, "query_drilling_data", {
+    well_id: "服务器1",
+    limit: 100,
+  });
   assert.equal(rows.status, 200);
   assert.equal(rows.body.result.records.length, 7, "服务器1: rows 1, 8, … 43 of the 50");
 });

@@ -9,15 +9,25 @@ let server: TestServer;
 before(async () => (server = await startTestServer({ SEED_DEMO_DATA: "0" })));
 after(() => server.close());
 
-const call = (role: string, args: unknown) => restCall(server.url, identity(role), "import_data", args);
-const count = async () => Number((await server.db.execute("SELECT count(*) AS n FROM drilling_daily")).rows[0].n);
-const CSV = "JH,RQ,DRJS,ZJYMD\n井号,日期,当日井深,钻井液密度\nA1,2021-01-01,100,1.2\nA1,2021-01-02,200,9\nA2,2021/1/1,50,1.1\n";
+const call = (role: string, args: unknown) =>
+  restCall(server.url, identity(role), "import_data", args);
+const count = async () =>
+  Number((await server.db.execute("SELECT count(*) AS n FROM drilling_daily")).rows[0].n);
+const CSV =
+  "JH,RQ,DRJS,ZJYMD\n井号,日期,当日井深,钻井液密度\nA1,2021-01-01,100,1.2\nA1,2021-01-02,200,9\nA2,2021/1/1,50,1.1\n";
 
 test("import_data is a dry run unless told otherwise, then imports, then a second import changes nothing", async () => {
   const dry = await call("ADMIN", { csv_text: CSV, file_name: "日报" });
   assert.equal(dry.status, 200);
   const d = dry.body.result;
-  assert.deepEqual([d.dry_run, d.file, d.inserted, d.rejected, d.rejected_rows[0].row, d.rejected_rows[0].column], [true, "日报.csv", 2, 1, 4, "mud_density_g_cm3"]);
+  assert.deepEqual([
+    d.dry_run,
+    d.file,
+    d.inserted,
+    d.rejected,
+    d.rejected_rows[0].row,
+    d.rejected_rows[0].column,
+  ], [true, "日报.csv", 2, 1, 4, "mud_density_g_cm3"]);
   assert.match(dry.body.text, /dry_run=false/);
   assert.equal(await count(), 0);
 

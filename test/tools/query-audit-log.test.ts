@@ -14,11 +14,20 @@ const audit = async (args: Record<string, unknown>) => {
   const r = await restCall(server.url, admin, "query_audit_log", args);
   assert.equal(r.status, 200, JSON.stringify(r.body));
   // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
-  return r.body.result as { entries: Record<string, any>[]; total: number; next_offset: number | null };
+  return r.body.result as {
+    entries: Record<string, any>[];
+    total: number;
+    next_offset: number | null;
+  };
 };
 
 test("allowed and denied calls on both transports are audited with the decoded identity", async () => {
-  const zhang = { "X-User-Role": "drilling_lead", "X-User-Email": b64("张工@油田.cn"), "X-User-ID": "u-zhang", "X-User-Name": b64("张三") };
+  const zhang = {
+    "X-User-Role": "drilling_lead",
+    "X-User-Email": b64("张工@油田.cn"),
+    "X-User-ID": "u-zhang",
+    "X-User-Name": b64("张三"),
+  };
   assert.equal((await restCall(server.url, zhang, "list_wells", { block: "石南" })).status, 200);
   assert.equal((await restCall(server.url, zhang, "export_all_data", {})).status, 403);
   const client = await connectStreamable(`${server.url}/mcp`, zhang);
@@ -30,8 +39,10 @@ test("allowed and denied calls on both transports are audited with the decoded i
   assert.equal(total, 4);
   const seen = entries.map((e) => [e.transport, e.tool, e.outcome]).reverse();
   assert.deepEqual(seen, [
-    ["rest", "list_wells", "ok"], ["rest", "export_all_data", "denied"],
-    ["streamable_http", "get_well_summary", "ok"], ["streamable_http", "delete_drilling_record", "denied"],
+    ["rest", "list_wells", "ok"],
+    ["rest", "export_all_data", "denied"],
+    ["streamable_http", "get_well_summary", "ok"],
+    ["streamable_http", "delete_drilling_record", "denied"],
   ]);
   for (const e of entries) {
     assert.equal(e.email, "张工@油田.cn");
@@ -49,11 +60,29 @@ test("every outcome is audited, arguments are bounded, and filters and paging wo
   await restCall(server.url, eng, "query_drilling_data", { limit: -1 });
   await restCall(server.url, eng, "no_such_tool", {});
   await restCall(server.url, eng, "update_drilling_record", { record_id: 99_999_999, depth_m: 10 });
-  await restCall(server.url, eng, "add_drilling_record", { well_id: "W001", report_date: "2000-01-01", main_work: "x".repeat(1900) });
-  await restCall(server.url, eng, "add_drilling_record", { well_id: "W001", report_date: "2000-01-01" });
-  await restCall(server.url, eng, "add_drilling_record", { well_id: "W001", report_date: "2000-01-02", main_work: "y".repeat(70_000) });
+  await restCall(server.url, eng, "add_drilling_record", {
+    well_id: "W001",
+    report_date: "2000-01-01",
+    main_work: "x".repeat(1900),
+  });
+  await restCall(server.url, eng, "add_drilling_record", {
+    well_id: "W001",
+    report_date: "2000-01-01",
+  });
+  await restCall(server.url, eng, "add_drilling_record", {
+    well_id: "W001",
+    report_date: "2000-01-02",
+    main_work: "y".repeat(70_000),
+  });
   const { entries } = await audit({ user: "u-e" });
-  assert.deepEqual(entries.map((e) => e.outcome).reverse(), ["invalid", "unknown_tool", "not_found", "ok", "conflict", "too_large"]);
+  assert.deepEqual(entries.map((e) => e.outcome).reverse(), [
+    "invalid",
+    "unknown_tool",
+    "not_found",
+    "ok",
+    "conflict",
+    "too_large",
+  ]);
   const huge = entries[0];
   assert.ok(huge.arguments_bytes > 70_000);
   assert.ok(huge.arguments.length < 4200);
@@ -65,14 +94,26 @@ test("every outcome is audited, arguments are bounded, and filters and paging wo
   assert.equal(page.entries.length, 2);
   assert.equal(page.next_offset, 4);
   assert.equal((await audit({ user: "u-e", since: "2000-01-01", until: "2000-12-31" })).total, 0);
-  assert.equal((await audit({ user: "u-e", since: entries.at(-1)?.at, until: entries[0].at })).total, 6);
+  assert.equal(
+    (await audit({ user: "u-e", since: entries.at(-1)?.at, until: entries[0].at })).total,
+    6,
+  );
   assert.equal((await audit({ user: "u-e", since: entries[0].at })).total, 1);
-  assert.equal((await restCall(server.url, admin, "query_audit_log", { since: "yesterday-ish" })).status, 400);
+  assert.equal(
+    (await restCall(server.url, admin, "query_audit_log", { since: "yesterday-ish" })).status,
+    400,
+  );
 });
 
 test("refused identities (401) are audited with the headers as received; non-admins cannot read the log", async () => {
   const res = await fetch(`${server.url}/mcp/call-tool`, {
-    method: "POST", headers: { "content-type": "application/json", "X-User-Role": "{{LIBRECHAT_USER_ROLE}}", "X-User-Email": "x@example.com" }, body: "{}",
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "X-User-Role": "{{LIBRECHAT_USER_ROLE}}",
+      "X-User-Email": "x@example.com",
+    },
+    body: "{}",
   });
   assert.equal(res.status, 401);
   await res.body?.cancel();
@@ -86,5 +127,8 @@ test("refused identities (401) are audited with the headers as received; non-adm
   assert.equal(refused[0].tool, "(identity)");
   assert.match(refused[0].arguments, /\{\{LIBRECHAT_USER_ROLE\}\}/);
   assert.match(refused[0].arguments, /x@example.com/);
-  assert.equal((await restCall(server.url, identity("ENGINEER"), "query_audit_log", {})).status, 403);
+  assert.equal(
+    (await restCall(server.url, identity("ENGINEER"), "query_audit_log", {})).status,
+    403,
+  );
 });

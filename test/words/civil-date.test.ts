@@ -1,7 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  addDays, addDaysToIsoDate, addMonths, daysInMonth, formatCivilDate, isoWeekday, isValidCivilDate, todayIn,
+  addDays,
+  addDaysToIsoDate,
+  addMonths,
+  daysInMonth,
+  formatCivilDate,
+  isoWeekday,
+  isValidCivilDate,
+  todayIn,
 } from "../../lib/words/civil-date.ts";
 
 const d = (year: number, month: number, day: number) => ({ year, month, day });

@@ -129,7 +129,10 @@ const BAD: [string, RegExp][] = [
   ["2023-02-29", /no such date/],
   ["20211305", /no such date/],
   ["2021-13", /no such month/],
-  ["2021-03-05~2021-03-01", /日期范围颠倒.*range is reversed.*start 2021-03-05 is after end 2021-03-01/],
+  [
+    "2021-03-05~2021-03-01",
+    /日期范围颠倒.*range is reversed.*start 2021-03-05 is after end 2021-03-01/,
+  ],
   ["abc", /无法识别日期 "abc" \/ cannot read date "abc": 请用 use YYYY-MM-DD/],
   ["明天", /cannot read date "明天"/],
   ["", /日期为空/],

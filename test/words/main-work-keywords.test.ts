@@ -12,8 +12,16 @@ test("the keyword table is consistent", () => {
     if (entry.kind === "operation") assert.ok(operationIds.has(entry.id), entry.id);
     else assert.ok(categoryIds.has(entry.category), entry.id);
     for (const keyword of entry.keywords) {
-      assert.equal(keyword, keyword.normalize("NFKC").toLowerCase(), `"${keyword}" must match normalized text`);
-      assert.equal(seen.get(keyword), undefined, `"${keyword}" is in ${seen.get(keyword)} and ${entry.id}`);
+      assert.equal(
+        keyword,
+        keyword.normalize("NFKC").toLowerCase(),
+        `"${keyword}" must match normalized text`,
+      );
+      assert.equal(
+        seen.get(keyword),
+        undefined,
+        `"${keyword}" is in ${seen.get(keyword)} and ${entry.id}`,
+      );
       seen.set(keyword, entry.id);
     }
   }
@@ -22,6 +30,14 @@ test("the keyword table is consistent", () => {
 });
 
 test("every category and operation has both names", () => {
-  assert.deepEqual(NPT_CATEGORIES.map((c) => c.id), ["equipment", "waiting", "downhole", "weather", "other"]);
-  for (const c of [...NPT_CATEGORIES, ...OPERATIONS]) assert.ok(/\p{Script=Han}/u.test(c.zh) && /^[a-z]/.test(c.en), c.id);
+  assert.deepEqual(NPT_CATEGORIES.map((c) => c.id), [
+    "equipment",
+    "waiting",
+    "downhole",
+    "weather",
+    "other",
+  ]);
+  for (const c of [...NPT_CATEGORIES, ...OPERATIONS]) {
+    assert.ok(/\p{Script=Han}/u.test(c.zh) && /^[a-z]/.test(c.en), c.id);
+  }
 });

@@ -70,7 +70,13 @@ test("classifyMainWork reads operations, NPT and their hours", () => {
 
 test("NPT findings carry category and bilingual cause", () => {
   const [stuck] = classifyMainWork("处理卡钻6小时").npt;
-  assert.deepEqual(stuck, { category: "downhole", cause: "stuck_pipe", zh: "卡钻", en: "stuck pipe", hours: 6 });
+  assert.deepEqual(stuck, {
+    category: "downhole",
+    cause: "stuck_pipe",
+    zh: "卡钻",
+    en: "stuck pipe",
+    hours: 6,
+  });
   assert.equal(classifyMainWork("大风停工").npt[0].category, "weather");
   assert.equal(classifyMainWork("等停待料8h").npt[0].category, "waiting");
   assert.equal(classifyMainWork("修理泥浆泵").npt[0].category, "equipment");

@@ -1,20 +1,36 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  ambiguousWellMessage, normalizeWellId, resolveWellId, wellNotFoundMessage,
+  ambiguousWellMessage,
+  normalizeWellId,
+  resolveWellId,
+  wellNotFoundMessage,
 } from "../../lib/words/well-id.ts";
 import type { WellLookup } from "../../lib/words/well-id.ts";
 import { createMemoryWellLookup } from "../helpers/memory-well-lookup.ts";
 
 const WELLS = [
-  "乐探1", "石南201", "石南2011", "中102", "W001", "W002", "莫116", "莫11",
+  "乐探1",
+  "石南201",
+  "石南2011",
+  "中102",
+  "W001",
+  "W002",
+  "莫116",
+  "莫11",
   { id: "彩南H5", names: ["彩H5"] },
 ];
 
 test("normalizeWellId", () => {
   const cases: [string, string][] = [
-    [" 石南201 ", "石南201"], ["ｗ００１", "W001"], ["w001井", "W001"], ["１０２井", "102"],
-    ["石南 201 井号", "石南201"], ["\u3000中１０２\t", "中102"], ["莫11", "莫11"], ["井", ""],
+    [" 石南201 ", "石南201"],
+    ["ｗ００１", "W001"],
+    ["w001井", "W001"],
+    ["１０２井", "102"],
+    ["石南 201 井号", "石南201"],
+    ["\u3000中１０２\t", "中102"],
+    ["莫11", "莫11"],
+    ["井", ""],
   ];
   for (const [input, key] of cases) assert.equal(normalizeWellId(input), key, input);
 });
@@ -35,7 +51,10 @@ const CASES: [string, Expect][] = [
   ["１０２井", { kind: "contains", wellId: "中102" }],
   ["102", { kind: "contains", wellId: "中102" }],
   ["南2011", { kind: "contains", wellId: "石南2011" }],
-  ["1", { kind: "ambiguous", candidates: ["乐探1", "莫11", "W001", "中102", "莫116", "石南201", "石南2011"] }],
+  ["1", {
+    kind: "ambiguous",
+    candidates: ["乐探1", "莫11", "W001", "中102", "莫116", "石南201", "石南2011"],
+  }],
   ["彩h5井", { kind: "name", wellId: "彩南H5" }],
   ["西99", { kind: "none" }],
   ["  ", { kind: "none" }],
@@ -78,7 +97,13 @@ test("messages are bilingual and name the value", () => {
     '找不到井号 "西99" / no well "西99": 请检查井号, 也可只写其中一部分如 102 / check the well id; part of it such as 102 also works',
   );
   const m = ambiguousWellMessage("石南20", ["石南201", "石南2011"]);
-  assert.match(m, /^井号 "石南20" 对应多口井 \/ well "石南20" matches several wells: 石南201, 石南2011\. /);
+  assert.match(
+    m,
+    /^井号 "石南20" 对应多口井 \/ well "石南20" matches several wells: 石南201, 石南2011\. /,
+  );
   assert.doesNotMatch(m, /at most/);
-  assert.match(ambiguousWellMessage("石", Array.from({ length: 10 }, (_, i) => `石${i}`)), /at most 10 listed/);
+  assert.match(
+    ambiguousWellMessage("石", Array.from({ length: 10 }, (_, i) => `石${i}`)),
+    /at most 10 listed/,
+  );
 });

@@ -1,10 +1,16 @@
 import type { DepthCurveSpec, DepthSeries } from "../spec.ts";
 
 /** A well's curve as get_drilling_curve answers it. */
-export type CurveInput = { well_id: string; points: ReadonlyArray<{ day: number; depth_m: number }>; plan: ReadonlyArray<{ day: number; depth_m: number }> };
+export type CurveInput = {
+  well_id: string;
+  points: ReadonlyArray<{ day: number; depth_m: number }>;
+  plan: ReadonlyArray<{ day: number; depth_m: number }>;
+};
 
 // The chart needs days strictly ascending: a second report on the same day keeps the later depth.
-function strictly(points: ReadonlyArray<{ day: number; depth_m: number }>): Array<[number, number]> {
+function strictly(
+  points: ReadonlyArray<{ day: number; depth_m: number }>,
+): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const p of points) {
     if (!Number.isFinite(p.day) || !Number.isFinite(p.depth_m)) continue;
@@ -32,7 +38,9 @@ export function curveChart(wells: readonly CurveInput[]): DepthCurveSpec | null 
   const one = wells.length === 1 ? wells[0].well_id : null;
   return {
     kind: "depth_curve",
-    title: one ? { zh: `${one} 钻井曲线`, en: `${one} depth vs days` } : { zh: "钻井曲线", en: "Depth vs days" },
+    title: one
+      ? { zh: `${one} 钻井曲线`, en: `${one} depth vs days` }
+      : { zh: "钻井曲线", en: "Depth vs days" },
     series,
   };
 }

@@ -6,7 +6,12 @@ import { canvasFont, type Theme } from "./theme.ts";
 type Rect = { x1: number; y1: number; x2: number; y2: number };
 
 /** Where the bars of a grouped bar chart sit, in data units of the category scale. */
-export type BarLayout = { group: number; barW: number; horizontal: boolean; scaleOf: (series: number) => string };
+export type BarLayout = {
+  group: number;
+  barW: number;
+  horizontal: boolean;
+  scaleOf: (series: number) => string;
+};
 
 const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
 
@@ -51,8 +56,12 @@ export function drawBarValues(u: uPlot, spec: BarSpec, theme: Theme, layout: Bar
     const cx = horizontal ? bar.p + sign * (gap + w / 2) : bar.c;
     const cy = horizontal ? bar.c : bar.p - sign * (gap + size / 2);
     const rect = { x1: cx - w / 2, x2: cx + w / 2, y1: cy - size / 2, y2: cy + size / 2 };
-    const inside = rect.x1 >= plot.x1 && rect.x2 <= plot.x2 && rect.y1 >= plot.y1 && rect.y2 <= plot.y2;
-    if (!inside || placed.some((r) => overlaps(r, rect)) || bars.some((o, m) => m !== k && overlaps(o.rect, rect))) return;
+    const inside = rect.x1 >= plot.x1 && rect.x2 <= plot.x2 && rect.y1 >= plot.y1 &&
+      rect.y2 <= plot.y2;
+    if (
+      !inside || placed.some((r) => overlaps(r, rect)) ||
+      bars.some((o, m) => m !== k && overlaps(o.rect, rect))
+    ) return;
     placed.push(rect);
     ctx.fillText(text, cx, cy);
   });

@@ -28,24 +28,39 @@ function unitLabel(spec: BarSpec, unit: string): string {
 }
 
 /** uPlot options and data for grouped bars, one value scale per unit (at most two). */
-export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
+export function barChart(
+  spec: BarSpec,
+  theme: Theme,
+  width: number,
+): { opts: uPlot.Options; data: uPlot.AlignedData } {
   const n = spec.categories.length;
   const k = spec.series.length;
   const axisFont = canvasFont(theme, 12);
   const labels = spec.categories.map((c) => bilingualLabel(c));
   const widest = Math.max(...labels.map((l) => textWidth(l, axisFont)));
-  const horizontal = spec.orientation ? spec.orientation === "horizontal" : widest > ((width - 90) / n) * 0.9 || n > 10;
+  const horizontal = spec.orientation
+    ? spec.orientation === "horizontal"
+    : widest > ((width - 90) / n) * 0.9 || n > 10;
   const shown = horizontal ? labels.map((l) => fitLabel(l, axisFont, width * 0.4)) : labels;
   const catSize = horizontal ? Math.min(widest, width * 0.4) + 14 : 26;
   const rotate = !horizontal && widest > ((width - 90) / n) * 0.95;
   const units = [...new Set(spec.series.map((s) => s.unit))];
   const barW = GROUP / k;
-  const x0 = (j: number) => (_u: uPlot, _s: number) => spec.categories.map((_c, i) => i - GROUP / 2 + j * barW);
-  const axis = { stroke: theme.axis, font: axisFont, labelFont: canvasFont(theme, 12, 600), labelSize: 20, ticks: { stroke: theme.grid, width: 1, size: 4 } };
+  const x0 = (j: number) => (_u: uPlot, _s: number) =>
+    spec.categories.map((_c, i) => i - GROUP / 2 + j * barW);
+  const axis = {
+    stroke: theme.axis,
+    font: axisFont,
+    labelFont: canvasFont(theme, 12, 600),
+    labelSize: 20,
+    ticks: { stroke: theme.grid, width: 1, size: 4 },
+  };
   // With two units, each axis takes the colour of its series (when it has one) to say which is which.
   const axisColour = (unit: string) => {
     const owners = spec.series.flatMap((s, j) => (s.unit === unit ? [j] : []));
-    return units.length === 2 && owners.length === 1 ? theme.series[owners[0] % theme.series.length] : theme.axis;
+    return units.length === 2 && owners.length === 1
+      ? theme.series[owners[0] % theme.series.length]
+      : theme.axis;
   };
   const valueAxes: uPlot.Axis[] = units.map((unit, ui) => ({
     ...axis,
@@ -56,9 +71,13 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     label: unitLabel(spec, unit),
     grid: { show: ui === 0, stroke: theme.grid, width: 1 },
   }));
-  const scales: uPlot.Scales = { x: { time: false, ori: horizontal ? 1 : 0, dir: horizontal ? -1 : 1, range: [-0.5, n - 0.5] } };
+  const scales: uPlot.Scales = {
+    x: { time: false, ori: horizontal ? 1 : 0, dir: horizontal ? -1 : 1, range: [-0.5, n - 0.5] },
+  };
   const extents = units.map((unit) => {
-    const values = spec.series.filter((s) => s.unit === unit).flatMap((s) => s.values.filter((v): v is number => v !== null));
+    const values = spec.series.filter((s) => s.unit === unit).flatMap((s) =>
+      s.values.filter((v): v is number => v !== null)
+    );
     return [Math.min(0, ...values), Math.max(0, ...values)];
   });
   // Two units: give both scales the same number of round steps so the right axis ticks sit on the grid.
@@ -69,12 +88,19 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     scales[`v${ui}`] = {
       ori: horizontal ? 0 : 1,
       dir: 1,
-      range: aligned ? [0, step * STEPS] : [lo < 0 ? -ceilNice(-lo * 1.12) : 0, ceilNice(Math.max(hi * 1.12, 1e-9))],
+      range: aligned
+        ? [0, step * STEPS]
+        : [lo < 0 ? -ceilNice(-lo * 1.12) : 0, ceilNice(Math.max(hi * 1.12, 1e-9))],
     };
-    if (aligned) valueAxes[ui].splits = () => Array.from({ length: STEPS + 1 }, (_v, i) => i * step);
+    if (aligned) {
+      valueAxes[ui].splits = () => Array.from({ length: STEPS + 1 }, (_v, i) => i * step);
+    }
   });
   const series: uPlot.Series[] = [
-    { label: bilingualLabel(spec.categoryLabel ?? { zh: "类别", en: "Category" }), value: (_u, v) => (v == null ? "—" : labels[v] ?? "—") },
+    {
+      label: bilingualLabel(spec.categoryLabel ?? { zh: "类别", en: "Category" }),
+      value: (_u, v) => (v == null ? "—" : labels[v] ?? "—"),
+    },
     ...spec.series.map((s, j): uPlot.Series => ({
       label: `${bilingualLabel(s.name)} (${s.unit})`,
       scale: `v${units.indexOf(s.unit)}`,
@@ -82,12 +108,16 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
       stroke: theme.series[j % theme.series.length],
       width: 0,
       points: { show: false },
-      paths: uPlot.paths.bars!({ disp: { x0: { unit: 1, values: x0(j) }, size: { unit: 1, values: () => [barW * 0.9] } } }),
+      paths: uPlot.paths.bars!({
+        disp: { x0: { unit: 1, values: x0(j) }, size: { unit: 1, values: () => [barW * 0.9] } },
+      }),
       value: (_u, v) => (v == null ? "—" : `${formatNumber(v)} ${s.unit}`),
     })),
   ];
   const rowPx = Math.max(24, k * 13 + 10);
-  const height = horizontal ? n * rowPx + 64 : Math.round(clamp(width * 0.6, 280, 420)) + (rotate ? widest * 0.68 : 0);
+  const height = horizontal
+    ? n * rowPx + 64
+    : Math.round(clamp(width * 0.6, 280, 420)) + (rotate ? widest * 0.68 : 0);
   const opts: uPlot.Options = {
     width,
     height: Math.round(height),
@@ -102,7 +132,11 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
         size: rotate ? widest * 0.68 + 16 : catSize,
         rotate: rotate ? 40 : 0, // text ends at its tick, rising to the right
         gap: 4,
-        label: horizontal ? undefined : spec.categoryLabel ? bilingualLabel(spec.categoryLabel) : undefined,
+        label: horizontal
+          ? undefined
+          : spec.categoryLabel
+          ? bilingualLabel(spec.categoryLabel)
+          : undefined,
         splits: () => spec.categories.map((_c, i) => i),
         values: (_u, splits) => splits.map((i) => shown[i] ?? ""),
         grid: { show: false },
@@ -112,7 +146,15 @@ export function barChart(spec: BarSpec, theme: Theme, width: number): { opts: uP
     ],
     legend: { show: k > 1, live: true },
     cursor: { drag: { x: false, y: false }, points: { show: false } },
-    hooks: { draw: [(u) => drawBarValues(u, spec, theme, { group: GROUP, barW, horizontal, scaleOf: (j) => `v${units.indexOf(spec.series[j].unit)}` })] },
+    hooks: {
+      draw: [(u) =>
+        drawBarValues(u, spec, theme, {
+          group: GROUP,
+          barW,
+          horizontal,
+          scaleOf: (j) => `v${units.indexOf(spec.series[j].unit)}`,
+        })],
+    },
   };
   return { opts, data: [spec.categories.map((_c, i) => i), ...spec.series.map((s) => s.values)] };
 }

@@ -14,7 +14,14 @@ export type BridgeHandlers = {
   onStop: (text: string) => void;
 };
 
-type Message = { jsonrpc?: string; id?: number | string; method?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: unknown };
+type Message = {
+  jsonrpc?: string;
+  id?: number | string;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  error?: unknown;
+};
 
 const PROTOCOL_VERSION = "2026-01-26";
 
@@ -42,7 +49,11 @@ export function connectToHost(handlers: BridgeHandlers): () => void {
     const msg = event.data as Message;
     if (!msg || msg.jsonrpc !== "2.0") return;
     if (msg.id === initId && msg.method === undefined) {
-      if (msg.error) return handlers.onStop(`宿主拒绝初始化 / the host refused ui/initialize: ${JSON.stringify(msg.error)}`);
+      if (msg.error) {
+        return handlers.onStop(
+          `宿主拒绝初始化 / the host refused ui/initialize: ${JSON.stringify(msg.error)}`,
+        );
+      }
       applyContext(msg.result?.hostContext);
       send({ method: "ui/notifications/initialized" });
       sizeObserver = new ResizeObserver(sendSize);

@@ -29,8 +29,15 @@ function labelFinalDepths(u: uPlot, spec: DepthCurveSpec, theme: Theme): void {
     const x = u.valToPos(day, "x", true);
     const y = u.valToPos(depth, "y", true);
     const gap = 6 * px;
-    const spots: Array<[number, number]> = [[x - gap - w, y + gap / 2], [x + gap, y - h / 2], [x - gap - w, y - gap / 2 - h], [x - gap - w, y + gap + h]];
-    const spot = spots.map(([sx, sy]): [number, number, number, number] => [sx - pad, sy - pad, sx + w + pad, sy + h + pad]).find(free);
+    const spots: Array<[number, number]> = [[x - gap - w, y + gap / 2], [x + gap, y - h / 2], [
+      x - gap - w,
+      y - gap / 2 - h,
+    ], [x - gap - w, y + gap + h]];
+    const spot = spots.map((
+      [sx, sy],
+    ): [number, number, number, number] => [sx - pad, sy - pad, sx + w + pad, sy + h + pad]).find(
+      free,
+    );
     if (!spot) continue;
     placed.push(spot);
     ctx.fillStyle = theme.bg;
@@ -42,14 +49,27 @@ function labelFinalDepths(u: uPlot, spec: DepthCurveSpec, theme: Theme): void {
 }
 
 /** uPlot options and aligned data for a depth curve; depth grows downward, days along the top. */
-export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): { opts: uPlot.Options; data: uPlot.AlignedData } {
+export function depthChart(
+  spec: DepthCurveSpec,
+  theme: Theme,
+  width: number,
+): { opts: uPlot.Options; data: uPlot.AlignedData } {
   const wells = [...new Set(spec.series.map((s) => s.well))];
-  const data = uPlot.join(spec.series.map((s) => [s.points.map((p) => p[0]), s.points.map((p) => p[1])]));
+  const data = uPlot.join(
+    spec.series.map((s) => [s.points.map((p) => p[0]), s.points.map((p) => p[1])]),
+  );
   const maxDay = Math.max(...spec.series.map((s) => s.points[s.points.length - 1][0]));
   const maxDepth = Math.max(...spec.series.flatMap((s) => s.points.map((p) => p[1])));
   const axisFont = canvasFont(theme, 12);
   const labelFont = canvasFont(theme, 12, 600);
-  const axis = { stroke: theme.axis, font: axisFont, labelFont, labelSize: 20, grid: { stroke: theme.grid, width: 1 }, ticks: { stroke: theme.grid, width: 1, size: 4 } };
+  const axis = {
+    stroke: theme.axis,
+    font: axisFont,
+    labelFont,
+    labelSize: 20,
+    grid: { stroke: theme.grid, width: 1 },
+    ticks: { stroke: theme.grid, width: 1, size: 4 },
+  };
   const series: uPlot.Series[] = [
     { label: "天数 Day", value: (_u, v) => (v == null ? "—" : `${formatNumber(v)} d`) },
     ...spec.series.map((s): uPlot.Series => {
@@ -75,10 +95,23 @@ export function depthChart(spec: DepthCurveSpec, theme: Theme, width: number): {
       y: { dir: -1, range: [0, ceilNice(maxDepth * 1.03)] },
     },
     axes: [
-      { ...axis, side: 0, size: 30, label: bilingualLabel(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }) },
-      { ...axis, side: 3, size: 58, label: bilingualLabel(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }) },
+      {
+        ...axis,
+        side: 0,
+        size: 30,
+        label: bilingualLabel(spec.xLabel ?? { zh: "钻井天数", en: "Days since spud (d)" }),
+      },
+      {
+        ...axis,
+        side: 3,
+        size: 58,
+        label: bilingualLabel(spec.yLabel ?? { zh: "井深", en: "Measured depth (m)" }),
+      },
     ],
-    legend: { live: true, markers: { width: 3, dash: (u, i) => (u.series[i].dash ? "dashed" : "solid") } },
+    legend: {
+      live: true,
+      markers: { width: 3, dash: (u, i) => (u.series[i].dash ? "dashed" : "solid") },
+    },
     hooks: { draw: [(u) => labelFinalDepths(u, spec, theme)] },
     cursor: { drag: { x: true, y: false } },
   };

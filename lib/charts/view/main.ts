@@ -2,7 +2,7 @@
 // Entry point of the browser bundle. <html data-mode="inline"> reads the chart embedded in the
 // page; data-mode="app" waits for the MCP Apps host to hand over the tool result.
 import { connectToHost } from "./bridge.ts";
-import { type MountedChart, mountChart, mountCharts, showMessage } from "./mount.ts";
+import { mountChart, mountCharts, type MountedChart, showMessage } from "./mount.ts";
 
 type ChartWindow = Window & { __chart?: MountedChart; __charts?: MountedChart[] };
 
@@ -33,9 +33,17 @@ function start(): void {
     onToolResult: (result) => {
       const content = result.structuredContent as { chart?: unknown; charts?: unknown } | undefined;
       // structuredContent.charts (the server's tools) or a single structuredContent.chart.
-      const specs = Array.isArray(content?.charts) ? content.charts : content?.chart !== undefined ? [content.chart] : [];
+      const specs = Array.isArray(content?.charts)
+        ? content.charts
+        : content?.chart !== undefined
+        ? [content.chart]
+        : [];
       if (result.isError || specs.length === 0) {
-        showMessage(root, "工具结果中没有图表 / the tool result carries no chart (structuredContent.charts)", "error");
+        showMessage(
+          root,
+          "工具结果中没有图表 / the tool result carries no chart (structuredContent.charts)",
+          "error",
+        );
         return;
       }
       for (const chart of win.__charts ?? []) chart.destroy();

@@ -50,7 +50,9 @@ export function mountChart(root: HTMLElement, value: unknown): MountedChart | un
     drawnWidth = width;
     plot?.destroy();
     const theme = readTheme(document);
-    const { opts, data } = spec.kind === "depth_curve" ? depthChart(spec, theme, width) : barChart(spec, theme, width);
+    const { opts, data } = spec.kind === "depth_curve"
+      ? depthChart(spec, theme, width)
+      : barChart(spec, theme, width);
     plot = new uPlot(opts, data, box);
     document.documentElement.dataset.scheme = theme.dark ? "dark" : "light";
   };
@@ -92,7 +94,9 @@ export function mountCharts(root: HTMLElement, values: readonly unknown[]): Moun
     root.append(section);
     return section;
   });
-  const mounted = values.map((v, i) => mountChart(sections[i], v)).filter((m): m is MountedChart => m !== undefined);
+  const mounted = values.map((v, i) => mountChart(sections[i], v)).filter((m): m is MountedChart =>
+    m !== undefined
+  );
   // A bad chart among good ones leaves its own message; the page is still ready when any drew.
   document.documentElement.dataset.chart = mounted.length > 0 ? "ready" : "error";
   return mounted;

@@ -30,7 +30,10 @@ export const MIGRATION_007 = {
   async backfill(tx: Executor): Promise<void> {
     let after = 0;
     for (;;) {
-      const ids = (await tx.execute("SELECT id FROM drilling_daily WHERE id > ? ORDER BY id LIMIT 5000", [after])).rows.map((r) => Number(r.id));
+      const ids =
+        (await tx.execute("SELECT id FROM drilling_daily WHERE id > ? ORDER BY id LIMIT 5000", [
+          after,
+        ])).rows.map((r) => Number(r.id));
       if (ids.length === 0) return;
       await refreshReportNpt(tx, ids);
       after = ids[ids.length - 1];

@@ -26,22 +26,41 @@ export interface Migration {
 }
 
 /** Every migration, oldest first. Append new ones; never edit an applied one. */
-export const MIGRATIONS: readonly Migration[] = [MIGRATION_001, MIGRATION_002, MIGRATION_003, MIGRATION_004, MIGRATION_005, MIGRATION_006, MIGRATION_007, MIGRATION_008, MIGRATION_009, MIGRATION_010];
+export const MIGRATIONS: readonly Migration[] = [
+  MIGRATION_001,
+  MIGRATION_002,
+  MIGRATION_003,
+  MIGRATION_004,
+  MIGRATION_005,
+  MIGRATION_006,
+  MIGRATION_007,
+  MIGRATION_008,
+  MIGRATION_009,
+  MIGRATION_010,
+];
 
 /**
  * Brings the schema up to the newest version, recording each applied version in
  * `schema_migrations`. Returns the versions it applied.
  */
-export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  db: Db,
+  migrations: readonly Migration[] = MIGRATIONS,
+): Promise<number[]> {
   await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL,
     applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')))`);
-  const applied = new Set((await db.execute("SELECT version FROM schema_migrations")).rows.map((r) => Number(r.version)));
+  const applied = new Set(
+    (await db.execute("SELECT version FROM schema_migrations")).rows.map((r) => Number(r.version)),
+  );
   const done: number[] = [];
   for (const m of migrations) {
     if (applied.has(m.version)) continue;
     try {
-      const record = { sql: "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", args: [m.version, m.name] };
+      const record = {
+        sql: "INSERT INTO schema_migrations (version, name) VALUES (?, ?)",
+        args: [m.version, m.name],
+      };
       const { backfill } = m;
       if (backfill) {
         await db.transaction(async (tx) => {
@@ -55,7 +74,9 @@ export async function migrate(db: Db, migrations: readonly Migration[] = MIGRATI
       done.push(m.version);
     } catch (error) {
       // Another instance sharing this database may have applied it a moment ago.
-      const again = await db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", [m.version]);
+      const again = await db.execute("SELECT 1 FROM schema_migrations WHERE version = ?", [
+        m.version,
+      ]);
       if (again.rows.length === 0) throw error;
     }
   }

@@ -7,7 +7,9 @@ const PER_STAGE = 25;
 
 function replacements(): [string, string][] {
   const pairs: [string, string][] = WHITESPACE.map((ws) => [ws, ""]);
-  for (let cp = 0xff01; cp <= 0xff5e; cp++) pairs.push([String.fromCodePoint(cp), String.fromCodePoint(cp - 0xfee0)]);
+  for (let cp = 0xff01; cp <= 0xff5e; cp++) {
+    pairs.push([String.fromCodePoint(cp), String.fromCodePoint(cp - 0xfee0)]);
+  }
   return pairs;
 }
 
@@ -24,12 +26,16 @@ export function wellKeyStages(first: string, current: string): string[] {
   const stages: string[] = [];
   for (let i = 0; i < pairs.length; i += PER_STAGE) {
     let expr = i === 0 ? first : current;
-    for (const [from, to] of pairs.slice(i, i + PER_STAGE)) expr = `replace(${expr}, ${quote(from)}, ${quote(to)})`;
+    for (const [from, to] of pairs.slice(i, i + PER_STAGE)) {
+      expr = `replace(${expr}, ${quote(from)}, ${quote(to)})`;
+    }
     stages.push(expr);
   }
   const raw = `upper(${current})`;
-  stages.push(`CASE WHEN substr(${raw}, -2) = '井号' THEN substr(${raw}, 1, length(${raw}) - 2) ` +
-    `WHEN substr(${raw}, -1) = '井' THEN substr(${raw}, 1, length(${raw}) - 1) ELSE ${raw} END`);
+  stages.push(
+    `CASE WHEN substr(${raw}, -2) = '井号' THEN substr(${raw}, 1, length(${raw}) - 2) ` +
+      `WHEN substr(${raw}, -1) = '井' THEN substr(${raw}, 1, length(${raw}) - 1) ELSE ${raw} END`,
+  );
   return stages;
 }
 
@@ -39,7 +45,9 @@ export function wellKeyStages(first: string, current: string): string[] {
  * right for every writer. Migration 003 uses it; never change its output: add a migration.
  */
 export function wellKeyColumnStatements(table: string, source: string, target: string): string[] {
-  const backfill = wellKeyStages(source, target).map((expr) => `UPDATE ${table} SET ${target} = ${expr}`);
+  const backfill = wellKeyStages(source, target).map((expr) =>
+    `UPDATE ${table} SET ${target} = ${expr}`
+  );
   const body = wellKeyStages(`NEW.${source}`, target)
     .map((expr) => `UPDATE ${table} SET ${target} = ${expr} WHERE rowid = NEW.rowid;`).join("\n  ");
   return [

@@ -61,7 +61,10 @@ export function readStamp(text: string): Stamp | null {
   if (Number(hh) > 23 || Number(mm) > 59 || Number(ss ?? 0) > 59) return null;
   const wall = Date.parse(`${date}T00:00:00Z`);
   if (Number.isNaN(wall) || new Date(wall).toISOString().slice(0, 10) !== date) return null;
-  const offsetMin = !zone || zone === "Z" ? 0 : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
-  const ms = wall + ((Number(hh) * 60 + Number(mm)) * 60 + Number(ss ?? 0)) * 1000 - offsetMin * 60_000;
+  const offsetMin = !zone || zone === "Z"
+    ? 0
+    : (zone[0] === "-" ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const ms = wall + ((Number(hh) * 60 + Number(mm)) * 60 + Number(ss ?? 0)) * 1000 -
+    offsetMin * 60_000;
   return { local: `${date}T${hh}:${mm}`, date, offset: zone ?? null, ms };
 }

@@ -10,8 +10,13 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
   const dir = await mkdtemp(join(tmpdir(), "oilfield-live-"));
   const path = join(dir, "m.db");
   const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
-  const live = async () => Number((await db.execute("SELECT n FROM live_counts WHERE name = 'drilling_daily'")).rows[0].n);
-  const counted = async () => Number((await db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL")).rows[0].n);
+  const live = async () =>
+    Number((await db.execute("SELECT n FROM live_counts WHERE name = 'drilling_daily'")).rows[0].n);
+  const counted = async () =>
+    Number(
+      (await db.execute("SELECT count(*) AS n FROM drilling_daily WHERE deleted_at IS NULL"))
+        .rows[0].n,
+    );
   const agrees = async (expected: number, step: string) => {
     assert.equal(await counted(), expected, `${step}: the fixture`);
     assert.equal(await live(), expected, step);
@@ -20,7 +25,10 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
     await migrate(db, MIGRATIONS.filter((m) => m.version < 10));
     await db.execute("INSERT INTO wells (well_id, name) VALUES ('L1', 'L1')");
     const add = (date: string, deleted: string | null = null) =>
-      db.execute("INSERT INTO drilling_daily (well_id, report_date, deleted_at) VALUES ('L1', ?, ?)", [date, deleted]);
+      db.execute(
+        "INSERT INTO drilling_daily (well_id, report_date, deleted_at) VALUES ('L1', ?, ?)",
+        [date, deleted],
+      );
     for (const d of ["2026-01-01", "2026-01-02", "2026-01-03"]) await add(d);
     await add("2026-01-04", "2026-02-01T00:00:00Z");
     assert.deepEqual(await migrate(db), [10]);
@@ -29,18 +37,28 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
     await agrees(4, "insert");
     await add("2026-01-06", "2026-02-01T00:00:00Z");
     await agrees(4, "insert of a deleted report");
-    await db.execute("UPDATE drilling_daily SET deleted_at = '2026-03-01T00:00:00Z' WHERE report_date = '2026-01-01'");
+    await db.execute(
+      "UPDATE drilling_daily SET deleted_at = '2026-03-01T00:00:00Z' WHERE report_date = '2026-01-01'",
+    );
     await agrees(3, "soft delete");
-    await db.execute("UPDATE drilling_daily SET deleted_at = '2026-03-02T00:00:00Z' WHERE report_date = '2026-01-01'");
+    await db.execute(
+      "UPDATE drilling_daily SET deleted_at = '2026-03-02T00:00:00Z' WHERE report_date = '2026-01-01'",
+    );
     await agrees(3, "a deleted report's stamp changed");
     await db.execute("UPDATE drilling_daily SET depth_m = 10 WHERE well_id = 'L1'");
     await agrees(3, "other columns changed");
-    await db.execute("UPDATE drilling_daily SET deleted_at = NULL WHERE report_date IN ('2026-01-01', '2026-01-04')");
+    await db.execute(
+      "UPDATE drilling_daily SET deleted_at = NULL WHERE report_date IN ('2026-01-01', '2026-01-04')",
+    );
     await agrees(5, "restore");
-    await db.execute("DELETE FROM drilling_daily WHERE report_date IN ('2026-01-02', '2026-01-06')");
+    await db.execute(
+      "DELETE FROM drilling_daily WHERE report_date IN ('2026-01-02', '2026-01-06')",
+    );
     await agrees(4, "purge of a live and a deleted report");
     await db.transaction(async (tx) => {
-      await tx.execute("INSERT INTO drilling_daily (well_id, report_date) VALUES ('L1', '2026-01-07')");
+      await tx.execute(
+        "INSERT INTO drilling_daily (well_id, report_date) VALUES ('L1', '2026-01-07')",
+      );
       throw new Error("rolled back");
     }).catch(() => undefined);
     await agrees(4, "a rolled-back insert");

@@ -4,13 +4,20 @@ import { readDrillReports } from "../../../lib/import/witsml/drill-report.ts";
 import { readStamp } from "../../../lib/import/witsml/report-day.ts";
 import { volveXmlText } from "../../helpers/realdata.ts";
 
-const fig = (day: ReturnType<typeof readDrillReports>[number], field: string) => day.figures.find((f) => f.field === field)!;
+const fig = (day: ReturnType<typeof readDrillReports>[number], field: string) =>
+  day.figures.find((f) => f.field === field)!;
 
 test("15_9_F_1_2007_12_03.xml: the day's figures as the report gives them, worked out by hand", async () => {
-  const [day] = readDrillReports(await volveXmlText("15_9_F_1_2007_12_03.xml"), "15_9_F_1_2007_12_03.xml");
+  const [day] = readDrillReports(
+    await volveXmlText("15_9_F_1_2007_12_03.xml"),
+    "15_9_F_1_2007_12_03.xml",
+  );
   // Period 2007-12-02T00:00+01:00 → 2007-12-03T00:00+01:00: named by the day it ends, like the file.
   assert.equal(day.report_date, "2007-12-03");
-  assert.deepEqual([day.newWellId, day.wellName, day.wellNames], ["15/9-F-1", "NO 15/9-F-1", ["15/9-F-1", "NO 15/9-F-1"]]);
+  assert.deepEqual([day.newWellId, day.wellName, day.wellNames], ["15/9-F-1", "NO 15/9-F-1", [
+    "15/9-F-1",
+    "NO 15/9-F-1",
+  ]]);
   // statusInfo: md 226 m, distDrill 0 m (the day ran the conductor; the hole was drilled the day before).
   assert.deepEqual([day.daily.depth_m, day.daily.footage_m], [226, 0]);
   assert.equal(fig(day, "footage_m").how, "statusInfo/distDrill (m)");
@@ -23,16 +30,28 @@ test("15_9_F_1_2007_12_03.xml: the day's figures as the report gives them, worke
   assert.equal(day.daily.mud_density_g_cm3, 1.05);
   assert.equal(day.daily.mud_viscosity_s, 121);
   assert.equal(day.daily.spud_date, "2007-11-28");
-  assert.match(String(day.daily.main_work), /^Rigged up conductor handing equipment\. Ran 30" conductor/);
+  assert.match(
+    String(day.daily.main_work),
+    /^Rigged up conductor handing equipment\. Ran 30" conductor/,
+  );
   // 24 activity lines covering the whole day, offsets kept.
   assert.equal(day.activities.length, 24);
   assert.equal(day.activities.reduce((s, a) => s + Number(a.hours), 0), 24);
   assert.deepEqual(
-    [day.activities[0].start_time, day.activities[0].end_time, day.activities[0].utc_offset, day.activities[0].hours, day.activities[0].depth_m],
+    [
+      day.activities[0].start_time,
+      day.activities[0].end_time,
+      day.activities[0].utc_offset,
+      day.activities[0].hours,
+      day.activities[0].depth_m,
+    ],
     ["2007-12-02T00:00", "2007-12-02T00:15", "+01:00", 0.25, 226],
   );
   assert.equal(day.activities[0].activity_code, "drilling -- circulating conditioning");
-  assert.equal(day.activities[23].comment!.toString().startsWith("Attempted to pressure up on hotstab"), true);
+  assert.equal(
+    day.activities[23].comment!.toString().startsWith("Attempted to pressure up on hotstab"),
+    true,
+  );
 });
 
 test("15_9_F_1_2007_12_02.xml drilled 82 m: distDrill = md 226 − mdDiaHoleStart 144; no bit record, so no ROP", async () => {
@@ -46,11 +65,26 @@ test("15_9_F_1_2007_12_02.xml drilled 82 m: distDrill = md 226 − mdDiaHoleStar
 
 test("units are converted from the uom WITSML gives; -999.99 is a missing figure", async () => {
   const text = (await volveXmlText("15_9_F_1_2007_12_03.xml"))
-    .replace('<witsml:md uom="m">226</witsml:md><witsml:tvd', '<witsml:md uom="ft">741.47</witsml:md><witsml:tvd')
-    .replace('<witsml:distDrill uom="m">0</witsml:distDrill>', '<witsml:distDrill uom="ft">100</witsml:distDrill>')
-    .replace('<witsml:density uom="g/cm3">1.05</witsml:density>', '<witsml:density uom="ppg">10</witsml:density>')
-    .replace('<witsml:ropAv uom="m/h">8.3</witsml:ropAv>', '<witsml:ropAv uom="ft/h">30</witsml:ropAv>')
-    .replace('<witsml:diaBit uom="in">17.5</witsml:diaBit>', '<witsml:diaBit uom="mm">444.5</witsml:diaBit>');
+    .replace(
+      '<witsml:md uom="m">226</witsml:md><witsml:tvd',
+      '<witsml:md uom="ft">741.47</witsml:md><witsml:tvd',
+    )
+    .replace(
+      '<witsml:distDrill uom="m">0</witsml:distDrill>',
+      '<witsml:distDrill uom="ft">100</witsml:distDrill>',
+    )
+    .replace(
+      '<witsml:density uom="g/cm3">1.05</witsml:density>',
+      '<witsml:density uom="ppg">10</witsml:density>',
+    )
+    .replace(
+      '<witsml:ropAv uom="m/h">8.3</witsml:ropAv>',
+      '<witsml:ropAv uom="ft/h">30</witsml:ropAv>',
+    )
+    .replace(
+      '<witsml:diaBit uom="in">17.5</witsml:diaBit>',
+      '<witsml:diaBit uom="mm">444.5</witsml:diaBit>',
+    );
   const [day] = readDrillReports(text, "ft.xml");
   assert.equal(day.daily.depth_m, Math.round(741.47 * 0.3048 * 1e6) / 1e6);
   assert.equal(day.daily.footage_m, 30.48);
@@ -65,18 +99,45 @@ test("units are converted from the uom WITSML gives; -999.99 is a missing figure
 
 test("a foreign, malformed or truncated file is refused naming the file and the element", async () => {
   const real = await volveXmlText("15_9_F_1_2007_12_03.xml");
-  const refused = (text: string, re: RegExp) => assert.throws(() => readDrillReports(text, "bad.xml"), re);
+  const refused = (text: string, re: RegExp) =>
+    assert.throws(() => readDrillReports(text, "bad.xml"), re);
   refused(real.slice(0, 9000), /文件 "bad\.xml" 的 <witsml:\w+>.*not closed \(truncated file\?\)/);
-  refused(`<?xml version="1.0"?><html><body/></html>`, /file "bad\.xml", <html> \(line 1\): the root element is not a WITSML drillReports/);
+  refused(
+    `<?xml version="1.0"?><html><body/></html>`,
+    /file "bad\.xml", <html> \(line 1\): the root element is not a WITSML drillReports/,
+  );
   refused(real.replace('version="1.4.0.0"', 'version="2.0"'), /unsupported WITSML version "2\.0"/);
-  refused(real.replace('<witsml:md uom="m">226</witsml:md><witsml:tvd', '<witsml:md uom="furlong">226</witsml:md><witsml:tvd'), /<witsml:md> \(line \d+\): unknown unit uom="furlong"/);
-  refused(real.replace('<witsml:md uom="m">226</witsml:md><witsml:tvd', '<witsml:md uom="m">2x6</witsml:md><witsml:tvd'), /<witsml:md>.*not a number "2x6"/);
-  refused(real.replace("2007-12-02T00:15:00+01:00</witsml:dTimEnd>", "yesterday</witsml:dTimEnd>"), /<witsml:dTimEnd>.*not a date-time "yesterday"/);
-  refused(real.replace(/<witsml:drillReport>[\s\S]*<\/witsml:drillReport>/, ""), /holds no <drillReport> element/);
+  refused(
+    real.replace(
+      '<witsml:md uom="m">226</witsml:md><witsml:tvd',
+      '<witsml:md uom="furlong">226</witsml:md><witsml:tvd',
+    ),
+    /<witsml:md> \(line \d+\): unknown unit uom="furlong"/,
+  );
+  refused(
+    real.replace(
+      '<witsml:md uom="m">226</witsml:md><witsml:tvd',
+      '<witsml:md uom="m">2x6</witsml:md><witsml:tvd',
+    ),
+    /<witsml:md>.*not a number "2x6"/,
+  );
+  refused(
+    real.replace("2007-12-02T00:15:00+01:00</witsml:dTimEnd>", "yesterday</witsml:dTimEnd>"),
+    /<witsml:dTimEnd>.*not a date-time "yesterday"/,
+  );
+  refused(
+    real.replace(/<witsml:drillReport>[\s\S]*<\/witsml:drillReport>/, ""),
+    /holds no <drillReport> element/,
+  );
 });
 
 test("WITSML date-times keep their wall clock and offset", () => {
-  assert.deepEqual(readStamp("2007-12-02T00:15:00+01:00"), { local: "2007-12-02T00:15", date: "2007-12-02", offset: "+01:00", ms: Date.parse("2007-12-01T23:15:00Z") });
+  assert.deepEqual(readStamp("2007-12-02T00:15:00+01:00"), {
+    local: "2007-12-02T00:15",
+    date: "2007-12-02",
+    offset: "+01:00",
+    ms: Date.parse("2007-12-01T23:15:00Z"),
+  });
   assert.equal(readStamp("2007-02-30T00:00:00Z"), null);
   assert.equal(readStamp("2007-12-02"), null);
 });

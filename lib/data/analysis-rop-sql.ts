@@ -5,6 +5,7 @@ import { quantileOfSorted, quantileRanks } from "../analysis/stats.ts";
 import {
   figureRowsSql,
   oddTextSql,
+  oddWellsSql,
   orderSure,
   ratioSlack,
   shownSame,
@@ -52,6 +53,9 @@ export function ropQuery(
   by: RopGroupBy,
 ): { sql: string; args: Where["args"] } {
   const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], [oddTextSql(GROUP_COLUMN[by])]);
+  const wells = oddWellsSql(filter);
+  // The total's odd also counts the wells whose id is not plain (checked once per well).
+  const totalSums = ADDED.replace("sum(odd) AS odd", `sum(odd) + ${wells.sql} AS odd`);
   const sql = `WITH ${rows.sql},
   hg AS (SELECT g, rop, count(*) AS c, ${
     SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")
@@ -61,12 +65,12 @@ export function ropQuery(
   b AS (SELECT hc.g, ${rankPicks("a.with_rop")} FROM hc JOIN a ON a.g IS hc.g GROUP BY hc.g),
   ht AS (SELECT rop, sum(c) AS c FROM hg WHERE rop IS NOT NULL GROUP BY rop),
   hu AS (SELECT rop, c, sum(c) OVER (ORDER BY rop ROWS UNBOUNDED PRECEDING) AS upto FROM ht),
-  t AS (SELECT sum(rows) AS rows, sum(with_rop) AS with_rop, ${ADDED} FROM a)
+  t AS (SELECT sum(rows) AS rows, sum(with_rop) AS with_rop, ${totalSums} FROM a)
   SELECT 1 AS kind, a.*, ${PICKS.map((c) => `b.${c}`).join(", ")} FROM a LEFT JOIN b ON b.g IS a.g
   UNION ALL
   SELECT 0, NULL, t.*, NULL, u.* FROM t, (SELECT ${rankPicks("(SELECT with_rop FROM t)")} FROM hu) u
   ORDER BY kind, first`;
-  return { sql, args: [...rows.args] };
+  return { sql, args: [...rows.args, ...wells.args] };
 }
 
 function stats(r: Row): RopStats {

@@ -247,6 +247,37 @@ test("plain data: compare_wells and analyze_rop take the SQL path and give the r
   assert.ok(total.on_bottom_hours_h! > 0 && total.rop_median_m_h !== null);
 });
 
+test("a well id the SQL would read differently (checked once per well) sends the analysis back to the rows", async () => {
+  // U+3000 at the end: String.prototype.trim strips it, SQLite's trim does not; char(1) is the group key's separator.
+  for (const odd of ["井02\u3000", `井02${String.fromCharCode(1)}x`]) {
+    await t.db.execute("UPDATE drilling_daily SET well_id = ? WHERE well_id = '井02'", [odd]);
+    assert.equal(
+      await compareSql(t.db, {}, new Map(), async (well_id) => ({ ...PLACEHOLDER, well_id })),
+      null,
+      `compare falls back for ${JSON.stringify(odd)}`,
+    );
+    for (const by of ["formation", "bit_type", "well_id"] as const) {
+      assert.equal(
+        await ropSql(t.db, {}, by, "slowest"),
+        null,
+        `ROP by ${by} falls back for ${JSON.stringify(odd)}`,
+      );
+      same(
+        await ropJob(t.db, { filter: {}, by, sort: "slowest" }) as unknown as Json,
+        await ropRowsJob(t.db, { filter: {}, by, sort: "slowest" }) as unknown as Json,
+        `rop by ${by} with ${JSON.stringify(odd)}`,
+      );
+    }
+    same(
+      await compareJob(t.db, { filter: {} }) as unknown as Json,
+      await compareRowsJob(t.db, { filter: {} }) as unknown as Json,
+      `compare with ${JSON.stringify(odd)}`,
+    );
+    await t.db.execute("UPDATE drilling_daily SET well_id = '井02' WHERE well_id = ?", [odd]);
+  }
+  assert.notEqual(await ropSql(t.db, {}, "formation", "slowest"), null, "plain again: SQL answers");
+});
+
 test("a row the SQL would read differently sends the analysis back to the rows, with the same answer", async () => {
   await insertFixture(t.db, [], [
     {

@@ -53,18 +53,21 @@ export function ropQuery(
   filter: DailyFilter,
   by: RopGroupBy,
 ): { sql: string; args: Where["args"] } {
-  const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], [oddTextSql(GROUP_COLUMN[by])]);
+  // The group text is checked once per group (every row of a group has the same value), not per row.
+  const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], []);
   const wells = oddWellsSql(filter);
   // Groups are ordered by the first row met (well, date): the least well is found while the rows
   // are grouped, its first date in the group then from the index (cheaper than a text per row).
   const firstWhere = dailyWhere(filter, "o");
   // The total's odd also counts the wells whose id is not plain (checked once per well).
-  const totalSums = ADDED.replace("sum(odd) AS odd", `sum(odd) + ${wells.sql} AS odd`);
+  const totalSums = ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + ${wells.sql} AS odd`);
   const sql = `WITH ${rows.sql},
   hg AS (SELECT g, rop, count(*) AS c, ${
     SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")
   }, min(w) AS fw FROM fig GROUP BY g, rop),
-  a0 AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${ADDED}, min(fw) AS fw FROM hg GROUP BY g),
+  a0 AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${
+    ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + ${oddTextSql("g")} AS odd`)
+  }, min(fw) AS fw FROM hg GROUP BY g),
   a AS (SELECT g, rows, with_rop, ${SUMS.map(([name]) => name).join(", ")},
     (SELECT o.well_id || char(1) || min(o.report_date) FROM drilling_daily o INDEXED BY drilling_daily_figures WHERE o.well_id = a0.fw AND ${
     GROUP_COLUMN[by].replace("d.", "o.")

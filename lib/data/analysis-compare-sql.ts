@@ -34,7 +34,9 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
       sum(CASE WHEN h > 0 THEN f END) AS timed_f, sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END) AS timed_h,
       sum(mse) AS mse_sum, count(mse) AS mse_n,
       max(CASE WHEN depth IS NOT NULL THEN day END) AS last_day, min(CASE WHEN depth IS NOT NULL THEN day END) AS first_day,
-      min(spud) AS spud_min, max(spud) AS spud_max, coalesce(sum(odd), 0) + ${oddWellSql("w")} AS odd
+      min(spud) AS spud_min, max(spud) AS spud_max, coalesce(sum(odd), 0) + ${
+    oddWellSql("w")
+  } AS odd
     FROM fig GROUP BY w)
   SELECT a.*,
     (SELECT z.depth_m FROM drilling_daily z INDEXED BY drilling_daily_figures WHERE z.well_id = a.w AND z.report_date = a.last_day AND z.deleted_at IS NULL) AS last_depth,

@@ -66,7 +66,7 @@ export function ropQuery(
     SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")
   }, min(w) AS fw FROM fig GROUP BY g, rop),
   a0 AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${
-    ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + ${oddTextSql("g")} AS odd`)
+    ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + (${oddTextSql("g")}) AS odd`)
   }, min(fw) AS fw FROM hg GROUP BY g),
   a AS (SELECT g, rows, with_rop, ${SUMS.map(([name]) => name).join(", ")},
     (SELECT o.well_id || char(1) || min(o.report_date) FROM drilling_daily o INDEXED BY drilling_daily_figures WHERE o.well_id = a0.fw AND ${

@@ -58,7 +58,8 @@ export function oddNumberSql(column: string): string {
 
 /** SQL true when the value of `column` is neither NULL nor text that reads the same trimmed. */
 export function oddTextSql(column: string): string {
-  return `NOT (${column} IS NULL OR (typeof(${column}) = 'text' AND NOT ${edgeSpace(column)}))`;
+  // Parenthesized: NOT binds looser than +, and callers add these up.
+  return `(NOT (${column} IS NULL OR (typeof(${column}) = 'text' AND NOT ${edgeSpace(column)})))`;
 }
 
 /** SQL true when `column` holds a `YYYY-MM-DD` date dayNumber (lib/analysis/record.ts) accepts (text without spaces). */
@@ -68,9 +69,9 @@ export function validDateSql(column: string): string {
 
 /** SQL true when the well id in `column` is not plain: not text, edge whitespace, or a character below U+0002 (the group-order key's separator). */
 export function oddWellSql(column: string): string {
-  return `NOT (typeof(${column}) = 'text' AND NOT ${
+  return `(NOT (typeof(${column}) = 'text' AND NOT ${
     edgeSpace(column)
-  } AND instr(${column}, char(1)) = 0)`;
+  } AND instr(${column}, char(1)) = 0))`;
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   figureRowsSql,
   oddNumberSql,
   oddTextSql,
+  oddWellSql,
   ratioSlack,
   shownSame,
   sumSlack,
@@ -26,14 +27,19 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
   const rows = figureRowsSql(
     filter,
     ["d.depth_m AS depth", "d.spud_date AS spud", `${MSE} AS mse`],
-    [...numbers.map(oddNumberSql), oddTextSql("d.spud_date")],
+    numbers.map(oddNumberSql),
   );
+  // The spud text is checked once per well: when all its reports hold one text (min = max),
+  // that text; a well with several is computed from its own rows (see figures).
+  const spudOdd = `CASE WHEN min(spud) IS max(spud) THEN (${oddTextSql("min(spud)")}) ELSE 0 END`;
   const sql = `WITH ${rows.sql},
   a AS (SELECT w, count(*) AS rows, sum(rop * f) AS top, sum(CASE WHEN rop IS NOT NULL THEN f END) AS bottom,
       sum(CASE WHEN h > 0 THEN f END) AS timed_f, sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END) AS timed_h,
       sum(mse) AS mse_sum, count(mse) AS mse_n,
       max(CASE WHEN depth IS NOT NULL THEN day END) AS last_day, min(CASE WHEN depth IS NOT NULL THEN day END) AS first_day,
-      min(spud) AS spud_min, max(spud) AS spud_max, sum(odd) AS odd
+      min(spud) AS spud_min, max(spud) AS spud_max, coalesce(sum(odd), 0) + ${
+    oddWellSql("w")
+  } + ${spudOdd} AS odd
     FROM fig GROUP BY w)
   SELECT a.*,
     (SELECT z.depth_m FROM drilling_daily z INDEXED BY drilling_daily_figures WHERE z.well_id = a.w AND z.report_date = a.last_day AND z.deleted_at IS NULL) AS last_depth,
@@ -66,6 +72,8 @@ function surelyShownSame(f: WellFigures, mseN: number): boolean {
 
 function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigures | undefined {
   const well_id = String(r.w);
+  // Several spud texts: SQL checked none of them (see compareQuery), the rows decide.
+  if (r.spud_min !== r.spud_max) return undefined;
   const spud = spudDay(r);
   if (spud === undefined) return undefined;
   const last = r.last_day === null || spud === null ? null : dayNumber(String(r.last_day))! - spud;

@@ -5,12 +5,14 @@ import { quantileOfSorted, quantileRanks } from "../analysis/stats.ts";
 import {
   figureRowsSql,
   oddTextSql,
+  oddWellsSql,
   orderSure,
   ratioSlack,
   shownSame,
   sumSlack,
 } from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
+import { dailyWhere } from "./daily-where.ts";
 import type { Where } from "./daily-where.ts";
 
 // Unary + (a no-op on the value) keeps SQLite from scanning an index of the group column for its
@@ -51,22 +53,35 @@ export function ropQuery(
   filter: DailyFilter,
   by: RopGroupBy,
 ): { sql: string; args: Where["args"] } {
-  const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], [oddTextSql(GROUP_COLUMN[by])]);
+  // The group text is checked once per group (every row of a group has the same value), not per row.
+  const rows = figureRowsSql(filter, [`${GROUP_COLUMN[by]} AS g`], []);
+  const wells = oddWellsSql(filter);
+  // Groups are ordered by the first row met (well, date): the least well is found while the rows
+  // are grouped, its first date in the group then from the index (cheaper than a text per row).
+  const firstWhere = dailyWhere(filter, "o");
+  // The total's odd also counts the wells whose id is not plain (checked once per well).
+  const totalSums = ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + ${wells.sql} AS odd`);
   const sql = `WITH ${rows.sql},
   hg AS (SELECT g, rop, count(*) AS c, ${
     SUMS.map(([name, expr]) => `${expr} AS ${name}`).join(", ")
-  }, min(w || char(1) || day) AS first FROM fig GROUP BY g, rop),
-  a AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${ADDED}, min(first) AS first FROM hg GROUP BY g),
+  }, min(w) AS fw FROM fig GROUP BY g, rop),
+  a0 AS (SELECT g, sum(c) AS rows, coalesce(sum(CASE WHEN rop IS NOT NULL THEN c END), 0) AS with_rop, ${
+    ADDED.replace("sum(odd) AS odd", `coalesce(sum(odd), 0) + (${oddTextSql("g")}) AS odd`)
+  }, min(fw) AS fw FROM hg GROUP BY g),
+  a AS (SELECT g, rows, with_rop, ${SUMS.map(([name]) => name).join(", ")},
+    (SELECT o.well_id || char(1) || min(o.report_date) FROM drilling_daily o INDEXED BY drilling_daily_figures WHERE o.well_id = a0.fw AND ${
+    GROUP_COLUMN[by].replace("d.", "o.")
+  } IS a0.g AND ${firstWhere.sql}) AS first FROM a0),
   hc AS (SELECT g, rop, c, sum(c) OVER (PARTITION BY g ORDER BY rop ROWS UNBOUNDED PRECEDING) AS upto FROM hg WHERE rop IS NOT NULL),
   b AS (SELECT hc.g, ${rankPicks("a.with_rop")} FROM hc JOIN a ON a.g IS hc.g GROUP BY hc.g),
   ht AS (SELECT rop, sum(c) AS c FROM hg WHERE rop IS NOT NULL GROUP BY rop),
   hu AS (SELECT rop, c, sum(c) OVER (ORDER BY rop ROWS UNBOUNDED PRECEDING) AS upto FROM ht),
-  t AS (SELECT sum(rows) AS rows, sum(with_rop) AS with_rop, ${ADDED} FROM a)
+  t AS (SELECT sum(rows) AS rows, sum(with_rop) AS with_rop, ${totalSums} FROM a)
   SELECT 1 AS kind, a.*, ${PICKS.map((c) => `b.${c}`).join(", ")} FROM a LEFT JOIN b ON b.g IS a.g
   UNION ALL
   SELECT 0, NULL, t.*, NULL, u.* FROM t, (SELECT ${rankPicks("(SELECT with_rop FROM t)")} FROM hu) u
   ORDER BY kind, first`;
-  return { sql, args: [...rows.args] };
+  return { sql, args: [...rows.args, ...firstWhere.args, ...wells.args] };
 }
 
 function stats(r: Row): RopStats {

@@ -58,7 +58,8 @@ export function oddNumberSql(column: string): string {
 
 /** SQL true when the value of `column` is neither NULL nor text that reads the same trimmed. */
 export function oddTextSql(column: string): string {
-  return `NOT (${column} IS NULL OR (typeof(${column}) = 'text' AND NOT ${edgeSpace(column)}))`;
+  // Parenthesized: NOT binds looser than +, and callers add these up.
+  return `(NOT (${column} IS NULL OR (typeof(${column}) = 'text' AND NOT ${edgeSpace(column)})))`;
 }
 
 /** SQL true when `column` holds a `YYYY-MM-DD` date dayNumber (lib/analysis/record.ts) accepts (text without spaces). */
@@ -68,9 +69,9 @@ export function validDateSql(column: string): string {
 
 /** SQL true when the well id in `column` is not plain: not text, edge whitespace, or a character below U+0002 (the group-order key's separator). */
 export function oddWellSql(column: string): string {
-  return `NOT (typeof(${column}) = 'text' AND NOT ${
+  return `(NOT (typeof(${column}) = 'text' AND NOT ${
     edgeSpace(column)
-  } AND instr(${column}, char(1)) = 0)`;
+  } AND instr(${column}, char(1)) = 0))`;
 }
 
 /**
@@ -78,8 +79,9 @@ export function oddWellSql(column: string): string {
  * CTE `fig`: `w` well id, `day` report date, `rop` (ROP > 0, else NULL), `f` (footage ≥ 0, else
  * NULL), `h` (on-bottom hours by dailyOnBottomHours' rule: drilling_hours_h ≥ 0, else the rise of
  * on_bottom_hours_cum_h since the well's report of the calendar day before, when that report is
- * selected too and the rise is 0–24 h), `odd` (1 when the row is not plain, see above), and
- * `extra` columns. The day before is found by well and date (one live report per well and day) in
+ * selected too and the rise is 0–24 h), `odd` (1 when the row is not plain, see above, but for
+ * its well id: the same for every row of a well, the caller checks it once per well with
+ * {@link oddWellSql} or {@link oddWellsSql}), and `extra` columns. The day before is found by well and date (one live report per well and day) in
  * the covering index of migration 009 too, so neither side reads the wide table's rows and the rows
  * stream in the index's well order without a sort. Returns the CTE
  * text (a `WITH` clause's body, without WITH) and its arguments.
@@ -93,7 +95,6 @@ export function figureRowsSql(
   const before = dailyWhere(filter, "p");
   const numbers = ["d.rop_m_h", "d.footage_m", "d.drilling_hours_h", "d.on_bottom_hours_cum_h"];
   const odd = [
-    oddWellSql("d.well_id"),
     `NOT ${validDateSql("d.report_date")}`,
     ...numbers.map(oddNumberSql),
     ...oddExtra,
@@ -108,6 +109,23 @@ export function figureRowsSql(
     WHERE ${where.sql}
   )`;
   return { sql, args: [...before.args, ...where.args] };
+}
+
+/**
+ * A scalar subquery: how many of the wells of the rows `filter` selects have an id that is not
+ * plain ({@link oddWellSql}), checked once per well over the covering index of migration 009
+ * (the check per row cost more than the rest of a row's checks together). Returns its text
+ * (parenthesized) and arguments.
+ */
+export function oddWellsSql(filter: DailyFilter): { sql: string; args: Where["args"] } {
+  const where = dailyWhere(filter, "d");
+  return {
+    sql:
+      `(SELECT count(*) FROM (SELECT d.well_id AS w FROM drilling_daily d INDEXED BY drilling_daily_figures WHERE ${where.sql} GROUP BY d.well_id) WHERE ${
+        oddWellSql("w")
+      })`,
+    args: where.args,
+  };
 }
 
 /** Throws the ToolError of tooManyRows when `where` selects more than `cap` rows (read up to cap + 1). */

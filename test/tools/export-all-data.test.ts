@@ -117,7 +117,7 @@ test("every download leaves one audit row: a whole one ok, a refused one denied"
     403,
   );
   let rows: Record<string, unknown>[] = [];
-  for (let i = 0; i < 100 && rows.length < 2; i++) {
+  for (let i = 0; i < 500 && rows.length < 2; i++) {
     await new Promise((resolve) => setTimeout(resolve, 20));
     rows = (await server.db.execute(
       "SELECT role, outcome, arguments FROM audit_log WHERE tool = 'export_all_data' ORDER BY id",

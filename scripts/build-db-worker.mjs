@@ -13,8 +13,8 @@ import { NODE_CJS } from "./build-shared.mjs";
  * character (`\。`) becomes its `\u` escape alone.
  */
 export function asciiOnly(code) {
-  // deno-lint-ignore no-control-regex -- every UTF-16 code unit outside ASCII, one at a time (no u flag on purpose)
   return code.replace(
+    // deno-lint-ignore no-control-regex -- every UTF-16 code unit outside ASCII, one at a time (no u flag on purpose)
     /(\\*)([^\x00-\x7f])/g,
     (_, slashes, char) =>
       `${slashes.length % 2 === 1 ? slashes.slice(1) : slashes}\\u${

@@ -6,11 +6,11 @@ import { identity, restCall } from "./server.ts";
  * Calls `name` as USER over REST and over MCP (Streamable HTTP), asserts both succeed
  * with the same structured result and text, and returns them.
  */
-// deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 export async function callBoth(
   url: string,
   name: string,
   args: Record<string, unknown> = {},
+  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 ): Promise<{ result: Record<string, any>; text: string }> {
   const rest = await restCall(url, identity("USER"), name, args);
   assert.equal(rest.status, 200, `${name} over REST: ${JSON.stringify(rest.body).slice(0, 300)}`);

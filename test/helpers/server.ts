@@ -55,12 +55,12 @@ export function identity(
 }
 
 /** POSTs a REST tool call; returns status and parsed body. */
-// deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 export async function restCall(
   url: string,
   headers: Record<string, string>,
   name: string,
   args: unknown = {},
+  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 ): Promise<{ status: number; body: Record<string, any> }> {
   const res = await fetch(`${url}/mcp/call-tool`, {
     method: "POST",

@@ -41,8 +41,8 @@ const ALL_TOOLS = TOOLS.map((t) => t.name).sort();
 const READ_TOOLS = ALL_TOOLS.filter((name) => canCall("USER", name));
 const DENIED_DELETE = "权限不足：用户角色 USER 无权访问工具 delete_drilling_record";
 
-// deno-lint-ignore no-explicit-any
 const entries = (file: string) =>
+  // deno-lint-ignore no-explicit-any
   readYaml(readFileSync(file, "utf8")).mcpServers as Record<string, any>;
 const recommended = entries("deploy/librechat.yaml");
 const guide = entries("deploy/librechat.guide.yaml")["oilfield-drilling"];

@@ -12,8 +12,8 @@ let server: TestServer;
 let admin: Client;
 let geologist: Client;
 const GEOLOGIST = identity("USER", "li@oilfield.example", "u-li");
-// deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
 const structured = (r: unknown) =>
+  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
   (r as { structuredContent: Record<string, any> }).structuredContent;
 
 before(async () => {

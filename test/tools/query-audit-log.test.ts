@@ -13,8 +13,8 @@ const b64 = (s: string) => `b64:${btoa(String.fromCharCode(...new TextEncoder().
 const audit = async (args: Record<string, unknown>) => {
   const r = await restCall(server.url, admin, "query_audit_log", args);
   assert.equal(r.status, 200, JSON.stringify(r.body));
-  // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
   return r.body.result as {
+    // deno-lint-ignore no-explicit-any -- assertions read JSON answers by path
     entries: Record<string, any>[];
     total: number;
     next_offset: number | null;

@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
+import { USER_TOOLS } from "./helpers/role-tools.ts";
 
 let server: TestServer;
 before(async () => (server = await startTestServer({ MAX_BODY_BYTES: "65536" })));
@@ -24,22 +25,7 @@ test("GET /mcp/tools lists every tool with its roles, or only the caller's with 
   assert.equal(exportTool.inputSchema.type, "object");
   const mine = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("USER") })).json();
   assert.equal(mine.role, "USER");
-  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), [
-    "analyze_npt",
-    "analyze_rop",
-    "compare_wells",
-    "compute_mse",
-    "get_drilling_activities",
-    "get_drilling_curve",
-    "get_key_well_daily",
-    "get_period_report",
-    "get_pre_drilling_milestones",
-    "get_statistics",
-    "get_well_summary",
-    "list_access",
-    "list_wells",
-    "query_drilling_data",
-  ]);
+  assert.deepEqual(mine.tools.map((t: { name: string }) => t.name).sort(), USER_TOOLS);
   const none = await (await fetch(`${server.url}/mcp/tools`, { headers: identity("INTRUDER") }))
     .json();
   assert.deepEqual(none.tools, []);

@@ -12,24 +12,10 @@ import {
   TOOL_GROUPS,
 } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
+import { USER_TOOLS } from "./helpers/role-tools.ts";
 
-// Who may call what, written out by hand: any change to a role's tools must change this table on purpose.
-const USER_TOOLS = [
-  "analyze_npt",
-  "analyze_rop",
-  "compare_wells",
-  "compute_mse",
-  "get_drilling_activities",
-  "get_drilling_curve",
-  "get_key_well_daily",
-  "get_period_report",
-  "get_pre_drilling_milestones",
-  "get_statistics",
-  "get_well_summary",
-  "list_access",
-  "list_wells",
-  "query_drilling_data",
-];
+// Who may call what, written out by hand (USER's in test/helpers/role-tools.ts): any change to a role's
+// tools must change this table on purpose.
 const ENGINEER_TOOLS = [
   ...USER_TOOLS,
   "add_drilling_record",

@@ -1,5 +1,5 @@
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
-import { mseSI } from "./mse.ts";
+import { mseOfRecord } from "./mse-records.ts";
 import { type DrillingRecord, num } from "./record.ts";
 import { mean, median } from "./stats.ts";
 
@@ -50,13 +50,7 @@ export function mseByInterval(
   const missing: Record<string, number> = {};
   let withMse = 0, noDepth = 0;
   for (const r of records) {
-    const m = mseSI({
-      wob_kn: num(r.wob_kn),
-      bit_diameter_mm: num(r.bit_diameter_mm),
-      rpm: num(r.rpm),
-      torque_kn_m: num(r.torque_kn_m),
-      rop_m_h: num(r.rop_m_h),
-    });
+    const m = mseOfRecord(r);
     for (const k of m.missing) missing[k] = (missing[k] ?? 0) + 1;
     const depth = num(r.depth_m);
     if (depth === null) {

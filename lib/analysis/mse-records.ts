@@ -1,6 +1,18 @@
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
 import { mseSI } from "./mse.ts";
+import type { MseSIResult } from "./mse.ts";
 import { type DrillingRecord, num, text } from "./record.ts";
+
+/** The MSE of one report row, from its WOB, bit size, rpm, torque and ROP as stored. */
+export function mseOfRecord(r: DrillingRecord): MseSIResult {
+  return mseSI({
+    wob_kn: num(r.wob_kn),
+    bit_diameter_mm: num(r.bit_diameter_mm),
+    rpm: num(r.rpm),
+    torque_kn_m: num(r.torque_kn_m),
+    rop_m_h: num(r.rop_m_h),
+  });
+}
 
 /** The MSE of one report row that has every input. */
 export interface MseRecord {
@@ -33,13 +45,7 @@ export function mseByRecord(records: readonly DrillingRecord[]): MseRecordResult
   const found: MseRecord[] = [];
   const missing: Record<string, number> = {};
   records.forEach((r, index) => {
-    const m = mseSI({
-      wob_kn: num(r.wob_kn),
-      bit_diameter_mm: num(r.bit_diameter_mm),
-      rpm: num(r.rpm),
-      torque_kn_m: num(r.torque_kn_m),
-      rop_m_h: num(r.rop_m_h),
-    });
+    const m = mseOfRecord(r);
     for (const k of m.missing) missing[k] = (missing[k] ?? 0) + 1;
     if (m.mse_mpa === null) return;
     found.push({

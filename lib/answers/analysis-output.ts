@@ -19,3 +19,12 @@ export const ANALYSIS_TOOL = {
   toolset: "analysis",
   annotations: { readOnlyHint: true, openWorldHint: false },
 } as const;
+
+/** How many report days took their NPT from activity lines, the npt_h column or the main-work text. */
+export const nptSourcesSchema = z.object({
+  activities: z.number().int(),
+  recorded: z.number().int(),
+  text: z.number().int(),
+}).describe(
+  "非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text",
+);

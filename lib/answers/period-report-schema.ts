@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nptSourcesSchema } from "./analysis-output.ts";
 import { wellResolutionSchema } from "./well-resolution-schema.ts";
 
 const n = z.number().nullable();
@@ -54,14 +55,7 @@ export const periodReportOutput = z.object({
   classified_rows: z.number().int().describe(
     "从主要工作文字读出非生产时间的行 rows whose NPT was read from the main-work text",
   ),
-  npt_sources: z.object({
-    activities: z.number().int(),
-    recorded: z.number().int(),
-    text: z.number().int(),
-  })
-    .describe(
-      "非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text",
-    ),
+  npt_sources: nptSourcesSchema,
   figure_sources: z.array(
     z.object({
       field: z.enum(["depth_m", "footage_m", "rop_m_h"]),

@@ -117,3 +117,14 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
 ): ToolDef<I, O> {
   return def;
 }
+
+/** Annotations of a tool that changes or deletes stored records and gives the same result when repeated. */
+export const IDEMPOTENT_CHANGE = {
+  readOnlyHint: false,
+  destructiveHint: true,
+  idempotentHint: true,
+  openWorldHint: false,
+} as const;
+
+/** Annotations of a tool that changes or deletes stored records once: repeating it fails or differs. */
+export const ONE_TIME_CHANGE = { ...IDEMPOTENT_CHANGE, idempotentHint: false } as const;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
+import { ANALYSIS_TOOL, analysisOutput, nptSourcesSchema } from "../answers/analysis-output.ts";
 import { markdownTable } from "../answers/markdown-table.ts";
 import { nptCategoryInfo } from "../analysis/npt-categories.ts";
 import { nptFromTotals, nptSourceNote } from "../analysis/npt.ts";
@@ -58,14 +58,7 @@ export const analyzeNpt = defineTool({
     rows_hours_unknown: z.number().int().describe(
       "文字提到非生产时间但未写小时数的行数（这些原因未计入）rows whose text names NPT without hours (not counted)",
     ),
-    npt_sources: z.object({
-      activities: z.number().int(),
-      recorded: z.number().int(),
-      text: z.number().int(),
-    })
-      .describe(
-        "非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text",
-      ),
+    npt_sources: nptSourcesSchema,
     rows_capped: z.number().int().describe(
       "非生产时间超过 24 h 被截为 24 h 的行数 rows whose NPT exceeded 24 h and was capped",
     ),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ANALYSIS_TOOL, analysisOutput } from "../answers/analysis-output.ts";
+import { ANALYSIS_TOOL, analysisOutput, nptSourcesSchema } from "../answers/analysis-output.ts";
 import { COMPARE_COLUMNS } from "../analysis/compare.ts";
 import type { CompareColumn, WellComparison } from "../analysis/compare.ts";
 import { bilingual, fmt } from "../analysis/format.ts";
@@ -77,14 +77,7 @@ export const compareWellsTool = defineTool({
     focus_well: z.string().nullable().describe(
       "对比对象（用 offset_wells 时为所指定的井）the well compared with its offsets, if any",
     ),
-    npt_sources: z.object({
-      activities: z.number().int(),
-      recorded: z.number().int(),
-      text: z.number().int(),
-    })
-      .describe(
-        "非生产时间来源（报告日数）：作业明细、npt_h 列、主要工作文字 / report days by NPT source: activity lines, npt_h, main-work text",
-      ),
+    npt_sources: nptSourcesSchema,
   }),
   ...ANALYSIS_TOOL,
   charts: true,

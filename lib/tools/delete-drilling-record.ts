@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { requireDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `delete_drilling_record` (ADMIN): a soft delete; the report disappears from answers but can be restored. */
@@ -21,12 +21,7 @@ export const deleteDrillingRecord = defineTool({
   }),
   group: "admin",
   toolset: "admin",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
+  annotations: ONE_TIME_CHANGE,
   async run({ record_id }, { db, user }) {
     const deleted = await db.transaction(async (tx) => {
       const before = await requireDaily(tx, record_id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nptSourcesSchema } from "../answers/analysis-output.ts";
 import { dailyWhere, resolveDailyFilter } from "../data/daily-filter.ts";
 import { DATE_HINT, dateWordArg } from "../data/date-arg.ts";
 import type { SqlValue } from "../db/db.ts";
@@ -40,14 +41,7 @@ export const getStatistics = defineTool({
       footage_m: z.number().describe("总进尺 metres drilled (m)"),
       npt_h: z.number().describe("非生产时间 NPT (h)，同 analyze_npt"),
     })),
-    npt_sources: z.object({
-      activities: z.number().int(),
-      recorded: z.number().int(),
-      text: z.number().int(),
-    })
-      .describe(
-        "非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text",
-      ),
+    npt_sources: nptSourcesSchema,
     dates_used: z.string().nullable(),
   }),
   group: "read",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nptSourcesSchema } from "../answers/analysis-output.ts";
 import { wellIdArg } from "../data/daily-input.ts";
 import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
@@ -42,14 +43,7 @@ export const getWellSummary = defineTool({
     npt_share_pct: z.number().nullable().describe(
       "非生产时间占比 NPT ÷ (24 h × days of known NPT) (%)",
     ),
-    npt_sources: z.object({
-      activities: z.number().int(),
-      recorded: z.number().int(),
-      text: z.number().int(),
-    })
-      .describe(
-        "非生产时间来源（天）/ report days by NPT source: activity lines, npt_h, main-work text",
-      ),
+    npt_sources: nptSourcesSchema,
     current_formation: z.string().nullable().describe("当前地层 formation at the latest report"),
     current_mud_density_g_cm3: z.number().nullable().describe(
       "当前钻井液密度 latest mud density (g/cm³)",

@@ -5,7 +5,7 @@ import type { ImportSummary, ReportImportDetail } from "../import/import-summary
 import { IMPORT_ARGUMENT_BYTES } from "../call/limits.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { WRITE_TARGETS } from "../write/targets.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 
 const TABLES = WRITE_TARGETS.map((t) => t.table.name) as [string, ...string[]];
 /** Most rejected rows listed in the answer (the counts are always complete). */
@@ -168,12 +168,7 @@ export const importData = defineTool({
   }),
   group: "admin",
   toolset: "write",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: IDEMPOTENT_CHANGE,
   async run(args, { db, user, progress }) {
     const reports = reportFiles(args);
     if (reports && (args.csv_text !== undefined || args.xlsx_base64 !== undefined)) {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireDailyAnyState } from "../data/daily-any.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../call/tool-error.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** The confirmation text `purge_drilling_record` demands for `recordId`. */
@@ -32,12 +32,7 @@ export const purgeDrillingRecord = defineTool({
   }),
   group: "admin",
   toolset: "admin",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
+  annotations: ONE_TIME_CHANGE,
   async run({ record_id, confirm }, { db, user }) {
     const expected = purgeConfirmation(record_id);
     if (confirm !== expected) {

@@ -11,7 +11,7 @@ import {
   shownGrant,
 } from "../scope/grant-args.ts";
 import { listGrants } from "../scope/grants.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 
 /** `revoke_access` (ADMIN): takes blocks and wells (or every grant) away from a user or a role, from their next call on. */
 export const revokeAccess = defineTool({
@@ -30,12 +30,7 @@ export const revokeAccess = defineTool({
   }),
   group: "admin",
   toolset: "admin",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: IDEMPOTENT_CHANGE,
   async run(args, { db, user }) {
     const p = principalOf(args);
     const before = await listGrants(db, p);

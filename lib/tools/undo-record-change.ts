@@ -5,7 +5,7 @@ import { actorOf, recordHistory } from "../data/history.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames } from "../schema/zod.ts";
 import { ToolError } from "../call/tool-error.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
@@ -36,12 +36,7 @@ export const undoRecordChange = defineTool({
   }),
   group: "history",
   toolset: "write",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: false,
-    openWorldHint: false,
-  },
+  annotations: ONE_TIME_CHANGE,
   async run({ history_id }, { db, user, hasGroup }) {
     const actor = actorOf(user);
     const result = await db.transaction(async (tx) => {

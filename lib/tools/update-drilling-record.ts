@@ -3,7 +3,7 @@ import { dailyFieldsShape } from "../data/daily-input.ts";
 import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { ToolError } from "../call/tool-error.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
 import { refreshReportNpt } from "../data/daily-npt.ts";
 
@@ -25,12 +25,7 @@ export const updateDrillingRecord = defineTool({
   }),
   group: "write",
   toolset: "write",
-  annotations: {
-    readOnlyHint: false,
-    destructiveHint: true,
-    idempotentHint: true,
-    openWorldHint: false,
-  },
+  annotations: IDEMPOTENT_CHANGE,
   async run(args, { db, user }) {
     const { record_id, ...fields } = args;
     const given = Object.entries(fields).filter(([, v]) => v !== undefined);

@@ -4,7 +4,7 @@ import { recordFieldsLine, recordInputSchema } from "./record-input.ts";
 import { saveRecords } from "./save-records.ts";
 import type { WriteTarget } from "./targets.ts";
 import { wellScopeCheck } from "./well-scope.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 import { saveAnswerSchema, saveAnswerText } from "../answers/save-answer.ts";
 
 /** Most records one save call takes. */
@@ -68,12 +68,7 @@ export function defineSaveTool(spec: SaveToolSpec) {
     output: saveAnswerSchema,
     group: "save",
     toolset: "write",
-    annotations: {
-      readOnlyHint: false,
-      destructiveHint: true,
-      idempotentHint: true,
-      openWorldHint: false,
-    },
+    annotations: IDEMPOTENT_CHANGE,
     async run(args, { db, user }) {
       const records = args.records as Record<string, unknown>[];
       const result = await saveRecords(db, spec.target, records, {

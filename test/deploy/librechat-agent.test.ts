@@ -2,13 +2,13 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { encode } from "gpt-tokenizer/encoding/o200k_base";
 import { checkLibreChatConfig, readYaml } from "../helpers/librechat-config.ts";
 import { libreChatTransport } from "../helpers/librechat-connect.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { parseToolFilter } from "../../lib/mcp/toolsets.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
+import { toolTokens } from "../helpers/tool-tokens.ts";
 
 const text = readFileSync("deploy/librechat.agent.yaml", "utf8");
 // deno-lint-ignore no-explicit-any
@@ -57,17 +57,7 @@ test("connected as LibreChat does, the entry lists the read and analysis tools i
       [...parseToolFilter("read,analysis")!].sort(),
       "ADMIN sees no write or admin tool here",
     );
-    const tokens = tools.reduce(
-      (n, t) =>
-        n +
-        encode(
-          JSON.stringify({
-            type: "function",
-            function: { name: t.name, description: t.description, parameters: t.inputSchema },
-          }),
-        ).length,
-      0,
-    );
+    const tokens = toolTokens(tools);
     assert.ok(tokens <= 3500, `${tokens} tokens`);
   } finally {
     await client.close();

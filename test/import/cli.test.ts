@@ -2,26 +2,15 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runImportCli } from "../../lib/import/cli.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
+import { runImport } from "../helpers/import-cli.ts";
 
 let t: TempDb;
 before(async () => (t = await openTempDb()));
 after(() => t.close());
 
-async function cli(argv: string[], tty = false) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImportCli(argv, {
-    env: { DATABASE_URL: t.url },
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    tty,
-    user: "ops",
-  });
-  return { code, out: out.join(""), err: err.join("") };
-}
+const cli = (argv: string[], tty = false) => runImport(t.url, argv, tty);
 
 const CSV =
   "井号,日期,当日井深\nA1,2021-01-01,100\nA1,2021-01-02,200\nA2,2021-01-01,50\n,2021-01-03,1\n";

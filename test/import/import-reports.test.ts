@@ -2,29 +2,18 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runImportCli } from "../../lib/import/cli.ts";
 import { nptBreakdown } from "../../lib/analysis/npt.ts";
 import { fetchAnalysisRows } from "../../lib/data/analysis-rows.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
 import { realData, sodirTotalDepth } from "../helpers/realdata.ts";
+import { runImport } from "../helpers/import-cli.ts";
 
 let t: TempDb;
 before(async () => (t = await openTempDb()));
 after(() => t.close());
 
-async function cli(argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runImportCli(argv, {
-    env: { DATABASE_URL: t.url },
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    tty: false,
-    user: "ops",
-  });
-  return { code, out: out.join(""), err: err.join("") };
-}
+const cli = (argv: string[]) => runImport(t.url, argv);
 
 const n = async (sql: string, args: (string | number)[] = []) =>
   Number((await t.db.execute(sql, args)).rows[0].n);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { send } from "../helpers/http-client.ts";
 import { baseEnv, runTs, spawnServer } from "../helpers/spawn-server.ts";
+import { legacyInitialize } from "../helpers/legacy-initialize.ts";
 
 // Issue 17 item 2: a client that opens /sse, never reads it and keeps POSTing large answers must
 // be refused once its backlog reaches the limit, the server's memory must stay bounded, and what
@@ -78,16 +79,7 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
         headers: { ...headers, "content-type": "application/json" },
         body: JSON.stringify(message),
       });
-    const init = {
-      jsonrpc: "2.0",
-      id: 0,
-      method: "initialize",
-      params: {
-        protocolVersion: "2024-11-05",
-        capabilities: {},
-        clientInfo: { name: "slow", version: "1" },
-      },
-    };
+    const init = legacyInitialize("slow");
     assert.equal((await post(init)).status, 202);
     assert.equal((await post({ jsonrpc: "2.0", method: "notifications/initialized" })).status, 202);
 

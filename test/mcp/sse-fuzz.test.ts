@@ -8,6 +8,7 @@ import { hostileArguments, seeded } from "../helpers/hostile.ts";
 import { send } from "../helpers/http-client.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { legacyInitialize } from "../helpers/legacy-initialize.ts";
 
 // Issue 17 items 2–4 in the seeded fuzz: random interleavings over the legacy HTTP+SSE transport
 // (GET /sse → POST /messages, the guide's GET /mcp/call-tool → POST /mcp/call-tool) by several
@@ -89,16 +90,7 @@ function openStream(
   });
 }
 
-const INIT = {
-  jsonrpc: "2.0",
-  id: 0,
-  method: "initialize",
-  params: {
-    protocolVersion: "2024-11-05",
-    capabilities: {},
-    clientInfo: { name: "fuzz", version: "1" },
-  },
-};
+const INIT = legacyInitialize("fuzz");
 const INITIALIZED = { jsonrpc: "2.0", method: "notifications/initialized" };
 const READ_TOOLS = TOOLS.filter((t) => t.annotations.readOnlyHint !== false);
 

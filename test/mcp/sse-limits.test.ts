@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { openEventStream, send } from "../helpers/http-client.ts";
 import type { EventStream } from "../helpers/http-client.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
+import { legacyInitialize } from "../helpers/legacy-initialize.ts";
 
 // Issue 17 item 4: one identity must not be able to take every legacy-SSE slot, and a session kept
 // "alive" only by pings must still close when idle.
@@ -68,16 +69,7 @@ test("pings alone do not keep an SSE session open: it closes SSE_IDLE_SECONDS af
   const stream = await openEventStream(`${server.url}/sse`, { headers: wang });
   try {
     const endpoint = `${server.url}${(await stream.next()).data}`;
-    const init = {
-      jsonrpc: "2.0",
-      id: 0,
-      method: "initialize",
-      params: {
-        protocolVersion: "2024-11-05",
-        capabilities: {},
-        clientInfo: { name: "t", version: "1" },
-      },
-    };
+    const init = legacyInitialize("t");
     assert.equal((await post(endpoint, wang, init)).status, 202);
     assert.equal((await stream.next()).event, "message");
     const statuses: number[] = [];

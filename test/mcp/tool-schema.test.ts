@@ -5,6 +5,7 @@ import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { connectStreamable } from "../helpers/mcp-client.ts";
 import { inLanguage, leanSchema } from "../../lib/mcp/tool-schema.ts";
+import { toolTokens } from "../helpers/tool-tokens.ts";
 
 /** Issue 19's budgets: tokens of the tool list as the model receives it, per role. */
 const BUDGET = { USER: 3500, ENGINEER: 5000, ADMIN: 6500 } as const;
@@ -14,17 +15,7 @@ async function listedTokens(url: string, role: string): Promise<{ tools: number;
   const client = await connectStreamable(`${url}/mcp`, identity(role));
   try {
     const { tools } = await client.listTools();
-    const tokens = tools.reduce(
-      (n, t) =>
-        n +
-        encode(
-          JSON.stringify({
-            type: "function",
-            function: { name: t.name, description: t.description, parameters: t.inputSchema },
-          }),
-        ).length,
-      0,
-    );
+    const tokens = toolTokens(tools);
     return { tools: tools.length, tokens };
   } finally {
     await client.close();

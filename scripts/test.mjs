@@ -41,6 +41,8 @@ function run(label, cmd, cmdArgs) {
     env: { ...process.env, NO_COLOR: "1" },
   });
   if (result.error) throw result.error;
+  // Said, so a run whose counts are all green but whose status is not can be explained.
+  console.log(`=== ${label}: exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`);
   return result.status ?? 1;
 }
 

@@ -42,7 +42,9 @@ function run(label, cmd, cmdArgs) {
   });
   if (result.error) throw result.error;
   // Said, so a run whose counts are all green but whose status is not can be explained.
-  console.log(`=== ${label}: exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`);
+  console.log(
+    `=== ${label}: exit status ${result.status}${result.signal ? `, signal ${result.signal}` : ""}`,
+  );
   return result.status ?? 1;
 }
 

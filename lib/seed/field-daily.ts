@@ -2,9 +2,8 @@ import type { DemoRow } from "./field-wells.ts";
 import { routine, TROUBLE } from "./field-words.ts";
 import { formationAt, SECTIONS } from "./geology.ts";
 import type { Random } from "./random.ts";
+import { dayFigures, round } from "./row-figures.ts";
 import { addDaysToIsoDate } from "../words/civil-date.ts";
-
-const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
  * Drilling daily rows of one well as the field's file has them: only its own columns
@@ -59,14 +58,7 @@ export function drillFieldWell(
       footage_m: footage,
       bit_type: bit,
       bit_diameter_mm: size,
-      wob_kn: drillH ? round(rnd.between(80, 180)) : null,
-      rop_m_h: drillH ? round(footage / drillH, 2) : null,
-      pump_pressure_mpa: round(10 + depth / 300 + rnd.between(-1, 1)),
-      flow_rate_l_s: round(
-        size > 400 ? rnd.between(55, 62) : size > 300 ? rnd.between(42, 50) : rnd.between(28, 34),
-      ),
-      mud_density_g_cm3: round(1.08 + depth / 10000 + rnd.between(0, 0.04), 2),
-      mud_viscosity_s: Math.round(rnd.between(42, 68)),
+      ...dayFigures(rnd, depth, footage, drillH, size),
       on_bottom_hours_cum_h: round(cum),
       main_work: work.join("；"),
     });

@@ -1,5 +1,6 @@
 import { createRandom } from "./random.ts";
 import type { Random } from "./random.ts";
+import { dayFigures, round } from "./row-figures.ts";
 import { formationAt, SECTIONS } from "./geology.ts";
 import { generateFieldData } from "./field-data.ts";
 import { addDaysToIsoDate } from "../words/civil-date.ts";
@@ -53,8 +54,6 @@ const NPT_EVENTS = [
   { category: "equipment", text: (h: number) => `修理泥浆泵${h}小时`, hours: [2, 8] },
   { category: "weather", text: (h: number) => `大风停工${h}小时`, hours: [4, 12] },
 ] as const;
-
-const round = (v: number, digits = 1): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 function makeWell(index: number, rnd: Random): DemoWell {
   // The first twelve: W001–W004 石南 (offset wells), W005–W007 莫北, W008–W010 玛湖, W011–W012 石南.
@@ -152,14 +151,7 @@ function drillWell(well: DemoWell, endDate: string, rnd: Random): DemoDaily[] {
       footage_m: round(Math.max(0, footage)),
       bit_type: bit,
       bit_diameter_mm: size,
-      wob_kn: drillH ? round(rnd.between(80, 180)) : null,
-      rop_m_h: drillH ? round(Math.max(0, footage) / drillH, 2) : null,
-      pump_pressure_mpa: round(10 + depth / 300 + rnd.between(-1, 1)),
-      flow_rate_l_s: round(
-        size > 400 ? rnd.between(55, 62) : size > 300 ? rnd.between(42, 50) : rnd.between(28, 34),
-      ),
-      mud_density_g_cm3: round(1.08 + depth / 10000 + rnd.between(0, 0.04), 2),
-      mud_viscosity_s: Math.round(rnd.between(42, 68)),
+      ...dayFigures(rnd, depth, Math.max(0, footage), drillH, size),
       on_bottom_hours_cum_h: round(onBottomCum),
       main_work: work.join("；"),
       rpm: drillH ? Math.round(rnd.between(70, 130)) : null,

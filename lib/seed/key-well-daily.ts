@@ -1,8 +1,7 @@
 import type { DemoRow } from "./field-wells.ts";
 import type { Random } from "./random.ts";
+import { round } from "./row-figures.ts";
 import { addDaysToIsoDate } from "../words/civil-date.ts";
-
-const round = (v: number, digits = 2): number => Math.round(v * 10 ** digits) / 10 ** digits;
 
 /**
  * Trial-production dailies of one key well: `days` days ending `endDate`, one row per
@@ -43,14 +42,14 @@ export function produceKeyWell(
         working_regime: `${choke}mm油嘴${layer === 1 ? "自喷" : "抽汲"}`,
         gas_rate_1e4m3_d: shutIn ? 0 : round(gas, 3),
         water_cut_pct: round(water, 1),
-        tubing_pressure_max_mpa: round(tubing + 0.4),
-        tubing_pressure_min_mpa: round(tubing - 0.3),
-        casing_pressure_max_mpa: round(tubing + 3.1),
-        casing_pressure_min_mpa: round(tubing + 2.5),
-        back_pressure_max_mpa: round(rnd.between(0.8, 1.2)),
-        back_pressure_min_mpa: round(rnd.between(0.5, 0.8)),
-        flowing_pressure_mpa: d % 10 === 0 ? round(rnd.between(18, 26)) : null,
-        static_pressure_mpa: d % 30 === 0 ? round(rnd.between(30, 38)) : null,
+        tubing_pressure_max_mpa: round(tubing + 0.4, 2),
+        tubing_pressure_min_mpa: round(tubing - 0.3, 2),
+        casing_pressure_max_mpa: round(tubing + 3.1, 2),
+        casing_pressure_min_mpa: round(tubing + 2.5, 2),
+        back_pressure_max_mpa: round(rnd.between(0.8, 1.2), 2),
+        back_pressure_min_mpa: round(rnd.between(0.5, 0.8), 2),
+        flowing_pressure_mpa: d % 10 === 0 ? round(rnd.between(18, 26), 2) : null,
+        static_pressure_mpa: d % 30 === 0 ? round(rnd.between(30, 38), 2) : null,
         remarks: shutIn ? "关井测压力恢复" : d % 10 === 0 ? "测流压" : null,
       });
     }

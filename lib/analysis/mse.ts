@@ -9,42 +9,28 @@ export const NM_PER_FT_LBF = M_PER_FT * N_PER_LBF;
 /** Pa in one psi = 4.4482216152605 N / (0.0254 m)² ≈ 6894.757293. */
 export const PA_PER_PSI = N_PER_LBF / (M_PER_IN * M_PER_IN);
 
+/** Inputs named by `K`, each a number or missing. */
+type Inputs<K extends string> = { readonly [key in K]: number | null | undefined };
+
 /** Inputs of mseSI, as the drilling daily columns hold them. */
-export interface MseSIInput {
-  readonly wob_kn: number | null | undefined;
-  readonly bit_diameter_mm: number | null | undefined;
-  readonly rpm: number | null | undefined;
-  readonly torque_kn_m: number | null | undefined;
-  readonly rop_m_h: number | null | undefined;
-}
+export type MseSIInput = Inputs<"wob_kn" | "bit_diameter_mm" | "rpm" | "torque_kn_m" | "rop_m_h">;
 
 /** Inputs of mseField, in oilfield (US) units. */
-export interface MseFieldInput {
-  readonly wob_lbf: number | null | undefined;
-  readonly bit_diameter_in: number | null | undefined;
-  readonly rpm: number | null | undefined;
-  readonly torque_ft_lbf: number | null | undefined;
-  readonly rop_ft_h: number | null | undefined;
-}
+export type MseFieldInput = Inputs<
+  "wob_lbf" | "bit_diameter_in" | "rpm" | "torque_ft_lbf" | "rop_ft_h"
+>;
+
+/** The figures named by `K` (null when they cannot be computed), why not, and the missing inputs. */
+type Outcome<K extends string> = { readonly [key in K]: number | null } & {
+  readonly reason: string | null;
+  readonly missing: readonly string[];
+};
 
 /** An MSE in MPa with its two terms, or nulls with the reason (bilingual) and the missing input names. */
-export interface MseSIResult {
-  readonly mse_mpa: number | null;
-  readonly wob_term_mpa: number | null;
-  readonly rotary_term_mpa: number | null;
-  readonly reason: string | null;
-  readonly missing: readonly string[];
-}
+export type MseSIResult = Outcome<"mse_mpa" | "wob_term_mpa" | "rotary_term_mpa">;
 
 /** An MSE in psi (and MPa) with its two terms, or nulls with the reason and the missing input names. */
-export interface MseFieldResult {
-  readonly mse_psi: number | null;
-  readonly mse_mpa: number | null;
-  readonly wob_term_psi: number | null;
-  readonly rotary_term_psi: number | null;
-  readonly reason: string | null;
-  readonly missing: readonly string[];
-}
+export type MseFieldResult = Outcome<"mse_psi" | "mse_mpa" | "wob_term_psi" | "rotary_term_psi">;
 
 type Checked = { ok: true; v: Record<string, number> } | {
   ok: false;
@@ -90,6 +76,26 @@ function check(
   return { ok: true, v };
 }
 
+/** Teale's two terms, WOB/A and 120·π·N·T/(A·ROP), in the units the inputs give them. */
+function tealeTerms(
+  wob: number,
+  area: number,
+  rpm: number,
+  torque: number,
+  rop: number,
+): [number, number] {
+  return [wob / area, (120 * Math.PI * rpm * torque) / (area * rop)];
+}
+
+/** The answer when an input rules MSE out: every figure named in `keys` null, with why. */
+function refused<K extends string>(
+  keys: readonly K[],
+  why: { reason: string; missing: string[] },
+): Outcome<K> {
+  const figures = Object.fromEntries(keys.map((key) => [key, null])) as Record<K, null>;
+  return { ...figures, reason: why.reason, missing: why.missing };
+}
+
 /**
  * Teale's (1965) mechanical specific energy in SI-based field units, result in MPa:
  *
@@ -108,20 +114,18 @@ export function mseSI(input: MseSIInput): MseSIResult {
     "bit_diameter_mm",
     "rop_m_h",
   );
-  if (!c.ok) {
-    return {
-      mse_mpa: null,
-      wob_term_mpa: null,
-      rotary_term_mpa: null,
-      reason: c.reason,
-      missing: c.missing,
-    };
-  }
+  if (!c.ok) return refused(["mse_mpa", "wob_term_mpa", "rotary_term_mpa"], c);
   const v = c.v;
   const d = v.bit_diameter_mm / 1000;
-  const area = (Math.PI * d * d) / 4;
-  const wobTerm = v.wob_kn / area / 1000;
-  const rotaryTerm = (120 * Math.PI * v.rpm * v.torque_kn_m) / (area * v.rop_m_h) / 1000;
+  const [wob, rotary] = tealeTerms(
+    v.wob_kn,
+    (Math.PI * d * d) / 4,
+    v.rpm,
+    v.torque_kn_m,
+    v.rop_m_h,
+  );
+  const wobTerm = wob / 1000;
+  const rotaryTerm = rotary / 1000;
   return {
     mse_mpa: wobTerm + rotaryTerm,
     wob_term_mpa: wobTerm,
@@ -149,20 +153,15 @@ export function mseField(input: MseFieldInput): MseFieldResult {
     "bit_diameter_in",
     "rop_ft_h",
   );
-  if (!c.ok) {
-    return {
-      mse_psi: null,
-      mse_mpa: null,
-      wob_term_psi: null,
-      rotary_term_psi: null,
-      reason: c.reason,
-      missing: c.missing,
-    };
-  }
+  if (!c.ok) return refused(["mse_psi", "mse_mpa", "wob_term_psi", "rotary_term_psi"], c);
   const v = c.v;
-  const area = (Math.PI * v.bit_diameter_in * v.bit_diameter_in) / 4;
-  const wobTerm = v.wob_lbf / area;
-  const rotaryTerm = (120 * Math.PI * v.rpm * v.torque_ft_lbf) / (area * v.rop_ft_h);
+  const [wobTerm, rotaryTerm] = tealeTerms(
+    v.wob_lbf,
+    (Math.PI * v.bit_diameter_in * v.bit_diameter_in) / 4,
+    v.rpm,
+    v.torque_ft_lbf,
+    v.rop_ft_h,
+  );
   const psi = wobTerm + rotaryTerm;
   return {
     mse_psi: psi,

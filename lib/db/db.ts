@@ -86,6 +86,25 @@ export interface RawReader {
 }
 
 /**
+ * Opens the driver's own read-only connections to a local database file; `use` names the reads
+ * in the error when the database is not a local file.
+ */
+async function readOnlyOpener(
+  location: DatabaseLocation,
+  options: OpenDatabaseOptions,
+  use: string,
+) {
+  const path = location.path;
+  if (location.kind !== "file" || !path) {
+    throw new Error(`${use} need a local database file, not "${location.url}"`);
+  }
+  // Imported when first needed, like the client: loading it loads the native addon.
+  const { default: Libsql } = await import("libsql");
+  const timeout = options.busyTimeoutMs ?? 5000;
+  return () => new Libsql(path, { readonly: true, timeout });
+}
+
+/**
  * A read-only connection to a local database file that answers with plain arrays, several
  * times cheaper per row than the client's row objects; for bulk reads in a database thread.
  */
@@ -93,12 +112,7 @@ export async function openRawReader(
   location: DatabaseLocation,
   options: OpenDatabaseOptions = {},
 ): Promise<RawReader> {
-  if (location.kind !== "file" || !location.path) {
-    throw new Error(`raw reads need a local database file, not "${location.url}"`);
-  }
-  // Imported when first needed, like the client: loading it loads the native addon.
-  const { default: Libsql } = await import("libsql");
-  const db = new Libsql(location.path, { readonly: true, timeout: options.busyTimeoutMs ?? 5000 });
+  const db = (await readOnlyOpener(location, options, "raw reads"))();
   const prepared = new Map<string, ReturnType<typeof db.prepare>>();
   return {
     rows(sql, args) {
@@ -134,14 +148,11 @@ export async function openFastReader(
   location: DatabaseLocation,
   options: OpenDatabaseOptions = {},
 ): Promise<FastReader> {
-  if (location.kind !== "file" || !location.path) {
-    throw new Error(`fast reads need a local database file, not "${location.url}"`);
-  }
-  const { default: Libsql } = await import("libsql");
-  let db: InstanceType<typeof Libsql> | null = null;
+  const open = await readOnlyOpener(location, options, "fast reads");
+  let db: ReturnType<typeof open> | null = null;
   const prepared = new Map<
     string,
-    { statement: ReturnType<InstanceType<typeof Libsql>["prepare"]>; columns: string[] }
+    { statement: ReturnType<ReturnType<typeof open>["prepare"]>; columns: string[] }
   >();
   const forget = () => {
     prepared.clear();
@@ -151,10 +162,7 @@ export async function openFastReader(
   const prepare = (sql: string) => {
     let entry = prepared.get(sql);
     if (entry) return entry;
-    db ??= new Libsql(location.path as string, {
-      readonly: true,
-      timeout: options.busyTimeoutMs ?? 5000,
-    });
+    db ??= open();
     const statement = db.prepare(sql);
     if (!statement.reader) return undefined;
     statement.raw(true).safeIntegers(true);

@@ -45,6 +45,28 @@ function toText(cell: Exclude<CellPrimitive, null>, isKey: boolean): string {
   return isKey ? text.normalize("NFKC").replace(/\s+/g, "") : text;
 }
 
+/** How a cell is read for each typed column, and what a refusal says (Chinese, English, the fix). */
+const READERS = {
+  date: {
+    read: toDate,
+    zh: "无法识别日期",
+    en: "cannot read date",
+    hint: "use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell",
+  },
+  real: {
+    read: toNumber,
+    zh: "不是数字",
+    en: "not a number",
+    hint: "write digits such as 1234.5, without units",
+  },
+  integer: {
+    read: toInteger,
+    zh: "不是整数或是/否",
+    en: "not a whole number or yes/no",
+    hint: "write a whole number, or 是/否, Y/N, 1/0",
+  },
+} as const;
+
 /**
  * Normalizes one cell for a column of the given type: empty → null; `date` →
  * `YYYY-MM-DD`; `real` → number; `integer` → whole number or 1/0 for 是/否, Y/N;
@@ -60,32 +82,8 @@ export function normalizeValue(cell: CellPrimitive, column: Column, isKey = fals
       "fix the formula or clear the cell",
     );
   }
-  switch (column.type) {
-    case "date": {
-      const value = toDate(cell);
-      return value !== null ? { ok: true, value } : refuse(
-        "无法识别日期",
-        "cannot read date",
-        cell,
-        "use YYYY-MM-DD, YYYY/M/D, YYYYMMDD or an Excel date cell",
-      );
-    }
-    case "real": {
-      const value = toNumber(cell);
-      return value !== null
-        ? { ok: true, value }
-        : refuse("不是数字", "not a number", cell, "write digits such as 1234.5, without units");
-    }
-    case "integer": {
-      const value = toInteger(cell);
-      return value !== null ? { ok: true, value } : refuse(
-        "不是整数或是/否",
-        "not a whole number or yes/no",
-        cell,
-        "write a whole number, or 是/否, Y/N, 1/0",
-      );
-    }
-    case "text":
-      return { ok: true, value: toText(cell, isKey) };
-  }
+  if (column.type === "text") return { ok: true, value: toText(cell, isKey) };
+  const reader = READERS[column.type];
+  const value = reader.read(cell);
+  return value !== null ? { ok: true, value } : refuse(reader.zh, reader.en, cell, reader.hint);
 }

@@ -196,20 +196,19 @@ function readOne(report: XmlElement, file: string): ReportDay {
     });
   };
   if (spud) put("spud_date", spud.date, "wellboreInfo/dTimSpud");
-  const md = measure(file, status, "md", "m");
-  put(
-    "depth_m",
-    md?.value ?? null,
-    md ? `statusInfo/md (${md.uom})` : "报告未给出 not in the report",
-    "日报井深 statusInfo/md",
-  );
-  const dist = measure(file, status, "distDrill", "m");
-  put(
-    "footage_m",
-    dist?.value ?? null,
-    dist ? `statusInfo/distDrill (${dist.uom})` : "报告未给出 distDrill not in the report",
-    "日报进尺 statusInfo/distDrill",
-  );
+  // A figure of <statusInfo>, with where it came from or that the report does not give it.
+  const putStatus = (field: string, name: string, kind: string) => {
+    const m = measure(file, status, name, "m");
+    put(
+      field,
+      m?.value ?? null,
+      m ? `statusInfo/${name} (${m.uom})` : `报告未给出 ${name} not in the report`,
+      kind,
+    );
+    return m;
+  };
+  const md = putStatus("depth_m", "md", "日报井深 statusInfo/md");
+  putStatus("footage_m", "distDrill", "日报进尺 statusInfo/distDrill");
   const hole = measure(file, status, "diaHole", "mm");
   const bit = bitOf(file, report, md?.value ?? null, hole?.value ?? null);
   if (bit) {

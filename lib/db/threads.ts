@@ -1,4 +1,4 @@
-import { clearTimeout, setImmediate, setTimeout } from "node:timers";
+import { clearTimeout, setTimeout } from "node:timers";
 import type { Worker } from "node:worker_threads";
 import type { DatabaseLocation } from "../config/config.ts";
 import type {
@@ -13,6 +13,7 @@ import { mayWrite } from "./busy.ts";
 import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
 import { fromWireError, toWireError } from "./wire.ts";
 import { startDbWorker } from "./worker-entry.ts";
+import { turnBatcher } from "./turn-batch.ts";
 
 /** Reader threads of a file when not configured (DB_READERS). */
 export const DEFAULT_READERS = 2;
@@ -65,12 +66,7 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   };
   // Plain statements posted in one turn of the event loop (many callers' reads under load) go to
   // the thread as one message: one wake-up and one clone instead of one each.
-  let outbox: DbRequest[] = [];
-  const flush = () => {
-    const batch = outbox;
-    outbox = [];
-    worker.postMessage(batch.length === 1 ? batch[0] : batch);
-  };
+  const send = turnBatcher<DbRequest>((batch) => worker.postMessage(batch));
   const settle = (reply: DbReply) => {
     if (reply.id === 0) return void (ready = true);
     outstanding--;
@@ -113,7 +109,7 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
         outstanding++;
         const message = { ...request, id } as DbRequest;
         if (message.op !== "execute") return worker.postMessage(message);
-        if (outbox.push(message) === 1) setImmediate(flush);
+        send(message);
       });
     },
     inFlight: () => pending.size,

@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Executor, RawReader } from "./db.ts";
 import { openDatabase, openFastReader, openRawReader } from "./db.ts";
@@ -6,6 +5,7 @@ import type { DbReply, DbRequest, DbWorkerData } from "./wire.ts";
 import { fromWireError, toWireError } from "./wire.ts";
 import { ANALYSIS_JOBS } from "../data/analysis-jobs.ts";
 import { csvChunk, pageBuffer } from "../data/export-chunk.ts";
+import { turnBatcher } from "./turn-batch.ts";
 
 type Outcome = { ok: true } | { ok: false; error: unknown };
 
@@ -29,15 +29,7 @@ export function runDbWorker(): void {
   if (!port) return;
   const data = workerData as DbWorkerData;
   // Answers of one turn go back as one message (see lib/db/threads.ts: one wake-up, not one each).
-  let outbox: DbReply[] = [];
-  const flush = () => {
-    const batch = outbox;
-    outbox = [];
-    port.postMessage(batch.length === 1 ? batch[0] : batch);
-  };
-  const reply = (message: DbReply) => {
-    if (outbox.push(message) === 1) setImmediate(flush);
-  };
+  const reply = turnBatcher<DbReply>((batch) => port.postMessage(batch));
   const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
   // Listening at once: requests that come while the file opens wait for it (or get its error).
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });

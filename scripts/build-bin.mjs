@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
 import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
-import { BUILD_TARGET, NODE_CJS, replaceLibsqlRequire } from "./build-shared.mjs";
+import { BUILD_TARGET, libsqlThrough, NODE_CJS } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 if (Number(process.versions.node.split(".")[0]) < 24) {
@@ -38,11 +38,9 @@ const seaPlugin = {
   name: "oilfield-sea",
   setup(b) {
     // libsql asks for @libsql/<target>; in the executable the addon comes from the embedded asset.
-    replaceLibsqlRequire(b, 'require("oilfield:sea-addon").loadLibsqlFromSea(target)');
-    b.onResolve(
-      { filter: /^oilfield:sea-addon$/ },
-      () => ({ path: resolve("lib/native/sea-addon.ts") }),
-    );
+    libsqlThrough(b, "oilfield:sea-addon", "loadLibsqlFromSea", {
+      path: resolve("lib/native/sea-addon.ts"),
+    });
     // ws tries these optional native helpers inside try/catch; a failed require in an executable
     // prints a warning, so they are bundled as modules that throw (ws then uses its JS fallback).
     b.onResolve(

@@ -32,3 +32,12 @@ export function replaceLibsqlRequire(b, expression) {
     return { contents: patched, loader: "js" };
   });
 }
+
+/**
+ * Makes libsql load its addon through `specifier`'s `loader(target)`, `specifier` resolving to
+ * `resolved` (an esbuild onResolve result).
+ */
+export function libsqlThrough(b, specifier, loader, resolved) {
+  replaceLibsqlRequire(b, `require(${JSON.stringify(specifier)}).${loader}(target)`);
+  b.onResolve({ filter: new RegExp(`^${specifier}$`) }, () => resolved);
+}

@@ -15,7 +15,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { addonTail } from "../lib/native/bundle-addon.ts";
 import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
-import { BUILD_TARGET, replaceLibsqlRequire } from "./build-shared.mjs";
+import { BUILD_TARGET, libsqlThrough, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ??
@@ -51,11 +51,10 @@ let nativeDirReplaced = false;
 const embedAddons = {
   name: "libsql-native-embedded",
   setup(b) {
-    replaceLibsqlRequire(b, 'require("oilfield:libsql-native").loadLibsql(target)');
-    b.onResolve(
-      { filter: /^oilfield:libsql-native$/ },
-      () => ({ path: "libsql-native", namespace: "oilfield" }),
-    );
+    libsqlThrough(b, "oilfield:libsql-native", "loadLibsql", {
+      path: "libsql-native",
+      namespace: "oilfield",
+    });
     b.onLoad({ filter: /.*/, namespace: "oilfield" }, () => ({
       contents: `import { libsqlFileFromBundle, loadLibsqlFromBundle } from ${
         JSON.stringify(resolve("lib/native/bundle-addon.ts"))

@@ -1,15 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../../../lib/db/db.ts";
 import { migrate, MIGRATIONS } from "../../../lib/db/migrations/index.ts";
+import { openTempDb } from "../../helpers/temp-db.ts";
 
 test("migration 010 counts the stored live reports, and its triggers follow every insert, delete and change of deleted_at", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-live-"));
-  const path = join(dir, "m.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  const { db, close } = await openTempDb({ migrated: false });
   const live = async () =>
     Number((await db.execute("SELECT n FROM live_counts WHERE name = 'drilling_daily'")).rows[0].n);
   const counted = async () =>
@@ -73,7 +68,6 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
     }).catch(() => undefined);
     await agrees(4, "a rolled-back insert");
   } finally {
-    db.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });

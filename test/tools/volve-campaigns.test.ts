@@ -1,8 +1,8 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { runImportCli } from "../../lib/import/cli.ts";
 import type { Db } from "../../lib/db/db.ts";
+import { runImport } from "../helpers/import-cli.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
@@ -94,15 +94,8 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
       c.well,
     );
   }
-  const out: string[] = [];
-  const code = await runImportCli([realData("volve_ddr_campaigns")], {
-    env: { DATABASE_URL: cliDb.url },
-    stdout: (s) => out.push(s),
-    stderr: (s) => out.push(s),
-    tty: false,
-    user: "ops",
-  });
-  assert.equal(code, 0, out.join(""));
+  const { code, out, err } = await runImport(cliDb.url, [realData("volve_ddr_campaigns")]);
+  assert.equal(code, 0, out + err);
   const http = await snapshot(server.db);
   assert.equal(http.daily.length, 236);
   assert.equal(http.activities.length, 3020);

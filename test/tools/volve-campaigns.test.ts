@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import type { Db } from "../../lib/db/db.ts";
+import { countRows } from "../helpers/count-rows.ts";
 import { runImport } from "../helpers/import-cli.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
@@ -72,8 +73,6 @@ async function snapshot(db: Db) {
     ),
   };
 }
-const count = async (db: Db, table: string) =>
-  Number((await db.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 test("a whole campaign (≈475 KB) imports through import_data over HTTP with the CLI's figures; again changes nothing", async () => {
   for (const c of CAMPAIGNS) {
@@ -108,7 +107,7 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
   );
 
   const tables = ["wells", "drilling_daily", "drilling_activities", "record_history", "daily_npt"];
-  const before = await Promise.all(tables.map((x) => count(server.db, x)));
+  const before = await Promise.all(tables.map((x) => countRows(server.db, x)));
   const again = await restCall(server.url, admin, "import_data", {
     jsonl_text: await readFile(realData("volve_ddr_campaigns", CAMPAIGNS[1].file), "utf8"),
     file_name: CAMPAIGNS[1].file,
@@ -124,7 +123,7 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
     again.body.result.report.activities.removed,
   ], [CAMPAIGNS[1].lines, 0]);
   assert.deepEqual(
-    await Promise.all(tables.map((x) => count(server.db, x))),
+    await Promise.all(tables.map((x) => countRows(server.db, x))),
     before,
     "re-importing changes nothing",
   );

@@ -11,12 +11,9 @@ const FIELD_VERSION = 2;
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2020, 0, 1);
 const BLOCKS = ["石南", "石西", "莫北", "陆梁", "夏子街", "玛湖"];
+// Trouble as the main-work text names it: with its hours ({h}), and once without a figure.
 const TROUBLE = [
-  "处理卡钻{h}小时",
-  "修理泥浆泵{h}小时",
-  "等停待料{h}小时",
-  "井漏堵漏{h}小时",
-  "大风停工{h}小时",
+  ...["处理卡钻", "修理泥浆泵", "等停待料", "井漏堵漏", "大风停工"].map((t) => `${t}{h}小时`),
   "修泵",
 ];
 

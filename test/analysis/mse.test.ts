@@ -28,14 +28,12 @@ test("conversion constants", () => {
 //   rotary term = 120·π·120·10,000 / (56.7450173·50) = 480·120·10,000/(72.25·50)
 //               = 576,000,000 / 3,612.5 = 159,446.3668 psi
 //   MSE = 159,886.9341 psi;  × 6,894.757293 Pa/psi = 1,102.3816 MPa
+// The bit run of both oilfield-unit examples here: an 8.5 in bit at 120 rpm drilling 50 ft/h.
+const RUN = { bit_diameter_in: 8.5, rpm: 120, rop_ft_h: 50 };
+const HAND_FIELD = { ...RUN, wob_lbf: 25_000, torque_ft_lbf: 10_000 };
+
 test("mseField: hand calculation in psi", () => {
-  const r = mseField({
-    wob_lbf: 25_000,
-    bit_diameter_in: 8.5,
-    rpm: 120,
-    torque_ft_lbf: 10_000,
-    rop_ft_h: 50,
-  });
+  const r = mseField(HAND_FIELD);
   close(r.wob_term_psi, 440.5673, 1e-4);
   close(r.rotary_term_psi, 576_000_000 / 3_612.5, 1e-6);
   close(r.mse_psi, 159_886.9341, 1e-4);
@@ -61,13 +59,7 @@ test("mseSI: the same run in kN, mm, kN·m, m/h agrees with mseField after conve
   close(si.wob_term_mpa, 3.0376047, 1e-6);
   close(si.rotary_term_mpa, 1_099.3440, 1e-4);
   close(si.mse_mpa, 1_102.3816, 1e-4);
-  const field = mseField({
-    wob_lbf: 25_000,
-    bit_diameter_in: 8.5,
-    rpm: 120,
-    torque_ft_lbf: 10_000,
-    rop_ft_h: 50,
-  });
+  const field = mseField(HAND_FIELD);
   close(si.mse_mpa, field.mse_mpa!, 1e-9 * field.mse_mpa!);
   close(si.wob_term_mpa! * 1e6 / PA_PER_PSI, field.wob_term_psi!, 1e-9);
 });
@@ -86,13 +78,7 @@ test("mseSI: round case by the 480·N·T/(d²·ROP) form", () => {
 // By hand: 4·35,000/(π·72.25) = 616.7942; 480·120·4,500/(72.25·50) = 259,200,000/3,612.5 = 71,750.8651;
 // total 72,367.6593 psi. The page's figure is 10.7 psi (0.015 %) lower, a rounding of its intermediate steps.
 test("mseField: published worked example", () => {
-  const r = mseField({
-    wob_lbf: 35_000,
-    bit_diameter_in: 8.5,
-    rpm: 120,
-    torque_ft_lbf: 4_500,
-    rop_ft_h: 50,
-  });
+  const r = mseField({ ...RUN, wob_lbf: 35_000, torque_ft_lbf: 4_500 });
   close(r.mse_psi, 72_367.6593, 1e-4);
   close(r.mse_psi, 72_357, 72_357 * 5e-4);
 });

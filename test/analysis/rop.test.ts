@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ropByGroup } from "../../lib/analysis/rop.ts";
 import type { DrillingRecord } from "../../lib/analysis/record.ts";
+import { assertFields } from "../helpers/assert-fields.ts";
 
 const close = (actual: number | null, expected: number, eps = 1e-9) =>
   assert.ok(
@@ -71,13 +72,13 @@ test("per-formation figures match the hand calculation", () => {
   assert.deepEqual(r.groups.map((g) => g.group), ["须家河组", "沙溪庙组", null]); // slowest first, no-ROP group last
   const [b, a, none] = r.groups;
   // A: weighted (10·100 + 20·300)/400 = 17.5; time-based 400 m / (10+15) h = 16
-  assert.deepEqual([
-    a.rows,
-    a.rows_with_rop,
-    a.rows_without_rop,
-    a.metres_drilled_m,
-    a.on_bottom_hours_h,
-  ], [3, 2, 1, 400, 25]);
+  assertFields(a, {
+    rows: 3,
+    rows_with_rop: 2,
+    rows_without_rop: 1,
+    metres_drilled_m: 400,
+    on_bottom_hours_h: 25,
+  });
   close(a.rop_footage_weighted_m_h, 17.5);
   close(a.rop_time_based_m_h, 16);
   close(a.rop_median_m_h, 15); // median of 10, 20
@@ -96,23 +97,23 @@ test("per-formation figures match the hand calculation", () => {
   close(b.rop_p10_m_h, 4.2); // sorted 4 5 6, h = 0.2
   close(b.rop_p90_m_h, 5.8); // h = 1.8
   // the row without formation has ROP 0: counted, but in no ROP figure
-  assert.deepEqual([
-    none.rows,
-    none.rows_without_rop,
-    none.metres_drilled_m,
-    none.rop_footage_weighted_m_h,
-    none.rop_median_m_h,
-  ], [1, 1, 80, null, null]);
+  assertFields(none, {
+    rows: 1,
+    rows_without_rop: 1,
+    metres_drilled_m: 80,
+    rop_footage_weighted_m_h: null,
+    rop_median_m_h: null,
+  });
 });
 
 test("totals over all rows and the headline name the slowest, fastest and missing ROP", () => {
   const r = ropByGroup(ROWS, "formation");
-  assert.deepEqual([
-    r.total.rows,
-    r.total.rows_without_rop,
-    r.total.metres_drilled_m,
-    r.total.on_bottom_hours_h,
-  ], [7, 2, 630, 35]);
+  assertFields(r.total, {
+    rows: 7,
+    rows_without_rop: 2,
+    metres_drilled_m: 630,
+    on_bottom_hours_h: 35,
+  });
   close(r.total.rop_footage_weighted_m_h, 7770 / 550); // row W3 has footage but no ROP: not in the weights
   close(r.total.rop_time_based_m_h, 460 / 35);
   close(r.total.rop_median_m_h, 6); // 4 5 6 10 20

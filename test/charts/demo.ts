@@ -1,14 +1,21 @@
 // Demo-like chart specs for the browser tests: what the users' data would produce.
-import type { BarSpec, DepthCurveSpec } from "../../lib/charts/spec.ts";
+import type { BarSpec, DepthCurveSpec, DepthSeries } from "../../lib/charts/spec.ts";
 
-// A depth-by-day path: metres drilled per day for each day, 0 on days lost (casing, NPT).
-function path(dailyMetres: number[]): Array<[number, number]> {
+// A depth-by-day path from runs of [days, metres drilled each of those days]: 0 m on days lost
+// (casing, NPT).
+function path(runs: Array<[number, number]>): Array<[number, number]> {
   let depth = 0;
-  return [[0, 0], ...dailyMetres.map((m, i): [number, number] => [i + 1, depth += m])];
+  const daily = runs.flatMap(([days, metres]) => Array.from({ length: days }, () => metres));
+  return [[0, 0], ...daily.map((m, i): [number, number] => [i + 1, depth += m])];
 }
 
-function repeat(times: number, metres: number): number[] {
-  return Array.from({ length: times }, () => metres);
+/** A well's plan as given, and its actual curve from runs of daily metres (see path). */
+function planAndActual(
+  well: string,
+  plan: Array<[number, number]>,
+  actualRuns: Array<[number, number]>,
+): DepthSeries[] {
+  return [{ well, kind: "plan", points: plan }, { well, kind: "actual", points: path(actualRuns) }];
 }
 
 /** Plan and actual for two wells over ~60 days to ~3500 m. */
@@ -17,40 +24,16 @@ export function depthDemo(): DepthCurveSpec {
     kind: "depth_curve",
     title: { zh: "钻井进度曲线", en: "Depth vs days" },
     series: [
-      {
-        well: "乐探1",
-        kind: "plan",
-        points: [[0, 0], [6, 500], [9, 500], [30, 2400], [34, 2400], [58, 3500]],
-      },
-      {
-        well: "乐探1",
-        kind: "actual",
-        points: path([
-          ...repeat(5, 110),
-          ...repeat(4, 0),
-          ...repeat(12, 95),
-          ...repeat(5, 0),
-          ...repeat(14, 70),
-          ...repeat(3, 0),
-          ...repeat(17, 50),
-        ]),
-      },
-      {
-        well: "石南201",
-        kind: "plan",
-        points: [[0, 0], [5, 450], [8, 450], [28, 2200], [31, 2200], [52, 3300]],
-      },
-      {
-        well: "石南201",
-        kind: "actual",
-        points: path([
-          ...repeat(4, 120),
-          ...repeat(3, 0),
-          ...repeat(18, 90),
-          ...repeat(6, 0),
-          ...repeat(16, 60),
-        ]),
-      },
+      ...planAndActual(
+        "乐探1",
+        [[0, 0], [6, 500], [9, 500], [30, 2400], [34, 2400], [58, 3500]],
+        [[5, 110], [4, 0], [12, 95], [5, 0], [14, 70], [3, 0], [17, 50]],
+      ),
+      ...planAndActual(
+        "石南201",
+        [[0, 0], [5, 450], [8, 450], [28, 2200], [31, 2200], [52, 3300]],
+        [[4, 120], [3, 0], [18, 90], [6, 0], [16, 60]],
+      ),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { compareJob, compareRowsJob, ropJob, ropRowsJob } from "../../lib/data/analysis-jobs.ts";
+import type { RopJobInput } from "../../lib/data/analysis-jobs.ts";
 import { compareSql } from "../../lib/data/analysis-compare-sql.ts";
 import { ropSql } from "../../lib/data/analysis-rop-sql.ts";
 import type { DailyFilter } from "../../lib/data/daily-filter.ts";
@@ -181,6 +182,24 @@ function same(sql: Json, js: Json, path: string): void {
   assert.deepEqual(sql, js, path);
 }
 
+/** Asserts compare_wells gives the same answer by its SQL path (where it takes it) as from the rows. */
+async function sameCompare(filter: DailyFilter, path: string): Promise<void> {
+  same(
+    await compareJob(t.db, { filter }) as unknown as Json,
+    await compareRowsJob(t.db, { filter }) as unknown as Json,
+    path,
+  );
+}
+
+/** Asserts analyze_rop gives the same answer by its SQL path (where it takes it) as from the rows. */
+async function sameRop(input: RopJobInput, path: string): Promise<void> {
+  same(
+    await ropJob(t.db, input) as unknown as Json,
+    await ropRowsJob(t.db, input) as unknown as Json,
+    path,
+  );
+}
+
 const PLACEHOLDER = {
   rows: 0,
   days: null,
@@ -213,21 +232,13 @@ test("plain data: compare_wells and analyze_rop take the SQL path and give the r
       null,
       `compare SQL path for ${JSON.stringify(filter)}`,
     );
-    same(
-      await compareJob(t.db, { filter }) as unknown as Json,
-      await compareRowsJob(t.db, { filter }) as unknown as Json,
-      `compare ${JSON.stringify(filter)}`,
-    );
+    await sameCompare(filter, `compare ${JSON.stringify(filter)}`);
     for (const by of ["formation", "bit_type", "well_id"] as const) {
       // null when the groups' order or a shown figure could differ (ties between small groups): the rows decide then.
       if ((await ropSql(t.db, filter, by, "slowest")) !== null) taken++;
       cases++;
       for (const sort of ["slowest", "fastest", "metres", "rows", "name"] as const) {
-        same(
-          await ropJob(t.db, { filter, by, sort }) as unknown as Json,
-          await ropRowsJob(t.db, { filter, by, sort }) as unknown as Json,
-          `rop ${by} ${sort} ${JSON.stringify(filter)}`,
-        );
+        await sameRop({ filter, by, sort }, `rop ${by} ${sort} ${JSON.stringify(filter)}`);
       }
     }
   }
@@ -268,17 +279,12 @@ test("a well id the SQL would read differently (checked once per well) sends the
         null,
         `ROP by ${by} falls back for ${JSON.stringify(odd)}`,
       );
-      same(
-        await ropJob(t.db, { filter: {}, by, sort: "slowest" }) as unknown as Json,
-        await ropRowsJob(t.db, { filter: {}, by, sort: "slowest" }) as unknown as Json,
+      await sameRop(
+        { filter: {}, by, sort: "slowest" },
         `rop by ${by} with ${JSON.stringify(odd)}`,
       );
     }
-    same(
-      await compareJob(t.db, { filter: {} }) as unknown as Json,
-      await compareRowsJob(t.db, { filter: {} }) as unknown as Json,
-      `compare with ${JSON.stringify(odd)}`,
-    );
+    await sameCompare({}, `compare with ${JSON.stringify(odd)}`);
     await t.db.execute("UPDATE drilling_daily SET well_id = ? WHERE well_id = ?", [plain, odd]);
   }
   assert.notEqual(await ropSql(t.db, {}, "formation", "slowest"), null, "plain again: SQL answers");
@@ -323,16 +329,8 @@ test("a row the SQL would read differently sends the analysis back to the rows, 
       null,
       `ROP falls back for ${JSON.stringify(filter)}`,
     );
-    same(
-      await compareJob(t.db, { filter }) as unknown as Json,
-      await compareRowsJob(t.db, { filter }) as unknown as Json,
-      `compare ${JSON.stringify(filter)}`,
-    );
-    same(
-      await ropJob(t.db, { filter, by: "formation", sort: "slowest" }) as unknown as Json,
-      await ropRowsJob(t.db, { filter, by: "formation", sort: "slowest" }) as unknown as Json,
-      `rop ${JSON.stringify(filter)}`,
-    );
+    await sameCompare(filter, `compare ${JSON.stringify(filter)}`);
+    await sameRop({ filter, by: "formation", sort: "slowest" }, `rop ${JSON.stringify(filter)}`);
   }
   // One spud text on all of a well's reports, with an edge space: checked once for the well.
   await t.db.execute("UPDATE drilling_daily SET spud_date = ' 2023-04-29' WHERE well_id = '怪'");
@@ -344,11 +342,7 @@ test("a row the SQL would read differently sends the analysis back to the rows, 
     null,
     "compare falls back for one odd spud text",
   );
-  same(
-    await compareJob(t.db, { filter: { well_ids: ["怪"] } }) as unknown as Json,
-    await compareRowsJob(t.db, { filter: { well_ids: ["怪"] } }) as unknown as Json,
-    "compare with one odd spud text",
-  );
+  await sameCompare({ well_ids: ["怪"] }, "compare with one odd spud text");
   // " 须家河组 " and "须家河组" are one group, as text() reads them.
   const r = await ropJob(t.db, { filter: { well_ids: ["怪"] }, by: "formation", sort: "slowest" });
   assert.deepEqual(r.result.groups.map((g) => [g.group, g.rows]), [["须家河组", 2]]);

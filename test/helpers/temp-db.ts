@@ -5,7 +5,7 @@ import { openDatabase } from "../../lib/db/db.ts";
 import type { Db } from "../../lib/db/db.ts";
 import { migrate } from "../../lib/db/migrations/index.ts";
 
-/** A migrated, empty libSQL file under os.tmpdir(), its DATABASE_URL, and a way to remove it. */
+/** A libSQL file under os.tmpdir(), its DATABASE_URL, and a way to remove it. */
 export interface TempDb {
   readonly db: Db;
   readonly dir: string;
@@ -13,12 +13,17 @@ export interface TempDb {
   close(): Promise<void>;
 }
 
-/** Opens a fresh migrated database in a new temporary directory. */
-export async function openTempDb(): Promise<TempDb> {
+/**
+ * Opens a fresh database in a new temporary directory: migrated, or with `migrated: false` empty
+ * (for tests of the migrations themselves).
+ */
+export async function openTempDb(
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<TempDb> {
   const dir = await mkdtemp(join(tmpdir(), "oilfield-write-"));
   const path = join(dir, "oilfield.db");
   const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
-  await migrate(db);
+  if (migrated) await migrate(db);
   return {
     db,
     dir,

@@ -45,31 +45,29 @@ export function buildZip(parts: readonly ZipPart[]): Uint8Array {
     const name = Buffer.from(part.name, "utf8");
     const crc = crc32(raw);
     const size = part.declaredSize ?? raw.length;
-    // Local file header: signature, version 2.0, deflate, crc, sizes, name length.
-    const local = zipHeader(30, [
-      [0, 4, 0x04034b50],
-      [4, 2, 20],
-      [8, 2, 8],
-      [14, 4, crc],
-      [18, 4, packed.length],
-      [22, 4, size],
-      [26, 2, name.length],
-    ]);
+    // The fields a local header and a central directory entry share, from where they start in each:
+    // version 2.0 needed, deflate, crc, sizes, name length.
+    const common = (at: number, nameLength: number): [number, 2 | 4, number][] => [
+      [at, 2, 20],
+      [at + 4, 2, 8],
+      [at + 10, 4, crc],
+      [at + 14, 4, packed.length],
+      [at + 18, 4, size],
+      [at + 22, 2, nameLength],
+    ];
+    // Local file header: signature, then the common fields.
+    const local = zipHeader(30, [[0, 4, 0x04034b50], ...common(4, name.length)]);
     const localOffset = offset;
     locals.push(local, name, packed);
     offset += 30 + name.length + packed.length;
     for (let copy = 0; copy < (part.copies ?? 1); copy++) {
       const entryName = copy === 0 ? name : Buffer.from(`${part.name}.${copy}`, "utf8");
-      // Central directory entry: the same fields shifted, plus where the local header is.
+      // Central directory entry: signature, version made by, the common fields two bytes later
+      // than in the local header, and where the local header is.
       const entry = zipHeader(46, [
         [0, 4, 0x02014b50],
         [4, 2, 20],
-        [6, 2, 20],
-        [10, 2, 8],
-        [16, 4, crc],
-        [20, 4, packed.length],
-        [24, 4, size],
-        [28, 2, entryName.length],
+        ...common(6, entryName.length),
         [42, 4, localOffset],
       ]);
       central.push(entry, entryName);

@@ -32,6 +32,14 @@ async function answer(url: string, init: RequestInit = {}) {
   };
 }
 
+/** POSTs `body` to `path` with JSON-RPC headers, as the distinct ADMIN `someone(n)`. */
+const post = (path: string, n: number, body = "{}") =>
+  answer(`${server.url}${path}`, {
+    method: "POST",
+    headers: { ...JSON_RPC_HEADERS, ...someone(n) },
+    body,
+  });
+
 test("every HTTP error off the JSON-RPC surface has one shape: {success: false, error, message}", async () => {
   const u = server.url;
   const cases: [
@@ -65,44 +73,13 @@ test("every HTTP error off the JSON-RPC surface has one shape: {success: false, 
     ],
     [
       "too large",
-      answer(`${u}/mcp`, {
-        method: "POST",
-        headers: { ...JSON_RPC_HEADERS, ...someone(2) },
-        body: JSON.stringify({ pad: "x".repeat(2000) }),
-      }),
+      post("/mcp", 2, JSON.stringify({ pad: "x".repeat(2000) })),
       413,
       "payload_too_large",
     ],
-    [
-      "REST without a name",
-      answer(`${u}/mcp/call-tool`, {
-        method: "POST",
-        headers: { ...JSON_RPC_HEADERS, ...someone(3) },
-        body: "{}",
-      }),
-      400,
-      "invalid",
-    ],
-    [
-      "no sessionId",
-      answer(`${u}/messages`, {
-        method: "POST",
-        headers: { ...JSON_RPC_HEADERS, ...someone(4) },
-        body: "{}",
-      }),
-      400,
-      "invalid",
-    ],
-    [
-      "unknown session",
-      answer(`${u}/messages?sessionId=nope`, {
-        method: "POST",
-        headers: { ...JSON_RPC_HEADERS, ...someone(5) },
-        body: "{}",
-      }),
-      404,
-      "unknown_session",
-    ],
+    ["REST without a name", post("/mcp/call-tool", 3), 400, "invalid"],
+    ["no sessionId", post("/messages", 4), 400, "invalid"],
+    ["unknown session", post("/messages?sessionId=nope", 5), 404, "unknown_session"],
     [
       "export refused",
       answer(`${u}/export/wells.csv`, {
@@ -151,25 +128,19 @@ test("every HTTP error off the JSON-RPC surface has one shape: {success: false, 
 
 test("errors of a JSON-RPC message are JSON-RPC errors carrying its id", async () => {
   const u = server.url;
-  const post = (path: string, body: string, n: number) =>
-    answer(`${u}${path}`, {
-      method: "POST",
-      headers: { ...JSON_RPC_HEADERS, ...someone(n) },
-      body,
-    });
-  const parse = await post("/mcp", "{not json", 10);
+  const parse = await post("/mcp", 10, "{not json");
   assert.deepEqual([
     parse.status,
     parse.body.jsonrpc,
     parse.body.id,
     (parse.body.error as { code: number }).code,
   ], [400, "2.0", null, -32700]);
-  const batch = await post("/mcp/call-tool", "[]", 11);
+  const batch = await post("/mcp/call-tool", 11, "[]");
   assert.deepEqual([batch.status, (batch.body.error as { code: number }).code], [400, -32600]);
   const badParams = await post(
     "/mcp",
-    JSON.stringify({ jsonrpc: "2.0", id: "q1", method: "tools/call", params: { arguments: {} } }),
     12,
+    JSON.stringify({ jsonrpc: "2.0", id: "q1", method: "tools/call", params: { arguments: {} } }),
   );
   assert.deepEqual([
     badParams.status,
@@ -182,8 +153,8 @@ test("errors of a JSON-RPC message are JSON-RPC errors carrying its id", async (
     method: "tools/call",
     params: { name: "list_wells", arguments: { limit: 1 } },
   });
-  assert.equal((await post("/mcp", call, 13)).status, 200);
-  const limited = await post("/mcp", call, 13);
+  assert.equal((await post("/mcp", 13, call)).status, 200);
+  const limited = await post("/mcp", 13, call);
   assert.deepEqual(
     [limited.status, limited.body.id, (limited.body.error as { code: number }).code],
     [429, 42, -32000],

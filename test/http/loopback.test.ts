@@ -20,10 +20,13 @@ test("isLoopback: localhost, ::1 and 127/8 only", () => {
 });
 
 test("hostnameOf strips the port and IPv6 brackets", () => {
-  assert.equal(hostnameOf("Example.COM:8080"), "example.com");
-  assert.equal(hostnameOf("127.0.0.1:49152"), "127.0.0.1");
-  assert.equal(hostnameOf("[::1]:8080"), "::1");
-  assert.equal(hostnameOf("[fe80::1]"), "fe80::1");
-  assert.equal(hostnameOf("fe80::1"), "fe80::1");
-  assert.equal(hostnameOf("oilfield-mcp"), "oilfield-mcp");
+  const cases = [
+    ["Example.COM:8080", "example.com"],
+    ["127.0.0.1:49152", "127.0.0.1"],
+    ["[::1]:8080", "::1"],
+    ["[fe80::1]", "fe80::1"],
+    ["fe80::1", "fe80::1"],
+    ["oilfield-mcp", "oilfield-mcp"],
+  ];
+  for (const [host, name] of cases) assert.equal(hostnameOf(host), name, host);
 });

@@ -5,6 +5,7 @@ import iconv from "iconv-lite";
 import { importFile } from "../../lib/import/import-file.ts";
 import { openTempDb, snapshot } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
+import { assertRows } from "../helpers/assert-rows.ts";
 
 let t: TempDb;
 before(async () => (t = await openTempDb()));
@@ -31,32 +32,14 @@ test("a GBK key-well daily CSV (their D. codes) is recognised, imported, and unc
     120,
   ]]);
   assert.deepEqual(first.not_in_master, { rows: 3, wells: 1, examples: ["石南201"] });
-  const rows = await t.db.execute(
+  await assertRows(
+    t.db,
     "SELECT layer_no, report_date, gas_rate_1e4m3_d, flowing_pressure_mpa, remarks FROM key_well_daily ORDER BY report_date, layer_no",
+    ["layer_no", "report_date", "gas_rate_1e4m3_d", "flowing_pressure_mpa", "remarks"],
+    ["1", "2021-03-05", 3.2, 25.1, "正常生产"],
+    ["2", "2021-03-05", 1.1, 24, null],
+    ["1", "2021-03-06", 0, null, "关井测压"],
   );
-  assert.deepEqual(rows.rows, [
-    {
-      layer_no: "1",
-      report_date: "2021-03-05",
-      gas_rate_1e4m3_d: 3.2,
-      flowing_pressure_mpa: 25.1,
-      remarks: "正常生产",
-    },
-    {
-      layer_no: "2",
-      report_date: "2021-03-05",
-      gas_rate_1e4m3_d: 1.1,
-      flowing_pressure_mpa: 24,
-      remarks: null,
-    },
-    {
-      layer_no: "1",
-      report_date: "2021-03-06",
-      gas_rate_1e4m3_d: 0,
-      flowing_pressure_mpa: null,
-      remarks: "关井测压",
-    },
-  ]);
   const before = await snapshot(t.db, "key_well_daily");
   const second = await run(bytes, "试采.csv");
   assert.deepEqual([second.inserted, second.updated, second.unchanged], [0, 0, 3]);

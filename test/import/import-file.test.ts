@@ -5,6 +5,7 @@ import iconv from "iconv-lite";
 import { importFile } from "../../lib/import/import-file.ts";
 import { openTempDb, snapshot } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
+import { assertRows } from "../helpers/assert-rows.ts";
 
 let t: TempDb;
 before(async () => (t = await openTempDb()));
@@ -47,32 +48,14 @@ test("an .xlsx well master with a two-row header is imported, and importing it a
   assert.equal(first.table, "wells");
   assert.deepEqual([first.inserted, first.updated, first.unchanged, first.rejected], [3, 0, 0, 0]);
   assert.equal(first.not_in_master, null);
-  const wells = await t.db.execute(
+  await assertRows(
+    t.db,
     "SELECT well_id, block, is_key_well, design_date, design_depth_m FROM wells ORDER BY well_id",
+    ["well_id", "block", "is_key_well", "design_date", "design_depth_m"],
+    ["中102", "中部", 0, "2020-08-01", 3200],
+    ["乐探1", "乐探", 1, "2020-05-06", 4500],
+    ["石南201", "石南", 0, "2020-07-01", 3850],
   );
-  assert.deepEqual(wells.rows, [
-    {
-      well_id: "中102",
-      block: "中部",
-      is_key_well: 0,
-      design_date: "2020-08-01",
-      design_depth_m: 3200,
-    },
-    {
-      well_id: "乐探1",
-      block: "乐探",
-      is_key_well: 1,
-      design_date: "2020-05-06",
-      design_depth_m: 4500,
-    },
-    {
-      well_id: "石南201",
-      block: "石南",
-      is_key_well: 0,
-      design_date: "2020-07-01",
-      design_depth_m: 3850,
-    },
-  ]);
   const before = await snapshot(t.db, "wells");
   const history = await count("SELECT count(*) AS n FROM record_history");
   const second = await run(bytes, "油井.xlsx");

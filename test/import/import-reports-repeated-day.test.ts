@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { runImportCli } from "../../lib/import/cli.ts";
+import { runImport } from "../helpers/import-cli.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
 import { realData, volveXmlText } from "../helpers/realdata.ts";
@@ -34,18 +34,10 @@ async function campaignOfXml(lines: number): Promise<string> {
 }
 
 async function importInto(t: TempDb, files: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
   const report = join(t.dir, "report.json");
-  const code = await runImportCli([...files, "--report", report], {
-    env: { DATABASE_URL: t.url },
-    stdout: (s) => out.push(s),
-    stderr: (s) => err.push(s),
-    tty: false,
-    user: "ops",
-  });
-  assert.equal(code, 0, err.join(""));
-  return { out: out.join(""), json: JSON.parse(await readFile(report, "utf8")) };
+  const { code, out, err } = await runImport(t.url, [...files, "--report", report]);
+  assert.equal(code, 0, err);
+  return { out, json: JSON.parse(await readFile(report, "utf8")) };
 }
 
 async function dayOf(t: TempDb) {

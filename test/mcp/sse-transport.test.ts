@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import type { SseOutboxLimits } from "../../lib/mcp/sse-outbox.ts";
 import { WebSseServerTransport } from "../../lib/mcp/sse-transport.ts";
 
 async function readText(
@@ -16,12 +17,18 @@ async function readText(
   return text;
 }
 
-test("the stream announces the endpoint first, then carries messages as `message` events", async () => {
-  const transport = new WebSseServerTransport({
-    sessionId: "abc-1",
+/** A transport on /messages whose keep-alive does not tick during a test. */
+function quietTransport(sessionId: string, limits?: SseOutboxLimits): WebSseServerTransport {
+  return new WebSseServerTransport({
+    sessionId,
     endpoint: "/messages",
     keepAliveMs: 60_000,
+    ...(limits ? { limits } : {}),
   });
+}
+
+test("the stream announces the endpoint first, then carries messages as `message` events", async () => {
+  const transport = quietTransport("abc-1");
   const res = transport.response();
   assert.equal(res.headers.get("content-type"), "text/event-stream; charset=utf-8");
   assert.equal(res.headers.get("x-accel-buffering"), "no");
@@ -58,11 +65,7 @@ test("keep-alive comments are sent on every tick, with the tick callback", async
 });
 
 test("POSTed JSON-RPC reaches onmessage; anything else throws; close is reported once, also when the client cancels", async () => {
-  const transport = new WebSseServerTransport({
-    sessionId: "m",
-    endpoint: "/messages",
-    keepAliveMs: 60_000,
-  });
+  const transport = quietTransport("m");
   const got: unknown[] = [];
   let closes = 0;
   transport.onmessage = (m) => void got.push(m);
@@ -82,12 +85,7 @@ test("POSTed JSON-RPC reaches onmessage; anything else throws; close is reported
 });
 
 test("a client that stops reading: backlog names the limit once answers owed reach it; one more event drops the session and what was queued", async () => {
-  const transport = new WebSseServerTransport({
-    sessionId: "slow",
-    endpoint: "/messages",
-    keepAliveMs: 60_000,
-    limits: { maxBytes: 1000, maxMessages: 3 },
-  });
+  const transport = quietTransport("slow", { maxBytes: 1000, maxMessages: 3 });
   const errors: string[] = [];
   let closes = 0;
   transport.onerror = (e) => void errors.push(e.message);
@@ -126,12 +124,7 @@ test("a client that stops reading: backlog names the limit once answers owed rea
 });
 
 test("a reading client is never refused: many large answers flow through a small outbox", async () => {
-  const transport = new WebSseServerTransport({
-    sessionId: "fast",
-    endpoint: "/messages",
-    keepAliveMs: 60_000,
-    limits: { maxBytes: 1000, maxMessages: 2 },
-  });
+  const transport = quietTransport("fast", { maxBytes: 1000, maxMessages: 2 });
   transport.onmessage = () => {};
   const reader = transport.response().body!.getReader();
   await readText(reader, /\n\n/);

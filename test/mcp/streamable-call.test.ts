@@ -1,5 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { MCP_POST_HEADERS, postMcp } from "../helpers/mcp-post.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -14,24 +15,8 @@ after(async () => {
   await server.close();
 });
 
-const MCP_HEADERS = {
-  "content-type": "application/json",
-  accept: "application/json, text/event-stream",
-  "mcp-protocol-version": "2025-06-18",
-};
-
-async function post(headers: Record<string, string>, body: unknown) {
-  const res = await fetch(`${server.url}/mcp`, {
-    method: "POST",
-    headers: { ...MCP_HEADERS, ...headers },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    type: res.headers.get("content-type"),
-    body: JSON.parse(await res.text()) as Record<string, unknown>,
-  };
-}
+const post = (headers: Record<string, string>, body: unknown) =>
+  postMcp(`${server.url}/mcp`, headers, body);
 
 // A `_meta` in params makes the request one the direct answer does not take: the SDK server answers it
 // (a 2025-era call's progress token changes nothing in its answer).
@@ -105,7 +90,7 @@ test("requests the direct answer does not take still get the SDK's checks", asyn
   assert.equal(badVersion.status, 400, "an unsupported protocol version is refused as before");
   const res = await fetch(`${server.url}/mcp`, {
     method: "POST",
-    headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" },
+    headers: { ...MCP_POST_HEADERS, ...identity("USER"), accept: "application/json" },
     body: JSON.stringify(plain(1, "list_wells", {})),
   });
   assert.equal(res.status, 406, "a client that does not accept SSE is refused as before");

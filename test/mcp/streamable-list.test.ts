@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { createToolRegistry, LIST_JSON_CACHE_MAX } from "../../lib/mcp/registry.ts";
 import { TOOLS } from "../../lib/tools/index.ts";
 import { parseToolFilter } from "../../lib/mcp/toolsets.ts";
+import { MCP_POST_HEADERS, postMcp } from "../helpers/mcp-post.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -20,24 +21,9 @@ after(async () => {
   await mapped.close();
 });
 
-const MCP_HEADERS = {
-  "content-type": "application/json",
-  accept: "application/json, text/event-stream",
-  "mcp-protocol-version": "2025-06-18",
-};
-
-async function post(url: string, headers: Record<string, string>, body: unknown) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { ...MCP_HEADERS, ...headers },
-    body: JSON.stringify(body),
-  });
-  return {
-    status: res.status,
-    type: res.headers.get("content-type"),
-    body: JSON.parse(await res.text()) as { id?: unknown; result?: { tools: { name: string }[] } },
-  };
-}
+type ListBody = { id?: unknown; result?: { tools: { name: string }[] } };
+const post = (url: string, headers: Record<string, string>, body: unknown) =>
+  postMcp<ListBody>(url, headers, body);
 
 // A `_meta` in params makes the request one the cached answer does not take: the SDK server answers it.
 const plain = (id: string | number) => ({ jsonrpc: "2.0", id, method: "tools/list" });
@@ -102,7 +88,7 @@ test("requests the cached answer does not take still get the SDK's checks", asyn
   assert.equal(badVersion.status, 400, "an unsupported protocol version is refused as before");
   const res = await fetch(url, {
     method: "POST",
-    headers: { ...MCP_HEADERS, ...identity("USER"), accept: "application/json" },
+    headers: { ...MCP_POST_HEADERS, ...identity("USER"), accept: "application/json" },
     body: JSON.stringify(plain(1)),
   });
   assert.equal(res.status, 406, "a client that does not accept SSE is refused as before");

@@ -41,6 +41,24 @@ const modernHeaders = (role: string, method: string, name?: string) => ({
   ...(name ? { "mcp-name": name } : {}),
 });
 
+/**
+ * POSTs a 2026-07-28 request as `role`: the envelope in params._meta, and the headers that go with
+ * it (mcp-name: `headerName`, by default the tool the params name).
+ */
+const modern = (
+  path: string,
+  role: string,
+  id: string | number,
+  method: string,
+  params: { name?: string; arguments?: unknown } = {},
+  headerName = params.name,
+) =>
+  post(
+    path,
+    { jsonrpc: "2.0", id, method, params: { ...params, _meta: envelope } },
+    modernHeaders(role, method, headerName),
+  );
+
 for (const role of ["USER", "ENGINEER", "ADMIN", "root"]) {
   test(`a 2026-07-28 client (SDK v2) sees exactly the tools a 2025 client (SDK v1) sees as ${role}`, async () => {
     const modern = await connectModern(`${server.url}/mcp`, identity(role));
@@ -87,12 +105,7 @@ async function waitForRows(userId: string, n: number) {
 
 test("2026-07-28 lists carry a private TTL: a client reuses its own role's list, never another principal's", async () => {
   for (const role of ["USER", "ADMIN"]) {
-    const { json } = await post("/mcp", {
-      jsonrpc: "2.0",
-      id: 1,
-      method: "tools/list",
-      params: { _meta: envelope },
-    }, modernHeaders(role, "tools/list"));
+    const { json } = await modern("/mcp", role, 1, "tools/list");
     assert.deepEqual([json.result.ttlMs, json.result.cacheScope], [300_000, "private"], role);
   }
   // One cache shared by two principals, as a host pooling clients would: the private list stays per partition.
@@ -123,12 +136,7 @@ test("2026-07-28 lists carry a private TTL: a client reuses its own role's list,
 });
 
 test("2026-07-28 over raw HTTP: discover, header/body and envelope checks with their error codes and ids", async () => {
-  const discover = await post("/mcp", {
-    jsonrpc: "2.0",
-    id: "d",
-    method: "server/discover",
-    params: { _meta: envelope },
-  }, modernHeaders("USER", "server/discover"));
+  const discover = await modern("/mcp", "USER", "d", "server/discover");
   assert.equal(discover.status, 200);
   assert.equal(discover.json.id, "d");
   assert.ok(discover.json.result.supportedVersions.includes(MODERN));
@@ -142,12 +150,11 @@ test("2026-07-28 over raw HTTP: discover, header/body and envelope checks with t
   ]);
   assert.deepEqual(Object.keys(discover.json.result.capabilities).sort(), ["resources", "tools"]);
 
-  const mismatch = await post("/mcp", {
-    jsonrpc: "2.0",
-    id: 3,
-    method: "tools/call",
-    params: { name: "export_all_data", arguments: {}, _meta: envelope },
-  }, modernHeaders("USER", "tools/call", "list_wells"));
+  // mcp-name names another tool than the body calls
+  const mismatch = await modern("/mcp", "USER", 3, "tools/call", {
+    name: "export_all_data",
+    arguments: {},
+  }, "list_wells");
   assert.deepEqual([mismatch.status, mismatch.json.id, mismatch.json.error.code], [400, 3, -32020]);
   const noEnvelope = await post(
     "/mcp",
@@ -159,31 +166,19 @@ test("2026-07-28 over raw HTTP: discover, header/body and envelope checks with t
     4,
     -32602,
   ]);
-  const unknownTool = await post("/mcp/call-tool", {
-    jsonrpc: "2.0",
-    id: 5,
-    method: "tools/call",
-    params: { name: "nope", arguments: {}, _meta: envelope },
-  }, modernHeaders("USER", "tools/call", "nope"));
+  const unknownTool = await modern("/mcp/call-tool", "USER", 5, "tools/call", {
+    name: "nope",
+    arguments: {},
+  });
   assert.deepEqual([unknownTool.json.id, unknownTool.json.error.code], [5, -32602]);
   assert.match(unknownTool.json.error.message, /未知工具 "nope"/);
-  const removed = await post("/mcp", {
-    jsonrpc: "2.0",
-    id: 7,
-    method: "initialize",
-    params: { _meta: envelope },
-  }, modernHeaders("USER", "initialize"));
+  const removed = await modern("/mcp", "USER", 7, "initialize");
   assert.deepEqual(
     [removed.status, removed.json.id, removed.json.error.code],
     [404, 7, -32601],
     "initialize is gone in 2026-07-28",
   );
-  const templates = await post("/mcp", {
-    jsonrpc: "2.0",
-    id: 8,
-    method: "resources/templates/list",
-    params: { _meta: envelope },
-  }, modernHeaders("ADMIN", "resources/templates/list"));
+  const templates = await modern("/mcp", "ADMIN", 8, "resources/templates/list");
   assert.deepEqual([templates.json.result.resourceTemplates, templates.json.result.cacheScope], [
     [],
     "private",
@@ -199,12 +194,10 @@ test("2026-07-28 over raw HTTP: discover, header/body and envelope checks with t
 });
 
 test("the guide's /mcp/call-tool answers 2026-07-28 JSON-RPC, and REST bodies stay REST", async () => {
-  const rpc = await post("/mcp/call-tool", {
-    jsonrpc: "2.0",
-    id: 9,
-    method: "tools/call",
-    params: { name: "export_all_data", arguments: {}, _meta: envelope },
-  }, modernHeaders("USER", "tools/call", "export_all_data"));
+  const rpc = await modern("/mcp/call-tool", "USER", 9, "tools/call", {
+    name: "export_all_data",
+    arguments: {},
+  });
   assert.equal(
     rpc.json.result.content[0].text,
     "权限不足：用户角色 USER 无权访问工具 export_all_data",

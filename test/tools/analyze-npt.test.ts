@@ -1,39 +1,27 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { callBoth } from "../helpers/call-both.ts";
-import { insertFixture } from "../helpers/fixture.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { tableRows } from "../helpers/table-rows.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { assertFields } from "../helpers/assert-fields.ts";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [{ well_id: "T1" }, { well_id: "T2" }], [
-    {
-      well_id: "T1",
-      report_date: "2026-03-01",
-      npt_h: 6,
-      npt_category: "downhole",
-      main_work: "处理卡钻6小时",
-    },
-    { well_id: "T1", report_date: "2026-03-02", npt_h: 0, main_work: "钻进至900m" },
-    // No NPT column: read from the main-work text (the field's real data).
-    {
-      well_id: "T1",
-      report_date: "2026-03-03",
-      npt_h: null,
-      main_work: "钻进至1200m；修理泥浆泵3小时",
-    },
-    { well_id: "T2", report_date: "2026-03-01", npt_h: 12, npt_category: "等停" },
-    {
-      well_id: "T2",
-      report_date: "2026-03-02",
-      npt_h: null,
-      main_work: "大风停工5小时，等停待料2小时",
-    },
-    { well_id: "T2", report_date: "2026-03-03", npt_h: null, main_work: null },
-    { well_id: "T2", report_date: "2026-03-04", npt_h: null, main_work: "修泵，钻进至1500m" },
-  ]);
+  server = await startFixtureServer(
+    [{ well_id: "T1" }, { well_id: "T2" }],
+    tableRows(
+      ["well_id", "report_date", "npt_h", "npt_category", "main_work"],
+      ["T1", "2026-03-01", 6, "downhole", "处理卡钻6小时"],
+      ["T1", "2026-03-02", 0, null, "钻进至900m"],
+      // No NPT column: read from the main-work text (the field's real data).
+      ["T1", "2026-03-03", null, null, "钻进至1200m；修理泥浆泵3小时"],
+      ["T2", "2026-03-01", 12, "等停", null],
+      ["T2", "2026-03-02", null, null, "大风停工5小时，等停待料2小时"],
+      ["T2", "2026-03-03", null, null, null],
+      ["T2", "2026-03-04", null, null, "修泵，钻进至1500m"],
+    ),
+  );
 });
 after(() => server.close());
 
@@ -41,12 +29,12 @@ test("NPT by category and by well, from the NPT column and the main-work text, a
   const { result, text } = await callBoth(server.url, "analyze_npt", {});
   // Known days: T1 ×3, T2 ×3 (03-03 has neither) → 6 × 24 h = 144 h.
   // NPT: downhole 6, equipment 3 (修理泥浆泵3小时), waiting 12 + 2 (等停待料2小时), weather 5 → 28 h = 19.44 %
-  assert.deepEqual([
-    result.report_days,
-    result.classified_rows,
-    result.rows_without_npt,
-    result.rows_hours_unknown,
-  ], [6, 3, 1, 1]);
+  assertFields(result, {
+    report_days: 6,
+    classified_rows: 3,
+    rows_without_npt: 1,
+    rows_hours_unknown: 1,
+  });
   assert.deepEqual([result.total_time_h, result.npt_h, result.npt_share_pct], [144, 28, 19.44]);
   assert.deepEqual(
     result.categories.map((
@@ -87,11 +75,6 @@ test("the shared filter narrows the rows; an empty selection says so plainly", a
     top.npt_h,
   ], [["T2"], 2, 28]);
   const none = await callBoth(server.url, "analyze_npt", { date_from: "2030-01-01" });
-  assert.deepEqual([
-    none.result.report_days,
-    none.result.npt_h,
-    none.result.npt_share_pct,
-    none.result.wells,
-  ], [0, 0, null, []]);
+  assertFields(none.result, { report_days: 0, npt_h: 0, npt_share_pct: null, wells: [] });
   assert.match(none.text, /^没有匹配的记录（非生产时间分析） \/ no rows matched \(NPT analysis\)/);
 });

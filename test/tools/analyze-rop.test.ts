@@ -1,69 +1,34 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { callBoth } from "../helpers/call-both.ts";
-import { insertFixture } from "../helpers/fixture.ts";
-import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { identity, restCall } from "../helpers/server.ts";
+import { tableRows } from "../helpers/table-rows.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { assertFields } from "../helpers/assert-fields.ts";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [{ well_id: "T1" }, { well_id: "T2" }], [
-    {
-      well_id: "T1",
-      report_date: "2026-03-01",
-      formation: "A组",
-      bit_type: "PDC1",
-      footage_m: 100,
-      rop_m_h: 10,
-      drilling_hours_h: 10,
-    },
-    {
-      well_id: "T1",
-      report_date: "2026-03-02",
-      formation: "A组",
-      bit_type: "PDC1",
-      footage_m: 300,
-      rop_m_h: 20,
-      drilling_hours_h: 15,
-    },
-    {
-      well_id: "T1",
-      report_date: "2026-03-03",
-      formation: "B组",
-      bit_type: "TRI",
-      footage_m: 50,
-      rop_m_h: 5,
-      drilling_hours_h: 10,
-    },
-    {
-      well_id: "T1",
-      report_date: "2026-03-04",
-      formation: "B组",
-      bit_type: "TRI",
-      footage_m: 0,
-      rop_m_h: null,
-      drilling_hours_h: 0,
-    },
-    {
-      well_id: "T2",
-      report_date: "2026-03-01",
-      formation: "B组",
-      bit_type: "TRI",
-      footage_m: 60,
-      rop_m_h: 3,
-      drilling_hours_h: 20,
-    },
-    {
-      well_id: "T2",
-      report_date: "2026-03-02",
-      formation: "A组",
-      bit_type: "PDC1",
-      footage_m: 200,
-      rop_m_h: 25,
-      drilling_hours_h: 8,
-    },
-  ]);
+  server = await startFixtureServer(
+    [{ well_id: "T1" }, { well_id: "T2" }],
+    tableRows(
+      [
+        "well_id",
+        "report_date",
+        "formation",
+        "bit_type",
+        "footage_m",
+        "rop_m_h",
+        "drilling_hours_h",
+      ],
+      ["T1", "2026-03-01", "A组", "PDC1", 100, 10, 10],
+      ["T1", "2026-03-02", "A组", "PDC1", 300, 20, 15],
+      ["T1", "2026-03-03", "B组", "TRI", 50, 5, 10],
+      ["T1", "2026-03-04", "B组", "TRI", 0, null, 0],
+      ["T2", "2026-03-01", "B组", "TRI", 60, 3, 20],
+      ["T2", "2026-03-02", "A组", "PDC1", 200, 25, 8],
+    ),
+  );
 });
 after(() => server.close());
 
@@ -101,12 +66,12 @@ test("by formation, slowest first, every figure as computed by hand", async () =
     [3, 1, 110, 3.91, 4, 3.2, 4.8, 3.67],
   );
   // all: 12430 / 710 = 17.51; median of 3, 5, 10, 20, 25 = 10
-  assert.deepEqual([
-    result.total.rows,
-    result.total.metres_drilled_m,
-    result.total.rop_footage_weighted_m_h,
-    result.total.rop_median_m_h,
-  ], [6, 710, 17.51, 10]);
+  assertFields(result.total, {
+    rows: 6,
+    metres_drilled_m: 710,
+    rop_footage_weighted_m_h: 17.51,
+    rop_median_m_h: 10,
+  });
   assert.match(
     text,
     /^按地层：最慢 B组 3\.9 m\/h，最快 A组 20 m\/h（进尺加权）；1 行缺少钻速 \/ by formation: slowest B组 3\.9 m\/h/,

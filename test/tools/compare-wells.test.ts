@@ -1,8 +1,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { callBoth } from "../helpers/call-both.ts";
-import { insertFixture } from "../helpers/fixture.ts";
-import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { identity, restCall } from "../helpers/server.ts";
+import { tableRows } from "../helpers/table-rows.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 // MSE inputs: 215.9 mm, 100 kN, 100 rpm, 10 kN·m → 2.73152 + 10297.5984 / ROP MPa (test/analysis/mse.test.ts)
@@ -11,72 +12,28 @@ const S = "2026-05-01";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [
-    { well_id: "P1", block: "石南" },
-    { well_id: "P2", block: "石南" },
-    { well_id: "P3", block: "石南" },
+  const wells = [
+    ...["P1", "P2", "P3"].map((well_id) => ({ well_id, block: "石南" })),
     { well_id: "Q1", block: "莫北" },
-  ], [
-    {
-      well_id: "P1",
+  ];
+  const daily = tableRows(
+    ["well_id", "report_date", "depth_m", "footage_m", "rop_m_h", "npt_h"],
+    ["P1", "2026-05-01", 500, 500, 25, 0],
+    ["P1", "2026-05-05", 1000, 500, 10, 6],
+    ["P2", "2026-05-01", 400, 400, 20, 0],
+    ["P2", "2026-05-03", 800, 400, 20, 0],
+    ["P3", "2026-05-02", 300, 300, 12.5, 12],
+    ["Q1", "2026-05-11", 2000, 2000, 50, 0],
+  );
+  // All spudded on S; P1's and P2's reports have the MSE inputs, P3's and Q1's none.
+  server = await startFixtureServer(
+    wells,
+    daily.map((r) => ({
+      ...r,
       spud_date: S,
-      report_date: "2026-05-01",
-      depth_m: 500,
-      footage_m: 500,
-      rop_m_h: 25,
-      npt_h: 0,
-      ...MSE,
-    },
-    {
-      well_id: "P1",
-      spud_date: S,
-      report_date: "2026-05-05",
-      depth_m: 1000,
-      footage_m: 500,
-      rop_m_h: 10,
-      npt_h: 6,
-      ...MSE,
-    },
-    {
-      well_id: "P2",
-      spud_date: S,
-      report_date: "2026-05-01",
-      depth_m: 400,
-      footage_m: 400,
-      rop_m_h: 20,
-      npt_h: 0,
-      ...MSE,
-    },
-    {
-      well_id: "P2",
-      spud_date: S,
-      report_date: "2026-05-03",
-      depth_m: 800,
-      footage_m: 400,
-      rop_m_h: 20,
-      npt_h: 0,
-      ...MSE,
-    },
-    {
-      well_id: "P3",
-      spud_date: S,
-      report_date: "2026-05-02",
-      depth_m: 300,
-      footage_m: 300,
-      rop_m_h: 12.5,
-      npt_h: 12,
-    },
-    {
-      well_id: "Q1",
-      spud_date: S,
-      report_date: "2026-05-11",
-      depth_m: 2000,
-      footage_m: 2000,
-      rop_m_h: 50,
-      npt_h: 0,
-    },
-  ]);
+      ...(r.well_id === "P1" || r.well_id === "P2" ? MSE : {}),
+    })),
+  );
 });
 after(() => server.close());
 

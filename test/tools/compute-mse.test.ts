@@ -5,6 +5,7 @@ import { callBoth } from "../helpers/call-both.ts";
 import { insertFixture } from "../helpers/fixture.ts";
 import { startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { assertFields } from "../helpers/assert-fields.ts";
 
 const close = (actual: number, expected: number, eps: number) =>
   assert.ok(Math.abs(actual - expected) <= eps, `expected ${expected} ± ${eps}, got ${actual}`);
@@ -138,12 +139,12 @@ test("per depth interval: mean MSE of each 100 m, highest listed first, in MPa",
 
 test("rows without rpm and torque: the answer says which inputs are missing, not an error; no rows says so", async () => {
   const m2 = await callBoth(server.url, "compute_mse", { well_id: "M2" });
-  assert.deepEqual([
-    m2.result.rows,
-    m2.result.rows_with_mse,
-    m2.result.highest,
-    m2.result.missing_inputs,
-  ], [2, 0, [], { rpm: 2, torque_kn_m: 2 }]);
+  assertFields(m2.result, {
+    rows: 2,
+    rows_with_mse: 0,
+    highest: [],
+    missing_inputs: { rpm: 2, torque_kn_m: 2 },
+  });
   assert.match(
     m2.text,
     /^2 行均无法计算机械比能：缺少 rpm 2 行、torque_kn_m 2 行 \/ MSE could not be computed for any of 2 rows: missing rpm in 2, torque_kn_m in 2/,

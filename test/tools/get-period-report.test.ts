@@ -1,22 +1,19 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { callBoth } from "../helpers/call-both.ts";
-import { insertFixture } from "../helpers/fixture.ts";
-import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { identity, restCall } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 before(async () => {
-  // Thursday 2026-03-05 in Asia/Shanghai: 本周 = 2026-03-02 … 2026-03-08.
-  server = await startTestServer({ SEED_DEMO_DATA: "0" }, {
-    now: () => new Date("2026-03-05T10:00:00+08:00"),
-  });
-  await insertFixture(server.db, [
-    { well_id: "A1", block: "测试" },
-    { well_id: "A2", block: "测试" },
-    { well_id: "A3", block: "测试" },
+  const wells = [
+    ...["A1", "A2", "A3"].map((well_id) => ({ well_id, block: "测试" })),
     { well_id: "B1", block: "别处" },
-  ], [
+  ];
+  // Thursday 2026-03-05 in Asia/Shanghai: 本周 = 2026-03-02 … 2026-03-08.
+  const now = () => new Date("2026-03-05T10:00:00+08:00");
+  server = await startFixtureServer(wells, [
     {
       well_id: "A1",
       report_date: "2026-03-01",
@@ -102,7 +99,7 @@ before(async () => {
       drilling_hours_h: 10,
       npt_h: 0,
     },
-  ]);
+  ], { now });
 });
 after(() => server.close());
 

@@ -2,6 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import ExcelJS from "exceljs";
+import { countRows } from "../helpers/count-rows.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -11,8 +12,7 @@ after(() => server.close());
 
 const call = (role: string, args: unknown) =>
   restCall(server.url, identity(role), "import_data", args);
-const count = async () =>
-  Number((await server.db.execute("SELECT count(*) AS n FROM drilling_daily")).rows[0].n);
+const count = () => countRows(server.db, "drilling_daily");
 const CSV =
   "JH,RQ,DRJS,ZJYMD\n井号,日期,当日井深,钻井液密度\nA1,2021-01-01,100,1.2\nA1,2021-01-02,200,9\nA2,2021/1/1,50,1.1\n";
 

@@ -1,5 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { saveStatuses } from "../helpers/save-statuses.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -77,13 +78,7 @@ test("a batch with one bad record saves the others and says exactly which", asyn
     ],
   });
   const r = body.result;
-  assert.deepEqual(r.results.map((x: { status: string }) => x.status), [
-    "inserted",
-    "rejected",
-    "inserted",
-    "rejected",
-    "rejected",
-  ]);
+  assert.deepEqual(saveStatuses(r), ["inserted", "rejected", "inserted", "rejected", "rejected"]);
   assert.deepEqual([r.committed, r.inserted, r.rejected], [true, 2, 3]);
   assert.equal(r.results[1].problems[0].column, "mud_density_g_cm3");
   assert.match(
@@ -124,11 +119,7 @@ test("with all_or_nothing one bad record means none is saved, and the answer say
     1,
     2,
   ]);
-  assert.deepEqual(r.results.map((x: { status: string }) => x.status), [
-    "not_saved",
-    "rejected",
-    "not_saved",
-  ]);
+  assert.deepEqual(saveStatuses(r), ["not_saved", "rejected", "not_saved"]);
   assert.match(body.text, /^未保存任何记录 \/ nothing was saved/);
   assert.deepEqual(await rows(), before);
   assert.equal(
@@ -146,10 +137,7 @@ test("all_or_nothing also holds for a refusal found inside the transaction (a de
     all_or_nothing: true,
     records: [{ well_id: "新井1", block: "石南" }, { well_id: "已删井", block: "石南" }],
   });
-  assert.deepEqual(body.result.results.map((x: { status: string }) => x.status), [
-    "not_saved",
-    "rejected",
-  ]);
+  assert.deepEqual(saveStatuses(body.result), ["not_saved", "rejected"]);
   assert.equal((await server.db.execute("SELECT count(*) AS n FROM wells")).rows[0].n, before);
   const saved = (await restCall(server.url, identity("ADMIN"), "save_well", {
     records: [{ well_id: "新井1", block: "石南" }],

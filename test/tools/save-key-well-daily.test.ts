@@ -1,5 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { saveStatuses } from "../helpers/save-statuses.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -40,13 +41,7 @@ test("key-well reports are upserted by well, date, horizon and layer; an empty l
     ],
   });
   const r = body.result;
-  assert.deepEqual(r.results.map((x: { status: string }) => x.status), [
-    "inserted",
-    "inserted",
-    "inserted",
-    "rejected",
-    "rejected",
-  ]);
+  assert.deepEqual(saveStatuses(r), ["inserted", "inserted", "inserted", "rejected", "rejected"]);
   assert.match(
     r.results[3].problems[0].reason,
     /same key "石南201 2021-03-05 {2}" as record \(row\) 3/,

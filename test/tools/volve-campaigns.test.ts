@@ -1,8 +1,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { runImportCli } from "../../lib/import/cli.ts";
 import type { Db } from "../../lib/db/db.ts";
+import { countRows } from "../helpers/count-rows.ts";
+import { runImport } from "../helpers/import-cli.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
@@ -72,8 +73,6 @@ async function snapshot(db: Db) {
     ),
   };
 }
-const count = async (db: Db, table: string) =>
-  Number((await db.execute(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 test("a whole campaign (≈475 KB) imports through import_data over HTTP with the CLI's figures; again changes nothing", async () => {
   for (const c of CAMPAIGNS) {
@@ -94,15 +93,8 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
       c.well,
     );
   }
-  const out: string[] = [];
-  const code = await runImportCli([realData("volve_ddr_campaigns")], {
-    env: { DATABASE_URL: cliDb.url },
-    stdout: (s) => out.push(s),
-    stderr: (s) => out.push(s),
-    tty: false,
-    user: "ops",
-  });
-  assert.equal(code, 0, out.join(""));
+  const { code, out, err } = await runImport(cliDb.url, [realData("volve_ddr_campaigns")]);
+  assert.equal(code, 0, out + err);
   const http = await snapshot(server.db);
   assert.equal(http.daily.length, 236);
   assert.equal(http.activities.length, 3020);
@@ -115,7 +107,7 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
   );
 
   const tables = ["wells", "drilling_daily", "drilling_activities", "record_history", "daily_npt"];
-  const before = await Promise.all(tables.map((x) => count(server.db, x)));
+  const before = await Promise.all(tables.map((x) => countRows(server.db, x)));
   const again = await restCall(server.url, admin, "import_data", {
     jsonl_text: await readFile(realData("volve_ddr_campaigns", CAMPAIGNS[1].file), "utf8"),
     file_name: CAMPAIGNS[1].file,
@@ -131,7 +123,7 @@ test("a whole campaign (≈475 KB) imports through import_data over HTTP with th
     again.body.result.report.activities.removed,
   ], [CAMPAIGNS[1].lines, 0]);
   assert.deepEqual(
-    await Promise.all(tables.map((x) => count(server.db, x))),
+    await Promise.all(tables.map((x) => countRows(server.db, x))),
     before,
     "re-importing changes nothing",
   );

@@ -1,19 +1,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../../../lib/db/db.ts";
 import { migrate } from "../../../lib/db/migrations/index.ts";
+import { openTempDb } from "../../helpers/temp-db.ts";
 import { WELL_PLANS } from "../../../lib/schema/well-plans.ts";
 
 test("well_plans holds every metadata column, one point per well and day, no negative day or depth", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-mig4-"));
-  const db = await openDatabase({
-    url: `file:${join(dir, "m.db")}`,
-    kind: "file",
-    path: join(dir, "m.db"),
-  });
+  const { db, close } = await openTempDb({ migrated: false });
   try {
     assert.ok((await migrate(db)).includes(4));
     const cols = (await db.execute("PRAGMA table_info(well_plans)")).rows.map((r) => r.name);
@@ -36,7 +28,6 @@ test("well_plans holds every metadata column, one point per well and day, no neg
       /CHECK/i,
     );
   } finally {
-    db.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });

@@ -1,15 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../../../lib/db/db.ts";
 import { migrate, MIGRATIONS } from "../../../lib/db/migrations/index.ts";
+import { openTempDb } from "../../helpers/temp-db.ts";
 
 test("migration 010 counts the stored live reports, and its triggers follow every insert, delete and change of deleted_at", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-live-"));
-  const path = join(dir, "m.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  const { db, close } = await openTempDb({ migrated: false });
   const live = async () =>
     Number((await db.execute("SELECT n FROM live_counts WHERE name = 'drilling_daily'")).rows[0].n);
   const counted = async () =>
@@ -37,24 +32,34 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
     await agrees(4, "insert");
     await add("2026-01-06", "2026-02-01T00:00:00Z");
     await agrees(4, "insert of a deleted report");
-    await db.execute(
-      "UPDATE drilling_daily SET deleted_at = '2026-03-01T00:00:00Z' WHERE report_date = '2026-01-01'",
-    );
-    await agrees(3, "soft delete");
-    await db.execute(
-      "UPDATE drilling_daily SET deleted_at = '2026-03-02T00:00:00Z' WHERE report_date = '2026-01-01'",
-    );
-    await agrees(3, "a deleted report's stamp changed");
-    await db.execute("UPDATE drilling_daily SET depth_m = 10 WHERE well_id = 'L1'");
-    await agrees(3, "other columns changed");
-    await db.execute(
-      "UPDATE drilling_daily SET deleted_at = NULL WHERE report_date IN ('2026-01-01', '2026-01-04')",
-    );
-    await agrees(5, "restore");
-    await db.execute(
-      "DELETE FROM drilling_daily WHERE report_date IN ('2026-01-02', '2026-01-06')",
-    );
-    await agrees(4, "purge of a live and a deleted report");
+    // Each statement, and how many live reports it leaves.
+    const steps: readonly (readonly [string, number, string])[] = [
+      [
+        "UPDATE drilling_daily SET deleted_at = '2026-03-01T00:00:00Z' WHERE report_date = '2026-01-01'",
+        3,
+        "soft delete",
+      ],
+      [
+        "UPDATE drilling_daily SET deleted_at = '2026-03-02T00:00:00Z' WHERE report_date = '2026-01-01'",
+        3,
+        "a deleted report's stamp changed",
+      ],
+      ["UPDATE drilling_daily SET depth_m = 10 WHERE well_id = 'L1'", 3, "other columns changed"],
+      [
+        "UPDATE drilling_daily SET deleted_at = NULL WHERE report_date IN ('2026-01-01', '2026-01-04')",
+        5,
+        "restore",
+      ],
+      [
+        "DELETE FROM drilling_daily WHERE report_date IN ('2026-01-02', '2026-01-06')",
+        4,
+        "purge of a live and a deleted report",
+      ],
+    ];
+    for (const [sql, expected, step] of steps) {
+      await db.execute(sql);
+      await agrees(expected, step);
+    }
     await db.transaction(async (tx) => {
       await tx.execute(
         "INSERT INTO drilling_daily (well_id, report_date) VALUES ('L1', '2026-01-07')",
@@ -63,7 +68,6 @@ test("migration 010 counts the stored live reports, and its triggers follow ever
     }).catch(() => undefined);
     await agrees(4, "a rolled-back insert");
   } finally {
-    db.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });

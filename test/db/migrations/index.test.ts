@@ -1,20 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../../../lib/db/db.ts";
 import { migrate, MIGRATIONS } from "../../../lib/db/migrations/index.ts";
 import { DRILLING_DAILY } from "../../../lib/schema/drilling-daily.ts";
+import { openTempDb } from "../../helpers/temp-db.ts";
 import { WELLS } from "../../../lib/schema/wells.ts";
 
 test("migrations apply once, in order, and the tables hold every metadata column", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-mig-"));
-  const db = await openDatabase({
-    url: `file:${join(dir, "m.db")}`,
-    kind: "file",
-    path: join(dir, "m.db"),
-  });
+  const { db, close } = await openTempDb({ migrated: false });
   try {
     assert.deepEqual(await migrate(db), MIGRATIONS.map((m) => m.version));
     assert.deepEqual(await migrate(db), []);
@@ -31,7 +23,6 @@ test("migrations apply once, in order, and the tables hold every metadata column
       "NORMAL: synced at checkpoints in WAL mode",
     );
   } finally {
-    db.close();
-    await rm(dir, { recursive: true, force: true });
+    await close();
   }
 });

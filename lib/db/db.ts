@@ -12,6 +12,7 @@ import type {
   InStatement,
   InValue,
   Transaction,
+  Value,
 } from "@libsql/client";
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
@@ -239,14 +240,18 @@ export interface OpenDatabaseOptions {
 function toResult(
   rs: {
     columns: string[];
-    rows: ArrayLike<unknown>[];
+    rows: ArrayLike<Value>[];
     rowsAffected: number;
     lastInsertRowid?: bigint;
   },
 ): QueryResult {
   const rows = rs.rows.map((raw) => {
     const row: Row = {};
-    rs.columns.forEach((name, i) => (row[name] = (raw as unknown as SqlValue[])[i]));
+    rs.columns.forEach((name, i) => {
+      const value = raw[i];
+      // The driver hands a blob over as an ArrayBuffer; a SqlValue blob is a Uint8Array.
+      row[name] = value instanceof ArrayBuffer ? new Uint8Array(value) : value;
+    });
     return row;
   });
   const id = rs.lastInsertRowid;

@@ -21,6 +21,6 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 }
 
 /** A Buffer view over the same memory (no copy). */
-export function toBuffer(bytes: Uint8Array): Buffer {
+function toBuffer(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,5 +1,4 @@
 import ExcelJS from "exceljs";
-import { toBuffer } from "./decode-text.ts";
 import type { RawRow } from "./types.ts";
 import { checkXlsxLimits } from "./xlsx-limits.ts";
 
@@ -17,8 +16,10 @@ export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
   // builds anything: it would hold every cell, and every row as wide as its rightmost cell.
   checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
-  // exceljs's types predate Node's generic Buffer.
-  await workbook.xlsx.load(toBuffer(bytes) as unknown as ArrayBuffer);
+  // exceljs's types take an ArrayBuffer (JSZip reads it): a view of part of one is copied.
+  const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  await workbook.xlsx.load(whole ? bytes.buffer : bytes.slice().buffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return;
   for (let number = 1; number <= sheet.rowCount; number++) {

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { z } from "zod";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { CHART_APP_URI } from "../../lib/charts/forms.ts";
 import { connectStreamable } from "../helpers/mcp-client.ts";
@@ -30,10 +31,16 @@ export const CHART_CALLS: Array<[string, string, Record<string, unknown>]> = [
   ["period-report-block", "get_period_report", { block: "石南", period: "最近一个月" }],
 ];
 
-type Result = {
-  content: Array<{ type: string; resource?: { uri: string; text: string } }>;
-  structuredContent: { charts: unknown[] };
-};
+/** The parts of a chart tool's result this test reads (parsing fails loudly when one is missing). */
+const ChartResult = z.object({
+  content: z.array(
+    z.object({
+      type: z.string(),
+      resource: z.object({ uri: z.string(), text: z.string() }).optional(),
+    }),
+  ),
+  structuredContent: z.object({ charts: z.array(z.unknown()) }),
+});
 
 let server: TestServer;
 let client: Client;
@@ -52,7 +59,8 @@ after(async () => {
 
 for (const [name, tool, args] of CHART_CALLS) {
   test(`${tool} ${JSON.stringify(args)}: every inline chart and the MCP Apps view draw the tool's data`, async () => {
-    const result = (await client.callTool({ name: tool, arguments: args })) as unknown as Result;
+    const raw = await client.callTool({ name: tool, arguments: args });
+    const result = ChartResult.parse(raw);
     const inline = result.content.filter((c) => c.type === "resource").map((c) => c.resource!);
     const specs = result.structuredContent.charts;
     assert.ok(
@@ -62,7 +70,7 @@ for (const [name, tool, args] of CHART_CALLS) {
     const view =
       ((await client.readResource({ uri: CHART_APP_URI })).contents[0] as { text: string }).text;
     const pages: Record<string, string> = {
-      "/host": await hostPage(result, "light"),
+      "/host": await hostPage(raw, "light"),
       "/view": view,
     };
     inline.forEach((r, i) => (pages[`/inline-${i}`] = r.text));

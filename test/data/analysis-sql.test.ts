@@ -144,17 +144,11 @@ before(async () => {
 });
 after(() => t.close());
 
-type Json =
-  | null
-  | boolean
-  | number
-  | string
-  | Json[]
-  | { [k: string]: Json }
-  | Map<string, Json>
-  | undefined;
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Map);
 
-function same(sql: Json, js: Json, path: string): void {
+/** Asserts two answers are the same: numbers to 1e-12 (and equal once rounded and shown), the rest exactly. */
+function same(sql: unknown, js: unknown, path: string): void {
   if (typeof sql === "number" && typeof js === "number") {
     assert.ok(
       Math.abs(sql - js) <= 1e-12 * Math.max(1, Math.abs(js)),
@@ -165,18 +159,19 @@ function same(sql: Json, js: Json, path: string): void {
     return;
   }
   if (Array.isArray(sql) && Array.isArray(js)) {
-    assert.equal(sql.length, js.length, `${path} length`);
-    sql.forEach((v, i) => same(v, js[i], `${path}[${i}]`));
+    const [a, b]: readonly unknown[][] = [sql, js];
+    assert.equal(a.length, b.length, `${path} length`);
+    a.forEach((v, i) => same(v, b[i], `${path}[${i}]`));
     return;
   }
-  if (
-    sql && js && typeof sql === "object" && typeof js === "object" && !Array.isArray(sql) &&
-    !Array.isArray(js)
-  ) {
+  if (sql instanceof Map && js instanceof Map) {
+    assert.deepEqual([...sql.keys()], [...js.keys()], `${path} keys`);
+    for (const [k, v] of sql) same(v, js.get(k), `${path}.get(${JSON.stringify(k)})`);
+    return;
+  }
+  if (isRecord(sql) && isRecord(js)) {
     assert.deepEqual(Object.keys(sql), Object.keys(js), `${path} keys`);
-    for (const k of Object.keys(sql)) {
-      same((sql as Record<string, Json>)[k], (js as Record<string, Json>)[k], `${path}.${k}`);
-    }
+    for (const k of Object.keys(sql)) same(sql[k], js[k], `${path}.${k}`);
     return;
   }
   assert.deepEqual(sql, js, path);
@@ -185,8 +180,8 @@ function same(sql: Json, js: Json, path: string): void {
 /** Asserts compare_wells gives the same answer by its SQL path (where it takes it) as from the rows. */
 async function sameCompare(filter: DailyFilter, path: string): Promise<void> {
   same(
-    await compareJob(t.db, { filter }) as unknown as Json,
-    await compareRowsJob(t.db, { filter }) as unknown as Json,
+    await compareJob(t.db, { filter }),
+    await compareRowsJob(t.db, { filter }),
     path,
   );
 }
@@ -194,8 +189,8 @@ async function sameCompare(filter: DailyFilter, path: string): Promise<void> {
 /** Asserts analyze_rop gives the same answer by its SQL path (where it takes it) as from the rows. */
 async function sameRop(input: RopJobInput, path: string): Promise<void> {
   same(
-    await ropJob(t.db, input) as unknown as Json,
-    await ropRowsJob(t.db, input) as unknown as Json,
+    await ropJob(t.db, input),
+    await ropRowsJob(t.db, input),
     path,
   );
 }
@@ -384,7 +379,7 @@ test("analyze_npt's sums in SQL (nptTotals over daily_npt) give the reference's 
     let unknown = 0;
     const js = nptBreakdown(rows, { classify: mainWorkNptClassifier(() => (unknown = 1)) });
     const totals = await nptTotals(t.db, filter);
-    same(nptFromTotals(totals) as unknown as Json, js as unknown as Json, JSON.stringify(filter));
+    same(nptFromTotals(totals), js, JSON.stringify(filter));
     if (!filter.well_ids?.includes("文字")) continue;
     assert.ok(
       totals.capped >= 2 && totals.byWell.get("文字")!.npt.size >= 3 && unknown === 1 &&

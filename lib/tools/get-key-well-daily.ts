@@ -6,7 +6,7 @@ import { reportText, unitsOf } from "../answers/report-text.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
 import { rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const rowSchema = z.object({
   id: z.number().int().describe("记录号 record id"),
@@ -37,9 +37,7 @@ export const getKeyWellDaily = defineTool({
     wells: z.array(wellResolutionSchema),
     wells_without_report: z.array(z.string()),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const r = await resolveReportArgs(ctx.db, args, ctx);
     const extra = args.horizon

@@ -5,7 +5,7 @@ import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import type { SqlValue } from "../db/db.ts";
 import { MILESTONES, PRE_DRILLING } from "../schema/pre-drilling.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const step = z.object({
   name: z.string(),
@@ -53,9 +53,7 @@ export const getPreDrillingMilestones = defineTool({
     dates_used: z.string().nullable(),
     well_matches: z.array(wellResolutionSchema),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
     const matches = typed.length ? await resolveWells(ctx.db, typed) : [];

@@ -5,7 +5,7 @@ import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
 import { nptTotals } from "../data/npt-totals.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -53,9 +53,7 @@ export const getWellSummary = defineTool({
     ),
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, { db }) {
     const [resolution] = await resolveWells(db, [args.well_id]);
     const [well_id] = requireResolved([resolution]);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
-import { resolveWells } from "../data/resolve-wells.ts";
+import { namedWells } from "../data/named-wells.ts";
+import { resolveNamedWells } from "../data/resolve-wells.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import type { SqlValue } from "../db/db.ts";
 import { MILESTONES, PRE_DRILLING } from "../schema/pre-drilling.ts";
@@ -55,12 +56,11 @@ export const getPreDrillingMilestones = defineTool({
   }),
   ...READ_TOOL,
   async run(args, ctx) {
-    const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
-    const matches = typed.length ? await resolveWells(ctx.db, typed) : [];
+    const matches = await resolveNamedWells(ctx.db, args);
     const ids = matches.flatMap((m) => (m.well_id ? [m.well_id] : []));
     const parts = ["p.deleted_at IS NULL"];
     const params: SqlValue[] = [];
-    if (typed.length) {
+    if (namedWells(args).length) {
       (parts.push(`p.well_id IN (${ids.map(() => "?").join(", ") || "NULL"})`),
         params.push(...ids));
     }

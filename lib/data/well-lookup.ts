@@ -25,7 +25,7 @@ async function ids(
  */
 export function createSqlWellLookup(db: Executor): WellLookup {
   const order = "ORDER BY length(well_key), well_key, well_id";
-  // The first `:limit` wells whose key meets `condition`; DISTINCT, as a key may be in several tables.
+  // The first `:limit` wells whose key meets `condition` (DISTINCT: a key may be in many tables).
   const firstMatches = (condition: string, args: Record<string, string | number>) =>
     ids(
       db,

@@ -5,16 +5,11 @@ import type { ReportArgs } from "./report-args.ts";
 import { queryReports } from "./report-query.ts";
 import { reportText } from "../answers/report-text.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
-import { rowOutputShape } from "../schema/zod.ts";
+import { dailyRecordSchema } from "./daily-rows.ts";
 import { classifyMainWork } from "../words/main-work.ts";
 import type { ToolContext } from "../call/define-tool.ts";
 
-const reportSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
+const reportSchema = dailyRecordSchema.extend({
   operations: z.array(z.string()).describe(
     "由本日主要工作识别的工序 operations read from the main-work text",
   ),

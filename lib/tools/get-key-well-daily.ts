@@ -5,16 +5,10 @@ import { queryReports } from "../data/report-query.ts";
 import { reportText } from "../answers/report-text.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
-import { rowOutputShape } from "../schema/zod.ts";
+import { storedRowSchema } from "../data/daily-rows.ts";
 import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
-const rowSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(KEY_WELL_DAILY),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
-});
+const rowSchema = storedRowSchema(KEY_WELL_DAILY);
 
 /** `get_key_well_daily`: key-well trial-production dailies, per well, layer and day. */
 export const getKeyWellDaily = defineTool({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
+import { wellInMasterField } from "../data/daily-rows.ts";
 import { namedWells } from "../data/named-wells.ts";
 import { resolveNamedWells } from "../data/resolve-wells.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
@@ -18,9 +19,7 @@ const step = z.object({
 
 const wellSchema = z.object({
   ...rowOutputShape(PRE_DRILLING),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
+  well_in_master: wellInMasterField,
   reached: z.number().int().describe("已完成节点数 milestones reached (of 16)"),
   last_step: step.nullable().describe("最近完成的节点 the latest milestone reached"),
   next_step: step.omit({ date: true }).nullable().describe(

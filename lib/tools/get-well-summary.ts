@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { nptSourcesSchema } from "../answers/analysis-output.ts";
 import { wellIdArg } from "../data/daily-input.ts";
+import { wellInMasterField } from "../data/daily-rows.ts";
 import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
@@ -48,9 +49,7 @@ export const getWellSummary = defineTool({
     current_mud_density_g_cm3: z.number().nullable().describe(
       "当前钻井液密度 latest mud density (g/cm³)",
     ),
-    well_in_master: z.boolean().describe(
-      "井号是否在油井基础信息中 whether the well is in the well master",
-    ),
+    well_in_master: wellInMasterField,
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
   ...READ_TOOL,

@@ -35,7 +35,11 @@ export function storedRowSchema<C extends Column>(table: Table<C>) {
 /** Output row of the drilling daily report, shared by tools that return rows. */
 export const dailyRecordSchema = storedRowSchema(DRILLING_DAILY);
 
-/** A drilling daily row as tools return it (well and date are NOT NULL in the table). */
+/**
+ * A drilling daily row as tools return it: id, every column and well_in_master (well and date are
+ * NOT NULL in the table). The pure analyses take the same row as DrillingRecord
+ * (lib/analysis/record.ts), every column optional, since each reads only some; a DailyRow is one.
+ */
 export type DailyRow = z.infer<typeof dailyRecordSchema> & { well_id: string; report_date: string };
 
 /** Normalizes a selected row (SQLite booleans arrive as 0/1); the SELECT is DAILY_SELECT, so the columns are the schema's. */

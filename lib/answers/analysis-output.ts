@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { READ_TOOL } from "../call/define-tool.ts";
 import { analysisFilterEchoShape } from "../data/analysis-rows.ts";
 
 /**
@@ -14,11 +15,7 @@ export function analysisOutput<S extends z.ZodRawShape>(shape: S) {
 }
 
 /** What every analysis tool declares: readable by every role, read-only, in the `analysis` toolset. */
-export const ANALYSIS_TOOL = {
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
-} as const;
+export const ANALYSIS_TOOL = { ...READ_TOOL, toolset: "analysis" } as const;
 
 /** How many report days took their NPT from activity lines, the npt_h column or the main-work text. */
 export const nptSourcesSchema = z.object({

@@ -128,3 +128,10 @@ export const IDEMPOTENT_CHANGE = {
 
 /** Annotations of a tool that changes or deletes stored records once: repeating it fails or differs. */
 export const ONE_TIME_CHANGE = { ...IDEMPOTENT_CHANGE, idempotentHint: false } as const;
+
+/** What a plain read tool declares: readable by every role, read-only, in the `read` toolset. */
+export const READ_TOOL = {
+  group: "read",
+  toolset: "read",
+  annotations: { readOnlyHint: true, openWorldHint: false },
+} as const;

@@ -27,6 +27,19 @@ export type AnalysisColumn =
   | "npt_category"
   | "main_work";
 
+/**
+ * The columns that say how far and how fast a well was drilled: depth, footage, ROP, on-bottom
+ * hours, and the spud date its days count from. The comparison and the period report read them all.
+ */
+export const PROGRESS_COLUMNS = [
+  "spud_date",
+  "depth_m",
+  "footage_m",
+  "rop_m_h",
+  "drilling_hours_h",
+  "on_bottom_hours_cum_h",
+] as const satisfies readonly AnalysisColumn[];
+
 // Reading 80,000 rows costs about a second per handful of columns, so each analysis names its own,
 // and the main-work text (long, read only for NPT) comes only where npt_h cannot be used.
 function selectList(columns: readonly AnalysisColumn[], withActivities: boolean): string {

@@ -6,7 +6,7 @@ import type { WellComparisonResult } from "../analysis/compare.ts";
 import { ropByGroup } from "../analysis/rop.ts";
 import type { RopGroupBy, RopResult, RopSort } from "../analysis/rop.ts";
 import { compareSql } from "./analysis-compare-sql.ts";
-import { fetchAnalysisRows, rowsByWell } from "./analysis-fetch.ts";
+import { fetchAnalysisRows, PROGRESS_COLUMNS, rowsByWell } from "./analysis-fetch.ts";
 import { ropSql } from "./analysis-rop-sql.ts";
 import { checkRowCap } from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
@@ -80,12 +80,7 @@ async function compareFromRows(
   npt: { share: Map<string, number | null>; sources: NptResult["sources"] },
 ): Promise<CompareJobOutput> {
   const rows = await fetchAnalysisRows(db, filter, [
-    "spud_date",
-    "depth_m",
-    "footage_m",
-    "rop_m_h",
-    "drilling_hours_h",
-    "on_bottom_hours_cum_h",
+    ...PROGRESS_COLUMNS,
     "wob_kn",
     "bit_diameter_mm",
     "rpm",

@@ -6,6 +6,7 @@ import type { AnalysisColumn } from "./analysis-fetch.ts";
 import type { DateClock } from "./date-arg.ts";
 import { describeFilter, resolveDailyFilter } from "./daily-filter.ts";
 import type { DailyFilter, DailyFilterArgs } from "./daily-filter.ts";
+import { namedWells } from "./named-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 
@@ -79,7 +80,7 @@ export async function selectAnalysis(
   const resolved = await resolveDailyFilter(db, args, clock);
   let filter: DailyFilter = resolved.filter;
   let described = describeFilter(filter);
-  const named = [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])];
+  const named = namedWells(filter);
   if (opts.expandWells && named.length > 0) {
     filter = { ...filter, well_id: undefined, well_ids: await opts.expandWells(named) };
     const n = filter.well_ids!.length;
@@ -92,7 +93,7 @@ export async function selectAnalysis(
   return {
     resolved: filter,
     filter: described,
-    well_ids: [...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])],
+    well_ids: namedWells(filter),
     dates_used: resolved.dates_used,
     wells_resolved: resolved.wells,
     notes,

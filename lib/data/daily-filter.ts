@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Executor } from "../db/db.ts";
 import { DATE_HINT, dateWordArg, readDateArg, readDateRangeArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
-import { requireResolved, resolveWells } from "./resolve-wells.ts";
+import { requireResolved, resolveNamedWells } from "./resolve-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
 
 const wellArg = z.string().trim().min(1).max(64);
@@ -60,8 +60,7 @@ export async function resolveDailyFilter(
   args: DailyFilterArgs,
   clock: DateClock,
 ): Promise<ResolvedDailyFilter> {
-  const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
-  const wells = typed.length ? await resolveWells(db, typed) : [];
+  const wells = await resolveNamedWells(db, args);
   const ids = requireResolved(wells);
   const { date, well_id: _one, well_ids: _many, date_from: _from, date_to: _to, ...rest } = args;
   const filter: DailyFilter = { ...rest, ...(ids.length ? { well_ids: ids } : {}) };

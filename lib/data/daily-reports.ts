@@ -1,20 +1,15 @@
 import { z } from "zod";
-import { reportFooter } from "../answers/report-answer.ts";
+import { reportPageAnswer } from "../answers/report-answer.ts";
 import { resolveReportArgs } from "./report-args.ts";
 import type { ReportArgs } from "./report-args.ts";
 import { queryReports } from "./report-query.ts";
-import { reportText, unitsOf } from "../answers/report-text.ts";
+import { reportText } from "../answers/report-text.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
-import { rowOutputShape } from "../schema/zod.ts";
+import { dailyRecordSchema } from "./daily-rows.ts";
 import { classifyMainWork } from "../words/main-work.ts";
 import type { ToolContext } from "../call/define-tool.ts";
 
-const reportSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
+const reportSchema = dailyRecordSchema.extend({
   operations: z.array(z.string()).describe(
     "由本日主要工作识别的工序 operations read from the main-work text",
   ),
@@ -58,32 +53,22 @@ export async function dailyReports(ctx: ToolContext, args: ReportArgs) {
     const c = classifyMainWork(String(row.main_work ?? ""));
     return { ...row, operations: row.main_work ? c.operations : [], npt_from_text: c.npt };
   }) as z.infer<typeof reportSchema>[];
-  const seen = new Set(reports.map((x) => x.well_id));
-  const missing = args.offset === 0 && reports.length < args.limit
-    ? (r.wellIds ?? []).filter((id) => !seen.has(id))
-    : [];
-  const next = args.offset + reports.length < total ? args.offset + reports.length : null;
-  const head = reports.length === 0
-    ? "没有符合条件的钻井日报。 / No drilling reports match."
-    : `共 ${total} 份日报，显示 ${reports.length} 份。 / ${total} reports, showing ${reports.length}.` +
-      (next !== null ? ` offset=${next} 查看更多 for more.` : "");
-  const body = reports.map((row) => {
-    const npt = row.npt_from_text.map((n) =>
-      `${n.zh} ${n.en}${n.hours !== null ? ` ${n.hours} h` : ""}`
-    ).join(", ");
-    return reportText(DRILLING_DAILY, row) +
-      (npt ? `\n- 识别的非生产时间 NPT read from the text: ${npt}` : "");
-  });
-  return {
-    structured: {
-      reports,
-      total,
-      next_offset: next,
-      units: unitsOf(DRILLING_DAILY),
-      dates_used: r.dates_used,
-      wells: r.wells,
-      wells_without_report: missing,
+  return reportPageAnswer({
+    table: DRILLING_DAILY,
+    resolved: r,
+    offset: args.offset,
+    limit: args.limit,
+    rows: reports,
+    total,
+    none: "没有符合条件的钻井日报。 / No drilling reports match.",
+    some: (all, shown) =>
+      `共 ${all} 份日报，显示 ${shown} 份。 / ${all} reports, showing ${shown}.`,
+    rowText: (row) => {
+      const npt = row.npt_from_text.map((n) =>
+        `${n.zh} ${n.en}${n.hours !== null ? ` ${n.hours} h` : ""}`
+      ).join(", ");
+      return reportText(DRILLING_DAILY, row) +
+        (npt ? `\n- 识别的非生产时间 NPT read from the text: ${npt}` : "");
     },
-    text: [head, ...body, reportFooter(r.dates_used, r.wells, missing)].join("\n\n"),
-  };
+  });
 }

@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import type { Row } from "../db/db.ts";
+import type { Column, Table } from "../schema/column.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
 
@@ -17,16 +18,28 @@ export const DAILY_SELECT = [
   "EXISTS (SELECT 1 FROM wells w WHERE w.well_id = d.well_id AND w.deleted_at IS NULL) AS well_in_master",
 ].join(", ");
 
-/** Output row of the drilling daily report, shared by tools that return rows. */
-export const dailyRecordSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(DRILLING_DAILY),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
-});
+/** The output field saying whether a row's well is in the well master. */
+export const wellInMasterField = z.boolean().describe(
+  "井号是否在油井基础信息中 whether the well is in the well master",
+);
 
-/** A drilling daily row as tools return it (well and date are NOT NULL in the table). */
+/** Output row of a daily table as tools return it: the record id, every column, and whether its well is in the master. */
+export function storedRowSchema<C extends Column>(table: Table<C>) {
+  return z.object({
+    id: z.number().int().describe("记录号 record id"),
+    ...rowOutputShape(table),
+    well_in_master: wellInMasterField,
+  });
+}
+
+/** Output row of the drilling daily report, shared by tools that return rows. */
+export const dailyRecordSchema = storedRowSchema(DRILLING_DAILY);
+
+/**
+ * A drilling daily row as tools return it: id, every column and well_in_master (well and date are
+ * NOT NULL in the table). The pure analyses take the same row as DrillingRecord
+ * (lib/analysis/record.ts), every column optional, since each reads only some; a DailyRow is one.
+ */
 export type DailyRow = z.infer<typeof dailyRecordSchema> & { well_id: string; report_date: string };
 
 /** Normalizes a selected row (SQLite booleans arrive as 0/1); the SELECT is DAILY_SELECT, so the columns are the schema's. */

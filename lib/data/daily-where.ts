@@ -1,5 +1,6 @@
 import type { SqlValue } from "../db/db.ts";
 import type { DailyFilter } from "./daily-filter.ts";
+import { namedWells } from "./named-wells.ts";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,9 +26,7 @@ function iso(name: string, value: string): string {
 export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
   const parts = [`${alias}.deleted_at IS NULL`];
   const args: SqlValue[] = [];
-  const wells = [
-    ...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])]),
-  ];
+  const wells = [...new Set(namedWells(filter))];
   if (wells.length) {
     parts.push(`${alias}.well_id IN (${wells.map(() => "?").join(", ")})`);
     args.push(...wells);
@@ -59,9 +58,7 @@ export function dailyWhere(filter: DailyFilter, alias = "d"): Where {
 /** The filter in words, for answers: `井号 W001；日期 date 2026-07-01 – 2026-07-31`. */
 export function describeFilter(filter: DailyFilter): string {
   const parts: string[] = [];
-  const wells = [
-    ...new Set([...(filter.well_id ? [filter.well_id] : []), ...(filter.well_ids ?? [])]),
-  ];
+  const wells = [...new Set(namedWells(filter))];
   if (wells.length) parts.push(`井号 well ${wells.join(", ")}`);
   if (filter.latest) parts.push("每口井最新日报 each well's latest report");
   if (filter.date_from || filter.date_to) {

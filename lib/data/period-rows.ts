@@ -2,18 +2,14 @@ import type { Executor } from "../db/db.ts";
 import type { DrillingRecord } from "../analysis/record.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { activityLinesSql, hasActivityLines } from "./activity-lines-sql.ts";
+import { PROGRESS_COLUMNS } from "./analysis-fetch.ts";
 import { dailyWhere } from "./daily-filter.ts";
 
 /** Most rows one period report reads (a block-month is a few thousand). */
 export const PERIOD_ROW_CAP = 50_000;
 
 const COLUMNS = [
-  "spud_date",
-  "depth_m",
-  "footage_m",
-  "rop_m_h",
-  "drilling_hours_h",
-  "on_bottom_hours_cum_h",
+  ...PROGRESS_COLUMNS,
   "npt_h",
   "npt_category",
   "bit_type",

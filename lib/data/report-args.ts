@@ -3,7 +3,8 @@ import type { Executor } from "../db/db.ts";
 import type { DateSelection } from "../words/dates.ts";
 import { DATE_HINT, dateWordArg, readDateArg } from "./date-arg.ts";
 import type { DateClock } from "./date-arg.ts";
-import { resolveWells } from "./resolve-wells.ts";
+import { namedWells } from "./named-wells.ts";
+import { resolveNamedWells } from "./resolve-wells.ts";
 import type { WellResolution } from "./resolve-wells.ts";
 
 const wellArg = z.string().trim().min(1).max(64);
@@ -44,14 +45,13 @@ export async function resolveReportArgs(
   args: ReportArgs,
   clock: DateClock,
 ): Promise<ResolvedReportArgs> {
-  const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
-  const wells = typed.length ? await resolveWells(db, typed) : [];
+  const wells = await resolveNamedWells(db, args);
   const ids = [...new Set(wells.flatMap((w) => (w.well_id ? [w.well_id] : [])))];
   const selections = (args.dates ?? [args.date]).map((d, i) =>
     readDateArg(args.dates ? `dates[${i}]` : "date", d, clock)
   );
   return {
-    wellIds: typed.length ? ids : null,
+    wellIds: namedWells(args).length ? ids : null,
     wells,
     selections,
     dates_used: selections.map((s) => s.label),

@@ -3,6 +3,8 @@ import { noAccessError, scopeOf } from "../scope/data-scope.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { ambiguousWellMessage, resolveWellId, wellNotFoundMessage } from "../words/well-id.ts";
 import type { WellMatch } from "../words/well-id.ts";
+import { namedWells } from "./named-wells.ts";
+import type { WellsNamed } from "./named-wells.ts";
 import { createSqlWellLookup } from "./well-lookup.ts";
 
 /** How one typed well id was read: the stored id, or why not (with candidates), and whether the master has it. */
@@ -25,6 +27,15 @@ const HOW: Record<string, string> = {
   contains: "包含匹配 unique part",
   name: "井名 well name",
 };
+
+/** {@link resolveWells} of the wells `args` name (see {@link namedWells}); none named: no query, an empty list. */
+export async function resolveNamedWells(
+  db: Executor,
+  args: WellsNamed,
+): Promise<WellResolution[]> {
+  const typed = namedWells(args);
+  return typed.length ? await resolveWells(db, typed) : [];
+}
 
 /**
  * Resolves each typed well id (`１０２井`, ` 石南201 `) against the master and every daily

@@ -25,26 +25,24 @@ async function ids(
  */
 export function createSqlWellLookup(db: Executor): WellLookup {
   const order = "ORDER BY length(well_key), well_key, well_id";
+  // The first `:limit` wells whose key meets `condition` (DISTINCT: a key may be in many tables).
+  const firstMatches = (condition: string, args: Record<string, string | number>) =>
+    ids(
+      db,
+      `SELECT DISTINCT well_id, well_key FROM (${union(condition)}) ${order} LIMIT :limit`,
+      args,
+    );
   return {
     byKey: (key) =>
       ids(db, `SELECT well_id, well_key FROM (${union("well_key = :key")}) ${order}`, { key }),
     // Prefix as a range (BINARY order of UTF-8), so the index serves it; U+10FFFF sorts last.
     byKeyPrefix: (prefix, limit) =>
-      ids(
-        db,
-        `SELECT DISTINCT well_id, well_key FROM (${
-          union("well_key >= :lo AND well_key < :hi")
-        }) ${order} LIMIT :limit`,
-        { lo: prefix, hi: `${prefix}\u{10FFFF}`, limit },
-      ),
-    byKeyContains: (part, limit) =>
-      ids(
-        db,
-        `SELECT DISTINCT well_id, well_key FROM (${
-          union("instr(well_key, :part) > 0")
-        }) ${order} LIMIT :limit`,
-        { part, limit },
-      ),
+      firstMatches("well_key >= :lo AND well_key < :hi", {
+        lo: prefix,
+        hi: `${prefix}\u{10FFFF}`,
+        limit,
+      }),
+    byKeyContains: (part, limit) => firstMatches("instr(well_key, :part) > 0", { part, limit }),
     byName: (name, limit) =>
       ids(
         db,

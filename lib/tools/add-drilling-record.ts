@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { dailyFieldsShape, isoDate, wellIdArg } from "../data/daily-input.ts";
-import { findDaily, storedColumns } from "../data/daily-write.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { finishDailyChange } from "../data/daily-write.ts";
+import { actorOf } from "../data/history.ts";
 import { requireWell } from "../data/wells.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `add_drilling_record`: files one daily report for a known well and a day that has none yet. */
 export const addDrillingRecord = defineTool({
@@ -55,20 +54,12 @@ export const addDrillingRecord = defineTool({
         })`,
         [...entries.map(([, v]) => v as string | number | null), actor, actor],
       );
-      await refreshReportNpt(tx, [Number(inserted.lastInsertRowid)]);
-      const row = await findDaily(tx, Number(inserted.lastInsertRowid));
-      if (!row) {
-        throw new Error(`inserted drilling report ${inserted.lastInsertRowid} cannot be read back`);
-      }
-      await recordHistory(tx, {
-        table: "drilling_daily",
-        recordId: row.id,
+      return await finishDailyChange(tx, {
+        recordId: Number(inserted.lastInsertRowid),
         action: "insert",
         before: null,
-        after: storedColumns(row),
         by: actor,
       });
-      return row;
     });
     const message =
       `已新增记录号 ${record.id}：${record.well_id} ${record.report_date}。 / Added record ${record.id}: ${record.well_id} ${record.report_date}.`;

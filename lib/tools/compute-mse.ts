@@ -94,14 +94,41 @@ export const computeMse = defineTool({
       args.unit === "psi" && typeof top === "number"
         ? headline.replaceAll(`${fmt(top)} MPa`, `${fmt(psi(top), 0)} psi (${fmt(top)} MPa)`)
         : headline;
+    // Both views end alike: the highest few, the counts, the headline, and a table of the highest.
+    const answer = <T, S extends object>({ view, r, top, mseOf, labelOf, table }: {
+      /** The view's own fields (per, interval_m, intervals, records, records_total). */
+      view: S;
+      r: { rows_with_mse: number; missing_inputs: Record<string, number>; headline: string };
+      /** The highest intervals or records, highest first. */
+      top: readonly T[];
+      mseOf: (x: T) => number | null;
+      labelOf: (x: T) => string;
+      table: () => string;
+    }) => {
+      const structured = {
+        ...view,
+        highest: top.map((x) => ({
+          label: labelOf(x),
+          mse_mpa: mpa2(mseOf(x))!,
+          mse_psi: psi0(mseOf(x))!,
+        })),
+        rows_with_mse: r.rows_with_mse,
+        missing_inputs: r.missing_inputs,
+        headline: lead(r.headline, top.length ? mseOf(top[0]) : undefined),
+        ...common,
+      };
+      if (top.length === 0) {
+        return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
+      }
+      return {
+        structured,
+        text: `${structured.headline}\n\n${table()}\n\n筛选 Filter: ${filter}${notes}`,
+      };
+    };
     if (args.per === "record") {
       const r = mseByRecord(rows);
       const highest = [...r.records].sort((a, b) => b.mse_mpa - a.mse_mpa).slice(0, args.top);
-      const label = (x: (typeof highest)[number]) =>
-        [x.well_id, x.report_date, x.depth_m === null ? null : `${fmt(x.depth_m)} m`].filter(
-          Boolean,
-        ).join(" ");
-      const structured = {
+      const view = {
         per: "record" as const,
         interval_m: null,
         intervals: [],
@@ -116,50 +143,40 @@ export const computeMse = defineTool({
           rotary_term_mpa: mpa2(x.rotary_term_mpa)!,
         })),
         records_total: r.records.length,
-        highest: highest.map((x) => ({
-          label: label(x),
-          mse_mpa: mpa2(x.mse_mpa)!,
-          mse_psi: psi0(x.mse_mpa)!,
-        })),
-        rows_with_mse: r.rows_with_mse,
-        missing_inputs: r.missing_inputs,
-        headline: lead(r.headline, highest[0]?.mse_mpa),
-        ...common,
       };
-      if (highest.length === 0) {
-        return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
-      }
-      const table = markdownTable(
-        [
-          "井号 Well",
-          "日期 Date",
-          "井深 Depth m",
-          `机械比能 MSE ${args.unit}`,
-          "钻压项 WOB term MPa",
-          "扭矩项 Rotary term MPa",
-        ],
-        highest.map((
-          x,
-        ) => [
-          x.well_id,
-          x.report_date,
-          x.depth_m,
-          show(x.mse_mpa),
-          x.wob_term_mpa,
-          x.rotary_term_mpa,
-        ]),
-      );
-      return {
-        structured,
-        text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}`,
-      };
+      const label = (x: (typeof highest)[number]) =>
+        [x.well_id, x.report_date, x.depth_m === null ? null : `${fmt(x.depth_m)} m`].filter(
+          Boolean,
+        ).join(" ");
+      const table = () =>
+        markdownTable(
+          [
+            "井号 Well",
+            "日期 Date",
+            "井深 Depth m",
+            `机械比能 MSE ${args.unit}`,
+            "钻压项 WOB term MPa",
+            "扭矩项 Rotary term MPa",
+          ],
+          highest.map((
+            x,
+          ) => [
+            x.well_id,
+            x.report_date,
+            x.depth_m,
+            show(x.mse_mpa),
+            x.wob_term_mpa,
+            x.rotary_term_mpa,
+          ]),
+        );
+      return answer({ view, r, top: highest, mseOf: (x) => x.mse_mpa, labelOf: label, table });
     }
     const r = mseByInterval(rows, args.interval_m);
     const ranked = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) =>
       b.mean_mse_mpa! - a.mean_mse_mpa!
     ).slice(0, args.top);
     const span = (i: (typeof ranked)[number]) => `${fmt(i.top_m)}–${fmt(i.bottom_m)} m`;
-    const structured = {
+    const view = {
       per: "interval" as const,
       interval_m: r.interval_m,
       intervals: r.intervals.map((i) => ({
@@ -170,34 +187,20 @@ export const computeMse = defineTool({
       })),
       records: [],
       records_total: 0,
-      highest: ranked.map((i) => ({
-        label: span(i),
-        mse_mpa: mpa2(i.mean_mse_mpa)!,
-        mse_psi: psi0(i.mean_mse_mpa)!,
-      })),
-      rows_with_mse: r.rows_with_mse,
-      missing_inputs: r.missing_inputs,
-      headline: lead(r.headline, ranked[0]?.mean_mse_mpa),
-      ...common,
     };
-    if (ranked.length === 0) {
-      return { structured, text: `${structured.headline}（筛选 filter: ${filter}）${notes}` };
-    }
-    const table = markdownTable(
-      [
-        "深度区间 Interval",
-        "行数 Rows",
-        "可计算 With MSE",
-        `平均机械比能 Mean MSE ${args.unit}`,
-        `中位数 Median ${args.unit}`,
-      ],
-      ranked.map((
-        i,
-      ) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
-    );
-    return {
-      structured,
-      text: `${structured.headline}\n\n${table}\n\n筛选 Filter: ${filter}${notes}`,
-    };
+    const table = () =>
+      markdownTable(
+        [
+          "深度区间 Interval",
+          "行数 Rows",
+          "可计算 With MSE",
+          `平均机械比能 Mean MSE ${args.unit}`,
+          `中位数 Median ${args.unit}`,
+        ],
+        ranked.map((
+          i,
+        ) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
+      );
+    return answer({ view, r, top: ranked, mseOf: (i) => i.mean_mse_mpa, labelOf: span, table });
   },
 });

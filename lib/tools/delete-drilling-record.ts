@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { requireDaily, storedColumns } from "../data/daily-write.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { finishDailyChange, requireDaily, storedColumns } from "../data/daily-write.ts";
+import { actorOf } from "../data/history.ts";
 import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `delete_drilling_record` (ADMIN): a soft delete; the report disappears from answers but can be restored. */
 export const deleteDrillingRecord = defineTool({
@@ -28,13 +27,10 @@ export const deleteDrillingRecord = defineTool({
       const stamp = new Date().toISOString();
       // Only deleted_at changes, so a restore brings back the identical row; who deleted is in record_history and audit_log.
       await tx.execute("UPDATE drilling_daily SET deleted_at = ? WHERE id = ?", [stamp, record_id]);
-      await refreshReportNpt(tx, [record_id]);
-      await recordHistory(tx, {
-        table: "drilling_daily",
+      await finishDailyChange(tx, {
         recordId: record_id,
         action: "delete",
         before: storedColumns(before),
-        after: null,
         by: actorOf(user),
       });
       return {

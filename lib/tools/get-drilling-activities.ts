@@ -6,7 +6,7 @@ import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import type { SqlValue } from "../db/db.ts";
 import { DRILLING_ACTIVITIES } from "../schema/drilling-activities.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const wellArg = z.string().trim().min(1).max(64);
 const dateArg = z.string().trim().min(1).max(40);
@@ -37,9 +37,7 @@ export const getDrillingActivities = defineTool({
     dates_used: z.string().nullable(),
     wells: z.array(wellResolutionSchema),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const r = await resolveDailyFilter(ctx.db, {
       well_id: args.well_id,

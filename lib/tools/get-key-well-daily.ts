@@ -1,20 +1,14 @@
 import { z } from "zod";
-import { reportFooter } from "../answers/report-answer.ts";
+import { reportPageAnswer } from "../answers/report-answer.ts";
 import { reportArgsShape, resolveReportArgs } from "../data/report-args.ts";
 import { queryReports } from "../data/report-query.ts";
-import { reportText, unitsOf } from "../answers/report-text.ts";
+import { reportText } from "../answers/report-text.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { KEY_WELL_DAILY } from "../schema/key-well-daily.ts";
-import { rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { storedRowSchema } from "../data/daily-rows.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
-const rowSchema = z.object({
-  id: z.number().int().describe("记录号 record id"),
-  ...rowOutputShape(KEY_WELL_DAILY),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
-});
+const rowSchema = storedRowSchema(KEY_WELL_DAILY);
 
 /** `get_key_well_daily`: key-well trial-production dailies, per well, layer and day. */
 export const getKeyWellDaily = defineTool({
@@ -37,9 +31,7 @@ export const getKeyWellDaily = defineTool({
     wells: z.array(wellResolutionSchema),
     wells_without_report: z.array(z.string()),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const r = await resolveReportArgs(ctx.db, args, ctx);
     const extra = args.horizon
@@ -53,28 +45,16 @@ export const getKeyWellDaily = defineTool({
       offset: args.offset,
       extra,
     });
-    const reports = rows as z.infer<typeof rowSchema>[];
-    const seen = new Set(reports.map((x) => x.well_id));
-    const missing = args.offset === 0 && reports.length < args.limit
-      ? (r.wellIds ?? []).filter((id) => !seen.has(id))
-      : [];
-    const next = args.offset + reports.length < total ? args.offset + reports.length : null;
-    const head = reports.length === 0
-      ? "没有符合条件的试采日报。 / No trial-production dailies match."
-      : `共 ${total} 条，显示 ${reports.length} 条。 / ${total} rows, showing ${reports.length}.` +
-        (next !== null ? ` offset=${next} 查看更多 for more.` : "");
-    const body = reports.map((row) => reportText(KEY_WELL_DAILY, row, ["well_id", "report_date"]));
-    return {
-      structured: {
-        reports,
-        total,
-        next_offset: next,
-        units: unitsOf(KEY_WELL_DAILY),
-        dates_used: r.dates_used,
-        wells: r.wells,
-        wells_without_report: missing,
-      },
-      text: [head, ...body, reportFooter(r.dates_used, r.wells, missing)].join("\n\n"),
-    };
+    return reportPageAnswer({
+      table: KEY_WELL_DAILY,
+      resolved: r,
+      offset: args.offset,
+      limit: args.limit,
+      rows: rows as z.infer<typeof rowSchema>[],
+      total,
+      none: "没有符合条件的试采日报。 / No trial-production dailies match.",
+      some: (all, shown) => `共 ${all} 条，显示 ${shown} 条。 / ${all} rows, showing ${shown}.`,
+      rowText: (row) => reportText(KEY_WELL_DAILY, row, ["well_id", "report_date"]),
+    });
   },
 });

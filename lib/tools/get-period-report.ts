@@ -11,6 +11,7 @@ import { fetchPeriodRows } from "../data/period-rows.ts";
 import { figureSourceNote, figureSources, figureSourceTotals } from "../data/report-figures.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool } from "../call/define-tool.ts";
+import { ANALYSIS_TOOL } from "../answers/analysis-output.ts";
 import { periodReportOutput } from "../answers/period-report-schema.ts";
 
 /** `get_period_report`: a well's or a block's weekly (or any period's) report as Markdown, numbers and charts. */
@@ -31,9 +32,7 @@ export const getPeriodReport = defineTool({
     ),
   }),
   output: periodReportOutput,
-  group: "read",
-  toolset: "analysis",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...ANALYSIS_TOOL,
   charts: true,
   async run(args, ctx) {
     if ((args.well_id === undefined) === (args.block === undefined)) {

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
-import { resolveWells } from "../data/resolve-wells.ts";
+import { wellInMasterField } from "../data/daily-rows.ts";
+import { namedWells } from "../data/named-wells.ts";
+import { resolveNamedWells } from "../data/resolve-wells.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import type { SqlValue } from "../db/db.ts";
 import { MILESTONES, PRE_DRILLING } from "../schema/pre-drilling.ts";
 import { columnNames, rowOutputShape } from "../schema/zod.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const step = z.object({
   name: z.string(),
@@ -17,9 +19,7 @@ const step = z.object({
 
 const wellSchema = z.object({
   ...rowOutputShape(PRE_DRILLING),
-  well_in_master: z.boolean().describe(
-    "井号是否在油井基础信息中 whether the well is in the well master",
-  ),
+  well_in_master: wellInMasterField,
   reached: z.number().int().describe("已完成节点数 milestones reached (of 16)"),
   last_step: step.nullable().describe("最近完成的节点 the latest milestone reached"),
   next_step: step.omit({ date: true }).nullable().describe(
@@ -53,16 +53,13 @@ export const getPreDrillingMilestones = defineTool({
     dates_used: z.string().nullable(),
     well_matches: z.array(wellResolutionSchema),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
-    const typed = [...(args.well_id ? [args.well_id] : []), ...(args.well_ids ?? [])];
-    const matches = typed.length ? await resolveWells(ctx.db, typed) : [];
+    const matches = await resolveNamedWells(ctx.db, args);
     const ids = matches.flatMap((m) => (m.well_id ? [m.well_id] : []));
     const parts = ["p.deleted_at IS NULL"];
     const params: SqlValue[] = [];
-    if (typed.length) {
+    if (namedWells(args).length) {
       (parts.push(`p.well_id IN (${ids.map(() => "?").join(", ") || "NULL"})`),
         params.push(...ids));
     }

@@ -4,7 +4,7 @@ import { dailyWhere, resolveDailyFilter } from "../data/daily-filter.ts";
 import { DATE_HINT, dateWordArg } from "../data/date-arg.ts";
 import type { SqlValue } from "../db/db.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const GROUPS = {
   block: "w.block",
@@ -44,9 +44,7 @@ export const getStatistics = defineTool({
     npt_sources: nptSourcesSchema,
     dates_used: z.string().nullable(),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const resolved = await resolveDailyFilter(ctx.db, {
       date: args.date,

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { nptSourcesSchema } from "../answers/analysis-output.ts";
 import { wellIdArg } from "../data/daily-input.ts";
+import { wellInMasterField } from "../data/daily-rows.ts";
 import { requireResolved, resolveWells } from "../data/resolve-wells.ts";
 import { findWell } from "../data/wells.ts";
 import { nptSourceNote } from "../analysis/npt.ts";
 import { nptTotals } from "../data/npt-totals.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const DAY_MS = 86_400_000;
 
@@ -48,14 +49,10 @@ export const getWellSummary = defineTool({
     current_mud_density_g_cm3: z.number().nullable().describe(
       "当前钻井液密度 latest mud density (g/cm³)",
     ),
-    well_in_master: z.boolean().describe(
-      "井号是否在油井基础信息中 whether the well is in the well master",
-    ),
+    well_in_master: wellInMasterField,
     well_match: z.string().describe("井号如何识别 how the typed well id was read"),
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, { db }) {
     const [resolution] = await resolveWells(db, [args.well_id]);
     const [well_id] = requireResolved([resolution]);

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
-import {
-  describeGrants,
-  describePrincipal,
-  grantArgsShape,
-  grantSchema,
-  knownEmail,
-  principalOf,
-  shownGrant,
-} from "../scope/grant-args.ts";
+import { grantsAnswer } from "../answers/grant-answer.ts";
+import { grantArgsShape, grantSchema, knownEmail, principalOf } from "../scope/grant-args.ts";
 import { listGrants, toGrant } from "../scope/grants.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool } from "../call/define-tool.ts";
@@ -107,12 +100,7 @@ export const grantAccess = defineTool({
         }
       }
     });
-    const grants = await listGrants(db, p);
-    const who = describePrincipal(p, email);
-    const now = describeGrants(
-      grants.filter((g) => g.grant_kind === "block").map((g) => g.value),
-      grants.filter((g) => g.grant_kind === "well").map((g) => g.value),
-    );
+    const { principal: who, grants, now } = grantsAnswer(p, email, await listGrants(db, p));
     const message =
       `已授权${who}：新增 ${added.length} 项，现可见 ${now}；下一次调用即生效。 / Granted ${who}: ${added.length} added; now sees ${now}, from the next call on.`;
     return {
@@ -121,7 +109,7 @@ export const grantAccess = defineTool({
         added,
         already_granted: already,
         notes,
-        grants: grants.map(shownGrant),
+        grants,
         message,
       },
       text: [message, ...notes].join("\n"),

@@ -13,6 +13,14 @@ export const IMPORT_REJECTED_SHOWN = 200;
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** How many rows a write inserted, updated, found unchanged and rejected (the file's rows and its activity lines). */
+const writeCounts = {
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rejected: z.number().int(),
+};
+
 type ReportArgs = {
   xml_text?: string | string[];
   jsonl_text?: string;
@@ -110,10 +118,7 @@ export const importData = defineTool({
     table: z.string(),
     dry_run: z.boolean(),
     rows_read: z.number().int(),
-    inserted: z.number().int(),
-    updated: z.number().int(),
-    unchanged: z.number().int(),
-    rejected: z.number().int(),
+    ...writeCounts,
     blank_rows: z.number().int(),
     rejected_rows: z.array(z.object({
       row: z.number().int(),
@@ -141,10 +146,7 @@ export const importData = defineTool({
       wells_matched: z.array(z.object({ names: z.string(), well_id: z.string() })),
       activities: z.object({
         read: z.number().int(),
-        inserted: z.number().int(),
-        updated: z.number().int(),
-        unchanged: z.number().int(),
-        rejected: z.number().int(),
+        ...writeCounts,
         removed: z.number().int(),
       }),
       reports: z.array(z.object({

@@ -3,7 +3,7 @@ import type { SqlValue } from "../db/db.ts";
 import { WELLS } from "../schema/wells.ts";
 import { rowOutputShape } from "../schema/zod.ts";
 import { normalizeWellId } from "../words/well-id.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 
 const DEFAULT_LIMIT = 50;
 
@@ -95,9 +95,7 @@ export const listWells = defineTool({
     offset: z.number().int().min(0).max(1_000_000).default(0),
   }),
   output: listWellsOutput,
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, { db }) {
     const parts = ["w.deleted_at IS NULL"];
     const params: SqlValue[] = [];

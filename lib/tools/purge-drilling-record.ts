@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { requireDailyAnyState } from "../data/daily-any.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { finishDailyChange } from "../data/daily-write.ts";
+import { actorOf } from "../data/history.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** The confirmation text `purge_drilling_record` demands for `recordId`. */
 export const purgeConfirmation = (recordId: number): string => `PURGE ${recordId}`;
@@ -54,13 +54,10 @@ export const purgeDrillingRecord = defineTool({
         );
       }
       await tx.execute("DELETE FROM drilling_daily WHERE id = ?", [record_id]);
-      await refreshReportNpt(tx, [record_id]);
-      await recordHistory(tx, {
-        table: "drilling_daily",
+      await finishDailyChange(tx, {
         recordId: record_id,
         action: "purge",
         before: found,
-        after: null,
         by: actorOf(user),
       });
       return found;

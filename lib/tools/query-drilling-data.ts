@@ -8,7 +8,7 @@ import {
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import { DAILY_SELECT, dailyRecordSchema, dailyTable, toDailyRow } from "../data/daily-rows.ts";
 import { ToolError } from "../call/tool-error.ts";
-import { defineTool } from "../call/define-tool.ts";
+import { defineTool, READ_TOOL } from "../call/define-tool.ts";
 import { dailyReportOutput, dailyReports } from "../data/daily-reports.ts";
 
 /** Most rows one call returns; page with `offset` for more. */
@@ -63,9 +63,7 @@ export const queryDrillingData = defineTool({
     wells: z.array(wellResolutionSchema).describe("井号如何识别 how each typed well id was read"),
     ...dailyReportOutput,
   }),
-  group: "read",
-  toolset: "read",
-  annotations: { readOnlyHint: true, openWorldHint: false },
+  ...READ_TOOL,
   async run(args, ctx) {
     const { db } = ctx;
     if (args.view === "report") {

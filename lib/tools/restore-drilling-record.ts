@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { liveDailyAt, requireDailyAnyState } from "../data/daily-any.ts";
-import { findDaily, storedColumns } from "../data/daily-write.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { finishDailyChange } from "../data/daily-write.ts";
+import { actorOf } from "../data/history.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /**
  * `restore_drilling_record` (ADMIN): undoes a soft delete. Only `deleted_at` is
@@ -46,18 +45,12 @@ export const restoreDrillingRecord = defineTool({
         );
       }
       await tx.execute("UPDATE drilling_daily SET deleted_at = NULL WHERE id = ?", [record_id]);
-      await refreshReportNpt(tx, [record_id]);
-      const restored = await findDaily(tx, record_id);
-      if (!restored) throw new Error(`restored drilling report ${record_id} cannot be read back`);
-      await recordHistory(tx, {
-        table: "drilling_daily",
+      return await finishDailyChange(tx, {
         recordId: record_id,
         action: "restore",
         before: null,
-        after: storedColumns(restored),
         by: actorOf(user),
       });
-      return restored;
     });
     const message =
       `已恢复记录号 ${record_id}（${record.well_id} ${record.report_date}）。 / Restored record ${record_id} (${record.well_id} ${record.report_date}).`;

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { actorOf, recordHistory } from "../data/history.ts";
 import { resolveWells } from "../data/resolve-wells.ts";
-import {
-  describeGrants,
-  describePrincipal,
-  grantArgsShape,
-  grantSchema,
-  knownEmail,
-  principalOf,
-  shownGrant,
-} from "../scope/grant-args.ts";
+import { grantsAnswer } from "../answers/grant-answer.ts";
+import { grantArgsShape, grantSchema, knownEmail, principalOf } from "../scope/grant-args.ts";
 import { listGrants } from "../scope/grants.ts";
 import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 
@@ -71,11 +64,8 @@ export const revokeAccess = defineTool({
       }
     });
     const left = await listGrants(db, p);
-    const who = describePrincipal(p, await knownEmail(db, p) ?? before.find((g) => g.email)?.email);
-    const now = describeGrants(
-      left.filter((g) => g.grant_kind === "block").map((g) => g.value),
-      left.filter((g) => g.grant_kind === "well").map((g) => g.value),
-    );
+    const email = await knownEmail(db, p) ?? before.find((g) => g.email)?.email;
+    const { principal: who, grants, now } = grantsAnswer(p, email, left);
     const message =
       `已撤销${who}的 ${doomed.length} 项授权，现可见 ${now}；下一次调用即生效。 / Revoked ${doomed.length} grant(s) of ${who}; now sees ${now}, from the next call on.`;
     return {
@@ -83,7 +73,7 @@ export const revokeAccess = defineTool({
         principal: who,
         removed: doomed.map((g) => ({ grant_kind: g.grant_kind, value: g.value })),
         not_granted: notGranted,
-        grants: left.map(shownGrant),
+        grants,
         message,
       },
       text: [message, ...notGranted.map((n) => `未曾授权 not granted: ${n}`)].join("\n"),

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
+import { finishDailyChange, requireDaily, storedColumns } from "../data/daily-write.ts";
 import { changedFields, requireHistoryEntry } from "../data/history-read.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { actorOf } from "../data/history.ts";
 import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { columnNames } from "../schema/zod.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool, ONE_TIME_CHANGE } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 const DATA_COLUMNS = columnNames(DRILLING_DAILY);
 
@@ -82,15 +81,10 @@ export const undoRecordChange = defineTool({
           [...reverted.map((c) => entry.before?.[c] ?? null), actor, current.id],
         );
       }
-      await refreshReportNpt(tx, [current.id]);
-      const after = await findDaily(tx, current.id);
-      if (!after) throw new Error(`record ${current.id} cannot be read back after undo`);
-      await recordHistory(tx, {
-        table: "drilling_daily",
+      const after = await finishDailyChange(tx, {
         recordId: current.id,
         action: "undo",
         before: storedColumns(current),
-        after: storedColumns(after),
         by: actor,
       });
       const id = Number((await tx.execute("SELECT max(id) AS id FROM record_history")).rows[0].id);

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { dailyFieldsShape } from "../data/daily-input.ts";
-import { findDaily, requireDaily, storedColumns } from "../data/daily-write.ts";
-import { actorOf, recordHistory } from "../data/history.ts";
+import { finishDailyChange, requireDaily, storedColumns } from "../data/daily-write.ts";
+import { actorOf } from "../data/history.ts";
 import { ToolError } from "../call/tool-error.ts";
 import { defineTool, IDEMPOTENT_CHANGE } from "../call/define-tool.ts";
 import { dailyRecordSchema } from "../data/daily-rows.ts";
-import { refreshReportNpt } from "../data/daily-npt.ts";
 
 /** `update_drilling_record`: changes fields of one report; the previous values go to history. */
 export const updateDrillingRecord = defineTool({
@@ -50,15 +49,10 @@ export const updateDrillingRecord = defineTool({
           record_id,
         ],
       );
-      await refreshReportNpt(tx, [record_id]);
-      const after = await findDaily(tx, record_id);
-      if (!after) throw new Error(`updated drilling report ${record_id} cannot be read back`);
-      await recordHistory(tx, {
-        table: "drilling_daily",
+      const after = await finishDailyChange(tx, {
         recordId: record_id,
         action: "update",
-        before: storedColumns(before),
-        after: storedColumns(after),
+        before: stored,
         by: actor,
       });
       return { record: after, changed };

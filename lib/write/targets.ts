@@ -30,41 +30,29 @@ export const WELLS_TARGET: WriteTarget = {
   wellInMaster: false,
 };
 
+/**
+ * A table of well rows (every table but the master): keyed by an autoincrement `id`, written with
+ * who changed it, each row's well expected in the master.
+ */
+function wellRowsTarget(table: Table, required: readonly string[]): WriteTarget {
+  return { table, idColumn: "id", actorColumns: true, required, wellInMaster: true };
+}
+
 /** The drilling daily report, one live row per (well_id, report_date). */
-export const DRILLING_DAILY_TARGET: WriteTarget = {
-  table: DRILLING_DAILY,
-  idColumn: "id",
-  actorColumns: true,
-  required: ["well_id", "report_date"],
-  wellInMaster: true,
-};
+export const DRILLING_DAILY_TARGET = wellRowsTarget(DRILLING_DAILY, ["well_id", "report_date"]);
 
 /** The key-well trial-production daily: one live row per well, date, horizon and layer (horizon and layer may be empty). */
-export const KEY_WELL_DAILY_TARGET: WriteTarget = {
-  table: KEY_WELL_DAILY,
-  idColumn: "id",
-  actorColumns: true,
-  required: ["well_id", "report_date"],
-  wellInMaster: true,
-};
+export const KEY_WELL_DAILY_TARGET = wellRowsTarget(KEY_WELL_DAILY, ["well_id", "report_date"]);
 
 /** The pre-drilling milestones, one live row per well. */
-export const PRE_DRILLING_TARGET: WriteTarget = {
-  table: PRE_DRILLING,
-  idColumn: "id",
-  actorColumns: true,
-  required: ["well_id"],
-  wellInMaster: true,
-};
+export const PRE_DRILLING_TARGET = wellRowsTarget(PRE_DRILLING, ["well_id"]);
 
 /** The day's activity lines under a drilling daily report (written by the drillReport and campaign importers). */
-export const DRILLING_ACTIVITIES_TARGET: WriteTarget = {
-  table: DRILLING_ACTIVITIES,
-  idColumn: "id",
-  actorColumns: true,
-  required: ["well_id", "report_date", "start_time"],
-  wellInMaster: true,
-};
+export const DRILLING_ACTIVITIES_TARGET = wellRowsTarget(DRILLING_ACTIVITIES, [
+  "well_id",
+  "report_date",
+  "start_time",
+]);
 
 /** Every table the importer and the save tools write. Add a table here to import it. */
 export const WRITE_TARGETS: readonly WriteTarget[] = [

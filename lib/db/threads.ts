@@ -57,8 +57,10 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   // Requests the thread has not answered yet, even those whose callers were already told it closed.
   let outstanding = 0;
   let stopping = false;
-  // An idle worker must not keep the process alive; one with work in flight must.
-  worker.unref();
+  // Until the thread has tried to open the file it is inside the driver (or about to be): like a
+  // running statement, that keeps the process alive and defers stopping it.
+  let opening = true;
+  // An idle worker must not keep the process alive; one with work in flight must (see settle).
   const settleAll = (error: Error) => {
     gone ??= error;
     for (const p of pending.values()) p.reject(error);
@@ -68,12 +70,20 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   // the thread as one message: one wake-up and one clone instead of one each.
   const send = turnBatcher<DbRequest>((batch) => worker.postMessage(batch));
   const settle = (reply: DbReply) => {
-    if (reply.id === 0) return void (ready = true);
+    if (reply.id === 0) {
+      // Opened (or failed to: then each request gets the error).
+      opening = false;
+      ready = reply.ok;
+      if (stopping && outstanding === 0) return void worker.terminate();
+      if (pending.size === 0) worker.unref();
+      return;
+    }
     outstanding--;
-    // Stopped only here, between statements: terminating a thread inside the driver's native call
-    // aborts the whole process (neon panics on the pending termination, libsql builds with
-    // panic = "abort").
-    if (stopping && outstanding === 0) return void worker.terminate();
+    // Stopped only here, between statements and once opened: terminating a thread inside the
+    // driver's native call aborts the whole process (neon panics on the pending termination,
+    // libsql builds with panic = "abort"). The readers start together, so one may still be opening
+    // when the database closes or the process ends.
+    if (stopping && outstanding === 0 && !opening) return void worker.terminate();
     const p = pending.get(reply.id);
     if (!p) return;
     pending.delete(reply.id);
@@ -97,7 +107,10 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
   );
   worker.on(
     "exit",
-    (code) => settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`)),
+    (code) => {
+      opening = false;
+      settleAll(new Error(`数据库线程已退出 / the database thread exited (code ${code})`));
+    },
   );
   return {
     call(request) {
@@ -119,9 +132,9 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
       settleAll(new Error("数据库已关闭 / the database is closed"));
       if (stopping) return;
       stopping = true;
-      if (outstanding === 0) return void worker.terminate();
-      // A statement is running: the thread stops when it answers (kept alive till then), or after
-      // STOP_GRACE_MS if it never does.
+      if (outstanding === 0 && !opening) return void worker.terminate();
+      // A statement is running or the file is opening: the thread stops when it answers (kept
+      // alive till then), or after STOP_GRACE_MS if it never does.
       worker.ref();
       setTimeout(() => void worker.terminate(), STOP_GRACE_MS).unref();
     },

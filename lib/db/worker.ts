@@ -33,8 +33,9 @@ export function runDbWorker(): void {
   const fail = (id: number, error: unknown) => reply({ id, ok: false, error: toWireError(error) });
   // Listening at once: requests that come while the file opens wait for it (or get its error).
   const opening = openDatabase(data.location, { ...data.options, readers: 0 });
-  // Request id 0: "open and ready", so the main thread sends work to threads that can take it now.
-  opening.then(() => reply({ id: 0, ok: true, value: null }), () => {});
+  // Request id 0: "open and ready" (or "could not open"), so the main thread sends work to threads
+  // that can take it now, and stops a thread only once it is out of the driver.
+  opening.then(() => reply({ id: 0, ok: true, value: null }), (error: unknown) => fail(0, error));
   // Plain SELECTs on a connection of their own with prepared statements kept (the client's way
   // cost the reader threads most of each call); opened with the database, after it.
   const fast = opening.then(() => openFastReader(data.location, data.options)).catch(() => null);

@@ -248,3 +248,28 @@ test("closing the database while a statement runs in its thread waits for the st
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test("closing the database while reader threads still open the file waits for them instead of aborting the process", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-close-opening-"));
+  try {
+    const { command, args } = runTs("test/helpers/close-while-opening.ts");
+    const { code, stdout, stderr } = await new Promise<
+      { code: number | null; stdout: string; stderr: string }
+    >((resolve) => {
+      execFile(
+        command,
+        [...args, join(dir, "close.db")],
+        { env: { ...process.env, NO_COLOR: "1" } },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout, stderr }),
+      );
+    });
+    assert.doesNotMatch(stderr, /panicked/, stderr);
+    assert.equal(code, 0, `exit ${code}\n${stderr}`);
+    const { outcomes } = JSON.parse(stdout) as { outcomes: string[] };
+    assert.equal(outcomes.length, 48, "every read of every round was answered or refused");
+    for (const outcome of outcomes) assert.match(outcome, /^(answered|refused: 数据库已关闭)/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

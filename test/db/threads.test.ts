@@ -225,10 +225,15 @@ test("a database thread that fails to start is a clear error, not a hang", () =>
     }
   }));
 
-test("closing the database while a statement runs in its thread waits for the statement instead of aborting the process", async () => {
+/**
+ * Runs a test/helpers program on a database file in a fresh directory, in its own process (a
+ * thread terminated inside the driver aborts the whole process), and asserts it neither panicked
+ * nor failed; its standard output is returned.
+ */
+async function runOnOwnDb(program: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), "oilfield-close-"));
   try {
-    const { command, args } = runTs("test/helpers/close-mid-statement.ts");
+    const { command, args } = runTs(program);
     const { code, stdout, stderr } = await new Promise<
       { code: number | null; stdout: string; stderr: string }
     >((resolve) => {
@@ -242,34 +247,22 @@ test("closing the database while a statement runs in its thread waits for the st
     });
     assert.doesNotMatch(stderr, /panicked/, stderr);
     assert.equal(code, 0, `exit ${code}\n${stderr}`);
-    // Its caller was told at once that the database closed; the thread finished the statement first.
-    assert.match(stdout, /"outcome":"refused: 数据库已关闭/);
+    return stdout;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+test("closing the database while a statement runs in its thread waits for the statement instead of aborting the process", async () => {
+  const stdout = await runOnOwnDb("test/helpers/close-mid-statement.ts");
+  // Its caller was told at once that the database closed; the thread finished the statement first.
+  assert.match(stdout, /"outcome":"refused: 数据库已关闭/);
 });
 
 test("closing the database while reader threads still open the file waits for them instead of aborting the process", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-close-opening-"));
-  try {
-    const { command, args } = runTs("test/helpers/close-while-opening.ts");
-    const { code, stdout, stderr } = await new Promise<
-      { code: number | null; stdout: string; stderr: string }
-    >((resolve) => {
-      execFile(
-        command,
-        [...args, join(dir, "close.db")],
-        { env: { ...process.env, NO_COLOR: "1" } },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout, stderr }),
-      );
-    });
-    assert.doesNotMatch(stderr, /panicked/, stderr);
-    assert.equal(code, 0, `exit ${code}\n${stderr}`);
-    const { outcomes } = JSON.parse(stdout) as { outcomes: string[] };
-    assert.equal(outcomes.length, 48, "every read of every round was answered or refused");
-    for (const outcome of outcomes) assert.match(outcome, /^(answered|refused: 数据库已关闭)/);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const { outcomes } = JSON.parse(await runOnOwnDb("test/helpers/close-while-opening.ts")) as {
+    outcomes: string[];
+  };
+  assert.equal(outcomes.length, 48, "every read of every round was answered or refused");
+  for (const outcome of outcomes) assert.match(outcome, /^(answered|refused: 数据库已关闭)/);
 });

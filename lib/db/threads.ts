@@ -74,7 +74,11 @@ function startThread(data: DbWorkerData, start: (data: DbWorkerData) => Worker):
       // Opened (or failed to: then each request gets the error).
       opening = false;
       ready = reply.ok;
-      if (stopping && outstanding === 0) return void worker.terminate();
+      // Stopping: terminate now if nothing is queued, else stay referenced till the last answer.
+      if (stopping) {
+        if (outstanding === 0) void worker.terminate();
+        return;
+      }
       if (pending.size === 0) worker.unref();
       return;
     }

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   chmodSync,
-  existsSync,
   lstatSync,
   mkdirSync,
   readFileSync,
@@ -64,21 +63,16 @@ export function verifiedStamp(sha256: string): number {
   return 1_000_000_000 + Number.parseInt(sha256.slice(0, 7), 16);
 }
 
-function stamped(file: string, spec: CachedFileSpec): boolean {
-  if (!existsSync(file)) return false;
-  const st = lstatSync(file);
-  return st.isFile() && (st.mode & 0o022) === 0 && st.size === spec.size &&
-    Math.trunc(st.mtimeMs / 1000) === verifiedStamp(spec.sha256);
-}
-
-function verified(file: string, spec: CachedFileSpec): boolean {
-  if (!existsSync(file)) return false;
-  const st = lstatSync(file);
-  if (
-    !st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size ||
-    checksum(readFileSync(file)) !== spec.sha256
-  ) return false;
+/**
+ * True when `file` is the cached file `spec` describes: a regular file no one else may write, of
+ * the right size, and either stamped as verified or matching the checksum (then stamped).
+ */
+function usable(file: string, spec: CachedFileSpec): boolean {
+  const st = lstatSync(file, { throwIfNoEntry: false });
+  if (!st || !st.isFile() || (st.mode & 0o022) !== 0 || st.size !== spec.size) return false;
   const stamp = verifiedStamp(spec.sha256);
+  if (Math.trunc(st.mtimeMs / 1000) === stamp) return true;
+  if (checksum(readFileSync(file)) !== spec.sha256) return false;
   try {
     utimesSync(file, stamp, stamp);
   } catch {
@@ -108,7 +102,7 @@ export function cachedFileOf(
       const dir = join(base, spec.sha256);
       ensurePrivateDir(dir);
       const file = join(dir, spec.name);
-      if (stamped(file, spec) || verified(file, spec)) return file;
+      if (usable(file, spec)) return file;
       if (!content) {
         content = bytes();
         if (content.byteLength !== spec.size || checksum(content) !== spec.sha256) {

@@ -6,7 +6,6 @@
 // Usage: node scripts/build-bin.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import {
   chmodSync,
   copyFileSync,
@@ -20,7 +19,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { inject } from "postject";
 import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
-import { BUILD_TARGET, libsqlThrough, NODE_CJS } from "./build-shared.mjs";
+import { addonSpec, BUILD_TARGET, libsqlThrough, NODE_CJS } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 if (Number(process.versions.node.split(".")[0]) < 24) {
@@ -77,10 +76,7 @@ mkdirSync(work, { recursive: true });
 const addon = require.resolve(`@libsql/${target}/index.node`);
 const addonBytes = readFileSync(addon);
 const seaAddons = {
-  [`libsql-${target}.node`]: {
-    sha256: createHash("sha256").update(addonBytes).digest("hex"),
-    size: addonBytes.byteLength,
-  },
+  [`libsql-${target}.node`]: addonSpec(addonBytes),
 };
 // The database threads (lib/db/worker-entry.ts) evaluate their own code, carried as a string:
 // the executable has no script file to start them from. They load the addon from the asset too.

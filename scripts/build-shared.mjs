@@ -2,6 +2,7 @@
 // CommonJS bundle on Node 24, the build platform's libSQL target, and the rewrite of libsql's
 // native `require` that each build points at its own copy of the addon.
 import { readFileSync } from "node:fs";
+import { checksum } from "../lib/native/cache.ts";
 
 /** This machine's libSQL platform as libsql names its packages, e.g. `linux-x64-gnu`, `darwin-arm64`. */
 export const BUILD_TARGET = `${process.platform}-${process.arch}-${
@@ -40,4 +41,9 @@ export function replaceLibsqlRequire(b, expression) {
 export function libsqlThrough(b, specifier, loader, resolved) {
   replaceLibsqlRequire(b, `require(${JSON.stringify(specifier)}).${loader}(target)`);
   b.onResolve({ filter: new RegExp(`^${specifier}$`) }, () => resolved);
+}
+
+/** What the loader checks a carried addon against (lib/native/cache.ts): its sha256 and size. */
+export function addonSpec(bytes) {
+  return { sha256: checksum(bytes), size: bytes.byteLength };
 }

@@ -8,14 +8,13 @@
 // and keep the whole text as UTF-16 (twice the memory, and a slow decode at every start).
 // Usage: node scripts/build.mjs [--outdir=DIR]   (default dist)
 import { build } from "esbuild";
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { spawnSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { addonTail } from "../lib/native/bundle-addon.ts";
 import { asciiOnly, buildDbWorkerCode } from "./build-db-worker.mjs";
-import { BUILD_TARGET, libsqlThrough, replaceLibsqlRequire } from "./build-shared.mjs";
+import { addonSpec, BUILD_TARGET, libsqlThrough, replaceLibsqlRequire } from "./build-shared.mjs";
 
 const require = createRequire(import.meta.url);
 const outdir = process.argv.find((a) => a.startsWith("--outdir="))?.slice("--outdir=".length) ??
@@ -39,10 +38,7 @@ for (const target of targets) {
   }
   const bytes = readFileSync(file);
   addons[target] = bytes;
-  carried[target] = {
-    sha256: createHash("sha256").update(bytes).digest("hex"),
-    size: bytes.byteLength,
-  };
+  carried[target] = addonSpec(bytes);
 }
 if (!addons[BUILD_TARGET]) throw new Error(`@libsql/${BUILD_TARGET} is not installed: run npm ci`);
 

@@ -195,10 +195,14 @@ export async function openFastReader(
           for (let i = 0; i < columns.length; i++) {
             const name = columns[i];
             const value = raw[i];
-            if (typeof value === "bigint") row[name] = safeNumber(value);
-            else if (value === null || typeof value === "string" || typeof value === "number") {
+            if (typeof value === "bigint") {
+              // Past 2^53 the client answers (with its RangeError), as for a blob below: no error
+              // here, so the connection and its prepared statements are kept.
+              if (value < MIN_SAFE || value > MAX_SAFE) return undefined;
+              row[name] = Number(value);
+            } else if (value === null || typeof value === "string" || typeof value === "number") {
               row[name] = value;
-            } else return undefined; // a blob: the client's ArrayBuffer
+            } else return undefined; // a blob: left to the client
           }
           rows.push(row);
         }
@@ -213,14 +217,6 @@ export async function openFastReader(
   };
 }
 
-function safeNumber(value: bigint): number {
-  if (value < MIN_SAFE || value > MAX_SAFE) {
-    throw new RangeError(
-      "Received integer which cannot be safely represented as a JavaScript number",
-    );
-  }
-  return Number(value);
-}
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

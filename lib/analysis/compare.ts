@@ -1,8 +1,8 @@
 import { drillingCurve } from "./curve.ts";
 import { bilingual, fmt, noRowsHeadline, rows } from "./format.ts";
-import { mseSI } from "./mse.ts";
+import { mseOfRecord } from "./mse-records.ts";
 import { nptBreakdown, type NptClassifier } from "./npt.ts";
-import { type DrillingRecord, num } from "./record.ts";
+import type { DrillingRecord } from "./record.ts";
 import { ropByGroup } from "./rop.ts";
 import { mean } from "./stats.ts";
 
@@ -61,15 +61,7 @@ function wellFigures(
   const own = records.map((r) => ({ ...r, well_id }));
   const curve = drillingCurve(own).summary;
   const rop = ropByGroup(own, "well_id").total;
-  const mse = own.map((r) =>
-    mseSI({
-      wob_kn: num(r.wob_kn),
-      bit_diameter_mm: num(r.bit_diameter_mm),
-      rpm: num(r.rpm),
-      torque_kn_m: num(r.torque_kn_m),
-      rop_m_h: num(r.rop_m_h),
-    }).mse_mpa
-  );
+  const mse = own.map((r) => mseOfRecord(r).mse_mpa);
   return {
     well_id,
     rows: records.length,

@@ -27,20 +27,15 @@ export function csvField(value: unknown): string {
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV line (CRLF-terminated) of `values`. */
-export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvField).join(",")}\r\n`;
-}
-
 // A string cell that needs csvField's care: a formula start, a quote, comma or line break, or
 // white space (which includes U+3000) at either end. Any other string is written as it is.
 const NEEDS_CARE = /^[=+\-@\s]|[",\r\n]|\s$/;
 
 /**
- * One CSV line of `row` (cell values), byte for byte what `csvLine` writes, for the bulk export:
- * numbers and plain text skip csvField's work.
+ * One CSV line (CRLF-terminated) of `row` (cell values), each written by csvField; numbers and
+ * plain text skip its work, which they would come out of unchanged (the bulk export's per-row cost).
  */
-export function csvRow(row: readonly unknown[]): string {
+export function csvLine(row: readonly unknown[]): string {
   let line = "";
   for (let i = 0; i < row.length; i++) {
     const value = row[i];

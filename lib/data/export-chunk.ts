@@ -1,5 +1,5 @@
 import type { ExportChunk, ExportChunkRequest, RawReader } from "../db/db.ts";
-import { csvRow } from "./csv.ts";
+import { csvLine } from "./csv.ts";
 
 /** Where a thread writes its pages' bytes before each is copied out at its size (kept between pages). */
 export interface PageBuffer {
@@ -43,7 +43,7 @@ export function csvChunk(
   let count = 0;
   let last: unknown = null;
   for (const row of rows) {
-    let line = csvRow(row);
+    let line = csvLine(row);
     for (;;) {
       const done = encoder.encodeInto(line, bytes.subarray(written));
       written += done.written;

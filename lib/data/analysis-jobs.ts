@@ -10,7 +10,6 @@ import { fetchAnalysisRows, PROGRESS_COLUMNS, rowsByWell } from "./analysis-fetc
 import { ropSql } from "./analysis-rop-sql.ts";
 import { checkRowCap } from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
-import { dailyWhere } from "./daily-where.ts";
 import { nptTotals } from "./npt-totals.ts";
 import type { NptSqlTotals } from "./npt-totals.ts";
 import { masterSpudDates } from "./spud-dates.ts";
@@ -120,7 +119,7 @@ export interface RopJobOutput {
  * JavaScript and grouped there ({@link ropRowsJob}).
  */
 export async function ropJob(db: Executor, input: RopJobInput): Promise<RopJobOutput> {
-  await checkRowCap(db, input.filter, dailyWhere(input.filter));
+  await checkRowCap(db, input.filter);
   return (await ropSql(db, input.filter, input.by, input.sort)) ?? ropRowsJob(db, input);
 }
 

@@ -128,13 +128,16 @@ export function oddWellsSql(filter: DailyFilter): { sql: string; args: Where["ar
   };
 }
 
-/** Throws the ToolError of tooManyRows when `where` selects more than `cap` rows (read up to cap + 1). */
+/**
+ * The number of live rows `filter` selects (counted up to cap + 1); more than `cap` throws the
+ * ToolError of tooManyRows.
+ */
 export async function checkRowCap(
   db: Executor,
   filter: DailyFilter,
-  where: Where,
   cap = ANALYSIS_ROW_CAP,
 ): Promise<number> {
+  const where = dailyWhere(filter);
   const rs = await db.execute(
     `SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`,
     [...where.args, cap + 1],

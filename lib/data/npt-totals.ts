@@ -1,7 +1,8 @@
 import type { Executor } from "../db/db.ts";
 import type { NptCategory } from "../analysis/npt-categories.ts";
 import type { NptTotals } from "../analysis/npt.ts";
-import { ANALYSIS_ROW_CAP, tooManyRows } from "./analysis-fetch.ts";
+import { ANALYSIS_ROW_CAP } from "./analysis-fetch.ts";
+import { checkRowCap } from "./analysis-sql.ts";
 import { dailyWhere } from "./daily-where.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 
@@ -58,14 +59,7 @@ export async function nptTotals(
   filter: DailyFilter,
   cap = ANALYSIS_ROW_CAP,
 ): Promise<NptSqlTotals> {
-  const where = dailyWhere(filter);
-  const count = Number(
-    (await db.execute(
-      `SELECT count(*) AS n FROM (SELECT 1 FROM drilling_daily d WHERE ${where.sql} LIMIT ?)`,
-      [...where.args, cap + 1],
-    )).rows[0].n,
-  );
-  if (count > cap) throw tooManyRows(filter, cap);
+  const count = await checkRowCap(db, filter, cap);
   const q = nptQueries(filter);
   const wells = await db.execute(q.days, q.args);
   const hours = await db.execute(q.hours, q.args);

@@ -50,13 +50,12 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-// The spud day drillingCurve uses (after compareJob filled a missing one from the well master), or
-// undefined when SQL's min/max cannot tell it (several spud texts, the smallest not a date).
-function spudDay(r: Row): number | null | undefined {
+// The spud day drillingCurve uses (after compareJob filled a missing one from the well master), for
+// a well whose rows carry one spud text or none (figures() leaves the others to the rows).
+function spudDay(r: Row): number | null {
   const least = r.spud_min === null ? null : String(r.spud_min);
   const recorded = least === null ? null : dayNumber(least);
   if (recorded !== null) return recorded;
-  if (least !== null && least !== String(r.spud_max)) return undefined;
   const master = r.spud_max === null && r.master_spud !== null
     ? dayNumber(String(r.master_spud))
     : null;
@@ -75,7 +74,6 @@ function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigu
   // Several spud texts: SQL checked none of them (see compareQuery), the rows decide.
   if (r.spud_min !== r.spud_max) return undefined;
   const spud = spudDay(r);
-  if (spud === undefined) return undefined;
   const last = r.last_day === null || spud === null ? null : dayNumber(String(r.last_day))! - spud;
   const depth = last === null ? null : num(r.last_depth);
   const top = num(r.top) ?? 0,

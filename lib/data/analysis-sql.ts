@@ -63,7 +63,7 @@ export function oddTextSql(column: string): string {
 }
 
 /** SQL true when `column` holds a `YYYY-MM-DD` date dayNumber (lib/analysis/record.ts) accepts (text without spaces). */
-export function validDateSql(column: string): string {
+function validDateSql(column: string): string {
   return `(${column} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND ${column} >= '0100' AND date(${column}) = ${column})`;
 }
 

@@ -2,7 +2,8 @@ import { specTypeSchemas } from "@modelcontextprotocol/server";
 import type { StandardSchemaV1Sync } from "@modelcontextprotocol/server";
 import { HttpError } from "./errors.ts";
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
+/** True for a JSON object: not null, not an array. */
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const validId = (id: unknown) =>
   typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) || id === null;

@@ -12,7 +12,7 @@ import type { CallDeps } from "../call/call.ts";
 import type { User } from "../identity/identity.ts";
 import { callTool } from "../call/call.ts";
 import { callerOf, createMcpServer, mcpAuthInfo, toCallToolResult } from "./server.ts";
-import { purgeRound } from "./purge-confirm.ts";
+import { isObject } from "../http/jsonrpc-check.ts";
 
 const encoder = new TextEncoder();
 const LIST_HEAD = encoder.encode('{"result":{"tools":');
@@ -20,21 +20,18 @@ const LIST_KEYS = new Set(["jsonrpc", "id", "method", "params"]);
 
 const CALL_PARAM_KEYS = new Set(["name", "arguments"]);
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** The id and params of a body that is one plain 2025-era request of `method`, else undefined. */
 function plainRequest(
   body: unknown,
   method: string,
 ): { id: string | number; params: Record<string, unknown> } | undefined {
-  if (!isPlainObject(body)) return undefined;
+  if (!isObject(body)) return undefined;
   if (
     body.jsonrpc !== "2.0" || body.method !== method ||
     !Object.keys(body).every((k) => LIST_KEYS.has(k))
   ) return undefined;
   const params = body.params ?? {};
-  if (!isPlainObject(params)) return undefined;
+  if (!isObject(params)) return undefined;
   const id = body.id;
   return (typeof id === "string" && id.length <= 200) || Number.isSafeInteger(id)
     ? { id: id as string | number, params }
@@ -61,7 +58,7 @@ const json = (text: string) =>
 
 /**
  * The SDK's answer to a plain 2025-era `tools/call` (params only `name` and an `arguments` object, no
- * `_meta`, not a purge that must ask), without building a server and transport for it: the same
+ * `_meta`; a 2025-era purge is never asked to confirm, see purgeRound), without building a server and transport for it: the same
  * pipeline (callTool, toCallToolResult) as the SDK server's handler, the same JSON-RPC result or error.
  * Any other request goes to the SDK. test/mcp/streamable-call.test.ts holds the two answers equal.
  */
@@ -75,19 +72,13 @@ async function plainToolCall(
   if (!plain || !sdkWouldTake(request)) return null;
   const { name, arguments: args = {} } = plain.params;
   if (
-    typeof name !== "string" || !isPlainObject(args) ||
+    typeof name !== "string" || !isObject(args) ||
     !Object.keys(plain.params).every((k) => CALL_PARAM_KEYS.has(k))
   ) return null;
-  const round = purgeRound(name, args, user, {
-    modern: false,
-    capabilities: undefined,
-    inputResponses: undefined,
-  });
-  if (round.kind !== "call") return null;
   const id = JSON.stringify(plain.id);
   try {
     const result = toCallToolResult(
-      await callTool(deps, user, name, round.args, "streamable_http"),
+      await callTool(deps, user, name, args, "streamable_http"),
     );
     return json(`{"result":${JSON.stringify(result)},"jsonrpc":"2.0","id":${id}}`);
   } catch (error) {

@@ -214,20 +214,28 @@ export function createApp(deps: AppDeps): Hono {
     if (limited) throw limited;
     const [table, extension] = c.req.param("file").split(".");
     const ndjson = extension === "ndjson";
-    if (!canCall(user.role.role, "export_all_data") || !exposes(user.tools, "export_all_data")) {
-      deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
-      const message = canCall(user.role.role, "export_all_data")
-        ? notExposedMessage("export_all_data")
-        : deniedMessage(user.role, "export_all_data");
+    // One audit row per download: a refusal at once, a download when it ends (whole or cut short).
+    const auditExport = (
+      outcome: "ok" | "error" | "denied",
+      message: string | undefined,
+      durationMs: number,
+    ) =>
       void audit.write({
         transport: "rest",
         user,
         tool: "export_all_data",
         args: { download: c.req.path },
-        outcome: "denied",
+        outcome,
         message,
-        durationMs: 0,
+        durationMs,
       });
+    const allowed = canCall(user.role.role, "export_all_data");
+    if (!allowed || !exposes(user.tools, "export_all_data")) {
+      deps.metrics?.denial("export_all_data", user.role.role ?? user.role.raw);
+      const message = allowed
+        ? notExposedMessage("export_all_data")
+        : deniedMessage(user.role, "export_all_data");
+      auditExport("denied", message, 0);
       throw new HttpError({ status: 403, code: "denied", message });
     }
     if (!Object.hasOwn(EXPORTABLE, table)) {
@@ -240,21 +248,12 @@ export function createApp(deps: AppDeps): Hono {
     const scope = await resolveScope(deps.db, user, deps.config.scopedRoles);
     const scoped = await scopeDatabase(deps.db, scope);
     const chunks = ndjson ? exportNdjsonBytes(scoped, table) : exportCsvBytes(scoped, table);
-    // One audit row per download, when it ends: who took which table, and whether all of it.
     const started = performance.now();
     let audited = false;
     const auditDownload = (outcome: "ok" | "error", message?: string) => {
       if (audited) return;
       audited = true;
-      void audit.write({
-        transport: "rest",
-        user,
-        tool: "export_all_data",
-        args: { download: c.req.path },
-        outcome,
-        message,
-        durationMs: performance.now() - started,
-      });
+      auditExport(outcome, message, performance.now() - started);
     };
     // Pulled: the next page is made only when the client has taken this one (see exportCsvBytes).
     const stream = new ReadableStream<Uint8Array>({

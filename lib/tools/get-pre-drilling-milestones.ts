@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { DATE_HINT, dateWordArg, readDateArg } from "../data/date-arg.ts";
 import { wellInMasterField } from "../data/daily-rows.ts";
-import { namedWells } from "../data/named-wells.ts";
 import { resolveNamedWells } from "../data/resolve-wells.ts";
 import { wellResolutionSchema } from "../answers/well-resolution-schema.ts";
 import type { SqlValue } from "../db/db.ts";
@@ -59,7 +58,7 @@ export const getPreDrillingMilestones = defineTool({
     const ids = matches.flatMap((m) => (m.well_id ? [m.well_id] : []));
     const parts = ["p.deleted_at IS NULL"];
     const params: SqlValue[] = [];
-    if (namedWells(args).length) {
+    if (matches.length) {
       (parts.push(`p.well_id IN (${ids.map(() => "?").join(", ") || "NULL"})`),
         params.push(...ids));
     }

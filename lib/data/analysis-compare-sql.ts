@@ -7,7 +7,10 @@ import {
   oddTextSql,
   oddWellSql,
   ratioSlack,
+  ROP_SUMS,
+  ropMeans,
   shownSame,
+  sqlNumber,
   sumSlack,
 } from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
@@ -33,8 +36,9 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
   // that text; a well with several is computed from its own rows (see figures).
   const spudOdd = `CASE WHEN min(spud) IS max(spud) THEN (${oddTextSql("min(spud)")}) ELSE 0 END`;
   const sql = `WITH ${rows.sql},
-  a AS (SELECT w, count(*) AS rows, sum(rop * f) AS top, sum(CASE WHEN rop IS NOT NULL THEN f END) AS bottom,
-      sum(CASE WHEN h > 0 THEN f END) AS timed_f, sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END) AS timed_h,
+  a AS (SELECT w, count(*) AS rows, ${
+    ROP_SUMS.map(([name, sum]) => `${sum} AS ${name}`).join(", ")
+  },
       sum(mse) AS mse_sum, count(mse) AS mse_n,
       max(CASE WHEN depth IS NOT NULL THEN day END) AS last_day, min(CASE WHEN depth IS NOT NULL THEN day END) AS first_day,
       min(spud) AS spud_min, max(spud) AS spud_max, coalesce(sum(odd), 0) + ${
@@ -47,8 +51,6 @@ export function compareQuery(filter: DailyFilter): { sql: string; args: Where["a
   FROM a ORDER BY a.w`;
   return { sql, args: [...rows.args] };
 }
-
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 // The spud day drillingCurve uses (after compareJob filled a missing one from the well master), for
 // a well whose rows carry one spud text or none (figures() leaves the others to the rows).
@@ -75,21 +77,19 @@ function figures(r: Row, nptShare: ReadonlyMap<string, number | null>): WellFigu
   if (r.spud_min !== r.spud_max) return undefined;
   const spud = spudDay(r);
   const last = r.last_day === null || spud === null ? null : dayNumber(String(r.last_day))! - spud;
-  const depth = last === null ? null : num(r.last_depth);
-  const top = num(r.top) ?? 0,
-    bottom = num(r.bottom) ?? 0,
-    timedH = num(r.timed_h),
-    mseN = Number(r.mse_n);
+  const depth = last === null ? null : sqlNumber(r.last_depth);
+  const means = ropMeans(r);
+  const mseN = Number(r.mse_n);
   return {
     well_id,
     rows: Number(r.rows),
     days: last,
     final_depth_m: depth,
     metres_per_day_m_d: last !== null && last > 0 ? depth! / last : null,
-    rop_m_h: bottom > 0 ? top / bottom : null,
-    rop_time_based_m_h: timedH ? num(r.timed_f)! / timedH : null,
+    rop_m_h: means.weighted,
+    rop_time_based_m_h: means.timeBased,
     npt_share_pct: nptShare.get(well_id) ?? null,
-    mean_mse_mpa: mseN > 0 ? num(r.mse_sum)! / mseN : null,
+    mean_mse_mpa: mseN > 0 ? sqlNumber(r.mse_sum)! / mseN : null,
   };
 }
 

@@ -8,7 +8,10 @@ import {
   oddWellsSql,
   orderSure,
   ratioSlack,
+  ROP_SUMS,
+  ropMeans,
   shownSame,
+  sqlNumber,
   sumSlack,
 } from "./analysis-sql.ts";
 import type { DailyFilter } from "./daily-filter.ts";
@@ -29,10 +32,7 @@ const PICKS = PS.flatMap((_, i) => [`q${i}lo`, `q${i}hi`]);
 const SUMS: readonly (readonly [string, string])[] = [
   ["metres", "sum(f)"],
   ["hours", "sum(h)"],
-  ["top", "sum(rop * f)"],
-  ["bottom", "sum(CASE WHEN rop IS NOT NULL THEN f END)"],
-  ["timed_f", "sum(CASE WHEN h > 0 THEN f END)"],
-  ["timed_h", "sum(CASE WHEN f IS NOT NULL AND h > 0 THEN h END)"],
+  ...ROP_SUMS,
   ["odd", "sum(odd)"],
 ];
 const ADDED = SUMS.map(([name]) => `sum(${name}) AS ${name}`).join(", ");
@@ -86,8 +86,7 @@ export function ropQuery(
 
 function stats(r: Row): RopStats {
   const n = Number(r.with_rop);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  const top = num(r.top) ?? 0, bottom = num(r.bottom) ?? 0, timedH = num(r.timed_h);
+  const means = ropMeans(r);
   const quantile = (i: number) => {
     const p = PS[i];
     const [lo, hi] = quantileRanks(n, p);
@@ -102,11 +101,10 @@ function stats(r: Row): RopStats {
     rows: Number(r.rows),
     rows_with_rop: n,
     rows_without_rop: Number(r.rows) - n,
-    metres_drilled_m: num(r.metres),
-    on_bottom_hours_h: num(r.hours),
-    // As weightedMean: Σ(rop·footage) / Σ footage over rows having both, null when that is 0.
-    rop_footage_weighted_m_h: bottom > 0 ? top / bottom : null,
-    rop_time_based_m_h: timedH ? num(r.timed_f)! / timedH : null,
+    metres_drilled_m: sqlNumber(r.metres),
+    on_bottom_hours_h: sqlNumber(r.hours),
+    rop_footage_weighted_m_h: means.weighted,
+    rop_time_based_m_h: means.timeBased,
     rop_median_m_h: quantile(0),
     rop_p10_m_h: quantile(1),
     rop_p90_m_h: quantile(2),

@@ -1,4 +1,4 @@
-import type { ExportChunk, ExportChunkRequest, RawReader } from "../db/db.ts";
+import type { ExportChunk, ExportChunkRequest, RawReader, SqlValue } from "../db/db.ts";
 import { csvLine } from "./csv.ts";
 
 /** Where a thread writes its pages' bytes before each is copied out at its size (kept between pages). */
@@ -9,6 +9,29 @@ export interface PageBuffer {
 /** A page buffer of 1 MB, doubled when a page needs more. */
 export function pageBuffer(): PageBuffer {
   return { bytes: new Uint8Array(1 << 20) };
+}
+
+/**
+ * The SELECT of one export page: the live rows of `table` after `after` (none: from the first)
+ * and up to `through` (none: to the last) in `key` order, at most `limit`.
+ */
+export function pageQuery(
+  table: string,
+  key: string,
+  columns: readonly string[],
+  after: string | number | null,
+  limit: number,
+  through?: string | number,
+): { sql: string; args: SqlValue[] } {
+  const upTo = through === undefined ? "" : ` AND ${key} <= ?`;
+  const bound = through === undefined ? [] : [through];
+  const from = after === null ? "" : ` AND ${key} > ?`;
+  return {
+    sql: `SELECT ${
+      columns.join(", ")
+    } FROM ${table} WHERE deleted_at IS NULL${from}${upTo} ORDER BY ${key} LIMIT ?`,
+    args: [...(after === null ? [] : [after]), ...bound, limit],
+  };
 }
 
 /**
@@ -24,18 +47,8 @@ export function csvChunk(
   buffer: PageBuffer = pageBuffer(),
 ): ExportChunk {
   const { table, key, columns, after, limit, through } = request;
-  const cols = columns.join(", ");
-  const upTo = through === undefined ? "" : ` AND ${key} <= ?`;
-  const bound = through === undefined ? [] : [through];
-  const rows = after === null
-    ? reader.rows(
-      `SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL${upTo} ORDER BY ${key} LIMIT ?`,
-      [...bound, limit],
-    )
-    : reader.rows(
-      `SELECT ${cols} FROM ${table} WHERE deleted_at IS NULL AND ${key} > ?${upTo} ORDER BY ${key} LIMIT ?`,
-      [after, ...bound, limit],
-    );
+  const page = pageQuery(table, key, columns, after, limit, through);
+  const rows = reader.rows(page.sql, page.args);
   const at = columns.indexOf(key);
   const encoder = new TextEncoder();
   let bytes = buffer.bytes;

@@ -5,6 +5,7 @@ import { DRILLING_DAILY } from "../schema/drilling-daily.ts";
 import { WELLS } from "../schema/wells.ts";
 import { columnNames } from "../schema/zod.ts";
 import { csvLine } from "./csv.ts";
+import { pageQuery } from "./export-chunk.ts";
 
 /** Tables that can be exported, by name. */
 export const EXPORTABLE: Readonly<Record<string, { table: Table; key: string }>> = {
@@ -31,20 +32,13 @@ export async function* exportPages(
   maxRows = Infinity,
 ): AsyncGenerator<Row[]> {
   const { key } = EXPORTABLE[name];
-  const cols = exportColumns(name).join(", ");
+  const columns = exportColumns(name);
   let after: string | number | null = null;
   let sent = 0;
   while (sent < maxRows) {
     const limit = Math.min(pageSize, maxRows - sent);
-    const rs: { rows: Row[] } = after === null
-      ? await db.execute(
-        `SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL ORDER BY ${key} LIMIT ?`,
-        [limit],
-      )
-      : await db.execute(
-        `SELECT ${cols} FROM ${name} WHERE deleted_at IS NULL AND ${key} > ? ORDER BY ${key} LIMIT ?`,
-        [after, limit],
-      );
+    const page = pageQuery(name, key, columns, after, limit);
+    const rs: { rows: Row[] } = await db.execute(page.sql, page.args);
     if (rs.rows.length === 0) return;
     yield rs.rows;
     sent += rs.rows.length;

@@ -1,12 +1,11 @@
 import { specTypeSchemas } from "@modelcontextprotocol/server";
 import type { StandardSchemaV1Sync } from "@modelcontextprotocol/server";
-import { HttpError } from "./errors.ts";
+import { HttpError, jsonRpcId } from "./errors.ts";
 
 /** True for a JSON object: not null, not an array. */
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
-const validId = (id: unknown) =>
-  typeof id === "string" || (typeof id === "number" && Number.isFinite(id)) || id === null;
+const validId = (id: unknown) => id === null || jsonRpcId(id) !== null;
 
 const refuse = (code: number, message: string, id: unknown = null) =>
   new HttpError({ status: 400, code: "invalid_request", message, jsonRpc: { code, id } });

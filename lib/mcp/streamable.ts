@@ -53,8 +53,8 @@ function sdkWouldTake(request: Request): boolean {
   return version === null || SUPPORTED_PROTOCOL_VERSIONS.includes(version);
 }
 
-const json = (text: string) =>
-  new Response(text, { status: 200, headers: { "Content-Type": "application/json" } });
+const json = (body: string | Uint8Array<ArrayBuffer>) =>
+  new Response(body, { status: 200, headers: { "Content-Type": "application/json" } });
 
 /**
  * The SDK's answer to a plain 2025-era `tools/call` (params only `name` and an `arguments` object, no
@@ -115,7 +115,7 @@ function cachedToolsList(
   bytes.set(LIST_HEAD, 0);
   bytes.set(tools, LIST_HEAD.length);
   bytes.set(tail, LIST_HEAD.length + tools.length);
-  return new Response(bytes, { status: 200, headers: { "Content-Type": "application/json" } });
+  return json(bytes);
 }
 
 /** Answers one stateless Streamable HTTP request (already parsed JSON-RPC body) for one caller. */

@@ -1,3 +1,5 @@
+import { setTimeout } from "node:timers";
+
 /** Limits of one session's outbox. */
 export interface SseOutboxLimits {
   /** Most bytes waiting for the client to read. */
@@ -92,16 +94,11 @@ export function createSseOutbox(limits: SseOutboxLimits, onCancel: () => void): 
       ended = true;
       wake?.();
       if (queue.length === 0) return;
-      const timer = setTimeout(
+      // Must not keep a stopping process alive.
+      setTimeout(
         () => queue.length && this.abort(new Error("SSE 会话已关闭 / SSE session closed")),
         graceMs,
-      );
-      // Must not keep a stopping process alive (Node: unref; Deno: unrefTimer).
-      const t = timer as unknown;
-      if (typeof (t as { unref?: unknown }).unref === "function") (t as { unref(): void }).unref();
-      else {(globalThis as { Deno?: { unrefTimer(id: number): void } }).Deno?.unrefTimer(
-          t as number,
-        );}
+      ).unref();
     },
     abort(reason) {
       ended = true;

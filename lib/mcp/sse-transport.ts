@@ -1,3 +1,4 @@
+import { clearInterval, setInterval } from "node:timers";
 import { parseJSONRPCMessage } from "@modelcontextprotocol/server";
 import type { JSONRPCMessage, MessageExtraInfo, Transport } from "@modelcontextprotocol/server";
 import { createSseOutbox } from "./sse-outbox.ts";
@@ -18,14 +19,6 @@ export interface WebSseOptions {
 }
 
 const DEFAULT_LIMITS: SseOutboxLimits = { maxBytes: 4 * 1024 * 1024, maxMessages: 100 };
-
-function unref(timer: unknown): void {
-  const t = timer as { unref?: () => void };
-  if (typeof t?.unref === "function") t.unref();
-  else {(globalThis as { Deno?: { unrefTimer(id: number): void } }).Deno?.unrefTimer(
-      timer as number,
-    );}
-}
 
 /**
  * The legacy MCP HTTP+SSE server transport in web-standard form, so it runs on
@@ -61,7 +54,7 @@ export class WebSseServerTransport implements Transport {
       if (this.#outbox.messages === 0) this.#write(": keep-alive\n\n");
       options.onTick?.();
     }, options.keepAliveMs);
-    unref(this.#timer);
+    this.#timer.unref();
   }
 
   /**

@@ -95,26 +95,24 @@ export const computeMse = defineTool({
         ? headline.replaceAll(`${fmt(top)} MPa`, `${fmt(psi(top), 0)} psi (${fmt(top)} MPa)`)
         : headline;
     // Both views end alike: the highest few, the counts, the headline, and a table of the highest.
-    const answer = <T, S extends object>({ view, r, top, mseOf, labelOf, table }: {
+    const answer = <S extends object>({ view, r, top, table }: {
       /** The view's own fields (per, interval_m, intervals, records, records_total). */
       view: S;
       r: { rows_with_mse: number; missing_inputs: Record<string, number>; headline: string };
-      /** The highest intervals or records, highest first. */
-      top: readonly T[];
-      mseOf: (x: T) => number | null;
-      labelOf: (x: T) => string;
+      /** The highest intervals or records, highest first: each one's label and MSE (MPa). */
+      top: readonly { label: string; mse: number | null }[];
       table: () => string;
     }) => {
       const structured = {
         ...view,
         highest: top.map((x) => ({
-          label: labelOf(x),
-          mse_mpa: mpa2(mseOf(x))!,
-          mse_psi: psi0(mseOf(x))!,
+          label: x.label,
+          mse_mpa: mpa2(x.mse)!,
+          mse_psi: psi0(x.mse)!,
         })),
         rows_with_mse: r.rows_with_mse,
         missing_inputs: r.missing_inputs,
-        headline: lead(r.headline, top.length ? mseOf(top[0]) : undefined),
+        headline: lead(r.headline, top.length ? top[0].mse : undefined),
         ...common,
       };
       if (top.length === 0) {
@@ -169,7 +167,8 @@ export const computeMse = defineTool({
             x.rotary_term_mpa,
           ]),
         );
-      return answer({ view, r, top: highest, mseOf: (x) => x.mse_mpa, labelOf: label, table });
+      const top = highest.map((x) => ({ label: label(x), mse: x.mse_mpa }));
+      return answer({ view, r, top, table });
     }
     const r = mseByInterval(rows, args.interval_m);
     const ranked = r.intervals.filter((i) => i.mean_mse_mpa !== null).sort((a, b) =>
@@ -201,6 +200,7 @@ export const computeMse = defineTool({
           i,
         ) => [span(i), i.rows, i.rows_with_mse, show(i.mean_mse_mpa), show(i.median_mse_mpa)]),
       );
-    return answer({ view, r, top: ranked, mseOf: (i) => i.mean_mse_mpa, labelOf: span, table });
+    const top = ranked.map((i) => ({ label: span(i), mse: i.mean_mse_mpa }));
+    return answer({ view, r, top, table });
   },
 });

@@ -101,7 +101,7 @@ async function readOnlyOpener(
   }
   // Imported when first needed, like the client: loading it loads the native addon.
   const { default: Libsql } = await import("libsql");
-  const timeout = options.busyTimeoutMs ?? 5000;
+  const timeout = options.busyTimeoutMs ?? DEFAULT_BUSY_MS;
   return () => new Libsql(path, { readonly: true, timeout });
 }
 
@@ -220,6 +220,9 @@ export async function openFastReader(
 const MIN_SAFE = BigInt(Number.MIN_SAFE_INTEGER);
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
+/** How long a statement waits for a lock another connection holds, unless told otherwise, ms. */
+const DEFAULT_BUSY_MS = 5000;
+
 /** Options for {@link openDatabase}. */
 export interface OpenDatabaseOptions {
   readonly authToken?: string;
@@ -298,11 +301,12 @@ export async function openDatabase(
   if (location.kind === "file" && location.path) {
     await mkdir(dirname(location.path), { recursive: true });
   }
+  const busyMs = options.busyTimeoutMs ?? DEFAULT_BUSY_MS;
   const config = {
     url: location.url,
     authToken: options.authToken,
     intMode: "number" as const,
-    timeout: options.busyTimeoutMs ?? 5000,
+    timeout: busyMs,
   };
   let client = await createClient(location, config);
   // A write that failed with SQLITE_BUSY leaves its pooled connection unable to commit ("SQL
@@ -324,7 +328,6 @@ export async function openDatabase(
     client = await createClient(location, config);
     old.close();
   };
-  const busyMs = options.busyTimeoutMs ?? 5000;
   const serial = createSerialQueue();
   return {
     location,

@@ -2,8 +2,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { M_PER_FT, N_PER_LBF, NM_PER_FT_LBF } from "../../lib/analysis/mse.ts";
 import { callBoth } from "../helpers/call-both.ts";
-import { insertFixture } from "../helpers/fixture.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { assertFields } from "../helpers/assert-fields.ts";
 
@@ -24,8 +23,7 @@ const ROUND = { bit_diameter_mm: 215.9, wob_kn: 100, rpm: 100, torque_kn_m: 10 }
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [{ well_id: "M1" }, { well_id: "M2" }], [
+  server = await startFixtureServer([{ well_id: "M1" }, { well_id: "M2" }], [
     // Placed by the middle of the section drilled: 1050 − 100/2 = 1000 m, 1080 − 30/2 = 1065 m, 1250 − 50 = 1200 m.
     { well_id: "M1", report_date: "2026-06-01", depth_m: 1050, footage_m: 100, ...FIELD_EXAMPLE },
     {

@@ -3,13 +3,13 @@ import assert from "node:assert/strict";
 import { insertStatements } from "../../lib/seed/index.ts";
 import { callBoth } from "../helpers/call-both.ts";
 import { insertFixture } from "../helpers/fixture.ts";
-import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { identity, restCall } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [{ well_id: "C1", spud_date: "2026-04-01" }, {
+  server = await startFixtureServer([{ well_id: "C1", spud_date: "2026-04-01" }, {
     well_id: "C2",
     spud_date: "2026-03-01",
   }], [

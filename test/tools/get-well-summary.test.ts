@@ -1,13 +1,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { insertFixture } from "../helpers/fixture.ts";
-import { identity, restCall, startTestServer } from "../helpers/server.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { identity, restCall } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 let server: TestServer;
 before(async () => {
-  server = await startTestServer({ SEED_DEMO_DATA: "0" });
-  await insertFixture(server.db, [{
+  server = await startFixtureServer([{
     well_id: "T1",
     name: "测试1",
     block: "石南",

@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { nptBreakdown } from "../../lib/analysis/npt.ts";
 import { fetchAnalysisRows } from "../../lib/data/analysis-rows.ts";
+import { countRows } from "../helpers/count-rows.ts";
 import { openTempDb } from "../helpers/temp-db.ts";
 import type { TempDb } from "../helpers/temp-db.ts";
 import { realData, sodirTotalDepth } from "../helpers/realdata.ts";
@@ -20,7 +21,7 @@ const n = async (sql: string, args: (string | number)[] = []) =>
 async function tableCounts() {
   const names = ["wells", "drilling_daily", "drilling_activities", "record_history"];
   return Object.fromEntries(
-    await Promise.all(names.map(async (x) => [x, await n(`SELECT count(*) AS n FROM ${x}`)])),
+    await Promise.all(names.map(async (x) => [x, await countRows(t.db, x)])),
   );
 }
 

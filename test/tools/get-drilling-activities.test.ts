@@ -1,6 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { countRows } from "../helpers/count-rows.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 import { realData, volveXmlText } from "../helpers/realdata.ts";
@@ -12,10 +13,10 @@ after(() => server.close());
 const admin = identity("ADMIN");
 const n = async (sql: string) => Number((await server.db.execute(sql)).rows[0].n);
 const counts = async () => [
-  await n("SELECT count(*) AS n FROM wells"),
-  await n("SELECT count(*) AS n FROM drilling_daily"),
-  await n("SELECT count(*) AS n FROM drilling_activities"),
-  await n("SELECT count(*) AS n FROM record_history"),
+  await countRows(server.db, "wells"),
+  await countRows(server.db, "drilling_daily"),
+  await countRows(server.db, "drilling_activities"),
+  await countRows(server.db, "record_history"),
 ];
 const XML = ["15_9_F_1_2007_12_02.xml", "15_9_F_1_2007_12_03.xml", "15_9_F_14_2009_03_07.xml"];
 

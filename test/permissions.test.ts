@@ -12,31 +12,10 @@ import {
   TOOL_GROUPS,
 } from "../lib/permissions.ts";
 import { TOOLS } from "../lib/tools/index.ts";
-import { USER_TOOLS } from "./helpers/role-tools.ts";
+import { ADMIN_TOOLS, ENGINEER_TOOLS, USER_TOOLS } from "./helpers/role-tools.ts";
 
-// Who may call what, written out by hand (USER's in test/helpers/role-tools.ts): any change to a role's
-// tools must change this table on purpose.
-const ENGINEER_TOOLS = [
-  ...USER_TOOLS,
-  "add_drilling_record",
-  "update_drilling_record",
-  "get_record_history",
-  "undo_record_change",
-  "save_drilling_daily",
-  "save_key_well_daily",
-  "save_well",
-];
-const ADMIN_TOOLS = [
-  ...ENGINEER_TOOLS,
-  "delete_drilling_record",
-  "restore_drilling_record",
-  "purge_drilling_record",
-  "export_all_data",
-  "query_audit_log",
-  "grant_access",
-  "revoke_access",
-  "import_data",
-];
+// Who may call what, written out by hand in test/helpers/role-tools.ts: any change to a role's tools
+// must change that table on purpose.
 const EXPECTED: Record<string, string[]> = {
   USER: USER_TOOLS,
   ENGINEER: ENGINEER_TOOLS,

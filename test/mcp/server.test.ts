@@ -1,6 +1,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { connectStreamable, textOf } from "../helpers/mcp-client.ts";
+import { ADMIN_TOOLS, ENGINEER_TOOLS, USER_TOOLS } from "../helpers/role-tools.ts";
 import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
@@ -8,47 +9,11 @@ let server: TestServer;
 before(async () => (server = await startTestServer()));
 after(() => server.close());
 
-const READ = [
-  "get_well_summary",
-  "list_wells",
-  "query_drilling_data",
-  "get_key_well_daily",
-  "get_pre_drilling_milestones",
-  "get_statistics",
-  "analyze_rop",
-  "analyze_npt",
-  "get_drilling_curve",
-  "compare_wells",
-  "compute_mse",
-  "get_period_report",
-  "list_access",
-  "get_drilling_activities",
-];
-const WRITE = [
-  "add_drilling_record",
-  "update_drilling_record",
-  "save_well",
-  "save_drilling_daily",
-  "save_key_well_daily",
-  "get_record_history",
-  "undo_record_change",
-];
-const ADMIN_ONLY = [
-  "delete_drilling_record",
-  "export_all_data",
-  "import_data",
-  "grant_access",
-  "revoke_access",
-  "restore_drilling_record",
-  "purge_drilling_record",
-  "query_audit_log",
-];
-
 for (
   const [role, expected] of [
-    ["USER", READ],
-    ["ENGINEER", [...READ, ...WRITE]],
-    ["ADMIN", [...READ, ...WRITE, ...ADMIN_ONLY]],
+    ["USER", USER_TOOLS],
+    ["ENGINEER", ENGINEER_TOOLS],
+    ["ADMIN", ADMIN_TOOLS],
   ] as const
 ) {
   test(`tools/list shows ${role} exactly the tools the role may call`, async () => {
@@ -71,8 +36,8 @@ for (
 test("a role name matches case-insensitively after trimming, and nothing else is tolerated", async () => {
   for (
     const [raw, count] of [
-      [" user ", READ.length],
-      ["Admin", READ.length + WRITE.length + ADMIN_ONLY.length],
+      [" user ", USER_TOOLS.length],
+      ["Admin", ADMIN_TOOLS.length],
       ["USERS", 0],
       ["", 0],
       ["root", 0],

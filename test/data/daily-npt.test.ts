@@ -1,16 +1,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { reportNpt } from "../../lib/data/daily-npt.ts";
-import { openDatabase } from "../../lib/db/db.ts";
 import { migrate, MIGRATIONS } from "../../lib/db/migrations/index.ts";
 import { insertStatements } from "../../lib/seed/index.ts";
 import { saveRecords } from "../../lib/write/save-records.ts";
 import { DRILLING_DAILY_TARGET } from "../../lib/write/targets.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { openTempDb } from "../helpers/temp-db.ts";
 
 let server: TestServer;
 before(async () => {
@@ -121,9 +118,8 @@ test("imports and saves (saveRecords) refresh the NPT of the rows they insert an
 });
 
 test("migration 007 fills daily_npt for the reports already stored", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-npt-mig-"));
-  const path = join(dir, "m.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  const t = await openTempDb({ migrated: false });
+  const { db } = t;
   try {
     await migrate(db, MIGRATIONS.filter((m) => m.version < 7));
     for (
@@ -154,7 +150,6 @@ test("migration 007 fills daily_npt for the reports already stored", async () =>
       ["2026-01-02", "weather", 3, "text"],
     ]);
   } finally {
-    db.close();
-    await rm(dir, { recursive: true, force: true });
+    await t.close();
   }
 });

@@ -1,30 +1,22 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { openDatabase } from "../../lib/db/db.ts";
 import type { Db } from "../../lib/db/db.ts";
-import { migrate } from "../../lib/db/migrations/index.ts";
 import { ALL_WELLS, scopeOf } from "../../lib/scope/data-scope.ts";
 import type { GrantedScope } from "../../lib/scope/data-scope.ts";
 import { NO_ACCESS_RECORD, scopeDatabase } from "../../lib/scope/scoped-db.ts";
 import { ToolError } from "../../lib/call/tool-error.ts";
+import { openTempDb } from "../helpers/temp-db.ts";
+import type { TempDb } from "../helpers/temp-db.ts";
 
-let dir: string;
+let t: TempDb;
 let db: Db;
 const BLOCK_A: GrantedScope = { kind: "granted", blocks: ["A"], wells: ["X9"] };
 const ids = (rows: Record<string, unknown>[], key = "well_id") =>
   rows.map((r) => String(r[key])).sort();
 
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), "oilfield-scope-"));
-  db = await openDatabase({
-    url: `file:${join(dir, "s.db")}`,
-    kind: "file",
-    path: join(dir, "s.db"),
-  });
-  await migrate(db);
+  t = await openTempDb();
+  db = t.db;
   await db.batch([
     { sql: "INSERT INTO wells (well_id, block) VALUES ('A1', 'A'), ('A2', 'A'), ('B1', 'B')" },
     {
@@ -37,10 +29,7 @@ before(async () => {
     },
   ]);
 });
-after(async () => {
-  db.close();
-  await rm(dir, { recursive: true, force: true });
-});
+after(() => t.close());
 
 test("an every-well scope is the database itself (no rewriting, no cost)", async () => {
   assert.equal(await scopeDatabase(db, ALL_WELLS), db);

@@ -2,22 +2,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { request } from "node:http";
 import type { IncomingMessage } from "node:http";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { openDatabase } from "../../lib/db/db.ts";
 import type { Db, ExportChunk, ExportChunkRequest } from "../../lib/db/db.ts";
 import { EXPORT_CHUNK_ROWS, exportCsv, exportCsvBytes } from "../../lib/data/export.ts";
 import { migrate } from "../../lib/db/migrations/index.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { tempDbLocation } from "../helpers/temp-db.ts";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function tempFile(): Promise<{ dir: string; path: string }> {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-export-"));
-  return { dir, path: join(dir, "oilfield.db") };
-}
 
 const concat = (parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
@@ -65,8 +58,8 @@ const TEXTS = [
 const REALS = [0.1 + 0.2, 1e21, 1e-7, 1500, -0, 123456789.125, 2.5e-5, -3.75, 7, null];
 
 test("the threaded export writes byte for byte what the row-object export wrote, for every table, across page edges", async () => {
-  const { dir, path } = await tempFile();
-  const location = { url: `file:${path}`, kind: "file" as const, path };
+  const tmp = await tempDbLocation();
+  const { location } = tmp;
   const db = await openDatabase(location, { readers: 2 });
   try {
     await migrate(db);
@@ -143,7 +136,7 @@ test("the threaded export writes byte for byte what the row-object export wrote,
     }
   } finally {
     db.close();
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
 });
 
@@ -210,8 +203,8 @@ async function settled(seen: { asked: number; open: number }): Promise<number> {
 async function withExportServer(
   use: (db: Db, seen: { asked: number; open: number }, server: TestServer) => Promise<void>,
 ): Promise<void> {
-  const { dir, path } = await tempFile();
-  const location = { url: `file:${path}`, kind: "file" as const, path };
+  const tmp = await tempDbLocation();
+  const { location } = tmp;
   const db = await openDatabase(location, { readers: 2 });
   await migrate(db);
   await fill(db);
@@ -222,7 +215,7 @@ async function withExportServer(
   } finally {
     await server.close();
     db.close();
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
 }
 

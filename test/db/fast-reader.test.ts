@@ -1,17 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { openDatabase, openFastReader } from "../../lib/db/db.ts";
+import { tempDbLocation } from "../helpers/temp-db.ts";
 
 // The database threads read plain SELECTs through openFastReader instead of the client: its rows
 // must be the client's, and what it does not take must be left to the client (undefined).
 
 test("the fast reader answers a SELECT exactly as the client does, and leaves the rest to it", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-fast-"));
-  const path = join(dir, "f.db");
-  const location = { url: `file:${path}`, kind: "file" as const, path };
+  const tmp = await tempDbLocation();
+  const { location } = tmp;
   const client = await openDatabase(location, { readers: 0 });
   const fast = await openFastReader(location);
   try {
@@ -83,6 +80,6 @@ test("the fast reader answers a SELECT exactly as the client does, and leaves th
   } finally {
     fast.close();
     client.close();
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
 });

@@ -1,7 +1,5 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFile } from "node:child_process";
 import process from "node:process";
@@ -11,6 +9,7 @@ import { openThreadedDatabase } from "../../lib/db/threads.ts";
 import { dbFaultOf } from "../../lib/db/faults.ts";
 import { identity, restCall, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
+import { tempDbLocation } from "../helpers/temp-db.ts";
 import { holdWriteLock } from "../helpers/write-lock.ts";
 import { runTs } from "../helpers/spawn-server.ts";
 
@@ -90,9 +89,8 @@ test("a write waiting for a lock another program holds does not hold up a read b
 });
 
 test("a database file's statements run in worker threads: errors keep their SQLite code, transactions roll back", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-threads-"));
-  const path = join(dir, "t.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path }, { readers: 2 });
+  const tmp = await tempDbLocation();
+  const db = await openDatabase(tmp.location, { readers: 2 });
   try {
     await db.execute("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)");
     await db.execute("INSERT INTO t VALUES (1, 'x')");
@@ -119,7 +117,7 @@ test("a database file's statements run in worker threads: errors keep their SQLi
     for (const c of counts) assert.equal(c.rows[0].ids, "1,3");
   } finally {
     db.close();
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
   await assert.rejects(db.execute("SELECT 1"), /closed/);
 });
@@ -127,12 +125,11 @@ test("a database file's statements run in worker threads: errors keep their SQLi
 async function withFile(
   fn: (location: { url: string; kind: "file"; path: string }) => Promise<void>,
 ): Promise<void> {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-threads-"));
-  const path = join(dir, "t.db");
+  const tmp = await tempDbLocation();
   try {
-    await fn({ url: `file:${path}`, kind: "file", path });
+    await fn(tmp.location);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
 }
 
@@ -231,7 +228,7 @@ test("a database thread that fails to start is a clear error, not a hang", () =>
  * nor failed; its standard output is returned.
  */
 async function runOnOwnDb(program: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-close-"));
+  const tmp = await tempDbLocation();
   try {
     const { command, args } = runTs(program);
     const { code, stdout, stderr } = await new Promise<
@@ -239,7 +236,7 @@ async function runOnOwnDb(program: string): Promise<string> {
     >((resolve) => {
       execFile(
         command,
-        [...args, join(dir, "close.db")],
+        [...args, tmp.location.path],
         { env: { ...process.env, NO_COLOR: "1" } },
         (error, stdout, stderr) =>
           resolve({ code: error ? (error as { code?: number }).code ?? null : 0, stdout, stderr }),
@@ -249,7 +246,7 @@ async function runOnOwnDb(program: string): Promise<string> {
     assert.equal(code, 0, `exit ${code}\n${stderr}`);
     return stdout;
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await tmp.remove();
   }
 }
 

@@ -13,6 +13,25 @@ export interface TempDb {
   close(): Promise<void>;
 }
 
+/** Where a database file may be made: a path in a new temporary directory, and a way to remove that directory. */
+export interface TempDbLocation {
+  /** The file's location, for openDatabase and its kin (the file itself does not exist yet). */
+  readonly location: { readonly url: string; readonly kind: "file"; readonly path: string };
+  readonly dir: string;
+  remove(): Promise<void>;
+}
+
+/** A fresh temporary directory and the location of a database file in it, for tests that open the database themselves. */
+export async function tempDbLocation(): Promise<TempDbLocation> {
+  const dir = await mkdtemp(join(tmpdir(), "oilfield-db-"));
+  const path = join(dir, "oilfield.db");
+  return {
+    location: { url: `file:${path}`, kind: "file", path },
+    dir,
+    remove: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
 /**
  * Opens a fresh database in a new temporary directory: migrated, or with `migrated: false` empty
  * (for tests of the migrations themselves).
@@ -20,17 +39,16 @@ export interface TempDb {
 export async function openTempDb(
   { migrated = true }: { migrated?: boolean } = {},
 ): Promise<TempDb> {
-  const dir = await mkdtemp(join(tmpdir(), "oilfield-write-"));
-  const path = join(dir, "oilfield.db");
-  const db = await openDatabase({ url: `file:${path}`, kind: "file", path });
+  const { location, dir, remove } = await tempDbLocation();
+  const db = await openDatabase(location);
   if (migrated) await migrate(db);
   return {
     db,
     dir,
-    url: `file:${path}`,
+    url: location.url,
     async close() {
       db.close();
-      await rm(dir, { recursive: true, force: true });
+      await remove();
     },
   };
 }

@@ -9,7 +9,7 @@ import {
   REDOS_STRINGS,
   seeded,
 } from "./helpers/hostile.ts";
-import { identity, startTestServer } from "./helpers/server.ts";
+import { identity, restCall, startTestServer } from "./helpers/server.ts";
 import type { TestServer } from "./helpers/server.ts";
 
 const SEED = 20260704;
@@ -116,21 +116,14 @@ test("stored hostile text (seeded): the reports and analyses that read it answer
   const r = seeded(SEED + 17);
   const engineer = identity("ENGINEER");
   const admin = identity("ADMIN");
-  const post = (who: Record<string, string>, name: string, args: unknown) =>
-    fetch(`${server.url}/mcp/call-tool`, {
-      method: "POST",
-      headers: { ...who, "content-type": "application/json" },
-      body: JSON.stringify({ name, arguments: args }),
-    })
-      .then(async (res) => ({ status: res.status, body: await res.json() }));
-  const saved = await post(engineer, "save_well", {
+  const saved = await restCall(server.url, engineer, "save_well", {
     records: [{ well_id: "FUZZ-17", block: "FUZZ" }],
   });
   assert.equal(saved.status, 200, JSON.stringify(saved.body));
   const texts = [...REDOS_STRINGS, ...FORMULA_STRINGS];
   for (let i = 0; i < texts.length; i++) {
     const day = `2030-01-${String(i + 1).padStart(2, "0")}`;
-    const res = await post(engineer, "add_drilling_record", {
+    const res = await restCall(server.url, engineer, "add_drilling_record", {
       well_id: "FUZZ-17",
       report_date: day,
       main_work: texts[i],
@@ -155,7 +148,7 @@ test("stored hostile text (seeded): the reports and analyses that read it answer
       : args;
     const started = performance.now();
     const [res, health] = await Promise.all([
-      post(admin, name, withDate),
+      restCall(server.url, admin, name, withDate),
       fetch(`${server.url}/health`).then((h) => h.status),
     ]);
     const ms = performance.now() - started;

@@ -13,7 +13,7 @@ import { resolveLibreChatHeaders } from "../helpers/librechat.ts";
 import { libreChatDetectsOAuth } from "../helpers/librechat-oauth.ts";
 import type { LibreChatUser } from "../helpers/librechat.ts";
 import { textOf } from "../helpers/mcp-client.ts";
-import { startTestServer } from "../helpers/server.ts";
+import { identity, startTestServer } from "../helpers/server.ts";
 import type { TestServer } from "../helpers/server.ts";
 
 // LibreChat's side, driven as LibreChat drives it: the shipped librechat.yaml entries, headers
@@ -202,11 +202,7 @@ test("no token, a wrong token, or a forged X-User-Role: ADMIN without the token:
   const [target] = await liveRecordIds(server, 1, 0);
   const before = await snapshot(server);
   const body = JSON.stringify({ name: "delete_drilling_record", arguments: { record_id: target } });
-  const forged = {
-    "X-User-Role": "ADMIN",
-    "X-User-Email": "mallory@example.com",
-    "X-User-ID": "1",
-  };
+  const forged = identity("ADMIN", "mallory@example.com", "1");
   const { Authorization: _token, ...noToken } = userHeaders(ADMIN);
   for (
     const [headers, message] of [

@@ -8,17 +8,14 @@ import { join } from "node:path";
 import { send } from "../helpers/http-client.ts";
 import { baseEnv, runTs, spawnServer } from "../helpers/spawn-server.ts";
 import { legacyInitialize } from "../helpers/legacy-initialize.ts";
+import { identity } from "../helpers/server.ts";
 
 // Issue 17 item 2: a client that opens /sse, never reads it and keeps POSTing large answers must
 // be refused once its backlog reaches the limit, the server's memory must stay bounded, and what
 // was queued must be given back when the client leaves. A spawned server, measured through /metrics.
 
 const MB = 1024 * 1024;
-const headers = {
-  "X-User-Role": "USER",
-  "X-User-Email": "slow@example.com",
-  "X-User-ID": "u-slow",
-};
+const headers = identity("USER", "slow@example.com", "u-slow");
 
 async function memory(url: string): Promise<{ rss: number; heap: number }> {
   const text = (await send(`${url}/metrics`)).body;

@@ -7,12 +7,10 @@ import {
   oddTextSql,
   oddWellSql,
   ratioSlack,
-  ROP_SUMS,
-  ropMeans,
   shownSame,
-  sqlNumber,
   sumSlack,
 } from "./analysis-sql.ts";
+import { ROP_SUMS, ropMeans, sqlNumber } from "./rop-sums.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import type { Where } from "./daily-where.ts";
 

@@ -8,12 +8,10 @@ import {
   oddWellsSql,
   orderSure,
   ratioSlack,
-  ROP_SUMS,
-  ropMeans,
   shownSame,
-  sqlNumber,
   sumSlack,
 } from "./analysis-sql.ts";
+import { ROP_SUMS, ropMeans, sqlNumber } from "./rop-sums.ts";
 import type { DailyFilter } from "./daily-filter.ts";
 import { dailyWhere } from "./daily-where.ts";
 import type { Where } from "./daily-where.ts";

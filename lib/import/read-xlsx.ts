@@ -14,7 +14,7 @@ export async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<RawRow> {
   // (exceljs issue #683). This one is linear but holds the sheet in memory.
   // Bombs (a few KB inflating to GB, 7,000 rows reaching column XFD) are refused before exceljs
   // builds anything: it would hold every cell, and every row as wide as its rightmost cell.
-  checkXlsxLimits(bytes);
+  await checkXlsxLimits(bytes);
   const workbook = new ExcelJS.Workbook();
   // exceljs's types take an ArrayBuffer (JSZip reads it): a view of part of one is copied.
   const whole = bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 &&

@@ -1,5 +1,5 @@
 import { Buffer } from "node:buffer";
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw } from "node:zlib";
 
 /** What an .xlsx may hold before exceljs is let near it (the .xlsx guard refuses beyond). */
 export const XLSX_LIMITS = Object.freeze({
@@ -83,8 +83,20 @@ function centralDirectory(buf: Buffer, maxEntries: number): Entry[] {
   return entries;
 }
 
-/** The entry's bytes inflated, at most `budget` of them (refused beyond, without inflating the rest). */
-function inflate(buf: Buffer, entry: Entry, budget: number, limit: number): Buffer {
+/** Bytes of inflated output handed over at a time: what the guard holds of a part. */
+const CHUNK_BYTES = 64 * 1024;
+
+/**
+ * Passes the entry's bytes, inflated, to `take` a chunk at a time, and returns their count;
+ * refused once they pass `budget`, without inflating the rest. Inflates off the event loop.
+ */
+async function inflate(
+  buf: Buffer,
+  entry: Entry,
+  budget: number,
+  limit: number,
+  take: (chunk: Buffer) => void,
+): Promise<number> {
   const local = entry.localOffset;
   if (local + 30 > buf.length || buf.readUInt32LE(local) !== 0x04034b50) {
     refuseZip(`bad local header of ${entry.name}`);
@@ -98,25 +110,26 @@ function inflate(buf: Buffer, entry: Entry, budget: number, limit: number): Buff
     );
   if (entry.method === 0) {
     if (data.length > budget) throw tooBig();
-    return data;
+    take(data);
+    return data.length;
   }
   if (entry.method !== 8) refuseZip(`compression method ${entry.method}`);
+  const inflater = createInflateRaw({ chunkSize: CHUNK_BYTES });
+  inflater.end(data);
+  let size = 0;
   try {
-    // maxOutputLength stops inflating at the budget: a bomb never gets its memory.
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > budget) throw tooBig();
+      take(chunk);
+    }
   } catch (error) {
-    if (
-      error instanceof RangeError || (error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE"
-    ) throw tooBig();
+    if (error instanceof XlsxLimitError) throw error;
     refuseZip(`${entry.name}: ${(error as Error).message}`);
+  } finally {
+    inflater.destroy();
   }
-}
-
-/** Column number of letters `A`…`XFD` (1-based). */
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
+  return size;
 }
 
 function columnLetters(n: number): string {
@@ -125,70 +138,112 @@ function columnLetters(n: number): string {
   return s;
 }
 
-const ROW_TAG = Buffer.from("<row");
-const CELL_TAG = Buffer.from("<c");
-const REF = /^[^>]*?\sr="([A-Z]{1,3})\d/;
+/** `<row` followed by a space, `>` or `/` at `at`. */
+function isRowTag(xml: Buffer, at: number): boolean {
+  return xml[at + 1] === 0x72 && xml[at + 2] === 0x6f && xml[at + 3] === 0x77 && isTag(xml, at, 4);
+}
 
 function isTag(xml: Buffer, at: number, length: number): boolean {
   const next = xml[at + length];
   return next === 0x20 || next === 0x3e || next === 0x2f; // `<c ` `<c>` `<c/`, not `<col`, `<rowBreaks` …
 }
 
+/** Whitespace as `\s` matches it in a latin1 string. */
+function isSpace(b: number): boolean {
+  return (b >= 0x09 && b <= 0x0d) || b === 0x20 || b === 0xa0;
+}
+
 /**
- * Counts rows and cells of a worksheet's XML and finds its rightmost cell, in one linear pass
- * (a cell without `r` is the one right of the previous cell of its row, as exceljs reads it).
+ * The column of the cell whose tag starts at `at`, read from its `r="AB12"` attribute within the
+ * tag's first 200 bytes; undefined without one. Read from the bytes: a string per cell would make
+ * millions of short-lived strings for a big sheet.
  */
-function scanSheet(xml: Buffer, name: string, limits: XlsxLimits, cellsSoFar: number): number {
+function refColumn(xml: Buffer, at: number): number | undefined {
+  const end = Math.min(xml.length, at + 200);
+  for (let j = at + 2; j + 4 < end && xml[j] !== 0x3e; j++) {
+    if (!isSpace(xml[j]) || xml[j + 1] !== 0x72 || xml[j + 2] !== 0x3d || xml[j + 3] !== 0x22) {
+      continue; // not ` r="`
+    }
+    let k = j + 4;
+    let column = 0;
+    for (; k < end && k < j + 8 && xml[k] >= 0x41 && xml[k] <= 0x5a; k++) {
+      column = column * 26 + (xml[k] - 64);
+    }
+    const letters = k - (j + 4);
+    if (letters >= 1 && letters <= 3 && k < end && xml[k] >= 0x30 && xml[k] <= 0x39) return column;
+  }
+  return undefined;
+}
+
+/** Reading of one worksheet's XML fed in pieces: its rows, the file's cells, the rightmost cell. */
+type SheetScan = {
+  /** Scans `xml`'s tags; returns where the unscanned rest starts (kept for the next piece) unless `last`. */
+  feed(xml: Buffer, last: boolean): number;
+  /** Cells of all worksheets so far. */
+  readonly cells: () => number;
+};
+
+/** Bytes after a tag's `<` read to decide it: its name and its `r` attribute (within 200). */
+const TAG_LOOKAHEAD = 256;
+
+/**
+ * Counts a worksheet's rows and the file's cells and finds the rightmost cell, in one linear pass
+ * over pieces of its XML (a cell without `r` is the one right of the previous cell of its row, as
+ * exceljs reads it). Throws an XlsxLimitError at the first figure past its limit.
+ */
+function sheetScan(name: string, limits: XlsxLimits, cellsSoFar: number): SheetScan {
   let rows = 0;
   let cells = cellsSoFar;
   let column = 0;
-  let row = xml.indexOf(ROW_TAG);
-  const countRowsBefore = (end: number) => {
-    for (; row >= 0 && row < end; row = xml.indexOf(ROW_TAG, row + 4)) {
-      if (!isTag(xml, row, 4)) continue;
-      column = 0;
-      if (++rows > limits.rows) {
-        throw new XlsxLimitError(
-          `工作表 "${name}" 超过 ${limits.rows} 行上限`,
-          `worksheet "${name}" has more than ${limits.rows} rows, the limit`,
-        );
-      }
+  const row = () => {
+    column = 0;
+    if (++rows > limits.rows) {
+      throw new XlsxLimitError(
+        `工作表 "${name}" 超过 ${limits.rows} 行上限`,
+        `worksheet "${name}" has more than ${limits.rows} rows, the limit`,
+      );
     }
   };
-  for (let i = xml.indexOf(CELL_TAG); i >= 0; i = xml.indexOf(CELL_TAG, i + 2)) {
-    if (!isTag(xml, i, 2)) continue;
-    countRowsBefore(i);
+  const cell = (xml: Buffer, at: number) => {
     if (++cells > limits.cells) {
       throw new XlsxLimitError(
         `文件超过 ${limits.cells} 个单元格上限`,
         `the file has more than ${limits.cells} cells, the limit`,
       );
     }
-    const ref = REF.exec(xml.toString("latin1", i + 2, Math.min(xml.length, i + 200)));
-    column = ref ? columnNumber(ref[1]) : column + 1;
+    column = refColumn(xml, at) ?? column + 1;
     if (column > limits.columns) {
-      const at = columnLetters(column);
+      const letters = columnLetters(column);
+      const limit = columnLetters(limits.columns);
       throw new XlsxLimitError(
-        `工作表 "${name}" 有第 ${at} 列（第 ${column} 列）的单元格，上限 ${limits.columns} 列（${
-          columnLetters(limits.columns)
-        }）`,
-        `worksheet "${name}" has a cell in column ${at} (column ${column}), the limit is ${limits.columns} columns (${
-          columnLetters(limits.columns)
-        })`,
+        `工作表 "${name}" 有第 ${letters} 列（第 ${column} 列）的单元格，上限 ${limits.columns} 列（${limit}）`,
+        `worksheet "${name}" has a cell in column ${letters} (column ${column}), the limit is ${limits.columns} columns (${limit})`,
       );
     }
-  }
-  countRowsBefore(xml.length);
-  return cells;
+  };
+  return {
+    feed(xml, last) {
+      for (let at = xml.indexOf(0x3c); at >= 0; at = xml.indexOf(0x3c, at + 1)) {
+        if (!last && at + TAG_LOOKAHEAD > xml.length) return at;
+        if (xml[at + 1] === 0x63 && isTag(xml, at, 2)) cell(xml, at); // `<c`
+        else if (isRowTag(xml, at)) row();
+      }
+      return xml.length;
+    },
+    cells: () => cells,
+  };
 }
 
 /**
  * Checks an .xlsx before anything parses it: the zip's parts, their real inflated size (inflated
  * here with a hard output bound, never trusting the sizes the zip declares), and each worksheet's
- * rows, columns and cells. Throws an XlsxLimitError naming the limit and how to split the file;
- * holds at most one inflated part at a time.
+ * rows, columns and cells. Rejects with an XlsxLimitError naming the limit and how to split the file;
+ * holds a chunk of inflated bytes at a time, never a whole part.
  */
-export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIMITS): void {
+export async function checkXlsxLimits(
+  bytes: Uint8Array,
+  limits: XlsxLimits = XLSX_LIMITS,
+): Promise<void> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const entries = centralDirectory(buf, limits.entries);
   // Sizes the zip declares may lie (each part is measured as it inflates below), but honest ones
@@ -204,10 +259,19 @@ export function checkXlsxLimits(bytes: Uint8Array, limits: XlsxLimits = XLSX_LIM
   let cells = 0;
   for (const entry of entries) {
     if (entry.name.endsWith("/")) continue;
-    const part = inflate(buf, entry, limits.inflatedBytes - inflated, limits.inflatedBytes);
-    inflated += part.length;
-    if (/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
-      cells = scanSheet(part, entry.name, limits, cells);
+    const budget = limits.inflatedBytes - inflated;
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name)) {
+      inflated += await inflate(buf, entry, budget, limits.inflatedBytes, () => {});
+      continue;
     }
+    const scan = sheetScan(entry.name, limits, cells);
+    let rest: Buffer = Buffer.alloc(0);
+    inflated += await inflate(buf, entry, budget, limits.inflatedBytes, (chunk) => {
+      const xml = rest.length ? Buffer.concat([rest, chunk]) : chunk;
+      // A copy: a view would keep the whole piece alive.
+      rest = Buffer.from(xml.subarray(scan.feed(xml, false)));
+    });
+    scan.feed(rest, true);
+    cells = scan.cells();
   }
 }

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { send } from "../helpers/http-client.ts";
 import { baseEnv, runTs, spawnServer } from "../helpers/spawn-server.ts";
 import { legacyInitialize } from "../helpers/legacy-initialize.ts";
-import { identity } from "../helpers/server.ts";
+import { identity, restCall } from "../helpers/server.ts";
 
 // Issue 17 item 2: a client that opens /sse, never reads it and keeps POSTing large answers must
 // be refused once its backlog reaches the limit, the server's memory must stay bounded, and what
@@ -68,6 +68,16 @@ test("an SSE client that never reads: POSTs are refused with 503 naming the limi
     timeoutMs: 60_000,
   });
   try {
+    // The same calls over REST first, several at once: the tool's code and schemas are loaded and the
+    // reader threads started (tens of MB each, which a slow start would otherwise count against the
+    // session), so what grows below is what the unread session holds.
+    const warm = await Promise.all(
+      Array.from(
+        { length: 6 },
+        () => restCall(server.url, headers, "query_drilling_data", { limit: 1000 }),
+      ),
+    );
+    for (const res of warm) assert.equal(res.status, 200);
     const before = await memory(server.url);
     const client = await openAndStopReading(server.url);
     const post = (message: unknown) =>
